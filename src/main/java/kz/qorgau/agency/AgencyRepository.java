@@ -1,0 +1,35 @@
+package kz.qorgau.agency;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Every query here is limited to the caller's tenant by Hibernate's tenant discriminator. */
+@ApplicationScoped
+public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
+
+    /** Keyset page in (name, id) order: served by agency_tenant_name_idx or agency_tenant_kind_name_idx. */
+    public List<Agency> page(AgencyKind kind, ServiceType service, Optional<AgencyKey> after, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (kind != null) {
+            where.append(" and kind = :kind");
+            params.and("kind", kind);
+        }
+        if (service != null) {
+            where.append(" and array_contains(services, :service)");
+            params.and("service", service.name());
+        }
+        if (after.isPresent()) {
+            where.append(" and (name, id) > (:afterName, :afterId)");
+            params.and("afterName", after.get().name()).and("afterId", after.get().id());
+        }
+        return find(where + " order by name, id", params).page(0, limit).list();
+    }
+
+    public record AgencyKey(String name, UUID id) {
+    }
+}

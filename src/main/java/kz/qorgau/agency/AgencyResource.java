@@ -1,0 +1,81 @@
+package kz.qorgau.agency;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import kz.qorgau.agency.AgencyDtos.AgencyChanges;
+import kz.qorgau.agency.AgencyDtos.AgencyView;
+import kz.qorgau.agency.AgencyDtos.NewAgency;
+import kz.qorgau.common.Page;
+import kz.qorgau.common.Versioned;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The agency directory of the caller's coordination network. */
+@Path("/api/v1/agencies")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Agencies")
+public class AgencyResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    @Inject
+    AgencyService agencies;
+
+    @GET
+    @Operation(summary = "List the network's agencies in name order, a page at a time")
+    public Page<AgencyView> list(@RestQuery AgencyKind kind, @RestQuery ServiceType service,
+            @RestQuery @Size(max = 512) String cursor,
+            @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return agencies.list(kind, service, cursor, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read one agency; the ETag is its version, for If-Match on PATCH")
+    public Response get(@RestPath UUID id) {
+        return withEtag(Response.ok(), agencies.get(id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register an agency in the network (coordinators)")
+    public Response register(@NotNull @Valid NewAgency request, UriInfo uri) {
+        Versioned<AgencyView> created = agencies.register(request);
+        return withEtag(Response.created(uri.getAbsolutePathBuilder().path(created.body().id().toString()).build()),
+                created);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change an agency (its own agency-admin, or a coordinator); If-Match guards against lost updates")
+    public Response edit(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid AgencyChanges changes) {
+        return withEtag(Response.ok(), agencies.edit(id, changes, Versioned.expectedVersion(ifMatch)));
+    }
+
+    private static Response withEtag(Response.ResponseBuilder builder, Versioned<?> versioned) {
+        return builder.entity(versioned.body()).tag(versioned.etag()).build();
+    }
+}

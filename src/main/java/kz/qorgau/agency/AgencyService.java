@@ -1,0 +1,153 @@
+package kz.qorgau.agency;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import kz.qorgau.agency.AgencyDtos.AgencyChanges;
+import kz.qorgau.agency.AgencyDtos.AgencyView;
+import kz.qorgau.agency.AgencyDtos.NewAgency;
+import kz.qorgau.agency.AgencyRepository.AgencyKey;
+import kz.qorgau.common.Cursor;
+import kz.qorgau.common.Page;
+import kz.qorgau.common.ProblemException;
+import kz.qorgau.common.Versioned;
+import kz.qorgau.common.TimeAndIds.IdGenerator;
+import kz.qorgau.security.AccessPolicy;
+import kz.qorgau.security.Capability;
+
+@ApplicationScoped
+public class AgencyService {
+
+    @Inject
+    AgencyRepository agencies;
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    IdGenerator ids;
+
+    @Transactional
+    public Page<AgencyView> list(AgencyKind kind, ServiceType service, String cursor, int limit) {
+        access.require(Capability.READ_AGENCIES);
+        Optional<AgencyKey> after = Optional.ofNullable(cursor).map(c -> {
+            List<String> keys = Cursor.decode(c, 2);
+            try {
+                return new AgencyKey(keys.get(0), UUID.fromString(keys.get(1)));
+            } catch (IllegalArgumentException e) {
+                throw Cursor.invalid();
+            }
+        });
+        // One row more than asked tells whether another page follows without a count query.
+        List<Agency> rows = agencies.page(kind, service, after, limit + 1);
+        boolean more = rows.size() > limit;
+        List<Agency> shown = more ? rows.subList(0, limit) : rows;
+        String next = null;
+        if (more) {
+            Agency last = shown.get(shown.size() - 1);
+            next = Cursor.encode(last.name, last.id.toString());
+        }
+        return new Page<>(shown.stream().map(AgencyService::view).toList(), next);
+    }
+
+    @Transactional
+    public Versioned<AgencyView> get(UUID id) {
+        access.require(Capability.READ_AGENCIES);
+        Agency agency = find(id);
+        return new Versioned<>(view(agency), agency.version);
+    }
+
+    @Transactional
+    public Versioned<AgencyView> register(NewAgency request) {
+        access.require(Capability.REGISTER_AGENCY);
+        ensureNameFree(request.name().strip(), null);
+        Agency agency = new Agency();
+        agency.id = ids.newId();
+        agency.name = request.name().strip();
+        agency.kind = request.kind();
+        agency.district = blankToNull(request.district());
+        agency.services = names(request.services());
+        agency.email = blankToNull(request.email());
+        agency.phone = blankToNull(request.phone());
+        agency.active = true;
+        agency.createdAt = clock.instant();
+        agency.updatedAt = agency.createdAt;
+        agencies.persist(agency);
+        agencies.flush();
+        return new Versioned<>(view(agency), agency.version);
+    }
+
+    @Transactional
+    public Versioned<AgencyView> edit(UUID id, AgencyChanges changes, Optional<Long> expectedVersion) {
+        access.require(Capability.EDIT_AGENCY);
+        Agency agency = find(id);
+        access.requireMayEditAgency(agency.id, changes.changesKindOrActive());
+        if (expectedVersion.isPresent() && expectedVersion.get() != agency.version) {
+            throw new ProblemException.PreconditionFailed("The agency has changed since version "
+                    + expectedVersion.get() + "; it is now at version " + agency.version);
+        }
+        if (changes.name() != null) {
+            ensureNameFree(changes.name().strip(), agency.id);
+            agency.name = changes.name().strip();
+        }
+        if (changes.kind() != null) {
+            agency.kind = changes.kind();
+        }
+        if (changes.district() != null) {
+            agency.district = blankToNull(changes.district());
+        }
+        if (changes.services() != null) {
+            agency.services = names(changes.services());
+        }
+        if (changes.email() != null) {
+            agency.email = blankToNull(changes.email());
+        }
+        if (changes.phone() != null) {
+            agency.phone = blankToNull(changes.phone());
+        }
+        if (changes.active() != null) {
+            agency.active = changes.active();
+        }
+        agency.updatedAt = clock.instant();
+        agencies.flush();
+        return new Versioned<>(view(agency), agency.version);
+    }
+
+    private Agency find(UUID id) {
+        return agencies.findByIdOptional(id).orElseThrow(() -> new ProblemException.NotFound("Agency " + id));
+    }
+
+    private void ensureNameFree(String name, UUID except) {
+        agencies.find("name", name).firstResultOptional()
+                .filter(other -> !other.id.equals(except))
+                .ifPresent(other -> {
+                    throw new ProblemException.Conflict("An agency named '" + name + "' already exists");
+                });
+    }
+
+    private static String[] names(Set<ServiceType> services) {
+        return services == null ? new String[0]
+                : services.stream().map(Enum::name).sorted().toArray(String[]::new);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static AgencyView view(Agency agency) {
+        Set<ServiceType> services = EnumSet.noneOf(ServiceType.class);
+        Arrays.stream(agency.services).map(ServiceType::valueOf).forEach(services::add);
+        return new AgencyView(agency.id, agency.name, agency.kind, agency.district, services,
+                agency.email, agency.phone, agency.active, agency.createdAt, agency.updatedAt);
+    }
+}

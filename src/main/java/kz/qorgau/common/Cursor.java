@@ -1,0 +1,41 @@
+package kz.qorgau.common;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Keyset position of the last row of a page, given to callers as an opaque string. It carries no
+ * authority: every query is limited to the caller's tenant and agency anyway, so a forged cursor can only
+ * move the position within what the caller may see.
+ */
+public final class Cursor {
+
+    private static final String SEPARATOR = "\u001f";
+
+    private Cursor() {
+    }
+
+    public static String encode(String... keys) {
+        String joined = String.join(SEPARATOR, keys);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(joined.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @throws ProblemException.InvalidInput when the text is not a cursor of this list */
+    public static List<String> decode(String cursor, int expectedKeys) {
+        try {
+            String joined = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            List<String> keys = List.of(joined.split(SEPARATOR, -1));
+            if (keys.size() == expectedKeys) {
+                return keys;
+            }
+        } catch (IllegalArgumentException notBase64) {
+            // falls through to the same answer as a cursor of the wrong shape
+        }
+        throw invalid();
+    }
+
+    public static ProblemException.InvalidInput invalid() {
+        return new ProblemException.InvalidInput("cursor", "is not a cursor returned by this list");
+    }
+}

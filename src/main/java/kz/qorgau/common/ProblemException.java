@@ -1,0 +1,190 @@
+package kz.qorgau.common;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one family of failures the domain reports. Each kind has one HTTP status and one problem type, and
+ * {@link ProblemMappers} turns any of them into an RFC 9457 problem detail.
+ */
+public abstract sealed class ProblemException extends RuntimeException {
+
+    protected ProblemException(String detail) {
+        super(detail, null, false, false);
+    }
+
+    public abstract int status();
+
+    /** The last part of the problem type URI, {@code urn:qorgau:problem:<slug>}. */
+    public abstract String slug();
+
+    public abstract String title();
+
+    public List<FieldError> fieldErrors() {
+        return List.of();
+    }
+
+    /** Extension members a caller can act on, such as the actions still allowed. */
+    public Map<String, Object> extensions() {
+        return Map.of();
+    }
+
+    public record FieldError(String field, String message) {
+    }
+
+    /** An object that does not exist, or that the caller may not see: the two must be indistinguishable. */
+    public static final class NotFound extends ProblemException {
+        public NotFound(String what) {
+            super(what + " was not found");
+        }
+
+        @Override
+        public int status() {
+            return 404;
+        }
+
+        @Override
+        public String slug() {
+            return "not-found";
+        }
+
+        @Override
+        public String title() {
+            return "Not found";
+        }
+    }
+
+    /** A function the caller's role, or its relation to a visible object, does not allow. */
+    public static final class Forbidden extends ProblemException {
+        public Forbidden(String detail) {
+            super(detail);
+        }
+
+        @Override
+        public int status() {
+            return 403;
+        }
+
+        @Override
+        public String slug() {
+            return "forbidden";
+        }
+
+        @Override
+        public String title() {
+            return "Forbidden";
+        }
+    }
+
+    /** Input that is well-formed JSON but says something the API does not accept. */
+    public static final class InvalidInput extends ProblemException {
+        private final List<FieldError> errors;
+
+        public InvalidInput(String field, String message) {
+            this(List.of(new FieldError(field, message)));
+        }
+
+        public InvalidInput(List<FieldError> errors) {
+            super("The request has " + errors.size() + " invalid field" + (errors.size() == 1 ? "" : "s"));
+            this.errors = List.copyOf(errors);
+        }
+
+        @Override
+        public int status() {
+            return 400;
+        }
+
+        @Override
+        public String slug() {
+            return "invalid-input";
+        }
+
+        @Override
+        public String title() {
+            return "Invalid input";
+        }
+
+        @Override
+        public List<FieldError> fieldErrors() {
+            return errors;
+        }
+    }
+
+    /** The request conflicts with the object's current state. */
+    public static final class Conflict extends ProblemException {
+        private final Map<String, Object> extensions;
+
+        public Conflict(String detail) {
+            this(detail, Map.of());
+        }
+
+        public Conflict(String detail, Map<String, Object> extensions) {
+            super(detail);
+            this.extensions = Map.copyOf(extensions);
+        }
+
+        @Override
+        public int status() {
+            return 409;
+        }
+
+        @Override
+        public String slug() {
+            return "conflict";
+        }
+
+        @Override
+        public String title() {
+            return "Conflict";
+        }
+
+        @Override
+        public Map<String, Object> extensions() {
+            return extensions;
+        }
+    }
+
+    /** The caller's If-Match names a version that is no longer current. */
+    public static final class PreconditionFailed extends ProblemException {
+        public PreconditionFailed(String detail) {
+            super(detail);
+        }
+
+        @Override
+        public int status() {
+            return 412;
+        }
+
+        @Override
+        public String slug() {
+            return "precondition-failed";
+        }
+
+        @Override
+        public String title() {
+            return "Precondition failed";
+        }
+    }
+
+    /** A repeated request that does not match the one first made under the same key. */
+    public static final class Unprocessable extends ProblemException {
+        public Unprocessable(String detail) {
+            super(detail);
+        }
+
+        @Override
+        public int status() {
+            return 422;
+        }
+
+        @Override
+        public String slug() {
+            return "unprocessable";
+        }
+
+        @Override
+        public String title() {
+            return "Unprocessable request";
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package kz.qorgau.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import kz.qorgau.common.ProblemException.FieldError;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every failure the API can answer with, turned into an RFC 9457 problem detail in this one place. The
+ * details are written for the caller and never carry a stack trace, SQL, a class name or the input echoed
+ * back.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    ObjectMapper json;
+
+    @ServerExceptionMapper
+    public Response domain(ProblemException e, UriInfo uri) {
+        return respond(new ProblemDetail(e.slug(), e.title(), e.status(), e.getMessage(), path(uri),
+                e.fieldErrors(), e.extensions()));
+    }
+
+    /** Bean Validation of parameters and bodies; a violation of a return value is our bug, not the caller's. */
+    @ServerExceptionMapper
+    public Response validation(ResteasyReactiveViolationException e, UriInfo uri) {
+        boolean ourOutput = e.getConstraintViolations().stream().anyMatch(v -> {
+            for (Path.Node node : v.getPropertyPath()) {
+                if (node.getKind() == ElementKind.RETURN_VALUE) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        if (ourOutput) {
+            return unexpected(e, uri);
+        }
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                .toList();
+        return domain(new ProblemException.InvalidInput(errors), uri);
+    }
+
+    /** A JSON value of the wrong type, or an enum constant that does not exist. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return domain(new ProblemException.InvalidInput(jsonPath(e), expectation(e)), uri);
+    }
+
+    /** Other mapping failures, such as a record constructor rejecting a value. */
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        return domain(new ProblemException.InvalidInput(jsonPath(e), "has a value that cannot be read"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        return respond(new ProblemDetail("malformed-body", "Malformed body", 400,
+                "The request body is not well-formed JSON", path(uri), List.of(), Map.of()));
+    }
+
+    /**
+     * JAX-RS answers a query or path parameter it cannot convert with 404, as if the resource did not
+     * exist; a caller deserves to hear that its parameter was wrong.
+     */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        if (e.getCause() instanceof ProblemException problem) {
+            return domain(problem, uri);
+        }
+        if (e.getCause() != null) {
+            return domain(new ProblemException.InvalidInput("parameter", "has a value that cannot be read"), uri);
+        }
+        return domain(new ProblemException.NotFound("The resource"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "Request failed" : type.getReasonPhrase();
+        Response.ResponseBuilder builder = Response.fromResponse(
+                respond(new ProblemDetail(slugOf(title), title, status, title, path(uri), List.of(), Map.of())));
+        // Keep the headers that tell the caller what would work, such as Allow on a 405.
+        original.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(new ProblemDetail("unauthenticated", "Unauthenticated", 401,
+                        "A valid bearer access token from the tenant's identity provider is required",
+                        path(uri), List.of(), Map.of())))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return domain(new ProblemException.Forbidden("The caller's roles do not allow this function"), uri);
+    }
+
+    /**
+     * Two writers raced for the same row. With If-Match the caller's precondition has failed; without it
+     * the caller should read again and retry.
+     */
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response concurrentChange(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        String detail = "The object was changed by another request; read it again and retry";
+        return domain(headers.getHeaderString(HttpHeaders.IF_MATCH) != null
+                ? new ProblemException.PreconditionFailed(detail)
+                : new ProblemException.Conflict(detail), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected failure answering %s", path(uri));
+        return respond(new ProblemDetail("internal", "Internal error", 500,
+                "The request could not be completed; it has been logged", path(uri), List.of(), Map.of()));
+    }
+
+    private Response respond(ProblemDetail problem) {
+        try {
+            return Response.status(problem.status)
+                    .type(ProblemDetail.MEDIA_TYPE)
+                    .entity(json.writeValueAsString(problem))
+                    .build();
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+
+    private static String slugOf(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    /**
+     * A body field's path ({@code services[1]}), or the name of the query or path parameter. Parameters
+     * are named as the API names them because the build keeps Java parameter names.
+     */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> properties = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                String name = node.getName();
+                if (name == null || name.startsWith("<")) {
+                    name = "";
+                }
+                if (node.getIndex() != null) {
+                    name += "[" + node.getIndex() + "]";
+                }
+                if (!name.isEmpty()) {
+                    properties.add(name);
+                }
+            }
+        }
+        if (!properties.isEmpty()) {
+            return String.join(".", properties).replace(".[", "[");
+        }
+        return parameter == null ? "body" : parameter;
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String expectation(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        if (target == null) {
+            return "has a value of the wrong type";
+        }
+        if (target.isEnum()) {
+            return "must be one of " + Arrays.stream(target.getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", "));
+        }
+        if (Number.class.isAssignableFrom(target) || target == int.class || target == long.class) {
+            return "must be a number";
+        }
+        if (target == boolean.class || target == Boolean.class) {
+            return "must be true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "must be an array";
+        }
+        if (target == String.class) {
+            return "must be a string";
+        }
+        if (target == java.util.UUID.class) {
+            return "must be a UUID";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(target)) {
+            return "must be an ISO-8601 date-time";
+        }
+        return "has a value of the wrong type";
+    }
+}

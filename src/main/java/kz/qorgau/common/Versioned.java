@@ -1,0 +1,38 @@
+package kz.qorgau.common;
+
+import jakarta.ws.rs.core.EntityTag;
+import java.util.Optional;
+
+/**
+ * A representation and the row version its ETag names. Clients send the ETag back in If-Match so that a
+ * change made on a stale read is refused instead of silently overwriting someone else's.
+ */
+public record Versioned<T>(T body, long version) {
+
+    public EntityTag etag() {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /**
+     * The version an If-Match header asks for; empty when the header is absent or {@code *}.
+     *
+     * @throws ProblemException.InvalidInput when the header is not an ETag this API gave out
+     */
+    public static Optional<Long> expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return Optional.empty();
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() >= 3 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            try {
+                return Optional.of(Long.parseLong(tag.substring(1, tag.length() - 1)));
+            } catch (NumberFormatException e) {
+                // answered below like any other foreign tag
+            }
+        }
+        throw new ProblemException.InvalidInput("If-Match", "must be an ETag returned by this API, such as \"3\"");
+    }
+}

@@ -1,0 +1,31 @@
+package kz.qorgau.security;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who is calling, taken from a verified access token only: the tenant (its OIDC tenant, checked against
+ * the token's tenant claim), the caller's agency, its Qorgau roles and the token subject.
+ *
+ * @param agencyId absent for callers without an agency, such as a coordinator of the whole network
+ */
+public record Caller(String tenantId, Optional<UUID> agencyId, Set<Role> roles, String subject) {
+
+    public Caller {
+        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean hasAny(Set<Role> wanted) {
+        return wanted.stream().anyMatch(roles::contains);
+    }
+
+    public boolean belongsTo(UUID agency) {
+        return agencyId.map(agency::equals).orElse(false);
+    }
+}

@@ -1,0 +1,52 @@
+package kz.qorgau.security;
+
+import io.quarkus.oidc.runtime.OidcUtils;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Builds the request's {@link Caller} from the verified token: the only place that reads its claims. */
+@ApplicationScoped
+public class CallerProducer {
+
+    public static final String AGENCY_CLAIM = "agency_id";
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Produces
+    @RequestScoped
+    Caller caller() {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            throw new UnauthorizedException();
+        }
+        // TenantClaimCheck has already refused tokens whose tenant claim differs from the issuer's tenant.
+        String tenant = identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        identity.getRoles().forEach(name -> Role.fromTokenName(name).ifPresent(roles::add));
+        return new Caller(tenant, agencyOf(token), roles, token.getSubject());
+    }
+
+    /** A missing or malformed agency claim leaves the caller without an agency, and so without its roles. */
+    private static Optional<UUID> agencyOf(JsonWebToken token) {
+        Object claim = token.getClaim(AGENCY_CLAIM);
+        String text = claim instanceof JsonString json ? json.getString() : claim instanceof String s ? s : null;
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+}

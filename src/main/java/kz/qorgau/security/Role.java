@@ -1,0 +1,35 @@
+package kz.qorgau.security;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The realm roles of the design; the token carries them by their external names. */
+public enum Role {
+    POLICE_DISPATCH("police-dispatch"),
+    POLICE_INSPECTOR("police-inspector"),
+    SOCIAL_WORKER("social-worker"),
+    NGO_CASEWORKER("ngo-caseworker"),
+    AGENCY_ADMIN("agency-admin"),
+    COORDINATOR("coordinator"),
+    AUDITOR("auditor");
+
+    private final String tokenName;
+
+    Role(String tokenName) {
+        this.tokenName = tokenName;
+    }
+
+    public String tokenName() {
+        return tokenName;
+    }
+
+    /** Realm roles that are not Qorgau's (Keycloak adds offline_access and others) are ignored. */
+    public static Optional<Role> fromTokenName(String name) {
+        return Arrays.stream(values()).filter(r -> r.tokenName.equals(name)).findFirst();
+    }
+
+    /** Every role except the tenant-wide ones acts on behalf of one agency and needs an agency claim. */
+    public boolean actsForAnAgency() {
+        return this != COORDINATOR && this != AUDITOR;
+    }
+}

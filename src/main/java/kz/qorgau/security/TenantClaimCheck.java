@@ -1,0 +1,40 @@
+package kz.qorgau.security;
+
+import io.quarkus.oidc.runtime.OidcUtils;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Rejects, as unauthenticated, a verified token whose tenant claim is not the tenant whose identity
+ * provider issued it. A realm that mapped the wrong tenant, or a token minted for another network, must
+ * never act inside this one.
+ */
+@ApplicationScoped
+public class TenantClaimCheck implements SecurityIdentityAugmentor {
+
+    public static final String TENANT_CLAIM = "tenant";
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Uni.createFrom().item(identity);
+        }
+        String issuerTenant = identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE);
+        Object claimed = token.getClaim(TENANT_CLAIM);
+        if (issuerTenant == null || !(claimed instanceof String) && !(claimed instanceof jakarta.json.JsonString)
+                || !issuerTenant.equals(text(claimed))) {
+            return Uni.createFrom().failure(new AuthenticationFailedException(
+                    "The token's tenant claim does not match the tenant of its issuer"));
+        }
+        return Uni.createFrom().item(identity);
+    }
+
+    private static String text(Object claim) {
+        return claim instanceof jakarta.json.JsonString json ? json.getString() : (String) claim;
+    }
+}

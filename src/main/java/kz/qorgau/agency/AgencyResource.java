@@ -44,7 +44,7 @@ public class AgencyResource {
 
     @GET
     @Operation(summary = "List the network's agencies in name order, a page at a time")
-    public Page<AgencyView> list(@RestQuery AgencyKind kind, @RestQuery ServiceType service,
+    public Page<AgencyView> list(@RestQuery("kind") AgencyKind kind, @RestQuery("service") ServiceType service,
             @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
         return agencies.list(kind, service, cursor, limit);

@@ -16,7 +16,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * Reads enum-valued parameters so that an unknown value is answered with the parameter's name and the
- * values it takes, rather than with JAX-RS's default 404.
+ * values it takes, rather than with JAX-RS's default 404. The name comes from the parameter's annotation,
+ * so resources name enum parameters explicitly ({@code @RestQuery("kind")}).
  */
 @Provider
 public class EnumParamConverters implements ParamConverterProvider {

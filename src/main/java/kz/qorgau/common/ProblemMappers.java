@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -105,6 +106,9 @@ public class ProblemMappers {
     public Response http(WebApplicationException e, UriInfo uri) {
         Response original = e.getResponse();
         int status = original.getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException malformed) {
+            return malformedJson(malformed, uri);
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
@@ -218,6 +222,9 @@ public class ProblemMappers {
     }
 
     private static String expectation(MismatchedInputException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a field of this request";
+        }
         Class<?> target = e.getTargetType();
         if (target == null) {
             return "has a value of the wrong type";

@@ -13,21 +13,21 @@ import kz.qorgau.common.ProblemException;
 public class AccessPolicy {
 
     @Inject
-    Caller caller;
+    CurrentCaller current;
 
     public Caller caller() {
-        return caller;
+        return current.get();
     }
 
     public void require(Capability capability) {
-        if (!AccessRules.may(caller, capability)) {
+        if (!AccessRules.may(caller(), capability)) {
             throw new ProblemException.Forbidden("The caller's roles do not allow this function");
         }
     }
 
     public void requireMayEditAgency(UUID agencyId, boolean changesKindOrActive) {
-        if (!AccessRules.mayEditAgency(caller, agencyId, changesKindOrActive)) {
-            throw new ProblemException.Forbidden(changesKindOrActive && caller.has(Role.AGENCY_ADMIN)
+        if (!AccessRules.mayEditAgency(caller(), agencyId, changesKindOrActive)) {
+            throw new ProblemException.Forbidden(changesKindOrActive && caller().has(Role.AGENCY_ADMIN)
                     ? "Only a coordinator changes an agency's kind or whether it is active"
                     : "An agency admin edits only its own agency");
         }

@@ -3,9 +3,7 @@ package kz.qorgau.security;
 import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import java.util.EnumSet;
@@ -14,18 +12,25 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Builds the request's {@link Caller} from the verified token: the only place that reads its claims. */
-@ApplicationScoped
-public class CallerProducer {
+/** The request's {@link Caller}, built from the verified token: the only place that reads its claims. */
+@RequestScoped
+public class CurrentCaller {
 
     public static final String AGENCY_CLAIM = "agency_id";
 
     @Inject
     SecurityIdentity identity;
 
-    @Produces
-    @RequestScoped
-    Caller caller() {
+    private Caller caller;
+
+    public Caller get() {
+        if (caller == null) {
+            caller = fromToken();
+        }
+        return caller;
+    }
+
+    private Caller fromToken() {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             throw new UnauthorizedException();
         }

@@ -1,0 +1,59 @@
+package kz.qorgau.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import kz.qorgau.security.Role;
+
+/**
+ * One tenant's agencies for a test, registered through the API by a coordinator, with a token for any
+ * role in any of them. Names carry a random suffix so that test classes sharing a database never clash.
+ */
+public final class Network {
+
+    public final String tenant;
+    public final UUID police;
+    public final UUID socialProtection;
+    public final UUID crisisCentre;
+    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+
+    private Network(String tenant) {
+        this.tenant = tenant;
+        this.police = register("Police precinct", "POLICE", "[]");
+        this.socialProtection = register("Social protection department", "SOCIAL_PROTECTION",
+                "[\"SOCIAL_BENEFITS\",\"CHILD_PROTECTION\"]");
+        this.crisisCentre = register("Crisis centre", "NGO_CRISIS_CENTRE",
+                "[\"SHELTER\",\"PSYCHOLOGICAL_COUNSELLING\"]");
+    }
+
+    public static Network of(String tenant) {
+        return new Network(tenant);
+    }
+
+    public static String coordinatorToken(String tenant) {
+        return TestTokens.tenant(tenant).roles(Role.COORDINATOR).sign();
+    }
+
+    public String token(Role role, UUID agency) {
+        return TestTokens.tenant(tenant).agency(agency).roles(role).sign();
+    }
+
+    public String coordinator() {
+        return coordinatorToken(tenant);
+    }
+
+    public String uniqueName(String base) {
+        return base + " " + suffix + "-" + UUID.randomUUID().toString().substring(0, 4);
+    }
+
+    private UUID register(String name, String kind, String services) {
+        String id = given().auth().oauth2(coordinatorToken(tenant))
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"" + uniqueName(name) + "\",\"kind\":\"" + kind + "\",\"services\":" + services + "}")
+                .post("/api/v1/agencies")
+                .then().statusCode(201)
+                .extract().path("id");
+        return UUID.fromString(id);
+    }
+}

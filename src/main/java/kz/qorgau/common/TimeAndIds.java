@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -18,7 +19,9 @@ public class TimeAndIds {
     @Produces
     @Singleton
     Clock clock() {
-        return Clock.systemUTC();
+        // PostgreSQL keeps microseconds; ticking in microseconds makes a stored time equal the one we hold,
+        // which keyset cursors built from update times rely on.
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     @Produces

@@ -1,6 +1,9 @@
 package kz.qorgau.security;
 
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
+import kz.qorgau.referral.Side;
 
 /**
  * Every access decision of Qorgau as plain functions of the caller and the facts about the object, so that
@@ -30,5 +33,49 @@ public final class AccessRules {
             return true;
         }
         return caller.has(Role.AGENCY_ADMIN) && caller.belongsTo(agencyId) && !changesKindOrActive;
+    }
+
+    /** Coordinators oversee the whole network; everyone else sees through its own agency. */
+    public static boolean seesWholeNetwork(Caller caller) {
+        return caller.has(Role.COORDINATOR);
+    }
+
+    /** An incident is its reporting agency's, and the network's coordinators'. */
+    public static boolean maySeeIncident(Caller caller, UUID reportingAgency) {
+        return seesWholeNetwork(caller) || may(caller, Capability.READ_INCIDENTS) && caller.belongsTo(reportingAgency);
+    }
+
+    /**
+     * A case is seen by the agencies on it (its lead agency and every agency working one of its referrals)
+     * and by coordinators; a receiver that has not accepted sees only the referral.
+     */
+    public static boolean maySeeCase(Caller caller, Set<UUID> agenciesOnCase) {
+        return seesWholeNetwork(caller)
+                || caller.hasAny(Role.CASE_WORKERS) && caller.agencyId().map(agenciesOnCase::contains).orElse(false);
+    }
+
+    /** Working a case (recording consent, referring onward) is for case workers of the agencies on it. */
+    public static boolean mayWorkCase(Caller caller, Set<UUID> agenciesOnCase) {
+        return caller.hasAny(Role.CASE_WORKERS) && caller.agencyId().map(agenciesOnCase::contains).orElse(false);
+    }
+
+    /** The ends of a referral the caller's agency is, if it is a case worker there; empty for anyone else. */
+    public static Set<Side> sidesOf(Caller caller, UUID sender, UUID receiver) {
+        if (!caller.hasAny(Role.CASE_WORKERS) || caller.agencyId().isEmpty()) {
+            return Set.of();
+        }
+        Set<Side> sides = EnumSet.noneOf(Side.class);
+        if (caller.belongsTo(sender)) {
+            sides.add(Side.SENDER);
+        }
+        if (caller.belongsTo(receiver)) {
+            sides.add(Side.RECEIVER);
+        }
+        return sides;
+    }
+
+    /** A referral is seen by its two agencies and by coordinators. */
+    public static boolean maySeeReferral(Caller caller, UUID sender, UUID receiver) {
+        return seesWholeNetwork(caller) || !sidesOf(caller, sender, receiver).isEmpty();
     }
 }

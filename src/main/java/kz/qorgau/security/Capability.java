@@ -2,6 +2,8 @@ package kz.qorgau.security;
 
 import static kz.qorgau.security.Role.AGENCY_ADMIN;
 import static kz.qorgau.security.Role.COORDINATOR;
+import static kz.qorgau.security.Role.POLICE_DISPATCH;
+import static kz.qorgau.security.Role.POLICE_INSPECTOR;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -16,7 +18,21 @@ public enum Capability {
     READ_AGENCIES(EnumSet.allOf(Role.class)),
     REGISTER_AGENCY(EnumSet.of(COORDINATOR)),
     /** Object-level: an agency-admin edits only its own agency, and not its kind or whether it is active. */
-    EDIT_AGENCY(EnumSet.of(AGENCY_ADMIN, COORDINATOR));
+    EDIT_AGENCY(EnumSet.of(AGENCY_ADMIN, COORDINATOR)),
+    REPORT_INCIDENT(EnumSet.of(POLICE_DISPATCH, POLICE_INSPECTOR)),
+    /** Object-level: the reporting agency's own incidents; coordinators all of the network's. */
+    READ_INCIDENTS(EnumSet.of(POLICE_DISPATCH, POLICE_INSPECTOR, COORDINATOR)),
+    OPEN_CASE(Role.CASE_WORKERS),
+    /** Object-level: the agencies on the case; coordinators every case of the network. */
+    READ_CASES(with(Role.CASE_WORKERS, COORDINATOR)),
+    /** Object-level: the agencies on the case. */
+    RECORD_CONSENT(Role.CASE_WORKERS),
+    /** Object-level: an agency on the case refers its survivor to another agency. */
+    SEND_REFERRAL(Role.CASE_WORKERS),
+    /** Object-level: the sending and receiving agencies; coordinators every referral of the network. */
+    READ_REFERRALS(with(Role.CASE_WORKERS, COORDINATOR)),
+    /** Object-level: the side of the referral the caller's agency is decides which actions it may fire. */
+    WORK_REFERRALS(Role.CASE_WORKERS);
 
     private final Set<Role> roles;
 
@@ -26,5 +42,11 @@ public enum Capability {
 
     public Set<Role> roles() {
         return roles;
+    }
+
+    private static Set<Role> with(Set<Role> roles, Role another) {
+        Set<Role> all = EnumSet.copyOf(roles);
+        all.add(another);
+        return all;
     }
 }

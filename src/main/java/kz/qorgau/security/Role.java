@@ -2,6 +2,7 @@ package kz.qorgau.security;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
 /** The realm roles of the design; the token carries them by their external names. */
 public enum Role {
@@ -12,6 +13,9 @@ public enum Role {
     AGENCY_ADMIN("agency-admin"),
     COORDINATOR("coordinator"),
     AUDITOR("auditor");
+
+    /** The people who work cases: they open them, refer survivors and receive referrals. */
+    public static final Set<Role> CASE_WORKERS = Set.of(POLICE_INSPECTOR, SOCIAL_WORKER, NGO_CASEWORKER);
 
     private final String tokenName;
 

@@ -8,6 +8,9 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -15,16 +18,19 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * Reads enum-valued parameters so that an unknown value is answered with the parameter's name and the
- * values it takes, rather than with JAX-RS's default 404. The name comes from the parameter's annotation,
- * so resources name enum parameters explicitly ({@code @RestQuery("kind")}).
+ * Reads enum and date-time parameters so that a bad value is answered with the parameter's name and what
+ * it takes, rather than with JAX-RS's default 404. The name comes from the parameter's annotation, so
+ * resources name such parameters explicitly ({@code @RestQuery("kind")}).
  */
 @Provider
-public class EnumParamConverters implements ParamConverterProvider {
+public class ParamConverters implements ParamConverterProvider {
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        if (rawType == Instant.class) {
+            return (ParamConverter<T>) new InstantConverter(parameterName(annotations));
+        }
         if (!rawType.isEnum() || !rawType.getPackageName().startsWith("kz.qorgau")) {
             return null;
         }
@@ -72,6 +78,27 @@ public class EnumParamConverters implements ParamConverterProvider {
         @Override
         public String toString(E value) {
             return value == null ? null : value.name();
+        }
+    }
+
+    private record InstantConverter(String name) implements ParamConverter<Instant> {
+
+        @Override
+        public Instant fromString(String value) {
+            if (value == null || value.isEmpty()) {
+                return null;
+            }
+            try {
+                return OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException malformed) {
+                throw new ProblemException.InvalidInput(name,
+                        "must be an ISO-8601 date-time with an offset, such as 2026-01-31T09:00:00Z");
+            }
+        }
+
+        @Override
+        public String toString(Instant value) {
+            return value == null ? null : value.toString();
         }
     }
 }

@@ -1,0 +1,58 @@
+package kz.qorgau.casefile;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import kz.qorgau.common.Priority;
+import org.hibernate.annotations.TenantId;
+
+/** One survivor's coordinated response, led by one agency. */
+@Entity
+@Table(name = "case_file")
+public class CaseFile {
+
+    public enum Status { OPEN, CLOSED }
+
+    @Id
+    public UUID id;
+
+    @TenantId
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    public String tenantId;
+
+    @Column(name = "survivor_id", nullable = false, updatable = false)
+    public UUID survivorId;
+
+    @Column(name = "lead_agency_id", nullable = false)
+    public UUID leadAgencyId;
+
+    /** The latest assessed risk; new referrals of the case take it as their priority. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "risk_level", nullable = false)
+    public Priority riskLevel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    public String summary;
+
+    @Column(name = "opened_by", nullable = false, updatable = false)
+    public String openedBy;
+
+    @Version
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

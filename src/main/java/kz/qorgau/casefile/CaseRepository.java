@@ -1,0 +1,42 @@
+package kz.qorgau.casefile;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import kz.qorgau.referral.ReferralState;
+
+@ApplicationScoped
+public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
+
+    private static final List<ReferralState> RECEIVER_ON_CASE = Arrays.stream(ReferralState.values())
+            .filter(ReferralState::receiverIsOnTheCase).toList();
+
+    /** The lead agency and every agency that has accepted one of the case's referrals and not yet ended it. */
+    public Set<UUID> agenciesOn(CaseFile caseFile) {
+        Set<UUID> agencies = new HashSet<>(getEntityManager().createQuery("""
+                        select distinct r.receiverAgencyId from Referral r
+                        where r.caseId = :caseId and r.state in :states""", UUID.class)
+                .setParameter("caseId", caseFile.id)
+                .setParameter("states", RECEIVER_ON_CASE)
+                .getResultList());
+        agencies.add(caseFile.leadAgencyId);
+        return agencies;
+    }
+
+    public void linkIncident(UUID caseId, UUID incidentId) {
+        getEntityManager().createNativeQuery(
+                        "insert into case_incident (case_id, incident_id) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, caseId).setParameter(2, incidentId).executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<UUID> incidentIds(UUID caseId) {
+        return getEntityManager().createNativeQuery(
+                        "select incident_id from case_incident where case_id = ?1 order by incident_id", UUID.class)
+                .setParameter(1, caseId).getResultList();
+    }
+}

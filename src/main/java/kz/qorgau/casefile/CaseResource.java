@@ -1,0 +1,59 @@
+package kz.qorgau.casefile;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import kz.qorgau.casefile.CaseDtos.CaseView;
+import kz.qorgau.casefile.CaseDtos.NewCase;
+import kz.qorgau.common.Versioned;
+import kz.qorgau.consent.ConsentDtos.ConsentView;
+import kz.qorgau.consent.ConsentDtos.NewConsent;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/api/v1/cases")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Cases")
+public class CaseResource {
+
+    @Inject
+    CaseService cases;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Open a case for a survivor, led by the caller's agency")
+    public Response open(@NotNull @Valid NewCase request, UriInfo uri) {
+        Versioned<CaseView> opened = cases.open(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(opened.body().id().toString()).build())
+                .entity(opened.body()).tag(opened.etag()).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a case: its agencies and coordinators only")
+    public Response get(@RestPath UUID id) {
+        Versioned<CaseView> found = cases.get(id);
+        return Response.ok(found.body()).tag(found.etag()).build();
+    }
+
+    @POST
+    @Path("/{id}/consents")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record the survivor's consent to share her data with named agencies or kinds of agency")
+    public Response recordConsent(@RestPath UUID id, @NotNull @Valid NewConsent consent) {
+        ConsentView recorded = cases.recordConsent(id, consent);
+        return Response.status(Response.Status.CREATED).entity(recorded).build();
+    }
+}

@@ -1,0 +1,38 @@
+package kz.qorgau.common;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The position after the last row of a page, in the (updated_at, id) order every change list of the API
+ * uses: a partner that polls with the cursor of its last page sees each change once, in order.
+ */
+public record Keyset(Instant updatedAt, UUID id) {
+
+    public String toCursor() {
+        long micros = Math.addExact(Math.multiplyExact(updatedAt.getEpochSecond(), 1_000_000L), updatedAt.getNano() / 1_000);
+        return Cursor.encode(Long.toString(micros), id.toString());
+    }
+
+    /** @throws ProblemException.InvalidInput when the text is not a cursor of such a list */
+    public static Keyset fromCursor(String cursor) {
+        List<String> keys = Cursor.decode(cursor, 2);
+        try {
+            long micros = Long.parseLong(keys.get(0));
+            Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+            return new Keyset(at, UUID.fromString(keys.get(1)));
+        } catch (RuntimeException malformed) {
+            throw Cursor.invalid();
+        }
+    }
+
+    /** One row more than a page holds tells whether another page follows, without a count query. */
+    public static <R, V> Page<V> page(List<R> rows, int limit, java.util.function.Function<R, Keyset> key,
+            java.util.function.Function<R, V> view) {
+        boolean more = rows.size() > limit;
+        List<R> shown = more ? rows.subList(0, limit) : rows;
+        String next = more ? key.apply(shown.get(shown.size() - 1)).toCursor() : null;
+        return new Page<>(shown.stream().map(view).toList(), next);
+    }
+}

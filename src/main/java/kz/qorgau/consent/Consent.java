@@ -1,0 +1,72 @@
+package kz.qorgau.consent;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+import kz.qorgau.agency.AgencyKind;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.TenantId;
+import org.hibernate.type.SqlTypes;
+
+/** What the survivor agreed to share, with which agencies, recorded how and by whom. */
+@Entity
+@Table(name = "consent")
+public class Consent {
+
+    @Id
+    public UUID id;
+
+    @TenantId
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    public String tenantId;
+
+    @Column(name = "case_id", nullable = false, updatable = false)
+    public UUID caseId;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "recipient_agency_ids", nullable = false, columnDefinition = "uuid[]")
+    public UUID[] recipientAgencyIds;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "recipient_kinds", nullable = false, columnDefinition = "varchar(32)[]")
+    public String[] recipientKinds;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "varchar(32)[]")
+    public String[] categories;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ConsentMethod method;
+
+    @Column(name = "given_at", nullable = false)
+    public Instant givenAt;
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    @Column(name = "recorded_by", nullable = false)
+    public String recordedBy;
+
+    @Column(name = "recorded_by_agency", nullable = false)
+    public UUID recordedByAgency;
+
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** Whether, at {@code now}, this consent lets the survivor's data go to the given agency. */
+    public boolean covers(UUID agency, AgencyKind kind, Instant now) {
+        boolean inForce = !givenAt.isAfter(now) && withdrawnAt == null && (expiresAt == null || expiresAt.isAfter(now));
+        return inForce && (Arrays.asList(recipientAgencyIds).contains(agency)
+                || Arrays.asList(recipientKinds).contains(kind.name()));
+    }
+}

@@ -1,0 +1,7 @@
+package kz.qorgau.consent;
+
+public enum ConsentMethod {
+    WRITTEN,
+    VERBAL,
+    ELECTRONIC
+}

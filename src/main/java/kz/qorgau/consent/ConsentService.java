@@ -1,0 +1,112 @@
+package kz.qorgau.consent;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import kz.qorgau.agency.AgencyKind;
+import kz.qorgau.agency.AgencyRepository;
+import kz.qorgau.agency.CallerAgency;
+import kz.qorgau.common.ProblemException;
+import kz.qorgau.common.ProblemException.FieldError;
+import kz.qorgau.common.TimeAndIds.IdGenerator;
+import kz.qorgau.consent.ConsentDtos.ConsentView;
+import kz.qorgau.consent.ConsentDtos.NewConsent;
+import kz.qorgau.security.AccessPolicy;
+
+@ApplicationScoped
+public class ConsentService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AgencyRepository agencies;
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    CallerAgency callerAgency;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    IdGenerator ids;
+
+    /** Records a consent on a case the caller's agency works; the caller has been checked by the case. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ConsentView record(UUID caseId, NewConsent request) {
+        UUID recorder = callerAgency.requireRegistered();
+        Instant now = clock.instant();
+        Set<UUID> recipients = request.recipientAgencyIds() == null ? Set.of() : request.recipientAgencyIds();
+        Set<AgencyKind> kinds = request.recipientKinds() == null ? Set.of() : request.recipientKinds();
+        List<FieldError> errors = new ArrayList<>();
+        if (recipients.isEmpty() && kinds.isEmpty()) {
+            errors.add(new FieldError("recipientAgencyIds", "or recipientKinds must name who may receive the data"));
+        }
+        recipients.stream().filter(id -> agencies.findByIdOptional(id).isEmpty()).sorted()
+                .forEach(id -> errors.add(new FieldError("recipientAgencyIds", "names no agency of this network: " + id)));
+        Instant givenAt = request.givenAt() == null ? now : request.givenAt();
+        if (givenAt.isAfter(now)) {
+            errors.add(new FieldError("givenAt", "must not be in the future"));
+        }
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(givenAt)) {
+            errors.add(new FieldError("expiresAt", "must be after givenAt"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException.InvalidInput(errors);
+        }
+        Consent consent = new Consent();
+        consent.id = ids.newId();
+        consent.caseId = caseId;
+        consent.recipientAgencyIds = recipients.stream().sorted().toArray(UUID[]::new);
+        consent.recipientKinds = EnumSet.copyOf(kinds.isEmpty() ? EnumSet.noneOf(AgencyKind.class) : kinds).stream()
+                .map(Enum::name).toArray(String[]::new);
+        consent.categories = EnumSet.copyOf(request.categories()).stream().map(Enum::name).toArray(String[]::new);
+        consent.method = request.method();
+        consent.givenAt = givenAt;
+        consent.expiresAt = request.expiresAt();
+        consent.recordedBy = access.caller().subject();
+        consent.recordedByAgency = recorder;
+        consent.createdAt = now;
+        em.persist(consent);
+        return view(consent);
+    }
+
+    /** The consent in force now that lets the case's data go to this agency, if there is one. */
+    public Optional<Consent> covering(UUID caseId, UUID agency, AgencyKind kind) {
+        Instant now = clock.instant();
+        return byCase(caseId).stream().filter(c -> c.covers(agency, kind, now)).findFirst();
+    }
+
+    public List<ConsentView> ofCase(UUID caseId) {
+        return byCase(caseId).stream().map(ConsentService::view).toList();
+    }
+
+    private List<Consent> byCase(UUID caseId) {
+        return em.createQuery("from Consent where caseId = :caseId order by givenAt desc, id", Consent.class)
+                .setParameter("caseId", caseId).getResultList();
+    }
+
+    static ConsentView view(Consent consent) {
+        Set<AgencyKind> kinds = EnumSet.noneOf(AgencyKind.class);
+        Arrays.stream(consent.recipientKinds).map(AgencyKind::valueOf).forEach(kinds::add);
+        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+        Arrays.stream(consent.categories).map(DataCategory::valueOf).forEach(categories::add);
+        return new ConsentView(consent.id, new LinkedHashSet<>(Arrays.asList(consent.recipientAgencyIds)), kinds,
+                categories, consent.method, consent.givenAt, consent.expiresAt, consent.recordedByAgency,
+                consent.withdrawnAt);
+    }
+}

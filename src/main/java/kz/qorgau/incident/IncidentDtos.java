@@ -1,0 +1,68 @@
+package kz.qorgau.incident;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public final class IncidentDtos {
+
+    private IncidentDtos() {
+    }
+
+    public enum PersonRole {
+        VICTIM,
+        SUSPECT,
+        CHILD,
+        WITNESS,
+        OTHER
+    }
+
+    @Schema(name = "PersonInvolved")
+    public record PersonInvolved(
+            @NotNull PersonRole role,
+            @Size(max = 300) String name,
+            @Min(0) @Max(130) Integer age) {
+    }
+
+    @Schema(name = "NewIncident", description = "An incident as the dispatch system reports it")
+    public record NewIncident(
+            @Size(min = 1, max = 100) @Pattern(regexp = "^[\\x21-\\x7E]+$", message = "must be printable ASCII without spaces")
+            @Schema(description = "The dispatch system's own id of the incident; a second post with it returns the first")
+            String externalReference,
+            @NotNull Instant occurredAt,
+            @NotBlank @Size(max = 200) String district,
+            @NotEmpty @Size(max = 6) Set<@NotNull ViolenceKind> violenceKinds,
+            @NotNull Boolean childrenPresent,
+            @NotNull Boolean weaponsInvolved,
+            @NotNull Boolean injuries,
+            @Size(max = 4000) String description,
+            @Size(max = 20) List<@NotNull @Valid PersonInvolved> persons) {
+    }
+
+    @Schema(name = "Incident")
+    public record IncidentView(
+            UUID id,
+            UUID reportingAgencyId,
+            String externalReference,
+            Instant occurredAt,
+            String district,
+            Set<ViolenceKind> violenceKinds,
+            boolean childrenPresent,
+            boolean weaponsInvolved,
+            boolean injuries,
+            String description,
+            List<PersonInvolved> persons,
+            Instant createdAt,
+            Instant updatedAt) {
+    }
+}

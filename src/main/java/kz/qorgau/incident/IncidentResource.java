@@ -1,0 +1,69 @@
+package kz.qorgau.incident;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import kz.qorgau.common.Page;
+import kz.qorgau.incident.IncidentDtos.IncidentView;
+import kz.qorgau.incident.IncidentDtos.NewIncident;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+@Path("/api/v1/incidents")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Incidents")
+public class IncidentResource {
+
+    @Inject
+    IncidentService incidents;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report an incident, once: a repeat with the same Idempotency-Key or externalReference "
+            + "returns the incident first recorded (200); the same key with a different body answers 422")
+    public Response report(
+            @RestHeader("Idempotency-Key") @Size(min = 1, max = 100)
+            @Pattern(regexp = "^[\\x21-\\x7E]+$", message = "must be printable ASCII without spaces") String idempotencyKey,
+            @NotNull @Valid NewIncident incident, UriInfo uri) {
+        IncidentService.Reported reported = incidents.report(incident, Optional.ofNullable(idempotencyKey));
+        Response.ResponseBuilder response = reported.created()
+                ? Response.created(uri.getAbsolutePathBuilder().path(reported.incident().id().toString()).build())
+                : Response.ok().header("Idempotent-Replayed", "true");
+        return response.entity(reported.incident()).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read an incident the caller's agency reported")
+    public IncidentView get(@RestPath UUID id) {
+        return incidents.get(id);
+    }
+
+    @GET
+    @Operation(summary = "The caller's agency's incidents (a coordinator's: the network's) in order of change")
+    public Page<IncidentView> list(@RestQuery("updatedSince") Instant updatedSince, @RestQuery @Size(max = 512) String cursor,
+            @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return incidents.list(updatedSince, cursor, limit);
+    }
+}

@@ -1,0 +1,173 @@
+package kz.qorgau.incident;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import kz.qorgau.agency.CallerAgency;
+import kz.qorgau.common.Keyset;
+import kz.qorgau.common.Page;
+import kz.qorgau.common.ProblemException;
+import kz.qorgau.common.TimeAndIds.IdGenerator;
+import kz.qorgau.incident.IncidentDtos.IncidentView;
+import kz.qorgau.incident.IncidentDtos.NewIncident;
+import kz.qorgau.incident.IncidentDtos.PersonInvolved;
+import kz.qorgau.notification.Outbox;
+import kz.qorgau.security.AccessPolicy;
+import kz.qorgau.security.AccessRules;
+import kz.qorgau.security.Capability;
+
+@ApplicationScoped
+public class IncidentService {
+
+    /** Dispatch clocks drift; a report a little in the future is believable, one an hour ahead is not. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    @Inject
+    IncidentRepository incidents;
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    CallerAgency callerAgency;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    IdGenerator ids;
+
+    public record Reported(IncidentView incident, boolean created) {
+    }
+
+    /**
+     * Records an incident once. A repeat under the same idempotency key or external reference returns the
+     * incident first recorded; a repeat that says something else is refused.
+     */
+    @Transactional
+    public Reported report(NewIncident request, Optional<String> idempotencyKey) {
+        access.require(Capability.REPORT_INCIDENT);
+        UUID agency = callerAgency.requireRegistered();
+        Instant now = clock.instant();
+        if (request.occurredAt().isAfter(now.plus(CLOCK_SKEW))) {
+            throw new ProblemException.InvalidInput("occurredAt", "must not be in the future");
+        }
+        Incident incident = new Incident();
+        incident.id = ids.newId();
+        incident.tenantId = access.caller().tenantId();
+        incident.reportingAgencyId = agency;
+        incident.externalReference = request.externalReference();
+        incident.idempotencyKey = idempotencyKey.orElse(null);
+        incident.requestHash = hash(request);
+        incident.occurredAt = request.occurredAt();
+        incident.district = request.district().strip();
+        incident.violenceKinds = EnumSet.copyOf(request.violenceKinds()).stream().map(Enum::name).toArray(String[]::new);
+        incident.childrenPresent = request.childrenPresent();
+        incident.weaponsInvolved = request.weaponsInvolved();
+        incident.injuries = request.injuries();
+        incident.description = request.description();
+        incident.persons = write(request.persons() == null ? List.of() : request.persons());
+        incident.createdBy = access.caller().subject();
+        incident.createdAt = now;
+        incident.updatedAt = now;
+
+        if (incidents.insertOnce(incident)) {
+            outbox.append("incident", incident.id, "incident.reported", Set.of(agency),
+                    Map.of("incidentId", incident.id, "reportingAgencyId", agency, "occurredAt", incident.occurredAt,
+                            "district", incident.district));
+            return new Reported(view(incident), true);
+        }
+        Incident original = idempotencyKey.flatMap(key -> incidents.findByIdempotencyKey(agency, key))
+                .or(() -> Optional.ofNullable(request.externalReference())
+                        .flatMap(ref -> incidents.findByExternalReference(agency, ref)))
+                .orElseThrow(() -> new IllegalStateException("Incident insert conflicted with no visible row"));
+        if (!original.requestHash.equals(incident.requestHash)) {
+            throw new ProblemException.Unprocessable("Incident " + original.id + " was already reported under this "
+                    + (idempotencyKey.isPresent() && idempotencyKey.get().equals(original.idempotencyKey)
+                            ? "Idempotency-Key" : "externalReference")
+                    + " with different content");
+        }
+        return new Reported(view(original), false);
+    }
+
+    @Transactional
+    public IncidentView get(UUID id) {
+        access.require(Capability.READ_INCIDENTS);
+        return view(visible(id));
+    }
+
+    /** An incident the caller may see, or 404 exactly as for one that does not exist. */
+    public Incident visible(UUID id) {
+        return incidents.findByIdOptional(id)
+                .filter(i -> AccessRules.maySeeIncident(access.caller(), i.reportingAgencyId))
+                .orElseThrow(() -> new ProblemException.NotFound("Incident " + id));
+    }
+
+    @Transactional
+    public Page<IncidentView> list(Instant updatedSince, String cursor, int limit) {
+        access.require(Capability.READ_INCIDENTS);
+        Optional<UUID> agency = AccessRules.seesWholeNetwork(access.caller()) ? Optional.empty() : access.caller().agencyId();
+        Optional<Keyset> after = Optional.ofNullable(cursor).map(Keyset::fromCursor);
+        List<Incident> rows = incidents.page(agency, updatedSince, after, limit + 1);
+        return Keyset.page(rows, limit, i -> new Keyset(i.updatedAt, i.id), this::view);
+    }
+
+    private IncidentView view(Incident incident) {
+        Set<ViolenceKind> kinds = EnumSet.noneOf(ViolenceKind.class);
+        Arrays.stream(incident.violenceKinds).map(ViolenceKind::valueOf).forEach(kinds::add);
+        List<PersonInvolved> persons;
+        try {
+            persons = json.readValue(incident.persons, new TypeReference<List<PersonInvolved>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored persons of incident " + incident.id + " are unreadable", e);
+        }
+        return new IncidentView(incident.id, incident.reportingAgencyId, incident.externalReference,
+                incident.occurredAt, incident.district, kinds, incident.childrenPresent, incident.weaponsInvolved,
+                incident.injuries, incident.description, persons, incident.createdAt, incident.updatedAt);
+    }
+
+    /** The fingerprint of what was reported, independent of the order sets happened to arrive in. */
+    private String hash(NewIncident request) {
+        NewIncident canonical = new NewIncident(request.externalReference(), request.occurredAt(), request.district(),
+                EnumSet.copyOf(request.violenceKinds()), request.childrenPresent(), request.weaponsInvolved(),
+                request.injuries(), request.description(), request.persons());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package kz.qorgau.incident;
+
+public enum ViolenceKind {
+    PHYSICAL,
+    SEXUAL,
+    PSYCHOLOGICAL,
+    ECONOMIC,
+    STALKING,
+    THREATS
+}

@@ -1,0 +1,47 @@
+package kz.qorgau.notification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+import kz.qorgau.common.TimeAndIds.IdGenerator;
+
+/** Appends events to the outbox inside the caller's transaction; delivery happens elsewhere, later. */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    IdGenerator ids;
+
+    /** Payloads carry ids, states and times, never a survivor's personal data. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(String aggregateType, UUID aggregateId, String eventType, Set<UUID> audience, Object payload) {
+        OutboxEvent event = new OutboxEvent();
+        event.id = ids.newId();
+        event.aggregateType = aggregateType;
+        event.aggregateId = aggregateId;
+        event.eventType = eventType;
+        event.audience = audience.toArray(UUID[]::new);
+        try {
+            event.payload = json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event payload of " + eventType + " cannot be written", e);
+        }
+        event.createdAt = clock.instant();
+        em.persist(event);
+    }
+}

@@ -1,0 +1,100 @@
+package kz.qorgau.referral;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import kz.qorgau.common.Priority;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.TenantId;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+@Table(name = "referral")
+public class Referral {
+
+    @Id
+    public UUID id;
+
+    @TenantId
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    public String tenantId;
+
+    @Column(name = "case_id", nullable = false, updatable = false)
+    public UUID caseId;
+
+    @Column(name = "sender_agency_id", nullable = false, updatable = false)
+    public UUID senderAgencyId;
+
+    @Column(name = "receiver_agency_id", nullable = false, updatable = false)
+    public UUID receiverAgencyId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ReferralState state;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Priority priority;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "services_requested", nullable = false, columnDefinition = "varchar(40)[]")
+    public String[] servicesRequested;
+
+    public String note;
+
+    @Column(name = "consent_id")
+    public UUID consentId;
+
+    @Column(name = "emergency_reason")
+    public String emergencyReason;
+
+    public String assignee;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "decline_reason")
+    public DeclineReason declineReason;
+
+    @Enumerated(EnumType.STRING)
+    public Outcome outcome;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "services_delivered", columnDefinition = "varchar(40)[]")
+    public String[] servicesDelivered;
+
+    @Column(name = "redirected_from_id", updatable = false)
+    public UUID redirectedFromId;
+
+    @Column(name = "redirected_to_id")
+    public UUID redirectedToId;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    public String createdBy;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Version
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

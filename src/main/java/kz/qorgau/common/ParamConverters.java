@@ -67,12 +67,10 @@ public class ParamConverters implements ParamConverterProvider {
             if (value == null || value.isEmpty()) {
                 return null;
             }
-            try {
-                return Enum.valueOf(type, value);
-            } catch (IllegalArgumentException unknown) {
-                throw new ProblemException.InvalidInput(name, "must be one of " + Arrays.stream(type.getEnumConstants())
-                        .map(Enum::name).collect(Collectors.joining(", ")));
-            }
+            // Case does not matter in a query string: direction=incoming reads as INCOMING.
+            return Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equalsIgnoreCase(value)).findFirst()
+                    .orElseThrow(() -> new ProblemException.InvalidInput(name, "must be one of " + Arrays.stream(
+                            type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
         }
 
         @Override

@@ -112,14 +112,17 @@ public abstract sealed class ProblemException extends RuntimeException {
 
     /** The request conflicts with the object's current state. */
     public static final class Conflict extends ProblemException {
+        private final String slug;
         private final Map<String, Object> extensions;
 
         public Conflict(String detail) {
-            this(detail, Map.of());
+            this("conflict", detail, Map.of());
         }
 
-        public Conflict(String detail, Map<String, Object> extensions) {
+        /** @param slug names the kind of conflict, so that a partner can act on it without parsing text */
+        public Conflict(String slug, String detail, Map<String, Object> extensions) {
             super(detail);
+            this.slug = slug;
             this.extensions = Map.copyOf(extensions);
         }
 
@@ -130,7 +133,7 @@ public abstract sealed class ProblemException extends RuntimeException {
 
         @Override
         public String slug() {
-            return "conflict";
+            return slug;
         }
 
         @Override
@@ -163,6 +166,28 @@ public abstract sealed class ProblemException extends RuntimeException {
         @Override
         public String title() {
             return "Precondition failed";
+        }
+    }
+
+    /** A change that needs the caller to say which version it read (If-Match), and it did not. */
+    public static final class PreconditionRequired extends ProblemException {
+        public PreconditionRequired(String detail) {
+            super(detail);
+        }
+
+        @Override
+        public int status() {
+            return 428;
+        }
+
+        @Override
+        public String slug() {
+            return "precondition-required";
+        }
+
+        @Override
+        public String title() {
+            return "Precondition required";
         }
     }
 

@@ -1,0 +1,73 @@
+package kz.qorgau.referral;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import kz.qorgau.agency.ServiceType;
+import kz.qorgau.common.Priority;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public final class ReferralDtos {
+
+    private ReferralDtos() {
+    }
+
+    @Schema(name = "NewReferral")
+    public record NewReferral(
+            @NotNull UUID caseId,
+            @NotNull UUID receiverAgencyId,
+            @NotEmpty @Size(max = 20) Set<@NotNull ServiceType> servicesRequested,
+            @Size(max = 2000) String note,
+            @Schema(description = "Submit at once instead of keeping a DRAFT") boolean submit,
+            @Size(max = 2000)
+            @Schema(description = "Why the referral must go without the survivor's consent; logged and shown to coordinators")
+            String emergencyReason) {
+    }
+
+    @Schema(name = "Referral")
+    public record ReferralView(
+            UUID id,
+            UUID caseId,
+            UUID senderAgencyId,
+            UUID receiverAgencyId,
+            ReferralState state,
+            Priority priority,
+            Set<ServiceType> servicesRequested,
+            String note,
+            String assignee,
+            UUID consentId,
+            String emergencyReason,
+            DeclineReason declineReason,
+            Outcome outcome,
+            Set<ServiceType> servicesDelivered,
+            UUID redirectedFromId,
+            UUID redirectedToId,
+            Instant submittedAt,
+            Instant acknowledgedAt,
+            Instant acceptedAt,
+            Instant closedAt,
+            Instant createdAt,
+            Instant updatedAt,
+            @Schema(description = "The version an If-Match header names, as in the ETag") long version) {
+    }
+
+    @Schema(name = "ReferralHistoryEntry")
+    public record HistoryView(
+            @Schema(description = "CREATE, or the action fired") String action,
+            ReferralState fromState,
+            ReferralState toState,
+            String actor,
+            UUID actorAgencyId,
+            String reasonCode,
+            String note,
+            Instant at) {
+    }
+
+    @Schema(name = "ReferralActions", description = "What the caller may fire now")
+    public record ActionsView(ReferralState state, long version, List<ReferralAction> actions) {
+    }
+}

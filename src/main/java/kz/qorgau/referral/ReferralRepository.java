@@ -1,0 +1,54 @@
+package kz.qorgau.referral;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import kz.qorgau.common.Keyset;
+import kz.qorgau.common.Priority;
+
+@ApplicationScoped
+public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID> {
+
+    public enum Direction { INCOMING, OUTGOING }
+
+    /**
+     * A page in (updated_at, id) order. With an agency, its incoming or outgoing referrals (served by the
+     * referral_incoming* and referral_outgoing* indexes); without, the whole tenant's (referral_tenant*).
+     */
+    public List<Referral> page(Optional<UUID> agency, Direction direction, ReferralState state, Priority priority,
+            Instant updatedSince, Optional<Keyset> after, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        agency.ifPresent(a -> {
+            where.append(direction == Direction.OUTGOING ? " and senderAgencyId = :agency" : " and receiverAgencyId = :agency");
+            params.and("agency", a);
+        });
+        if (state != null) {
+            where.append(" and state = :state");
+            params.and("state", state);
+        }
+        if (priority != null) {
+            where.append(" and priority = :priority");
+            params.and("priority", priority);
+        }
+        if (updatedSince != null) {
+            where.append(" and updatedAt >= :since");
+            params.and("since", updatedSince);
+        }
+        after.ifPresent(k -> {
+            where.append(" and (updatedAt, id) > (:afterTime, :afterId)");
+            params.and("afterTime", k.updatedAt()).and("afterId", k.id());
+        });
+        return find(where + " order by updatedAt, id", params).page(0, limit).list();
+    }
+
+    public List<ReferralHistoryEntry> history(UUID referralId) {
+        return getEntityManager().createQuery(
+                        "from ReferralHistoryEntry where referralId = :id order by at, id", ReferralHistoryEntry.class)
+                .setParameter("id", referralId).getResultList();
+    }
+}

@@ -1,0 +1,105 @@
+package kz.qorgau.referral;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import kz.qorgau.common.Page;
+import kz.qorgau.common.Priority;
+import kz.qorgau.common.ProblemException;
+import kz.qorgau.common.Versioned;
+import kz.qorgau.referral.ReferralDtos.ActionsView;
+import kz.qorgau.referral.ReferralDtos.HistoryView;
+import kz.qorgau.referral.ReferralDtos.NewReferral;
+import kz.qorgau.referral.ReferralDtos.ReferralView;
+import kz.qorgau.referral.ReferralRepository.Direction;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+@Path("/api/v1/referrals")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Referrals")
+public class ReferralResource {
+
+    @Inject
+    ReferralService referrals;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Refer the survivor of a case to another agency, as a DRAFT or submitted at once")
+    public Response create(@NotNull @Valid NewReferral request, UriInfo uri) {
+        Versioned<ReferralView> created = referrals.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.body().id().toString()).build())
+                .entity(created.body()).tag(created.etag()).build();
+    }
+
+    @GET
+    @Operation(summary = "The caller's agency's incoming (default) or outgoing referrals in order of change; "
+            + "coordinators without a direction see the whole network's")
+    public Page<ReferralView> list(@RestQuery("direction") Direction direction,
+            @RestQuery("state") ReferralState state, @RestQuery("priority") Priority priority,
+            @RestQuery("updatedSince") Instant updatedSince, @RestQuery @Size(max = 512) String cursor,
+            @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return referrals.list(direction, state, priority, updatedSince, cursor, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a referral; its ETag is the version to send in If-Match")
+    public Response get(@RestPath UUID id) {
+        Versioned<ReferralView> found = referrals.get(id);
+        return Response.ok(found.body()).tag(found.etag()).build();
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Fire an action at a referral read at the version If-Match names; "
+            + "REDIRECT answers 201 with the new referral")
+    public Response transition(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid TransitionCommand command, UriInfo uri) {
+        long expected = Versioned.expectedVersion(ifMatch).orElseThrow(() -> new ProblemException.PreconditionRequired(
+                "Send If-Match with the ETag of the referral as read, so that a change made meanwhile is not overwritten"));
+        ReferralService.Transitioned result = referrals.transition(id, command, expected);
+        if (result.created().isPresent()) {
+            Versioned<ReferralView> created = result.created().get();
+            return Response.created(uri.getBaseUriBuilder().path("api/v1/referrals").path(created.body().id().toString())
+                    .build()).entity(created.body()).tag(created.etag()).build();
+        }
+        return Response.ok(result.referral().body()).tag(result.referral().etag()).build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Every step of the referral: who, which agency, from and to which state, why, when")
+    public List<HistoryView> history(@RestPath UUID id) {
+        return referrals.history(id);
+    }
+
+    @GET
+    @Path("/{id}/actions")
+    @Operation(summary = "The actions the caller may fire at the referral now")
+    public ActionsView actions(@RestPath UUID id) {
+        return referrals.actions(id);
+    }
+}

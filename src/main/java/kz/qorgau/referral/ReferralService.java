@@ -1,0 +1,354 @@
+package kz.qorgau.referral;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import kz.qorgau.agency.Agency;
+import kz.qorgau.agency.AgencyRepository;
+import kz.qorgau.agency.CallerAgency;
+import kz.qorgau.agency.ServiceType;
+import kz.qorgau.casefile.CaseFile;
+import kz.qorgau.casefile.CaseRepository;
+import kz.qorgau.casefile.CaseService;
+import kz.qorgau.common.Keyset;
+import kz.qorgau.common.Page;
+import kz.qorgau.common.Priority;
+import kz.qorgau.common.ProblemException;
+import kz.qorgau.common.TimeAndIds.IdGenerator;
+import kz.qorgau.common.Versioned;
+import kz.qorgau.consent.Consent;
+import kz.qorgau.consent.ConsentService;
+import kz.qorgau.notification.Outbox;
+import kz.qorgau.referral.ReferralDtos.ActionsView;
+import kz.qorgau.referral.ReferralDtos.HistoryView;
+import kz.qorgau.referral.ReferralDtos.NewReferral;
+import kz.qorgau.referral.ReferralDtos.ReferralView;
+import kz.qorgau.referral.ReferralRepository.Direction;
+import kz.qorgau.security.AccessPolicy;
+import kz.qorgau.security.AccessRules;
+import kz.qorgau.security.Capability;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates referrals and fires their transitions. Each public method is one transaction that writes the
+ * referral, its history entry and its outbox event together, or nothing.
+ */
+@ApplicationScoped
+public class ReferralService {
+
+    private static final Logger LOG = Logger.getLogger(ReferralService.class);
+
+    @Inject
+    ReferralRepository referrals;
+
+    @Inject
+    CaseService caseService;
+
+    @Inject
+    CaseRepository cases;
+
+    @Inject
+    AgencyRepository agencies;
+
+    @Inject
+    ConsentService consents;
+
+    @Inject
+    CallerAgency callerAgency;
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    IdGenerator ids;
+
+    /** The outcome of a transition: the referral it changed and, for REDIRECT, the referral it created. */
+    public record Transitioned(Versioned<ReferralView> referral, Optional<Versioned<ReferralView>> created) {
+    }
+
+    @Transactional
+    public Versioned<ReferralView> create(NewReferral request) {
+        access.require(Capability.SEND_REFERRAL);
+        UUID sender = callerAgency.requireRegistered();
+        CaseFile caseFile = caseService.workable(request.caseId());
+        Referral referral = newReferral(caseFile, sender, request.receiverAgencyId(), "receiverAgencyId",
+                request.servicesRequested(), request.note(), request.emergencyReason(), null);
+        if (request.submit()) {
+            fire(referral, ReferralAction.SUBMIT, null, null);
+        }
+        referrals.flush();
+        return versioned(referral);
+    }
+
+    @Transactional
+    public Versioned<ReferralView> get(UUID id) {
+        access.require(Capability.READ_REFERRALS);
+        return versioned(visible(id));
+    }
+
+    @Transactional
+    public List<HistoryView> history(UUID id) {
+        access.require(Capability.READ_REFERRALS);
+        Referral referral = visible(id);
+        return referrals.history(referral.id).stream()
+                .map(h -> new HistoryView(h.action, h.fromState, h.toState, h.actor, h.actorAgencyId, h.reasonCode,
+                        h.note, h.at))
+                .toList();
+    }
+
+    @Transactional
+    public ActionsView actions(UUID id) {
+        access.require(Capability.READ_REFERRALS);
+        Referral referral = visible(id);
+        return new ActionsView(referral.state, referral.version, List.copyOf(allowedNow(referral)));
+    }
+
+    @Transactional
+    public Page<ReferralView> list(Direction direction, ReferralState state, Priority priority, Instant updatedSince,
+            String cursor, int limit) {
+        access.require(Capability.READ_REFERRALS);
+        Optional<UUID> agency;
+        if (AccessRules.seesWholeNetwork(access.caller()) && direction == null) {
+            agency = Optional.empty();
+        } else {
+            agency = Optional.of(access.caller().agencyId().orElseThrow(() -> new ProblemException.InvalidInput(
+                    "direction", "needs a caller that acts for an agency")));
+        }
+        Optional<Keyset> after = Optional.ofNullable(cursor).map(Keyset::fromCursor);
+        List<Referral> rows = referrals.page(agency, direction == null ? Direction.INCOMING : direction, state, priority,
+                updatedSince, after, limit + 1);
+        return Keyset.page(rows, limit, r -> new Keyset(r.updatedAt, r.id), ReferralService::view);
+    }
+
+    /**
+     * Fires an action at the referral the caller read at {@code expectedVersion}. A stale version answers
+     * 412; an action the state or the caller's side does not allow answers 409 with the actions allowed.
+     */
+    @Transactional
+    public Transitioned transition(UUID id, TransitionCommand command, long expectedVersion) {
+        access.require(Capability.WORK_REFERRALS);
+        Referral referral = visible(id);
+        if (referral.version != expectedVersion) {
+            throw new ProblemException.PreconditionFailed("The referral is at version " + referral.version
+                    + ", not " + expectedVersion + "; read it again before acting");
+        }
+        Set<ReferralAction> allowed = allowedNow(referral);
+        if (!allowed.contains(command.action())) {
+            throw new ProblemException.Conflict("action-not-allowed", command.action() + " is not allowed on a "
+                    + referral.state + " referral for the caller's side",
+                    Map.of("state", referral.state, "allowedActions", List.copyOf(allowed)));
+        }
+        var errors = TransitionRequirements.check(command);
+        if (!errors.isEmpty()) {
+            throw new ProblemException.InvalidInput(errors);
+        }
+        Optional<Referral> created = Optional.empty();
+        if (command.action() == ReferralAction.REDIRECT) {
+            created = Optional.of(redirect(referral, command));
+        }
+        fire(referral, command.action(), command, created.map(r -> r.id).orElse(null));
+        referrals.flush();
+        return new Transitioned(versioned(referral), created.map(this::versioned));
+    }
+
+    /** A referral the caller may see, or 404 exactly as for one that does not exist. */
+    private Referral visible(UUID id) {
+        return referrals.findByIdOptional(id)
+                .filter(r -> AccessRules.maySeeReferral(access.caller(), r.senderAgencyId, r.receiverAgencyId))
+                .orElseThrow(() -> new ProblemException.NotFound("Referral " + id));
+    }
+
+    private Set<ReferralAction> allowedNow(Referral referral) {
+        if (!AccessRules.may(access.caller(), Capability.WORK_REFERRALS)) {
+            return Set.of();
+        }
+        Set<Side> sides = AccessRules.sidesOf(access.caller(), referral.senderAgencyId, referral.receiverAgencyId);
+        Set<ReferralAction> allowed = EnumSet.noneOf(ReferralAction.class);
+        allowed.addAll(ReferralStateMachine.allowed(referral.state, sides));
+        // A declined referral is redirected once; a second REDIRECT would send the survivor twice.
+        if (referral.redirectedToId != null) {
+            allowed.remove(ReferralAction.REDIRECT);
+        }
+        return allowed;
+    }
+
+    private Referral newReferral(CaseFile caseFile, UUID sender, UUID receiverId, String receiverField,
+            Set<ServiceType> services, String note, String emergencyReason, UUID redirectedFrom) {
+        if (caseFile.status != CaseFile.Status.OPEN) {
+            throw new ProblemException.Conflict("case-closed", "Case " + caseFile.id + " is closed", Map.of());
+        }
+        Agency receiver = agencies.findByIdOptional(receiverId).orElseThrow(() ->
+                new ProblemException.InvalidInput(receiverField, "names no agency of this network"));
+        if (receiver.id.equals(sender)) {
+            throw new ProblemException.InvalidInput(receiverField, "must be another agency than the sender");
+        }
+        if (!receiver.active) {
+            throw new ProblemException.Conflict("receiver-inactive",
+                    "Agency " + receiver.id + " takes no new referrals", Map.of());
+        }
+        Instant now = clock.instant();
+        Referral referral = new Referral();
+        referral.id = ids.newId();
+        referral.caseId = caseFile.id;
+        referral.senderAgencyId = sender;
+        referral.receiverAgencyId = receiver.id;
+        referral.state = ReferralState.DRAFT;
+        referral.priority = caseFile.riskLevel;
+        referral.servicesRequested = services.stream().map(Enum::name).sorted().toArray(String[]::new);
+        referral.note = note;
+        referral.emergencyReason = emergencyReason == null || emergencyReason.isBlank() ? null : emergencyReason.strip();
+        referral.redirectedFromId = redirectedFrom;
+        referral.createdBy = access.caller().subject();
+        referral.createdAt = now;
+        referral.updatedAt = now;
+        referrals.persist(referral);
+        record(referral, ReferralHistoryEntry.CREATED, null, null, null);
+        outbox.append("referral", referral.id, "referral.created", audience(referral), event(referral, null, null));
+        return referral;
+    }
+
+    private Referral redirect(Referral declined, TransitionCommand command) {
+        CaseFile caseFile = cases.findByIdOptional(declined.caseId)
+                .orElseThrow(() -> new IllegalStateException("Referral " + declined.id + " has no case"));
+        Set<ServiceType> services = EnumSet.noneOf(ServiceType.class);
+        Arrays.stream(declined.servicesRequested).map(ServiceType::valueOf).forEach(services::add);
+        Referral next = newReferral(caseFile, declined.senderAgencyId, command.redirectTo(), "redirectTo", services,
+                command.note() == null ? declined.note : command.note(), command.emergencyReason(), declined.id);
+        fire(next, ReferralAction.SUBMIT, null, null);
+        return next;
+    }
+
+    /** Moves the referral along the table, stamping the times and facts the action brings. */
+    private void fire(Referral referral, ReferralAction action, TransitionCommand command, UUID createdId) {
+        Set<Side> sides = action == ReferralAction.SUBMIT && command == null ? Set.of(Side.SENDER)
+                : AccessRules.sidesOf(access.caller(), referral.senderAgencyId, referral.receiverAgencyId);
+        ReferralState from = referral.state;
+        ReferralState to = ReferralStateMachine.next(from, action, sides).orElseThrow(() ->
+                new IllegalStateException(action + " from " + from + " passed the checks but has no rule"));
+        Instant now = clock.instant();
+        String reasonCode = null;
+        switch (action) {
+            case SUBMIT -> {
+                requireConsentOrEmergency(referral);
+                referral.submittedAt = now;
+            }
+            case ACKNOWLEDGE -> referral.acknowledgedAt = now;
+            case ACCEPT -> {
+                referral.acceptedAt = now;
+                referral.assignee = command.assignee();
+            }
+            case DECLINE -> {
+                referral.declineReason = command.reasonCode();
+                reasonCode = command.reasonCode().name();
+            }
+            case COMPLETE -> {
+                referral.outcome = command.outcome();
+                referral.servicesDelivered = command.servicesDelivered().stream().map(Enum::name).sorted()
+                        .toArray(String[]::new);
+                reasonCode = command.outcome().name();
+            }
+            case REDIRECT -> referral.redirectedToId = createdId;
+            default -> {
+                // START, PAUSE, RESUME, CANCEL and WITHDRAW change the state alone.
+            }
+        }
+        if (to.isTerminal() && referral.closedAt == null) {
+            referral.closedAt = now;
+        }
+        referral.state = to;
+        referral.updatedAt = now;
+        record(referral, action.name(), from, reasonCode, command == null ? null : command.note());
+        Map<String, Object> payload = event(referral, action, from);
+        if (createdId != null) {
+            payload.put("redirectedToId", createdId);
+        }
+        outbox.append("referral", referral.id, action.eventType(), audience(referral), payload);
+    }
+
+    /** SUBMIT needs a consent covering the receiver, or an emergency exception whose reason is kept. */
+    private void requireConsentOrEmergency(Referral referral) {
+        Agency receiver = agencies.findById(referral.receiverAgencyId);
+        Optional<Consent> consent = consents.covering(referral.caseId, receiver.id, receiver.kind);
+        if (consent.isPresent()) {
+            referral.consentId = consent.get().id;
+            return;
+        }
+        if (referral.emergencyReason == null) {
+            throw new ProblemException.Conflict("consent-required", "No consent of the survivor covers agency "
+                    + receiver.id + "; record one on the case, or give an emergencyReason", Map.of());
+        }
+        LOG.infof("Referral %s submitted under the emergency exception by agency %s", referral.id,
+                referral.senderAgencyId);
+    }
+
+    private void record(Referral referral, String action, ReferralState from, String reasonCode, String note) {
+        ReferralHistoryEntry entry = new ReferralHistoryEntry();
+        entry.id = ids.newId();
+        entry.referralId = referral.id;
+        entry.action = action;
+        entry.fromState = from;
+        entry.toState = referral.state;
+        entry.actor = access.caller().subject();
+        entry.actorAgencyId = access.caller().agencyId().orElse(null);
+        entry.reasonCode = reasonCode;
+        entry.note = note;
+        entry.at = clock.instant();
+        referrals.getEntityManager().persist(entry);
+    }
+
+    private static Set<UUID> audience(Referral referral) {
+        return Set.of(referral.senderAgencyId, referral.receiverAgencyId);
+    }
+
+    /** What partners hear of a change: ids, states and times, never the survivor's data or the notes. */
+    private static Map<String, Object> event(Referral referral, ReferralAction action, ReferralState from) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("referralId", referral.id);
+        payload.put("caseId", referral.caseId);
+        payload.put("senderAgencyId", referral.senderAgencyId);
+        payload.put("receiverAgencyId", referral.receiverAgencyId);
+        payload.put("state", referral.state);
+        payload.put("priority", referral.priority);
+        if (action != null) {
+            payload.put("action", action);
+            payload.put("fromState", from);
+        }
+        payload.put("at", referral.updatedAt);
+        return payload;
+    }
+
+    private Versioned<ReferralView> versioned(Referral referral) {
+        return new Versioned<>(view(referral), referral.version);
+    }
+
+    static ReferralView view(Referral r) {
+        return new ReferralView(r.id, r.caseId, r.senderAgencyId, r.receiverAgencyId, r.state, r.priority,
+                services(r.servicesRequested), r.note, r.assignee, r.consentId, r.emergencyReason, r.declineReason,
+                r.outcome, r.servicesDelivered == null ? null : services(r.servicesDelivered), r.redirectedFromId,
+                r.redirectedToId, r.submittedAt, r.acknowledgedAt, r.acceptedAt, r.closedAt, r.createdAt, r.updatedAt,
+                r.version);
+    }
+
+    private static Set<ServiceType> services(String[] names) {
+        Set<ServiceType> services = EnumSet.noneOf(ServiceType.class);
+        Arrays.stream(names).map(ServiceType::valueOf).forEach(services::add);
+        return services;
+    }
+}

@@ -47,7 +47,8 @@ public final class Network {
         return base + " " + suffix + "-" + UUID.randomUUID().toString().substring(0, 4);
     }
 
-    private UUID register(String name, String kind, String services) {
+    /** Registers one more agency of the network; services is a JSON array of service names. */
+    public UUID register(String name, String kind, String services) {
         String id = given().auth().oauth2(coordinatorToken(tenant))
                 .contentType(ContentType.JSON)
                 .body("{\"name\":\"" + uniqueName(name) + "\",\"kind\":\"" + kind + "\",\"services\":" + services + "}")

@@ -1,0 +1,216 @@
+package kz.qorgau.referral;
+
+import static io.restassured.RestAssured.given;
+import static kz.qorgau.security.Role.AGENCY_ADMIN;
+import static kz.qorgau.security.Role.AUDITOR;
+import static kz.qorgau.security.Role.COORDINATOR;
+import static kz.qorgau.security.Role.NGO_CASEWORKER;
+import static kz.qorgau.security.Role.POLICE_DISPATCH;
+import static kz.qorgau.security.Role.POLICE_INSPECTOR;
+import static kz.qorgau.security.Role.SOCIAL_WORKER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import kz.qorgau.security.Role;
+import kz.qorgau.support.Flows;
+import kz.qorgau.support.Network;
+import kz.qorgau.support.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Every endpoint of incidents, cases, consents and referrals, called by every role from every relation to
+ * the object: the agency that owns it (for a referral, its sender and its receiver), another agency of the
+ * same network, and an agency of another network. Expected statuses are derived from rules stated here in
+ * a few lines each, so a changed rule is a visible change of this test.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LifecycleAccessMatrixTest {
+
+    enum Relation { OWN, SENDER, RECEIVER, OTHER_AGENCY, OTHER_TENANT }
+
+    private static final Set<Role> CASE_WORKERS = EnumSet.of(POLICE_INSPECTOR, SOCIAL_WORKER, NGO_CASEWORKER);
+    private static final Set<Relation> OBJECT_RELATIONS = EnumSet.of(Relation.OWN, Relation.OTHER_AGENCY, Relation.OTHER_TENANT);
+    private static final Set<Relation> REFERRAL_RELATIONS =
+            EnumSet.of(Relation.SENDER, Relation.RECEIVER, Relation.OTHER_AGENCY, Relation.OTHER_TENANT);
+
+    private Network almaty;
+    private Network astana;
+    private UUID unrelatedAgency;
+    private UUID incident;
+    private UUID caseId;
+    private UUID referral;
+
+    // Quarkus points REST Assured at the test port only per test, so the objects are made in the first.
+    @BeforeEach
+    void objects() {
+        if (almaty != null) {
+            return;
+        }
+        almaty = Network.of("almaty");
+        astana = Network.of("astana");
+        unrelatedAgency = almaty.register(almaty.uniqueName("Unrelated legal aid"), "LEGAL_AID", "[\"LEGAL_AID\"]");
+        incident = Flows.incident(almaty.token(POLICE_DISPATCH, almaty.police));
+        String inspector = almaty.token(POLICE_INSPECTOR, almaty.police);
+        caseId = Flows.caseFile(inspector, incident);
+        Flows.recordConsent(inspector, caseId, almaty.socialProtection).then().statusCode(201);
+        referral = Flows.referral(inspector, caseId, almaty.socialProtection);
+    }
+
+    private String token(Role role, Relation relation) {
+        return switch (relation) {
+            case OWN, SENDER -> almaty.token(role, almaty.police);
+            case RECEIVER -> almaty.token(role, almaty.socialProtection);
+            case OTHER_AGENCY -> almaty.token(role, unrelatedAgency);
+            case OTHER_TENANT -> TestTokens.tenant("astana").agency(astana.police).roles(role).sign();
+        };
+    }
+
+    /** The usual rule of an object endpoint: the role must have the function, then see the object. */
+    private static int objectRule(Set<Role> mayCall, Role role, Relation relation, int success) {
+        if (!mayCall.contains(role)) {
+            return 403;
+        }
+        boolean sees = switch (relation) {
+            case OWN, SENDER, RECEIVER -> true;
+            case OTHER_AGENCY -> role == COORDINATOR;
+            case OTHER_TENANT -> false;
+        };
+        return sees ? success : 404;
+    }
+
+    private static Set<Role> with(Set<Role> roles, Role... more) {
+        Set<Role> all = EnumSet.copyOf(roles);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    @Test
+    void reportAnIncident() {
+        // Reporting creates an incident of the caller's own agency, wherever that agency is.
+        assertMatrix(OBJECT_RELATIONS, (role, relation) -> Flows.reportIncident(token(role, relation), null),
+                (role, relation) -> EnumSet.of(POLICE_DISPATCH, POLICE_INSPECTOR).contains(role) ? 201 : 403);
+    }
+
+    @Test
+    void readAnIncident() {
+        assertMatrix(OBJECT_RELATIONS,
+                (role, relation) -> given().auth().oauth2(token(role, relation)).get("/api/v1/incidents/" + incident),
+                (role, relation) -> objectRule(EnumSet.of(POLICE_DISPATCH, POLICE_INSPECTOR, COORDINATOR), role, relation, 200));
+    }
+
+    @Test
+    void listIncidents() {
+        Set<Role> mayCall = EnumSet.of(POLICE_DISPATCH, POLICE_INSPECTOR, COORDINATOR);
+        assertMatrix(OBJECT_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+                        .queryParam("limit", 100).get("/api/v1/incidents"),
+                (role, relation) -> mayCall.contains(role) ? 200 : 403,
+                (role, relation) -> objectRule(mayCall, role, relation, 200) == 200,
+                response -> response.<List<String>>path("items.id").contains(incident.toString()));
+    }
+
+    @Test
+    void openACase() {
+        assertMatrix(OBJECT_RELATIONS, (role, relation) -> Flows.openCase(token(role, relation)),
+                (role, relation) -> CASE_WORKERS.contains(role) ? 201 : 403);
+    }
+
+    @Test
+    void readACase() {
+        assertMatrix(OBJECT_RELATIONS,
+                (role, relation) -> given().auth().oauth2(token(role, relation)).get("/api/v1/cases/" + caseId),
+                (role, relation) -> objectRule(with(CASE_WORKERS, COORDINATOR), role, relation, 200));
+    }
+
+    @Test
+    void recordConsentOnACase() {
+        assertMatrix(OBJECT_RELATIONS,
+                (role, relation) -> Flows.recordConsent(token(role, relation), caseId, almaty.crisisCentre),
+                (role, relation) -> objectRule(CASE_WORKERS, role, relation, 201));
+    }
+
+    @Test
+    void sendAReferral() {
+        assertMatrix(OBJECT_RELATIONS,
+                (role, relation) -> Flows.refer(token(role, relation), caseId, almaty.crisisCentre, false),
+                (role, relation) -> objectRule(CASE_WORKERS, role, relation, 201));
+    }
+
+    @Test
+    void readAReferralItsHistoryAndItsActions() {
+        for (String suffix : List.of("", "/history", "/actions")) {
+            assertMatrix(REFERRAL_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+                            .get("/api/v1/referrals/" + referral + suffix),
+                    (role, relation) -> objectRule(with(CASE_WORKERS, COORDINATOR), role, relation, 200));
+        }
+    }
+
+    @Test
+    void fireATransition() {
+        // A stale If-Match lets every permitted caller through the access checks without changing anything.
+        assertMatrix(REFERRAL_RELATIONS,
+                (role, relation) -> Flows.fireAt(token(role, relation), referral, "\"999\"", "ACKNOWLEDGE", java.util.Map.of()),
+                (role, relation) -> objectRule(CASE_WORKERS, role, relation, 412));
+    }
+
+    @Test
+    void listReferrals() {
+        Set<Role> mayCall = with(CASE_WORKERS, COORDINATOR);
+        assertMatrix(REFERRAL_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+                        .queryParam("direction", relation == Relation.SENDER ? "outgoing" : "incoming")
+                        .queryParam("limit", 100).get("/api/v1/referrals"),
+                (role, relation) -> mayCall.contains(role) ? 200 : 403,
+                // An agency lists its own side; a coordinator asking for a direction lists its own agency's.
+                (role, relation) -> mayCall.contains(role)
+                        && (relation == Relation.SENDER || relation == Relation.RECEIVER),
+                response -> response.<List<String>>path("items.id").contains(referral.toString()));
+        // Without a direction, a coordinator sees the network's referrals; nobody sees another network's.
+        given().auth().oauth2(almaty.coordinator()).queryParam("limit", 100).queryParam("state", "SUBMITTED")
+                .queryParam("priority", "HIGH").get("/api/v1/referrals").then().statusCode(200);
+        List<String> seenFromAstana = given().auth().oauth2(Network.coordinatorToken("astana")).queryParam("limit", 100)
+                .get("/api/v1/referrals").then().statusCode(200).extract().path("items.id");
+        assertEquals(false, seenFromAstana.contains(referral.toString()));
+    }
+
+    private interface Call {
+        Response apply(Role role, Relation relation);
+    }
+
+    private interface Expect<T> {
+        T apply(Role role, Relation relation);
+    }
+
+    private void assertMatrix(Set<Relation> relations, Call call, Expect<Integer> expected) {
+        assertMatrix(relations, call, expected, (role, relation) -> true, response -> true);
+    }
+
+    private void assertMatrix(Set<Relation> relations, Call call, Expect<Integer> expected,
+            Expect<Boolean> expectedContent, Function<Response, Boolean> content) {
+        List<String> wrong = new ArrayList<>();
+        for (Role role : Role.values()) {
+            for (Relation relation : relations) {
+                Response response = call.apply(role, relation);
+                int want = expected.apply(role, relation);
+                String cell = role + " x " + relation;
+                if (response.statusCode() != want) {
+                    wrong.add(cell + ": expected " + want + " got " + response.statusCode() + " " + response.asString());
+                } else if (want >= 400 && !response.contentType().startsWith("application/problem+json")) {
+                    wrong.add(cell + ": " + want + " without a problem detail");
+                } else if (want < 300 && !content.apply(response).equals(expectedContent.apply(role, relation))) {
+                    wrong.add(cell + ": expected the object " + (expectedContent.apply(role, relation) ? "" : "not ")
+                            + "to be listed");
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+}

@@ -24,7 +24,13 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         agency.ifPresent(a -> {
-            where.append(direction == Direction.OUTGOING ? " and senderAgencyId = :agency" : " and receiverAgencyId = :agency");
+            // A receiver does not see a draft: it has not been sent yet.
+            if (direction == Direction.OUTGOING) {
+                where.append(" and senderAgencyId = :agency");
+            } else {
+                where.append(" and receiverAgencyId = :agency and state <> :draft");
+                params.and("draft", ReferralState.DRAFT);
+            }
             params.and("agency", a);
         });
         if (state != null) {

@@ -171,7 +171,8 @@ public class ReferralService {
     /** A referral the caller may see, or 404 exactly as for one that does not exist. */
     private Referral visible(UUID id) {
         return referrals.findByIdOptional(id)
-                .filter(r -> AccessRules.maySeeReferral(access.caller(), r.senderAgencyId, r.receiverAgencyId))
+                .filter(r -> AccessRules.maySeeReferral(access.caller(), r.senderAgencyId, r.receiverAgencyId,
+                        r.state == ReferralState.DRAFT))
                 .orElseThrow(() -> new ProblemException.NotFound("Referral " + id));
     }
 
@@ -179,7 +180,8 @@ public class ReferralService {
         if (!AccessRules.may(access.caller(), Capability.WORK_REFERRALS)) {
             return Set.of();
         }
-        Set<Side> sides = AccessRules.sidesOf(access.caller(), referral.senderAgencyId, referral.receiverAgencyId);
+        Set<Side> sides = AccessRules.sidesOf(access.caller(), referral.senderAgencyId, referral.receiverAgencyId,
+                referral.state == ReferralState.DRAFT);
         Set<ReferralAction> allowed = EnumSet.noneOf(ReferralAction.class);
         allowed.addAll(ReferralStateMachine.allowed(referral.state, sides));
         // A declined referral is redirected once; a second REDIRECT would send the survivor twice.
@@ -238,7 +240,8 @@ public class ReferralService {
     /** Moves the referral along the table, stamping the times and facts the action brings. */
     private void fire(Referral referral, ReferralAction action, TransitionCommand command, UUID createdId) {
         Set<Side> sides = action == ReferralAction.SUBMIT && command == null ? Set.of(Side.SENDER)
-                : AccessRules.sidesOf(access.caller(), referral.senderAgencyId, referral.receiverAgencyId);
+                : AccessRules.sidesOf(access.caller(), referral.senderAgencyId, referral.receiverAgencyId,
+                referral.state == ReferralState.DRAFT);
         ReferralState from = referral.state;
         ReferralState to = ReferralStateMachine.next(from, action, sides).orElseThrow(() ->
                 new IllegalStateException(action + " from " + from + " passed the checks but has no rule"));
@@ -313,8 +316,10 @@ public class ReferralService {
         referrals.getEntityManager().persist(entry);
     }
 
+    /** Who may hear of the referral: its sender and, once it is sent, its receiver. */
     private static Set<UUID> audience(Referral referral) {
-        return Set.of(referral.senderAgencyId, referral.receiverAgencyId);
+        return referral.state == ReferralState.DRAFT ? Set.of(referral.senderAgencyId)
+                : Set.of(referral.senderAgencyId, referral.receiverAgencyId);
     }
 
     /** What partners hear of a change: ids, states and times, never the survivor's data or the notes. */

@@ -59,8 +59,11 @@ public final class AccessRules {
         return caller.hasAny(Role.CASE_WORKERS) && caller.agencyId().map(agenciesOnCase::contains).orElse(false);
     }
 
-    /** The ends of a referral the caller's agency is, if it is a case worker there; empty for anyone else. */
-    public static Set<Side> sidesOf(Caller caller, UUID sender, UUID receiver) {
+    /**
+     * The ends of a referral the caller's agency is, if it is a case worker there; empty for anyone else.
+     * A draft has not been sent: until it is submitted its receiver is not a side of it.
+     */
+    public static Set<Side> sidesOf(Caller caller, UUID sender, UUID receiver, boolean draft) {
         if (!caller.hasAny(Role.CASE_WORKERS) || caller.agencyId().isEmpty()) {
             return Set.of();
         }
@@ -68,14 +71,14 @@ public final class AccessRules {
         if (caller.belongsTo(sender)) {
             sides.add(Side.SENDER);
         }
-        if (caller.belongsTo(receiver)) {
+        if (!draft && caller.belongsTo(receiver)) {
             sides.add(Side.RECEIVER);
         }
         return sides;
     }
 
-    /** A referral is seen by its two agencies and by coordinators. */
-    public static boolean maySeeReferral(Caller caller, UUID sender, UUID receiver) {
-        return seesWholeNetwork(caller) || !sidesOf(caller, sender, receiver).isEmpty();
+    /** A referral is seen by its two agencies (the receiver once it is sent) and by coordinators. */
+    public static boolean maySeeReferral(Caller caller, UUID sender, UUID receiver, boolean draft) {
+        return seesWholeNetwork(caller) || !sidesOf(caller, sender, receiver, draft).isEmpty();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import kz.qorgau.referral.Side;
 import org.junit.jupiter.api.Test;
 
 class AccessRulesTest {
@@ -57,5 +58,41 @@ class AccessRulesTest {
     void noOtherRoleEditsAgencies(Role role) {
         assertFalse(AccessRules.may(caller(role, OWN), Capability.EDIT_AGENCY));
         assertFalse(AccessRules.mayEditAgency(caller(role, OWN), OWN, false));
+    }
+
+    @Test
+    void referralSidesComeFromTheCallersAgencyAndADraftHasNoReceiverYet() {
+        UUID sender = UUID.randomUUID();
+        UUID receiver = UUID.randomUUID();
+        assertEquals(Set.of(Side.SENDER), AccessRules.sidesOf(caller(Role.POLICE_INSPECTOR, sender), sender, receiver, false));
+        assertEquals(Set.of(Side.RECEIVER), AccessRules.sidesOf(caller(Role.NGO_CASEWORKER, receiver), sender, receiver, false));
+        assertEquals(Set.of(), AccessRules.sidesOf(caller(Role.NGO_CASEWORKER, receiver), sender, receiver, true));
+        assertEquals(Set.of(), AccessRules.sidesOf(caller(Role.AGENCY_ADMIN, receiver), sender, receiver, false));
+        assertEquals(Set.of(), AccessRules.sidesOf(caller(Role.NGO_CASEWORKER, OTHER), sender, receiver, false));
+    }
+
+    @Test
+    void coordinatorsSeeEveryReferralAndCaseButWorkNone() {
+        Caller coordinator = caller(Role.COORDINATOR, null);
+        assertTrue(AccessRules.maySeeReferral(coordinator, OWN, OTHER, false));
+        assertTrue(AccessRules.maySeeCase(coordinator, Set.of(OWN)));
+        assertFalse(AccessRules.mayWorkCase(coordinator, Set.of(OWN)));
+        assertFalse(AccessRules.may(coordinator, Capability.WORK_REFERRALS));
+    }
+
+    @Test
+    void aCaseIsSeenAndWorkedOnlyByTheAgenciesOnIt() {
+        assertTrue(AccessRules.maySeeCase(caller(Role.SOCIAL_WORKER, OWN), Set.of(OWN)));
+        assertFalse(AccessRules.maySeeCase(caller(Role.SOCIAL_WORKER, OTHER), Set.of(OWN)));
+        assertFalse(AccessRules.maySeeCase(caller(Role.AUDITOR, OWN), Set.of(OWN)));
+        assertFalse(AccessRules.maySeeCase(caller(Role.AGENCY_ADMIN, OWN), Set.of(OWN)));
+    }
+
+    @Test
+    void anIncidentIsItsReportingAgencysAndTheCoordinators() {
+        assertTrue(AccessRules.maySeeIncident(caller(Role.POLICE_DISPATCH, OWN), OWN));
+        assertFalse(AccessRules.maySeeIncident(caller(Role.POLICE_DISPATCH, OTHER), OWN));
+        assertFalse(AccessRules.maySeeIncident(caller(Role.SOCIAL_WORKER, OWN), OWN));
+        assertTrue(AccessRules.maySeeIncident(caller(Role.COORDINATOR, null), OWN));
     }
 }

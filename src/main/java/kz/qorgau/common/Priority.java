@@ -7,5 +7,9 @@ package kz.qorgau.common;
 public enum Priority {
     EMERGENCY,
     HIGH,
-    ROUTINE
+    ROUTINE;
+
+    public boolean isMoreUrgentThan(Priority other) {
+        return ordinal() < other.ordinal();
+    }
 }

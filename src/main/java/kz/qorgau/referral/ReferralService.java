@@ -48,6 +48,9 @@ public class ReferralService {
 
     private static final Logger LOG = Logger.getLogger(ReferralService.class);
 
+    /** The history entry of a priority raised by the case's risk level. */
+    static final String REPRIORITISED = "REPRIORITISE";
+
     @Inject
     ReferralRepository referrals;
 
@@ -165,6 +168,27 @@ public class ReferralService {
         fire(referral, command.action(), command, created.map(r -> r.id).orElse(null));
         referrals.flush();
         return new Transitioned(versioned(referral), created.map(this::versioned));
+    }
+
+    /**
+     * Raises every open referral of the case whose priority is below {@code level}, each with a history
+     * entry and an event, so that its deadlines follow the survivor's risk. Priorities are never lowered
+     * here: a referral already under way keeps the urgency it was given.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void raiseOpenReferrals(UUID caseId, Priority level, String reason) {
+        List<ReferralState> open = Arrays.stream(ReferralState.values()).filter(s -> !s.isTerminal()).toList();
+        List<Referral> raised = referrals.list("caseId = ?1 and state in ?2", caseId, open).stream()
+                .filter(r -> level.isMoreUrgentThan(r.priority)).toList();
+        for (Referral referral : raised) {
+            Priority before = referral.priority;
+            referral.priority = level;
+            referral.updatedAt = clock.instant();
+            record(referral, REPRIORITISED, referral.state, level.name(), reason + " (was " + before + ")");
+            Map<String, Object> payload = event(referral, null, null);
+            payload.put("previousPriority", before);
+            outbox.append("referral", referral.id, "referral.reprioritised", audience(referral), payload);
+        }
     }
 
     /** A referral the caller may see, or 404 exactly as for one that does not exist. */

@@ -32,7 +32,22 @@ public enum Capability {
     /** Object-level: the sending and receiving agencies; coordinators every referral of the network. */
     READ_REFERRALS(with(Role.CASE_WORKERS, COORDINATOR)),
     /** Object-level: the side of the referral the caller's agency is decides which actions it may fire. */
-    WORK_REFERRALS(Role.CASE_WORKERS);
+    WORK_REFERRALS(Role.CASE_WORKERS),
+    /** The checklist is no case content: everyone who assesses or oversees may read it. */
+    READ_RISK_QUESTIONNAIRE(with(Role.CASE_WORKERS, COORDINATOR)),
+    PUBLISH_RISK_QUESTIONNAIRE(EnumSet.of(COORDINATOR)),
+    /** Object-level: case workers of the agencies on the case. */
+    RECORD_RISK_ASSESSMENT(Role.CASE_WORKERS),
+    /** Object-level: police of the agencies on the case; they alone write orders. */
+    RECORD_PROTECTIVE_ORDER(EnumSet.of(POLICE_INSPECTOR)),
+    /** Object-level: the agencies on any of the case's referrals, and coordinators. */
+    READ_PROTECTIVE_ORDERS(with(Role.CASE_WORKERS, COORDINATOR)),
+    /** Object-level: case workers of the agencies that see the order. */
+    REPORT_ORDER_VIOLATION(Role.CASE_WORKERS),
+    /** Object-level: an agency's own staff keep its directory entry; coordinators any. */
+    EDIT_DIRECTORY_ENTRY(with(with(Role.CASE_WORKERS, AGENCY_ADMIN), COORDINATOR)),
+    /** Object-level: the case's lead agency and coordinators. */
+    READ_CASE_TIMELINE(with(Role.CASE_WORKERS, COORDINATOR));
 
     private final Set<Role> roles;
 

@@ -5,6 +5,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,8 +16,9 @@ import java.time.Clock;
 import kz.qorgau.security.TenantsConfig;
 
 /**
- * Makes sure every configured tenant has its row, so agencies and cases can refer to it. Runs on every
- * replica at start; the insert is a no-op where the row already exists, so replicas do not race.
+ * Makes sure every configured tenant has its row, so agencies and cases can refer to it, and a risk
+ * checklist. Runs on every replica at start; each insert is a no-op where the row already exists, so
+ * replicas do not race.
  */
 @ApplicationScoped
 public class TenantProvisioner {
@@ -28,17 +32,33 @@ public class TenantProvisioner {
     @Inject
     Clock clock;
 
-    void onStart(@Observes StartupEvent start) throws SQLException {
+    void onStart(@Observes StartupEvent start) throws SQLException, IOException {
+        String defaultChecklist;
+        try (InputStream in = getClass().getResourceAsStream(DEFAULT_CHECKLIST)) {
+            defaultChecklist = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Timestamp now = Timestamp.from(clock.instant());
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(
-                        "insert into tenant (id, name, created_at) values (?, ?, ?) on conflict (id) do nothing")) {
-            for (var tenant : tenants.all().entrySet()) {
-                insert.setString(1, tenant.getKey());
-                insert.setString(2, tenant.getValue().name());
-                insert.setTimestamp(3, Timestamp.from(clock.instant()));
-                insert.addBatch();
+                PreparedStatement tenant = connection.prepareStatement(
+                        "insert into tenant (id, name, created_at) values (?, ?, ?) on conflict (id) do nothing");
+                // A tenant's first checklist is the one shipped with the service; it publishes its own later.
+                PreparedStatement checklist = connection.prepareStatement("""
+                        insert into risk_questionnaire (tenant_id, version, definition, created_by, created_at)
+                        values (?, 1, cast(? as jsonb), 'qorgau', ?) on conflict do nothing""")) {
+            for (var entry : tenants.all().entrySet()) {
+                tenant.setString(1, entry.getKey());
+                tenant.setString(2, entry.getValue().name());
+                tenant.setTimestamp(3, now);
+                tenant.addBatch();
+                checklist.setString(1, entry.getKey());
+                checklist.setString(2, defaultChecklist);
+                checklist.setTimestamp(3, now);
+                checklist.addBatch();
             }
-            insert.executeBatch();
+            tenant.executeBatch();
+            checklist.executeBatch();
         }
     }
+
+    static final String DEFAULT_CHECKLIST = "/risk/default-questionnaire.json";
 }

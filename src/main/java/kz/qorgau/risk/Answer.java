@@ -1,0 +1,7 @@
+package kz.qorgau.risk;
+
+public enum Answer {
+    YES,
+    NO,
+    NOT_KNOWN
+}

@@ -1,0 +1,181 @@
+package kz.qorgau.risk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import kz.qorgau.agency.CallerAgency;
+import kz.qorgau.casefile.CaseFile;
+import kz.qorgau.casefile.CaseService;
+import kz.qorgau.common.Priority;
+import kz.qorgau.common.ProblemException;
+import kz.qorgau.common.TimeAndIds.IdGenerator;
+import kz.qorgau.referral.ReferralService;
+import kz.qorgau.risk.RiskDtos.AssessmentView;
+import kz.qorgau.risk.RiskDtos.NewAssessment;
+import kz.qorgau.risk.RiskDtos.QuestionnaireView;
+import kz.qorgau.security.AccessPolicy;
+import kz.qorgau.security.Capability;
+
+@ApplicationScoped
+public class RiskService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    ReferralService referrals;
+
+    @Inject
+    CallerAgency callerAgency;
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    IdGenerator ids;
+
+    @Transactional
+    public QuestionnaireView current() {
+        access.require(Capability.READ_RISK_QUESTIONNAIRE);
+        return latest();
+    }
+
+    /** Publishes a new version of the tenant's checklist; assessments already made keep theirs. */
+    @Transactional
+    public QuestionnaireView publish(Questionnaire definition) {
+        access.require(Capability.PUBLISH_RISK_QUESTIONNAIRE);
+        var problems = definition.problems();
+        if (!problems.isEmpty()) {
+            throw new ProblemException.InvalidInput(problems);
+        }
+        int inserted = em.createNativeQuery("""
+                        insert into risk_questionnaire (tenant_id, version, definition, created_by, created_at)
+                        select ?1, coalesce(max(version), 0) + 1, cast(?2 as jsonb), ?3, ?4
+                        from risk_questionnaire where tenant_id = ?1
+                        on conflict do nothing""")
+                .setParameter(1, access.caller().tenantId())
+                .setParameter(2, write(definition))
+                .setParameter(3, access.caller().subject())
+                .setParameter(4, Timestamp.from(clock.instant()))
+                .executeUpdate();
+        if (inserted != 1) {
+            throw new ProblemException.Conflict("Another version was published at the same moment; read it and retry");
+        }
+        return latest();
+    }
+
+    /**
+     * Records an assessment against the tenant's current checklist. The case takes its level; if that is
+     * more urgent than an open referral's priority, the referral is raised in the same transaction.
+     */
+    @Transactional
+    public AssessmentView assess(UUID caseId, NewAssessment request) {
+        access.require(Capability.RECORD_RISK_ASSESSMENT);
+        CaseFile caseFile = cases.workable(caseId);
+        UUID assessor = callerAgency.requireRegistered();
+        QuestionnaireView questionnaire = latest();
+        Questionnaire.Scoring scoring = questionnaire.definition().score(request.answers());
+        Priority level = judged(scoring.level(), request);
+
+        RiskAssessment assessment = new RiskAssessment();
+        assessment.id = ids.newId();
+        assessment.caseId = caseFile.id;
+        assessment.questionnaireVersion = questionnaire.version();
+        assessment.answers = write(new TreeMap<>(request.answers()));
+        assessment.score = scoring.score();
+        assessment.scoredLevel = scoring.level();
+        assessment.level = level;
+        assessment.judgementReason = request.judgementLevel() == null ? null : request.judgementReason().strip();
+        assessment.assessedBy = access.caller().subject();
+        assessment.assessorAgencyId = assessor;
+        assessment.assessedAt = clock.instant();
+        em.persist(assessment);
+
+        caseFile.riskLevel = level;
+        caseFile.updatedAt = assessment.assessedAt;
+        referrals.raiseOpenReferrals(caseFile.id, level, "Risk assessment " + assessment.id + " set " + level);
+        return view(assessment);
+    }
+
+    @Transactional
+    public List<AssessmentView> ofCase(UUID caseId) {
+        access.require(Capability.READ_CASES);
+        CaseFile caseFile = cases.visible(caseId);
+        return em.createQuery("from RiskAssessment where caseId = :id order by assessedAt, id", RiskAssessment.class)
+                .setParameter("id", caseFile.id).getResultList().stream().map(this::view).toList();
+    }
+
+    /** The assessor may raise the scored level with a reason, never lower it. */
+    static Priority judged(Priority scored, NewAssessment request) {
+        if (request.judgementLevel() == null) {
+            if (request.judgementReason() != null) {
+                throw new ProblemException.InvalidInput("judgementReason", "applies only with judgementLevel");
+            }
+            return scored;
+        }
+        if (scored.isMoreUrgentThan(request.judgementLevel())) {
+            throw new ProblemException.InvalidInput("judgementLevel",
+                    "must not lower the scored level " + scored + "; professional judgement only raises it");
+        }
+        if (request.judgementReason() == null || request.judgementReason().isBlank()) {
+            throw new ProblemException.InvalidInput("judgementReason", "is required with judgementLevel");
+        }
+        return request.judgementLevel();
+    }
+
+    private QuestionnaireView latest() {
+        List<?> rows = em.createNativeQuery("""
+                        select version, cast(definition as text) from risk_questionnaire
+                        where tenant_id = ?1 order by version desc limit 1""")
+                .setParameter(1, access.caller().tenantId())
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("Tenant " + access.caller().tenantId() + " has no checklist");
+        }
+        Object[] row = (Object[]) rows.get(0);
+        try {
+            return new QuestionnaireView(((Number) row[0]).intValue(), json.readValue((String) row[1], Questionnaire.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored checklist is unreadable", e);
+        }
+    }
+
+    private AssessmentView view(RiskAssessment a) {
+        Map<String, Answer> answers;
+        try {
+            answers = json.readValue(a.answers, new TypeReference<TreeMap<String, Answer>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored answers of " + a.id + " are unreadable", e);
+        }
+        return new AssessmentView(a.id, a.caseId, a.questionnaireVersion, answers, a.score, a.scoredLevel, a.level,
+                a.judgementReason, a.assessedBy, a.assessorAgencyId, a.assessedAt);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

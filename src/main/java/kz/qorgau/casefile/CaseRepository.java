@@ -27,6 +27,25 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
         return agencies;
     }
 
+    /**
+     * The lead agency and both ends of every referral of the case (a receiver once the referral is sent),
+     * whatever the referral's state: until consent scopes arrive, these see the case's protective orders.
+     */
+    public Set<UUID> agenciesOnReferralsOf(CaseFile caseFile) {
+        Set<UUID> agencies = new HashSet<>();
+        agencies.add(caseFile.leadAgencyId);
+        for (Object[] row : getEntityManager().createQuery("""
+                        select r.senderAgencyId, r.receiverAgencyId, r.state from Referral r
+                        where r.caseId = :caseId""", Object[].class)
+                .setParameter("caseId", caseFile.id).getResultList()) {
+            agencies.add((UUID) row[0]);
+            if (row[2] != ReferralState.DRAFT) {
+                agencies.add((UUID) row[1]);
+            }
+        }
+        return agencies;
+    }
+
     public void linkIncident(UUID caseId, UUID incidentId) {
         getEntityManager().createNativeQuery(
                         "insert into case_incident (case_id, incident_id) values (?1, ?2) on conflict do nothing")

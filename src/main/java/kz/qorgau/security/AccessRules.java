@@ -81,4 +81,19 @@ public final class AccessRules {
     public static boolean maySeeReferral(Caller caller, UUID sender, UUID receiver, boolean draft) {
         return seesWholeNetwork(caller) || !sidesOf(caller, sender, receiver, draft).isEmpty();
     }
+
+    /** A case's protective orders are seen by the agencies on any of its referrals, and by coordinators. */
+    public static boolean maySeeProtectiveOrders(Caller caller, Set<UUID> agenciesOnReferrals) {
+        return maySeeCase(caller, agenciesOnReferrals);
+    }
+
+    /** An agency's directory entry is kept by its own staff, and by coordinators. */
+    public static boolean mayEditDirectoryEntry(Caller caller, UUID agencyId) {
+        return caller.has(Role.COORDINATOR) || may(caller, Capability.EDIT_DIRECTORY_ENTRY) && caller.belongsTo(agencyId);
+    }
+
+    /** A case's timeline is its lead agency's, and the coordinators'. */
+    public static boolean maySeeCaseTimeline(Caller caller, UUID leadAgency) {
+        return seesWholeNetwork(caller) || caller.hasAny(Role.CASE_WORKERS) && caller.belongsTo(leadAgency);
+    }
 }

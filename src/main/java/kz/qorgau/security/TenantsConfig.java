@@ -1,7 +1,9 @@
 package kz.qorgau.security;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
+import java.time.ZoneId;
 import java.util.Map;
 
 /**
@@ -17,5 +19,13 @@ public interface TenantsConfig {
     interface Tenant {
         /** How people call the network, such as "Almaty city". */
         String name();
+
+        /** The network's local time zone: dates such as an order's expiry are its calendar days. */
+        @WithDefault("Asia/Almaty")
+        ZoneId zone();
+
+        /** How many days before a protective order expires its agencies are told. */
+        @WithDefault("3")
+        int orderExpiryWarningDays();
     }
 }

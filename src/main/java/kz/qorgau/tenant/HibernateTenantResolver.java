@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 
 /**
  * Gives Hibernate the tenant every query is limited to and every insert is stamped with: the tenant of the
- * verified token. With no authenticated tenant it answers a value no tenant can have, so a query made by
+ * verified token, or the tenant a background job acts for. With no authenticated tenant it answers a value no tenant can have, so a query made by
  * mistake outside an authenticated request finds nothing rather than everything.
  */
 @PersistenceUnitExtension
@@ -22,6 +22,9 @@ public class HibernateTenantResolver implements TenantResolver {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    TenantOverride override;
+
     @Override
     public String getDefaultTenantId() {
         return NO_TENANT;
@@ -29,6 +32,9 @@ public class HibernateTenantResolver implements TenantResolver {
 
     @Override
     public String resolveTenantId() {
+        if (override.tenantId() != null) {
+            return override.tenantId();
+        }
         if (identity.isAnonymous()) {
             return NO_TENANT;
         }

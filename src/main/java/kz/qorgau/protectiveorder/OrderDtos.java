@@ -1,0 +1,64 @@
+package kz.qorgau.protectiveorder;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public final class OrderDtos {
+
+    private OrderDtos() {
+    }
+
+    @Schema(name = "OrderCondition")
+    public record Condition(
+            @NotNull ConditionType type,
+            @Size(max = 1000) @Schema(description = "Required for STAY_AWAY_FROM_PLACES (the places) and OTHER") String text) {
+    }
+
+    @Schema(name = "NewProtectiveOrder")
+    public record NewOrder(
+            @NotBlank @Size(max = 100) String number,
+            @NotNull OrderKind kind,
+            @NotBlank @Size(max = 300) String issuingAuthority,
+            @NotNull LocalDate issuedOn,
+            @NotNull LocalDate expiresOn,
+            @NotEmpty @Size(max = 20) List<@NotNull @Valid Condition> conditions) {
+    }
+
+    @Schema(name = "NewOrderViolation")
+    public record NewViolation(@NotNull Instant occurredAt, @NotBlank @Size(max = 4000) String description) {
+    }
+
+    @Schema(name = "OrderRevocation")
+    public record Revocation(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @Schema(name = "OrderViolation")
+    public record ViolationView(UUID id, Instant occurredAt, String description, UUID reporterAgencyId, Instant reportedAt) {
+    }
+
+    @Schema(name = "ProtectiveOrder")
+    public record OrderView(
+            UUID id,
+            UUID caseId,
+            String number,
+            OrderKind kind,
+            String issuingAuthority,
+            LocalDate issuedOn,
+            LocalDate expiresOn,
+            List<Condition> conditions,
+            @Schema(description = "Derived from the dates in the network's time zone and from revocation") OrderStatus status,
+            Instant revokedAt,
+            String revocationReason,
+            List<ViolationView> violations,
+            UUID recordedByAgency,
+            Instant createdAt) {
+    }
+}

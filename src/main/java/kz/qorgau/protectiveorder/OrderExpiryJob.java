@@ -1,0 +1,84 @@
+package kz.qorgau.protectiveorder;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import kz.qorgau.casefile.CaseRepository;
+import kz.qorgau.security.TenantsConfig;
+import kz.qorgau.tenant.TenantOverride;
+
+/**
+ * Tells the agencies of a case when one of its protective orders nears its last day, so that police can
+ * seek an extension before the survivor is left unprotected. Each order is announced once, whichever of
+ * several replicas gets to it: the claim is one UPDATE that only one of them can win.
+ */
+@ApplicationScoped
+public class OrderExpiryJob {
+
+    @Inject
+    TenantsConfig tenants;
+
+    @Inject
+    TenantOverride override;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CaseRepository cases;
+
+    @Inject
+    ProtectiveOrderService orders;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    OrderExpiryJob self;
+
+    @Scheduled(every = "{qorgau.protective-orders.expiry-check-every}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @ActivateRequestContext
+    public int announceExpiring() {
+        int announced = 0;
+        for (var tenant : tenants.all().entrySet()) {
+            override.actFor(tenant.getKey());
+            try {
+                announced += self.announceExpiring(tenant.getKey(), tenant.getValue());
+            } finally {
+                override.clear();
+            }
+        }
+        return announced;
+    }
+
+    @Transactional
+    int announceExpiring(String tenantId, TenantsConfig.Tenant settings) {
+        LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
+        @SuppressWarnings("unchecked")
+        List<UUID> claimed = em.createNativeQuery("""
+                        update protective_order set expiry_notified_at = ?1
+                        where tenant_id = ?2 and expiry_notified_at is null and revoked_at is null
+                          and expires_on >= ?3 and expires_on <= ?4
+                        returning id""", UUID.class)
+                .setParameter(1, Timestamp.from(clock.instant()))
+                .setParameter(2, tenantId)
+                .setParameter(3, Date.valueOf(today))
+                .setParameter(4, Date.valueOf(today.plusDays(settings.orderExpiryWarningDays())))
+                .getResultList();
+        for (UUID id : claimed) {
+            ProtectiveOrder order = em.find(ProtectiveOrder.class, id);
+            orders.announce(order, "protective-order.expiring", cases.agenciesOnReferralsOf(cases.findById(order.caseId)));
+        }
+        return claimed.size();
+    }
+}

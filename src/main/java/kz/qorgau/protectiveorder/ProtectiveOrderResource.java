@@ -1,0 +1,63 @@
+package kz.qorgau.protectiveorder;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import kz.qorgau.protectiveorder.OrderDtos.NewOrder;
+import kz.qorgau.protectiveorder.OrderDtos.NewViolation;
+import kz.qorgau.protectiveorder.OrderDtos.OrderView;
+import kz.qorgau.protectiveorder.OrderDtos.Revocation;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/api/v1")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Protective orders")
+public class ProtectiveOrderResource {
+
+    @Inject
+    ProtectiveOrderService orders;
+
+    @POST
+    @Path("/cases/{id}/protective-orders")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a protective order issued for the case's survivor (police of an agency on the case)")
+    public Response record(@RestPath UUID id, @NotNull @Valid NewOrder order) {
+        return Response.status(Response.Status.CREATED).entity(orders.record(id, order)).build();
+    }
+
+    @GET
+    @Path("/cases/{id}/protective-orders")
+    @Operation(summary = "The case's protective orders, their status and reported violations")
+    public List<OrderView> ofCase(@RestPath UUID id) {
+        return orders.ofCase(id);
+    }
+
+    @POST
+    @Path("/protective-orders/{id}/violations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report a breach of a protective order")
+    public Response reportViolation(@RestPath UUID id, @NotNull @Valid NewViolation violation) {
+        return Response.status(Response.Status.CREATED).entity(orders.reportViolation(id, violation)).build();
+    }
+
+    @POST
+    @Path("/protective-orders/{id}/revocation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record that a protective order was revoked (police of an agency on the case)")
+    public OrderView revoke(@RestPath UUID id, @NotNull @Valid Revocation revocation) {
+        return orders.revoke(id, revocation);
+    }
+}

@@ -1,0 +1,230 @@
+package kz.qorgau.protectiveorder;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import kz.qorgau.agency.CallerAgency;
+import kz.qorgau.casefile.CaseFile;
+import kz.qorgau.casefile.CaseRepository;
+import kz.qorgau.casefile.CaseService;
+import kz.qorgau.common.ProblemException;
+import kz.qorgau.common.ProblemException.FieldError;
+import kz.qorgau.common.TimeAndIds.IdGenerator;
+import kz.qorgau.notification.Outbox;
+import kz.qorgau.protectiveorder.OrderDtos.Condition;
+import kz.qorgau.protectiveorder.OrderDtos.NewOrder;
+import kz.qorgau.protectiveorder.OrderDtos.NewViolation;
+import kz.qorgau.protectiveorder.OrderDtos.OrderView;
+import kz.qorgau.protectiveorder.OrderDtos.Revocation;
+import kz.qorgau.protectiveorder.OrderDtos.ViolationView;
+import kz.qorgau.security.AccessPolicy;
+import kz.qorgau.security.AccessRules;
+import kz.qorgau.security.Capability;
+import kz.qorgau.security.TenantsConfig;
+
+@ApplicationScoped
+public class ProtectiveOrderService {
+
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    CaseService caseService;
+
+    @Inject
+    CaseRepository cases;
+
+    @Inject
+    CallerAgency callerAgency;
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    TenantsConfig tenants;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    IdGenerator ids;
+
+    /** Police of an agency on the case record an order issued to protect its survivor. */
+    @Transactional
+    public OrderView record(UUID caseId, NewOrder request) {
+        access.require(Capability.RECORD_PROTECTIVE_ORDER);
+        CaseFile caseFile = caseService.workable(caseId);
+        UUID agency = callerAgency.requireRegistered();
+        List<FieldError> errors = new ArrayList<>();
+        if (request.expiresOn().isBefore(request.issuedOn())) {
+            errors.add(new FieldError("expiresOn", "must not be before issuedOn"));
+        }
+        if (request.issuedOn().isAfter(today(caseFile.tenantId))) {
+            errors.add(new FieldError("issuedOn", "must not be in the future"));
+        }
+        for (int i = 0; i < request.conditions().size(); i++) {
+            Condition condition = request.conditions().get(i);
+            if (condition.type().needsText() && (condition.text() == null || condition.text().isBlank())) {
+                errors.add(new FieldError("conditions[" + i + "].text", "is required for " + condition.type()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException.InvalidInput(errors);
+        }
+        String number = request.number().strip();
+        if (!em.createQuery("select o.id from ProtectiveOrder o where o.number = :n", UUID.class)
+                .setParameter("n", number).getResultList().isEmpty()) {
+            throw new ProblemException.Conflict("An order numbered " + number + " is already recorded");
+        }
+        Instant now = clock.instant();
+        ProtectiveOrder order = new ProtectiveOrder();
+        order.id = ids.newId();
+        order.caseId = caseFile.id;
+        order.number = number;
+        order.kind = request.kind();
+        order.issuingAuthority = request.issuingAuthority().strip();
+        order.issuedOn = request.issuedOn();
+        order.expiresOn = request.expiresOn();
+        order.conditions = write(request.conditions());
+        order.recordedBy = access.caller().subject();
+        order.recordedByAgency = agency;
+        order.createdAt = now;
+        order.updatedAt = now;
+        em.persist(order);
+        announce(order, "protective-order.recorded", cases.agenciesOnReferralsOf(caseFile));
+        return views(List.of(order), caseFile.tenantId).get(0);
+    }
+
+    @Transactional
+    public List<OrderView> ofCase(UUID caseId) {
+        access.require(Capability.READ_PROTECTIVE_ORDERS);
+        CaseFile caseFile = cases.findByIdOptional(caseId)
+                .filter(c -> AccessRules.maySeeProtectiveOrders(access.caller(), cases.agenciesOnReferralsOf(c)))
+                .orElseThrow(() -> new ProblemException.NotFound("Case " + caseId));
+        List<ProtectiveOrder> orders = em.createQuery(
+                        "from ProtectiveOrder where caseId = :id order by createdAt, id", ProtectiveOrder.class)
+                .setParameter("id", caseFile.id).getResultList();
+        return views(orders, caseFile.tenantId);
+    }
+
+    /** Any agency that sees the order may report a breach of it; that is how police hear of one. */
+    @Transactional
+    public OrderView reportViolation(UUID orderId, NewViolation request) {
+        access.require(Capability.REPORT_ORDER_VIOLATION);
+        ProtectiveOrder order = visible(orderId);
+        UUID agency = callerAgency.requireRegistered();
+        Instant now = clock.instant();
+        if (request.occurredAt().isAfter(now.plus(CLOCK_SKEW))) {
+            throw new ProblemException.InvalidInput("occurredAt", "must not be in the future");
+        }
+        OrderViolation violation = new OrderViolation();
+        violation.id = ids.newId();
+        violation.orderId = order.id;
+        violation.occurredAt = request.occurredAt();
+        violation.description = request.description().strip();
+        violation.reportedBy = access.caller().subject();
+        violation.reporterAgencyId = agency;
+        violation.reportedAt = now;
+        em.persist(violation);
+        order.updatedAt = now;
+        CaseFile caseFile = cases.findById(order.caseId);
+        announce(order, "protective-order.violated", cases.agenciesOnReferralsOf(caseFile));
+        em.flush();
+        return views(List.of(order), caseFile.tenantId).get(0);
+    }
+
+    @Transactional
+    public OrderView revoke(UUID orderId, Revocation request) {
+        access.require(Capability.RECORD_PROTECTIVE_ORDER);
+        ProtectiveOrder order = visible(orderId);
+        CaseFile caseFile = caseService.workable(order.caseId);
+        if (order.revokedAt != null) {
+            throw new ProblemException.Conflict("Order " + order.number + " was already revoked");
+        }
+        order.revokedAt = clock.instant();
+        order.revocationReason = request.reason().strip();
+        order.updatedAt = order.revokedAt;
+        announce(order, "protective-order.revoked", cases.agenciesOnReferralsOf(caseFile));
+        return views(List.of(order), caseFile.tenantId).get(0);
+    }
+
+    private ProtectiveOrder visible(UUID orderId) {
+        ProtectiveOrder order = em.find(ProtectiveOrder.class, orderId);
+        if (order == null || !AccessRules.maySeeProtectiveOrders(access.caller(),
+                cases.agenciesOnReferralsOf(cases.findById(order.caseId)))) {
+            throw new ProblemException.NotFound("Protective order " + orderId);
+        }
+        return order;
+    }
+
+    void announce(ProtectiveOrder order, String eventType, Set<UUID> audience) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("protectiveOrderId", order.id);
+        payload.put("caseId", order.caseId);
+        payload.put("kind", order.kind);
+        payload.put("issuedOn", order.issuedOn);
+        payload.put("expiresOn", order.expiresOn);
+        payload.put("at", order.updatedAt);
+        outbox.append("protective-order", order.id, eventType, audience, payload);
+    }
+
+    LocalDate today(String tenantId) {
+        return LocalDate.now(clock.withZone(tenants.all().get(tenantId).zone()));
+    }
+
+    /** Views of orders with their violations, read in one query for all of them. */
+    private List<OrderView> views(List<ProtectiveOrder> orders, String tenantId) {
+        if (orders.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<ViolationView>> violations = em.createQuery(
+                        "from OrderViolation where orderId in :ids order by occurredAt, id", OrderViolation.class)
+                .setParameter("ids", orders.stream().map(o -> o.id).toList()).getResultList().stream()
+                .collect(Collectors.groupingBy(v -> v.orderId, Collectors.mapping(v -> new ViolationView(v.id,
+                        v.occurredAt, v.description, v.reporterAgencyId, v.reportedAt), Collectors.toList())));
+        LocalDate today = today(tenantId);
+        return orders.stream().map(o -> new OrderView(o.id, o.caseId, o.number, o.kind, o.issuingAuthority,
+                o.issuedOn, o.expiresOn, read(o.conditions), OrderStatus.of(o.expiresOn, o.revokedAt, today),
+                o.revokedAt, o.revocationReason, violations.getOrDefault(o.id, List.of()), o.recordedByAgency,
+                o.createdAt)).toList();
+    }
+
+    private List<Condition> read(String conditions) {
+        try {
+            return json.readValue(conditions, new TypeReference<List<Condition>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored order conditions are unreadable", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
@@ -46,6 +47,27 @@ public class Agency {
     @Column(nullable = false)
     public boolean active;
 
+    /** The service directory: where the agency works, in which languages, when, and its free places. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "varchar(200)[]")
+    public String[] districts = new String[0];
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "varchar(8)[]")
+    public String[] languages = new String[0];
+
+    public String hours;
+
+    /** For shelters, the places free now; absent for agencies that offer none. */
+    @Column(name = "free_places")
+    public Integer freePlaces;
+
+    @Column(name = "accepting_referrals", nullable = false)
+    public boolean acceptingReferrals = true;
+
+    @Column(name = "directory_updated_at")
+    public Instant directoryUpdatedAt;
+
     @Version
     @Column(nullable = false)
     public long version;
@@ -55,4 +77,13 @@ public class Agency {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Whether a sender can expect the agency to take a referral today. */
+    public boolean acceptingNow() {
+        return active && acceptingReferrals && (freePlaces == null || freePlaces > 0);
+    }
+
+    public boolean offers(ServiceType service) {
+        return Arrays.asList(services).contains(service.name());
+    }
 }

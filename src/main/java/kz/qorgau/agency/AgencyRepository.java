@@ -30,6 +30,35 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
         return find(where + " order by name, id", params).page(0, limit).list();
     }
 
+    /** The directory: agencies offering a service, in a district, in a language, taking referrals now. */
+    public List<Agency> directoryPage(ServiceType service, String district, String language, Boolean acceptingNow,
+            Optional<AgencyKey> after, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (service != null) {
+            where.append(" and array_contains(services, :service)");
+            params.and("service", service.name());
+        }
+        if (district != null) {
+            where.append(" and array_contains(districts, :district)");
+            params.and("district", district);
+        }
+        if (language != null) {
+            where.append(" and array_contains(languages, :language)");
+            params.and("language", language);
+        }
+        if (Boolean.TRUE.equals(acceptingNow)) {
+            where.append(" and active = true and acceptingReferrals = true and (freePlaces is null or freePlaces > 0)");
+        } else if (Boolean.FALSE.equals(acceptingNow)) {
+            where.append(" and not (active = true and acceptingReferrals = true and (freePlaces is null or freePlaces > 0))");
+        }
+        after.ifPresent(k -> {
+            where.append(" and (name, id) > (:afterName, :afterId)");
+            params.and("afterName", k.name()).and("afterId", k.id());
+        });
+        return find(where + " order by name, id", params).page(0, limit).list();
+    }
+
     public record AgencyKey(String name, UUID id) {
     }
 }

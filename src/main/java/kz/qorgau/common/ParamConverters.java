@@ -18,7 +18,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * Reads enum and date-time parameters so that a bad value is answered with the parameter's name and what
+ * Reads enum, boolean and date-time parameters so that a bad value is answered with the parameter's name and what
  * it takes, rather than with JAX-RS's default 404. The name comes from the parameter's annotation, so
  * resources name such parameters explicitly ({@code @RestQuery("kind")}).
  */
@@ -28,6 +28,9 @@ public class ParamConverters implements ParamConverterProvider {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        if (rawType == Boolean.class) {
+            return (ParamConverter<T>) new BooleanConverter(parameterName(annotations));
+        }
         if (rawType == Instant.class) {
             return (ParamConverter<T>) new InstantConverter(parameterName(annotations));
         }
@@ -96,6 +99,26 @@ public class ParamConverters implements ParamConverterProvider {
 
         @Override
         public String toString(Instant value) {
+            return value == null ? null : value.toString();
+        }
+    }
+
+    /** Only true and false: JAX-RS would read any other word as false without a word of warning. */
+    private record BooleanConverter(String name) implements ParamConverter<Boolean> {
+
+        @Override
+        public Boolean fromString(String value) {
+            if (value == null || value.isEmpty()) {
+                return null;
+            }
+            if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                return Boolean.valueOf(value);
+            }
+            throw new ProblemException.InvalidInput(name, "must be true or false");
+        }
+
+        @Override
+        public String toString(Boolean value) {
             return value == null ? null : value.toString();
         }
     }

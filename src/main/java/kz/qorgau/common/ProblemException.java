@@ -191,10 +191,22 @@ public abstract sealed class ProblemException extends RuntimeException {
         }
     }
 
-    /** A repeated request that does not match the one first made under the same key. */
+    /** A well-formed request the current facts make impossible: a repeat that differs, a service not offered. */
     public static final class Unprocessable extends ProblemException {
+        private final List<FieldError> errors;
+
         public Unprocessable(String detail) {
+            this(detail, List.of());
+        }
+
+        public Unprocessable(String detail, List<FieldError> errors) {
             super(detail);
+            this.errors = List.copyOf(errors);
+        }
+
+        @Override
+        public List<FieldError> fieldErrors() {
+            return errors;
         }
 
         @Override

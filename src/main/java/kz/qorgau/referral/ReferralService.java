@@ -224,6 +224,12 @@ public class ReferralService {
         if (receiver.id.equals(sender)) {
             throw new ProblemException.InvalidInput(receiverField, "must be another agency than the sender");
         }
+        List<ServiceType> notOffered = services.stream().filter(s -> !receiver.offers(s)).sorted().toList();
+        if (!notOffered.isEmpty()) {
+            throw new ProblemException.Unprocessable("Agency " + receiver.id + " does not offer " + notOffered,
+                    List.of(new ProblemException.FieldError("servicesRequested",
+                            "names services the receiver does not offer: " + notOffered)));
+        }
         if (!receiver.active) {
             throw new ProblemException.Conflict("receiver-inactive",
                     "Agency " + receiver.id + " takes no new referrals", Map.of());

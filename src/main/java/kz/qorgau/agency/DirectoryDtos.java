@@ -1,0 +1,44 @@
+package kz.qorgau.agency;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public final class DirectoryDtos {
+
+    private DirectoryDtos() {
+    }
+
+    @Schema(name = "DirectoryEntryUpdate", description = "What the agency offers now; replaces its whole entry")
+    public record EntryUpdate(
+            @NotNull @Size(max = 20) Set<@NotNull ServiceType> services,
+            @NotNull @Size(max = 50) Set<@NotBlank @Size(max = 200) String> districts,
+            @NotNull @Size(max = 10)
+            Set<@NotNull @Pattern(regexp = "^[a-z]{2,3}$", message = "must be an ISO 639 language code such as kk") String> languages,
+            @Size(max = 500) String hours,
+            @Min(0) @Max(10000) @Schema(description = "For shelters: places free now") Integer freePlaces,
+            @NotNull Boolean acceptingReferrals) {
+    }
+
+    @Schema(name = "DirectoryEntry")
+    public record EntryView(
+            UUID agencyId,
+            String name,
+            AgencyKind kind,
+            Set<ServiceType> services,
+            Set<String> districts,
+            Set<String> languages,
+            String hours,
+            Integer freePlaces,
+            boolean acceptingReferrals,
+            @Schema(description = "Active, accepting referrals, and a free place where it counts places") boolean acceptingNow,
+            @Schema(description = "When its staff last updated the entry") Instant updatedAt) {
+    }
+}

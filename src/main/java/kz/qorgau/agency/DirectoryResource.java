@@ -1,0 +1,52 @@
+package kz.qorgau.agency;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import kz.qorgau.agency.DirectoryDtos.EntryUpdate;
+import kz.qorgau.agency.DirectoryDtos.EntryView;
+import kz.qorgau.common.Page;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+@Path("/api/v1")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Service directory")
+public class DirectoryResource {
+
+    @Inject
+    DirectoryService directory;
+
+    @GET
+    @Path("/directory")
+    @Operation(summary = "Find receivers in the caller's network by service, district, language and free capacity")
+    public Page<EntryView> search(@RestQuery("service") ServiceType service,
+            @RestQuery @Size(max = 200) String district, @RestQuery @Size(max = 3) String language,
+            @RestQuery("acceptingNow") Boolean acceptingNow, @RestQuery @Size(max = 512) String cursor,
+            @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return directory.search(service, district, language, acceptingNow, cursor, limit);
+    }
+
+    @PUT
+    @Path("/agencies/{id}/directory-entry")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the agency's directory entry (its own staff, or a coordinator)")
+    public EntryView update(@RestPath UUID id, @NotNull @Valid EntryUpdate update) {
+        return directory.update(id, update);
+    }
+}

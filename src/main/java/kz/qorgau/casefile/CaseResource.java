@@ -4,7 +4,11 @@ import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,12 +19,14 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import kz.qorgau.casefile.CaseDtos.CaseView;
 import kz.qorgau.casefile.CaseDtos.NewCase;
+import kz.qorgau.common.Page;
 import kz.qorgau.common.Versioned;
 import kz.qorgau.consent.ConsentDtos.ConsentView;
 import kz.qorgau.consent.ConsentDtos.NewConsent;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/api/v1/cases")
 @Authenticated
@@ -30,6 +36,9 @@ public class CaseResource {
 
     @Inject
     CaseService cases;
+
+    @Inject
+    TimelineService timeline;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -46,6 +55,14 @@ public class CaseResource {
     public Response get(@RestPath UUID id) {
         Versioned<CaseView> found = cases.get(id);
         return Response.ok(found.body()).tag(found.etag()).build();
+    }
+
+    @GET
+    @Path("/{id}/timeline")
+    @Operation(summary = "The case's incidents, assessments, orders and referral steps in time order (lead agency, coordinators)")
+    public Page<TimelineService.Entry> timeline(@RestPath UUID id, @RestQuery @Size(max = 512) String cursor,
+            @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return timeline.timeline(id, cursor, limit);
     }
 
     @POST

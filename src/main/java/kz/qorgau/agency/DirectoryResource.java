@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-@Path("/api/v1")
+@Path("/api/v1/directory")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Service directory")
@@ -33,20 +33,11 @@ public class DirectoryResource {
     DirectoryService directory;
 
     @GET
-    @Path("/directory")
     @Operation(summary = "Find receivers in the caller's network by service, district, language and free capacity")
     public Page<EntryView> search(@RestQuery("service") ServiceType service,
             @RestQuery @Size(max = 200) String district, @RestQuery @Size(max = 3) String language,
             @RestQuery("acceptingNow") Boolean acceptingNow, @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
         return directory.search(service, district, language, acceptingNow, cursor, limit);
-    }
-
-    @PUT
-    @Path("/agencies/{id}/directory-entry")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the agency's directory entry (its own staff, or a coordinator)")
-    public EntryView update(@RestPath UUID id, @NotNull @Valid EntryUpdate update) {
-        return directory.update(id, update);
     }
 }

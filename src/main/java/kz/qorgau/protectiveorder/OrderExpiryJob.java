@@ -47,6 +47,11 @@ public class OrderExpiryJob {
 
     @Scheduled(every = "{qorgau.protective-orders.expiry-check-every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void everyHour() {
+        announceExpiring();
+    }
+
+    /** @return how many orders this call announced, across all tenants */
     @ActivateRequestContext
     public int announceExpiring() {
         int announced = 0;

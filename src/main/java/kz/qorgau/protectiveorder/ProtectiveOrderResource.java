@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
-@Path("/api/v1")
+@Path("/api/v1/protective-orders")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Protective orders")
@@ -31,22 +31,7 @@ public class ProtectiveOrderResource {
     ProtectiveOrderService orders;
 
     @POST
-    @Path("/cases/{id}/protective-orders")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a protective order issued for the case's survivor (police of an agency on the case)")
-    public Response record(@RestPath UUID id, @NotNull @Valid NewOrder order) {
-        return Response.status(Response.Status.CREATED).entity(orders.record(id, order)).build();
-    }
-
-    @GET
-    @Path("/cases/{id}/protective-orders")
-    @Operation(summary = "The case's protective orders, their status and reported violations")
-    public List<OrderView> ofCase(@RestPath UUID id) {
-        return orders.ofCase(id);
-    }
-
-    @POST
-    @Path("/protective-orders/{id}/violations")
+    @Path("/{id}/violations")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report a breach of a protective order")
     public Response reportViolation(@RestPath UUID id, @NotNull @Valid NewViolation violation) {
@@ -54,7 +39,7 @@ public class ProtectiveOrderResource {
     }
 
     @POST
-    @Path("/protective-orders/{id}/revocation")
+    @Path("/{id}/revocation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record that a protective order was revoked (police of an agency on the case)")
     public OrderView revoke(@RestPath UUID id, @NotNull @Valid Revocation revocation) {

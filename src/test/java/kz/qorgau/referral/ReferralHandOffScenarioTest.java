@@ -29,7 +29,9 @@ class ReferralHandOffScenarioTest {
     @Test
     void survivorIsHandedFromPoliceToSocialProtectionToASecondCrisisCentreAfterTheFirstDeclines() {
         Network almaty = Network.of("almaty");
-        UUID secondCentre = almaty.register(almaty.uniqueName("Second crisis centre"), "NGO_CRISIS_CENTRE", "[\"SHELTER\"]");
+        UUID secondCentre = almaty.register(almaty.uniqueName("Second crisis centre"), "NGO_CRISIS_CENTRE",
+                "[\"SHELTER\", \"PSYCHOLOGICAL_COUNSELLING\"]");
+        String district = almaty.uniqueName("Almaly");
         String dispatch = almaty.token(Role.POLICE_DISPATCH, almaty.police);
         String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
         String socialWorker = almaty.token(Role.SOCIAL_WORKER, almaty.socialProtection);
@@ -58,12 +60,41 @@ class ReferralHandOffScenarioTest {
         given().auth().oauth2(socialWorker).get("/api/v1/cases/" + caseId).then().statusCode(200)
                 .body("survivor.fullName", equalTo("Aigerim Sultanova"));
 
+        // The inspector assesses the risk: the score alone says HIGH...
+        Flows.assess(inspector, caseId, Map.of("answers", Flows.answersScoring(inspector, 9))).then().statusCode(201)
+                .body("score", equalTo(9), "scoredLevel", equalTo("HIGH"), "level", equalTo("HIGH"),
+                        "questionnaireVersion", equalTo(1));
+        // ...and professional judgement raises it to EMERGENCY; the open referral's priority follows.
+        Flows.assess(inspector, caseId, Map.of("answers", Flows.answersScoring(inspector, 9),
+                        "judgementLevel", "EMERGENCY", "judgementReason", "He was released from custody this morning"))
+                .then().statusCode(201).body("scoredLevel", equalTo("HIGH"), "level", equalTo("EMERGENCY"));
+        given().auth().oauth2(socialWorker).get("/api/v1/referrals/" + toSocial).then().body("priority", equalTo("EMERGENCY"));
+        given().auth().oauth2(socialWorker).get("/api/v1/referrals/" + toSocial + "/history").then()
+                .body("action", hasItem("REPRIORITISE"));
+
+        // Police record a protective order; the receiving agency sees it.
+        String orderNumber = "PO-" + UUID.randomUUID();
+        Flows.recordOrder(inspector, caseId, Flows.orderBody(orderNumber)).then().statusCode(201)
+                .body("status", equalTo("ACTIVE"), "conditions.type", contains("NO_CONTACT", "STAY_AWAY_FROM_PLACES"));
+        given().auth().oauth2(socialWorker).get("/api/v1/cases/" + caseId + "/protective-orders").then()
+                .statusCode(200).body("number", contains(orderNumber));
+
         // Social protection refers her onward; the first crisis centre has no capacity.
         UUID toFirstCentre = Flows.referral(socialWorker, caseId, almaty.crisisCentre);
         fire(firstCentre, toFirstCentre, "DECLINE", Map.of("reasonCode", "NO_CAPACITY")).then().statusCode(200)
                 .body("state", equalTo("DECLINED"), "declineReason", equalTo("NO_CAPACITY"));
 
-        // The sender may redirect the declined referral, once, to a second centre.
+        // The sender looks in the directory for a centre with shelter in her district and a free place.
+        Flows.directoryEntry(firstCentre, almaty.crisisCentre, district, 0).then().statusCode(200)
+                .body("acceptingNow", equalTo(false));
+        Flows.directoryEntry(secondCentreWorker, secondCentre, district, 2).then().statusCode(200)
+                .body("acceptingNow", equalTo(true), "updatedAt", notNullValue());
+        given().auth().oauth2(socialWorker).queryParam("service", "SHELTER").queryParam("district", district)
+                .queryParam("acceptingNow", true).get("/api/v1/directory").then().statusCode(200)
+                .body("items.agencyId", contains(secondCentre.toString()))
+                .body("items[0].freePlaces", equalTo(2));
+
+        // The sender may redirect the declined referral, once, to the centre it found.
         given().auth().oauth2(socialWorker).get("/api/v1/referrals/" + toFirstCentre + "/actions").then()
                 .statusCode(200).body("actions", contains("REDIRECT"));
         Response redirected = fire(socialWorker, toFirstCentre, "REDIRECT", Map.of("redirectTo", secondCentre.toString()));
@@ -94,9 +125,20 @@ class ReferralHandOffScenarioTest {
                 .body("action", contains("CREATE", "SUBMIT", "DECLINE", "REDIRECT"))
                 .body("find { it.action == 'DECLINE' }.actorAgencyId", equalTo(almaty.crisisCentre.toString()))
                 .body("find { it.action == 'DECLINE' }.reasonCode", equalTo("NO_CAPACITY"));
+        // The second centre's referral went out at the case's EMERGENCY level.
+        given().auth().oauth2(secondCentreWorker).get("/api/v1/referrals/" + toSecondCentre).then()
+                .body("priority", equalTo("EMERGENCY"));
         given().auth().oauth2(secondCentreWorker).get("/api/v1/referrals/" + toSecondCentre + "/history").then()
                 .body("action", contains("CREATE", "SUBMIT", "ACCEPT", "START", "COMPLETE"))
                 .body("toState", contains("DRAFT", "SUBMITTED", "ACCEPTED", "IN_PROGRESS", "COMPLETED"));
+
+        // The lead agency reads the case's story in time order.
+        given().auth().oauth2(inspector).queryParam("limit", 200).get("/api/v1/cases/" + caseId + "/timeline").then()
+                .statusCode(200)
+                .body("items.type", hasItem("INCIDENT"))
+                .body("items.type", hasItem("RISK_ASSESSMENT"))
+                .body("items.type", hasItem("PROTECTIVE_ORDER"))
+                .body("items.findAll { it.type == 'REFERRAL' }.details.action", hasItem("REDIRECT"));
 
         // The coordinator oversees all of it; social protection sees its outgoing referrals.
         given().auth().oauth2(almaty.coordinator()).get("/api/v1/referrals/" + toSecondCentre).then().statusCode(200);

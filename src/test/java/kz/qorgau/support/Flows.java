@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.response.Response;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -60,7 +61,7 @@ public final class Flows {
 
     public static Response refer(String token, UUID caseId, UUID receiver, boolean submit) {
         return given().auth().oauth2(token).contentType("application/json").body("""
-                        {"caseId": "%s", "receiverAgencyId": "%s", "servicesRequested": ["SHELTER", "PSYCHOLOGICAL_COUNSELLING"],
+                        {"caseId": "%s", "receiverAgencyId": "%s", "servicesRequested": ["PSYCHOLOGICAL_COUNSELLING"],
                          "note": "Needs a safe place tonight with her son", "submit": %s}
                         """.formatted(caseId, receiver, submit))
                 .post("/api/v1/referrals");
@@ -92,5 +93,48 @@ public final class Flows {
             request.header("If-Match", etag);
         }
         return request.post("/api/v1/referrals/" + referral + "/transitions");
+    }
+
+    /** Answers to the network's current checklist: YES to the first one-point questions, NO to the rest. */
+    public static Map<String, String> answersScoring(String token, int score) {
+        List<Map<String, Object>> questions = given().auth().oauth2(token).get("/api/v1/risk-questionnaire").then()
+                .statusCode(200).extract().path("definition.questions");
+        Map<String, String> answers = new java.util.LinkedHashMap<>();
+        int left = score;
+        for (Map<String, Object> question : questions) {
+            @SuppressWarnings("unchecked")
+            Map<String, Integer> weights = (Map<String, Integer>) question.get("weights");
+            boolean yes = left > 0 && Integer.valueOf(1).equals(weights.get("YES"));
+            answers.put((String) question.get("id"), yes ? "YES" : "NO");
+            left -= yes ? 1 : 0;
+        }
+        return answers;
+    }
+
+    public static Response assess(String token, UUID caseId, Map<String, ?> body) {
+        return given().auth().oauth2(token).contentType("application/json").body(body)
+                .post("/api/v1/cases/" + caseId + "/risk-assessments");
+    }
+
+    public static String orderBody(String number) {
+        return """
+                {"number": "%s", "kind": "POLICE_PROTECTIVE_ORDER", "issuingAuthority": "Almaly district police department",
+                 "issuedOn": "%s", "expiresOn": "%s",
+                 "conditions": [{"type": "NO_CONTACT"}, {"type": "STAY_AWAY_FROM_PLACES", "text": "Her home and her work"}]}
+                """.formatted(number, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty")),
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty")).plusDays(30));
+    }
+
+    public static Response recordOrder(String token, UUID caseId, String body) {
+        return given().auth().oauth2(token).contentType("application/json").body(body)
+                .post("/api/v1/cases/" + caseId + "/protective-orders");
+    }
+
+    public static Response directoryEntry(String token, UUID agency, String district, int freePlaces) {
+        return given().auth().oauth2(token).contentType("application/json").body("""
+                        {"services": ["SHELTER", "PSYCHOLOGICAL_COUNSELLING"], "districts": ["%s"],
+                         "languages": ["kk", "ru"], "hours": "24/7", "freePlaces": %d, "acceptingReferrals": true}
+                        """.formatted(district, freePlaces))
+                .put("/api/v1/agencies/" + agency + "/directory-entry");
     }
 }

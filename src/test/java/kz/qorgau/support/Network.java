@@ -22,7 +22,7 @@ public final class Network {
         this.tenant = tenant;
         this.police = register("Police precinct", "POLICE", "[]");
         this.socialProtection = register("Social protection department", "SOCIAL_PROTECTION",
-                "[\"SOCIAL_BENEFITS\",\"CHILD_PROTECTION\"]");
+                "[\"SOCIAL_BENEFITS\",\"CHILD_PROTECTION\",\"PSYCHOLOGICAL_COUNSELLING\"]");
         this.crisisCentre = register("Crisis centre", "NGO_CRISIS_CENTRE",
                 "[\"SHELTER\",\"PSYCHOLOGICAL_COUNSELLING\"]");
     }

@@ -1,0 +1,46 @@
+package kz.qorgau.protectiveorder;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import kz.qorgau.protectiveorder.OrderDtos.NewOrder;
+import kz.qorgau.protectiveorder.OrderDtos.NewViolation;
+import kz.qorgau.protectiveorder.OrderDtos.OrderView;
+import kz.qorgau.protectiveorder.OrderDtos.Revocation;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** A case's protective orders; a root of its own for the reason given on RiskAssessmentResource. */
+@Path("/api/v1/cases/{caseId}/protective-orders")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Protective orders")
+public class CaseProtectiveOrderResource {
+
+    @Inject
+    ProtectiveOrderService orders;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a protective order issued for the case's survivor (police of an agency on the case)")
+    public Response record(@RestPath UUID caseId, @NotNull @Valid NewOrder order) {
+        return Response.status(Response.Status.CREATED).entity(orders.record(caseId, order)).build();
+    }
+
+    @GET
+    @Operation(summary = "The case's protective orders, their status and reported violations")
+    public List<OrderView> ofCase(@RestPath UUID caseId) {
+        return orders.ofCase(caseId);
+    }
+}

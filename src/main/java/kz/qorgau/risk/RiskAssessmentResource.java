@@ -1,0 +1,48 @@
+package kz.qorgau.risk;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import kz.qorgau.risk.RiskDtos.AssessmentView;
+import kz.qorgau.risk.RiskDtos.NewAssessment;
+import kz.qorgau.risk.RiskDtos.QuestionnaireView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+/**
+ * A case's risk assessments. A root of its own: JAX-RS picks the root resource by its longest literal path
+ * first, so a sub-path of /api/v1/cases declared elsewhere would never be reached.
+ */
+@Path("/api/v1/cases/{caseId}/risk-assessments")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Risk assessments")
+public class RiskAssessmentResource {
+
+    @Inject
+    RiskService risk;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a risk assessment; the case's risk level, and the priority of its open referrals, follow")
+    public Response assess(@RestPath UUID caseId, @NotNull @Valid NewAssessment assessment) {
+        return Response.status(Response.Status.CREATED).entity(risk.assess(caseId, assessment)).build();
+    }
+
+    @GET
+    @Operation(summary = "A case's risk assessments, oldest first")
+    public List<AssessmentView> ofCase(@RestPath UUID caseId) {
+        return risk.ofCase(caseId);
+    }
+}

@@ -160,7 +160,10 @@ public class ProtectiveOrderService {
     public OrderView revoke(UUID orderId, Revocation request) {
         access.require(Capability.RECORD_PROTECTIVE_ORDER);
         ProtectiveOrder order = visible(orderId);
-        CaseFile caseFile = caseService.workable(order.caseId);
+        CaseFile caseFile = cases.findById(order.caseId);
+        if (!AccessRules.mayWorkCase(access.caller(), cases.agenciesOn(caseFile))) {
+            throw new ProblemException.Forbidden("Only police of an agency on the case record a revocation");
+        }
         if (order.revokedAt != null) {
             throw new ProblemException.Conflict("Order " + order.number + " was already revoked");
         }

@@ -8,6 +8,8 @@ import static kz.qorgau.security.Role.NGO_CASEWORKER;
 import static kz.qorgau.security.Role.POLICE_DISPATCH;
 import static kz.qorgau.security.Role.POLICE_INSPECTOR;
 import static kz.qorgau.security.Role.SOCIAL_WORKER;
+import static kz.qorgau.support.AccessMatrix.assertMatrix;
+import static kz.qorgau.support.AccessMatrix.objectRule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import kz.qorgau.security.Role;
+import kz.qorgau.support.AccessMatrix.Relation;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
 import kz.qorgau.support.TestTokens;
@@ -35,8 +38,6 @@ import org.junit.jupiter.api.TestInstance;
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LifecycleAccessMatrixTest {
-
-    enum Relation { OWN, SENDER, RECEIVER, OTHER_AGENCY, OTHER_TENANT }
 
     private static final Set<Role> CASE_WORKERS = EnumSet.of(POLICE_INSPECTOR, SOCIAL_WORKER, NGO_CASEWORKER);
     private static final Set<Relation> OBJECT_RELATIONS = EnumSet.of(Relation.OWN, Relation.OTHER_AGENCY, Relation.OTHER_TENANT);
@@ -73,19 +74,6 @@ class LifecycleAccessMatrixTest {
             case OTHER_AGENCY -> almaty.token(role, unrelatedAgency);
             case OTHER_TENANT -> TestTokens.tenant("astana").agency(astana.police).roles(role).sign();
         };
-    }
-
-    /** The usual rule of an object endpoint: the role must have the function, then see the object. */
-    private static int objectRule(Set<Role> mayCall, Role role, Relation relation, int success) {
-        if (!mayCall.contains(role)) {
-            return 403;
-        }
-        boolean sees = switch (relation) {
-            case OWN, SENDER, RECEIVER -> true;
-            case OTHER_AGENCY -> role == COORDINATOR;
-            case OTHER_TENANT -> false;
-        };
-        return sees ? success : 404;
     }
 
     private static Set<Role> with(Set<Role> roles, Role... more) {
@@ -179,38 +167,5 @@ class LifecycleAccessMatrixTest {
         List<String> seenFromAstana = given().auth().oauth2(Network.coordinatorToken("astana")).queryParam("limit", 100)
                 .get("/api/v1/referrals").then().statusCode(200).extract().path("items.id");
         assertEquals(false, seenFromAstana.contains(referral.toString()));
-    }
-
-    private interface Call {
-        Response apply(Role role, Relation relation);
-    }
-
-    private interface Expect<T> {
-        T apply(Role role, Relation relation);
-    }
-
-    private void assertMatrix(Set<Relation> relations, Call call, Expect<Integer> expected) {
-        assertMatrix(relations, call, expected, (role, relation) -> true, response -> true);
-    }
-
-    private void assertMatrix(Set<Relation> relations, Call call, Expect<Integer> expected,
-            Expect<Boolean> expectedContent, Function<Response, Boolean> content) {
-        List<String> wrong = new ArrayList<>();
-        for (Role role : Role.values()) {
-            for (Relation relation : relations) {
-                Response response = call.apply(role, relation);
-                int want = expected.apply(role, relation);
-                String cell = role + " x " + relation;
-                if (response.statusCode() != want) {
-                    wrong.add(cell + ": expected " + want + " got " + response.statusCode() + " " + response.asString());
-                } else if (want >= 400 && !response.contentType().startsWith("application/problem+json")) {
-                    wrong.add(cell + ": " + want + " without a problem detail");
-                } else if (want < 300 && !content.apply(response).equals(expectedContent.apply(role, relation))) {
-                    wrong.add(cell + ": expected the object " + (expectedContent.apply(role, relation) ? "" : "not ")
-                            + "to be listed");
-                }
-            }
-        }
-        assertEquals(List.of(), wrong);
     }
 }

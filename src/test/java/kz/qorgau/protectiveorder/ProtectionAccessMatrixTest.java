@@ -1,0 +1,190 @@
+package kz.qorgau.protectiveorder;
+
+import static io.restassured.RestAssured.given;
+import static kz.qorgau.security.Role.AGENCY_ADMIN;
+import static kz.qorgau.security.Role.COORDINATOR;
+import static kz.qorgau.security.Role.NGO_CASEWORKER;
+import static kz.qorgau.security.Role.POLICE_INSPECTOR;
+import static kz.qorgau.security.Role.SOCIAL_WORKER;
+import static kz.qorgau.support.AccessMatrix.assertMatrix;
+import static kz.qorgau.support.AccessMatrix.objectRule;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import kz.qorgau.security.Role;
+import kz.qorgau.support.AccessMatrix.Relation;
+import kz.qorgau.support.Flows;
+import kz.qorgau.support.Network;
+import kz.qorgau.support.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The endpoints of issue 9 (risk, protective orders, the directory, the timeline), called by every role
+ * from every relation: the case's lead agency (OWN), the receiver of its referral that has not accepted
+ * (RECEIVER), an unrelated agency of the network, and an agency of another network.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProtectionAccessMatrixTest {
+
+    private static final Set<Role> CASE_WORKERS = EnumSet.of(POLICE_INSPECTOR, SOCIAL_WORKER, NGO_CASEWORKER);
+    private static final Set<Relation> CASE_RELATIONS =
+            EnumSet.of(Relation.OWN, Relation.RECEIVER, Relation.OTHER_AGENCY, Relation.OTHER_TENANT);
+    private static final Set<Relation> AGENCY_RELATIONS = EnumSet.of(Relation.OWN, Relation.OTHER_AGENCY, Relation.OTHER_TENANT);
+
+    private Network almaty;
+    private Network astana;
+    private UUID unrelated;
+    private UUID caseId;
+    private UUID order;
+    private String inspector;
+    private String district;
+
+    @BeforeEach
+    void objects() {
+        if (almaty != null) {
+            return;
+        }
+        almaty = Network.of("almaty");
+        astana = Network.of("astana");
+        unrelated = almaty.register(almaty.uniqueName("Unrelated legal aid"), "LEGAL_AID", "[\"LEGAL_AID\"]");
+        inspector = almaty.token(POLICE_INSPECTOR, almaty.police);
+        caseId = Flows.caseFile(inspector);
+        Flows.recordConsent(inspector, caseId, almaty.socialProtection).then().statusCode(201);
+        Flows.referral(inspector, caseId, almaty.socialProtection);
+        order = UUID.fromString(Flows.recordOrder(inspector, caseId, Flows.orderBody("PO-" + UUID.randomUUID()))
+                .then().statusCode(201).extract().path("id"));
+        district = almaty.uniqueName("Turksib");
+        Flows.directoryEntry(almaty.coordinator(), almaty.police, district, 1).then().statusCode(200);
+    }
+
+    private String token(Role role, Relation relation) {
+        return switch (relation) {
+            case OWN, SENDER -> almaty.token(role, almaty.police);
+            case RECEIVER -> almaty.token(role, almaty.socialProtection);
+            case OTHER_AGENCY -> almaty.token(role, unrelated);
+            case OTHER_TENANT -> TestTokens.tenant("astana").agency(astana.police).roles(role).sign();
+        };
+    }
+
+    private static Set<Role> with(Set<Role> roles, Role... more) {
+        Set<Role> all = EnumSet.copyOf(roles);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    /** The case itself is seen by its lead agency; a receiver that has not accepted is not on it. */
+    private static int caseRule(Set<Role> mayCall, Role role, Relation relation, int success) {
+        return relation == Relation.RECEIVER && role != COORDINATOR && mayCall.contains(role)
+                ? 404 : objectRule(mayCall, role, relation, success);
+    }
+
+    @Test
+    void readTheRiskChecklist() {
+        assertMatrix(AGENCY_RELATIONS,
+                (role, relation) -> given().auth().oauth2(token(role, relation)).get("/api/v1/risk-questionnaire"),
+                (role, relation) -> with(CASE_WORKERS, COORDINATOR).contains(role) ? 200 : 403);
+    }
+
+    @Test
+    void publishARiskChecklist() {
+        // An unusable definition lets a permitted caller through the access check without publishing it.
+        assertMatrix(AGENCY_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+                        .contentType("application/json").body("{\"name\": {}, \"questions\": [], \"thresholds\": {}}")
+                        .post("/api/v1/risk-questionnaire"),
+                (role, relation) -> role == COORDINATOR ? 400 : 403);
+    }
+
+    @Test
+    void recordARiskAssessment() {
+        assertMatrix(CASE_RELATIONS, (role, relation) -> Flows.assess(token(role, relation), caseId,
+                        Map.of("answers", Flows.answersScoring(inspector, 0))),
+                (role, relation) -> caseRule(CASE_WORKERS, role, relation, 201));
+    }
+
+    @Test
+    void readRiskAssessments() {
+        assertMatrix(CASE_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+                        .get("/api/v1/cases/" + caseId + "/risk-assessments"),
+                (role, relation) -> caseRule(with(CASE_WORKERS, COORDINATOR), role, relation, 200));
+    }
+
+    @Test
+    void recordAProtectiveOrder() {
+        assertMatrix(CASE_RELATIONS, (role, relation) -> Flows.recordOrder(token(role, relation), caseId,
+                        Flows.orderBody("PO-" + UUID.randomUUID())),
+                (role, relation) -> caseRule(EnumSet.of(POLICE_INSPECTOR), role, relation, 201));
+    }
+
+    @Test
+    void readProtectiveOrders() {
+        // Every agency on one of the case's referrals sees its orders, the receiver included.
+        assertMatrix(CASE_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+                        .get("/api/v1/cases/" + caseId + "/protective-orders"),
+                (role, relation) -> objectRule(with(CASE_WORKERS, COORDINATOR), role, relation, 200));
+    }
+
+    @Test
+    void reportAViolation() {
+        assertMatrix(CASE_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+                        .contentType("application/json")
+                        .body(Map.of("occurredAt", Instant.now().minusSeconds(3600).toString(),
+                                "description", "He waited outside her workplace"))
+                        .post("/api/v1/protective-orders/" + order + "/violations"),
+                (role, relation) -> objectRule(CASE_WORKERS, role, relation, 201));
+    }
+
+    @Test
+    void revokeAnOrder() {
+        // A fresh order for each call, since an order is revoked once.
+        assertMatrix(CASE_RELATIONS, (role, relation) -> {
+            String fresh = Flows.recordOrder(inspector, caseId, Flows.orderBody("PO-" + UUID.randomUUID()))
+                    .then().statusCode(201).extract().path("id");
+            return given().auth().oauth2(token(role, relation)).contentType("application/json")
+                    .body(Map.of("reason", "Court replaced it with restrictions"))
+                    .post("/api/v1/protective-orders/" + fresh + "/revocation");
+        }, (role, relation) -> role == POLICE_INSPECTOR && relation == Relation.RECEIVER
+                ? 403 : objectRule(EnumSet.of(POLICE_INSPECTOR), role, relation, 200));
+    }
+
+    @Test
+    void searchTheDirectory() {
+        assertMatrix(AGENCY_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+                        .queryParam("district", district).get("/api/v1/directory"),
+                (role, relation) -> 200,
+                (role, relation) -> relation != Relation.OTHER_TENANT,
+                response -> response.<List<String>>path("items.agencyId").contains(almaty.police.toString()));
+    }
+
+    @Test
+    void updateADirectoryEntry() {
+        Set<Role> staff = with(CASE_WORKERS, AGENCY_ADMIN, COORDINATOR);
+        assertMatrix(AGENCY_RELATIONS,
+                (role, relation) -> Flows.directoryEntry(token(role, relation), almaty.police, district, 1),
+                (role, relation) -> {
+                    if (!staff.contains(role)) {
+                        return 403;
+                    }
+                    return switch (relation) {
+                        case OTHER_TENANT -> 404;
+                        case OTHER_AGENCY -> role == COORDINATOR ? 200 : 403;
+                        default -> 200;
+                    };
+                });
+    }
+
+    @Test
+    void readTheCaseTimeline() {
+        assertMatrix(CASE_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+                        .get("/api/v1/cases/" + caseId + "/timeline"),
+                (role, relation) -> caseRule(with(CASE_WORKERS, COORDINATOR), role, relation, 200));
+    }
+
+}

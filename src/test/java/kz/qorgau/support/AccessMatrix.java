@@ -1,0 +1,69 @@
+package kz.qorgau.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import kz.qorgau.security.Role;
+
+/**
+ * Calls one endpoint as every role from every relation to the object and checks each cell's status, and
+ * that a refusal is a problem detail. Failures are collected, so one run shows the whole wrong table.
+ */
+public final class AccessMatrix {
+
+    /** How the caller's agency stands to the object: owns it (or is a referral's end), or not, or elsewhere. */
+    public enum Relation { OWN, SENDER, RECEIVER, OTHER_AGENCY, OTHER_TENANT }
+
+    public interface Call {
+        Response apply(Role role, Relation relation);
+    }
+
+    public interface Expect<T> {
+        T apply(Role role, Relation relation);
+    }
+
+    private AccessMatrix() {
+    }
+
+    /** The usual rule of an object endpoint: the role must have the function, then see the object. */
+    public static int objectRule(Set<Role> mayCall, Role role, Relation relation, int success) {
+        if (!mayCall.contains(role)) {
+            return 403;
+        }
+        boolean sees = switch (relation) {
+            case OWN, SENDER, RECEIVER -> true;
+            case OTHER_AGENCY -> role == Role.COORDINATOR;
+            case OTHER_TENANT -> false;
+        };
+        return sees ? success : 404;
+    }
+
+    public static void assertMatrix(Set<Relation> relations, Call call, Expect<Integer> expected) {
+        assertMatrix(relations, call, expected, (role, relation) -> true, response -> true);
+    }
+
+    public static void assertMatrix(Set<Relation> relations, Call call, Expect<Integer> expected,
+            Expect<Boolean> expectedContent, Function<Response, Boolean> content) {
+        List<String> wrong = new ArrayList<>();
+        for (Role role : Role.values()) {
+            for (Relation relation : relations) {
+                Response response = call.apply(role, relation);
+                int want = expected.apply(role, relation);
+                String cell = role + " x " + relation;
+                if (response.statusCode() != want) {
+                    wrong.add(cell + ": expected " + want + " got " + response.statusCode() + " " + response.asString());
+                } else if (want >= 400 && !response.contentType().startsWith("application/problem+json")) {
+                    wrong.add(cell + ": " + want + " without a problem detail");
+                } else if (want < 300 && !content.apply(response).equals(expectedContent.apply(role, relation))) {
+                    wrong.add(cell + ": expected the object " + (expectedContent.apply(role, relation) ? "" : "not ")
+                            + "to be listed");
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+}

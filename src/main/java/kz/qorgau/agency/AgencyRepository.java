@@ -3,6 +3,7 @@ package kz.qorgau.agency;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import kz.qorgau.common.Cursor;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,6 +60,23 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
         return find(where + " order by name, id", params).page(0, limit).list();
     }
 
+    /** The position after the last agency of a page, in (name, id) order. */
     public record AgencyKey(String name, UUID id) {
+
+        public String toCursor() {
+            return Cursor.encode(name, id.toString());
+        }
+
+        static Optional<AgencyKey> fromCursor(String cursor) {
+            if (cursor == null) {
+                return Optional.empty();
+            }
+            List<String> keys = Cursor.decode(cursor, 2);
+            try {
+                return Optional.of(new AgencyKey(keys.get(0), UUID.fromString(keys.get(1))));
+            } catch (IllegalArgumentException e) {
+                throw Cursor.invalid();
+            }
+        }
     }
 }

@@ -14,7 +14,6 @@ import kz.qorgau.agency.AgencyDtos.AgencyChanges;
 import kz.qorgau.agency.AgencyDtos.AgencyView;
 import kz.qorgau.agency.AgencyDtos.NewAgency;
 import kz.qorgau.agency.AgencyRepository.AgencyKey;
-import kz.qorgau.common.Cursor;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.ProblemException;
 import kz.qorgau.common.Versioned;
@@ -40,14 +39,7 @@ public class AgencyService {
     @Transactional
     public Page<AgencyView> list(AgencyKind kind, ServiceType service, String cursor, int limit) {
         access.require(Capability.READ_AGENCIES);
-        Optional<AgencyKey> after = Optional.ofNullable(cursor).map(c -> {
-            List<String> keys = Cursor.decode(c, 2);
-            try {
-                return new AgencyKey(keys.get(0), UUID.fromString(keys.get(1)));
-            } catch (IllegalArgumentException e) {
-                throw Cursor.invalid();
-            }
-        });
+        Optional<AgencyKey> after = AgencyKey.fromCursor(cursor);
         // One row more than asked tells whether another page follows without a count query.
         List<Agency> rows = agencies.page(kind, service, after, limit + 1);
         boolean more = rows.size() > limit;
@@ -55,7 +47,7 @@ public class AgencyService {
         String next = null;
         if (more) {
             Agency last = shown.get(shown.size() - 1);
-            next = Cursor.encode(last.name, last.id.toString());
+            next = new AgencyKey(last.name, last.id).toCursor();
         }
         return new Page<>(shown.stream().map(AgencyService::view).toList(), next);
     }

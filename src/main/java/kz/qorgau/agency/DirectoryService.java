@@ -14,7 +14,6 @@ import java.util.UUID;
 import kz.qorgau.agency.AgencyRepository.AgencyKey;
 import kz.qorgau.agency.DirectoryDtos.EntryUpdate;
 import kz.qorgau.agency.DirectoryDtos.EntryView;
-import kz.qorgau.common.Cursor;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.ProblemException;
 import kz.qorgau.security.AccessPolicy;
@@ -38,19 +37,12 @@ public class DirectoryService {
     public Page<EntryView> search(ServiceType service, String district, String language, Boolean acceptingNow,
             String cursor, int limit) {
         access.require(Capability.READ_AGENCIES);
-        Optional<AgencyKey> after = Optional.ofNullable(cursor).map(c -> {
-            List<String> keys = Cursor.decode(c, 2);
-            try {
-                return new AgencyKey(keys.get(0), UUID.fromString(keys.get(1)));
-            } catch (IllegalArgumentException e) {
-                throw Cursor.invalid();
-            }
-        });
+        Optional<AgencyKey> after = AgencyKey.fromCursor(cursor);
         List<Agency> rows = agencies.directoryPage(service, blankToNull(district), blankToNull(language), acceptingNow,
                 after, limit + 1);
         boolean more = rows.size() > limit;
         List<Agency> shown = more ? rows.subList(0, limit) : rows;
-        String next = more ? Cursor.encode(shown.get(limit - 1).name, shown.get(limit - 1).id.toString()) : null;
+        String next = more ? new AgencyKey(shown.get(limit - 1).name, shown.get(limit - 1).id).toCursor() : null;
         return new Page<>(shown.stream().map(DirectoryService::view).toList(), next);
     }
 

@@ -1,6 +1,8 @@
 package kz.qorgau.common;
 
+import io.quarkus.panache.common.Parameters;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +27,22 @@ public record Keyset(Instant updatedAt, UUID id) {
         } catch (RuntimeException malformed) {
             throw Cursor.invalid();
         }
+    }
+
+    /**
+     * Adds the change-list conditions to an HQL where clause over an entity with updatedAt and id: changed
+     * at or after {@code updatedSince}, and after the cursor's row. Together with an index ending in
+     * (updated_at, id) this is a range scan that starts where the last page ended.
+     */
+    public static void restrict(StringBuilder where, Parameters params, Instant updatedSince, Optional<Keyset> after) {
+        if (updatedSince != null) {
+            where.append(" and updatedAt >= :since");
+            params.and("since", updatedSince);
+        }
+        after.ifPresent(k -> {
+            where.append(" and (updatedAt, id) > (:afterTime, :afterId)");
+            params.and("afterTime", k.updatedAt()).and("afterId", k.id());
+        });
     }
 
     /** One row more than a page holds tells whether another page follows, without a count query. */

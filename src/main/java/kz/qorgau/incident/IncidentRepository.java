@@ -69,14 +69,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
             where.append(" and reportingAgencyId = :agency");
             params.and("agency", a);
         });
-        if (updatedSince != null) {
-            where.append(" and updatedAt >= :since");
-            params.and("since", updatedSince);
-        }
-        after.ifPresent(k -> {
-            where.append(" and (updatedAt, id) > (:afterTime, :afterId)");
-            params.and("afterTime", k.updatedAt()).and("afterId", k.id());
-        });
+        Keyset.restrict(where, params, updatedSince, after);
         return find(where + " order by updatedAt, id", params).page(0, limit).list();
     }
 }

@@ -1,8 +1,6 @@
 package kz.qorgau.incident;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import kz.qorgau.agency.CallerAgency;
+import kz.qorgau.common.Json;
 import kz.qorgau.common.Keyset;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.ProblemException;
@@ -52,7 +51,7 @@ public class IncidentService {
     Outbox outbox;
 
     @Inject
-    ObjectMapper json;
+    Json json;
 
     @Inject
     Clock clock;
@@ -89,7 +88,7 @@ public class IncidentService {
         incident.weaponsInvolved = request.weaponsInvolved();
         incident.injuries = request.injuries();
         incident.description = request.description();
-        incident.persons = write(request.persons() == null ? List.of() : request.persons());
+        incident.persons = json.write(request.persons() == null ? List.of() : request.persons());
         incident.createdBy = access.caller().subject();
         incident.createdAt = now;
         incident.updatedAt = now;
@@ -138,12 +137,7 @@ public class IncidentService {
     private IncidentView view(Incident incident) {
         Set<ViolenceKind> kinds = EnumSet.noneOf(ViolenceKind.class);
         Arrays.stream(incident.violenceKinds).map(ViolenceKind::valueOf).forEach(kinds::add);
-        List<PersonInvolved> persons;
-        try {
-            persons = json.readValue(incident.persons, new TypeReference<List<PersonInvolved>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored persons of incident " + incident.id + " are unreadable", e);
-        }
+        List<PersonInvolved> persons = json.read(incident.persons, new TypeReference<List<PersonInvolved>>() { });
         return new IncidentView(incident.id, incident.reportingAgencyId, incident.externalReference,
                 incident.occurredAt, incident.district, kinds, incident.childrenPresent, incident.weaponsInvolved,
                 incident.injuries, incident.description, persons, incident.createdAt, incident.updatedAt);
@@ -155,18 +149,9 @@ public class IncidentService {
                 EnumSet.copyOf(request.violenceKinds()), request.childrenPresent(), request.weaponsInvolved(),
                 request.injuries(), request.description(), request.persons());
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.write(canonical).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,7 +1,5 @@
 package kz.qorgau.notification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
+import kz.qorgau.common.Json;
 import kz.qorgau.common.TimeAndIds.IdGenerator;
 
 /** Appends events to the outbox inside the caller's transaction; delivery happens elsewhere, later. */
@@ -19,7 +18,7 @@ public class Outbox {
     EntityManager em;
 
     @Inject
-    ObjectMapper json;
+    Json json;
 
     @Inject
     Clock clock;
@@ -36,11 +35,7 @@ public class Outbox {
         event.aggregateId = aggregateId;
         event.eventType = eventType;
         event.audience = audience.toArray(UUID[]::new);
-        try {
-            event.payload = json.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Event payload of " + eventType + " cannot be written", e);
-        }
+        event.payload = json.write(payload);
         event.createdAt = clock.instant();
         em.persist(event);
     }

@@ -1,8 +1,6 @@
 package kz.qorgau.protectiveorder;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,6 +20,7 @@ import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.casefile.CaseFile;
 import kz.qorgau.casefile.CaseRepository;
 import kz.qorgau.casefile.CaseService;
+import kz.qorgau.common.Json;
 import kz.qorgau.common.ProblemException;
 import kz.qorgau.common.ProblemException.FieldError;
 import kz.qorgau.common.TimeAndIds.IdGenerator;
@@ -46,7 +45,7 @@ public class ProtectiveOrderService {
     EntityManager em;
 
     @Inject
-    ObjectMapper json;
+    Json json;
 
     @Inject
     CaseService caseService;
@@ -108,7 +107,7 @@ public class ProtectiveOrderService {
         order.issuingAuthority = request.issuingAuthority().strip();
         order.issuedOn = request.issuedOn();
         order.expiresOn = request.expiresOn();
-        order.conditions = write(request.conditions());
+        order.conditions = json.write(request.conditions());
         order.recordedBy = access.caller().subject();
         order.recordedByAgency = agency;
         order.createdAt = now;
@@ -216,18 +215,6 @@ public class ProtectiveOrderService {
     }
 
     private List<Condition> read(String conditions) {
-        try {
-            return json.readValue(conditions, new TypeReference<List<Condition>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored order conditions are unreadable", e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json.read(conditions, new TypeReference<List<Condition>>() { });
     }
 }

@@ -41,14 +41,7 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
             where.append(" and priority = :priority");
             params.and("priority", priority);
         }
-        if (updatedSince != null) {
-            where.append(" and updatedAt >= :since");
-            params.and("since", updatedSince);
-        }
-        after.ifPresent(k -> {
-            where.append(" and (updatedAt, id) > (:afterTime, :afterId)");
-            params.and("afterTime", k.updatedAt()).and("afterId", k.id());
-        });
+        Keyset.restrict(where, params, updatedSince, after);
         return find(where + " order by updatedAt, id", params).page(0, limit).list();
     }
 

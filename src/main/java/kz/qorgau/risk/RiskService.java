@@ -1,8 +1,6 @@
 package kz.qorgau.risk;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,6 +15,7 @@ import java.util.UUID;
 import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.casefile.CaseFile;
 import kz.qorgau.casefile.CaseService;
+import kz.qorgau.common.Json;
 import kz.qorgau.common.Priority;
 import kz.qorgau.common.ProblemException;
 import kz.qorgau.common.TimeAndIds.IdGenerator;
@@ -34,7 +33,7 @@ public class RiskService {
     EntityManager em;
 
     @Inject
-    ObjectMapper json;
+    Json json;
 
     @Inject
     CaseService cases;
@@ -74,7 +73,7 @@ public class RiskService {
                         from risk_questionnaire where tenant_id = ?1
                         on conflict do nothing""")
                 .setParameter(1, access.caller().tenantId())
-                .setParameter(2, write(definition))
+                .setParameter(2, json.write(definition))
                 .setParameter(3, access.caller().subject())
                 .setParameter(4, Timestamp.from(clock.instant()))
                 .executeUpdate();
@@ -101,7 +100,7 @@ public class RiskService {
         assessment.id = ids.newId();
         assessment.caseId = caseFile.id;
         assessment.questionnaireVersion = questionnaire.version();
-        assessment.answers = write(new TreeMap<>(request.answers()));
+        assessment.answers = json.write(new TreeMap<>(request.answers()));
         assessment.score = scoring.score();
         assessment.scoredLevel = scoring.level();
         assessment.level = level;
@@ -153,29 +152,12 @@ public class RiskService {
             throw new IllegalStateException("Tenant " + access.caller().tenantId() + " has no checklist");
         }
         Object[] row = (Object[]) rows.get(0);
-        try {
-            return new QuestionnaireView(((Number) row[0]).intValue(), json.readValue((String) row[1], Questionnaire.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored checklist is unreadable", e);
-        }
+        return new QuestionnaireView(((Number) row[0]).intValue(), json.read((String) row[1], Questionnaire.class));
     }
 
     private AssessmentView view(RiskAssessment a) {
-        Map<String, Answer> answers;
-        try {
-            answers = json.readValue(a.answers, new TypeReference<TreeMap<String, Answer>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored answers of " + a.id + " are unreadable", e);
-        }
+        Map<String, Answer> answers = json.read(a.answers, new TypeReference<TreeMap<String, Answer>>() { });
         return new AssessmentView(a.id, a.caseId, a.questionnaireVersion, answers, a.score, a.scoredLevel, a.level,
                 a.judgementReason, a.assessedBy, a.assessorAgencyId, a.assessedAt);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -93,6 +93,7 @@ public final class TestTokens {
                 .expiresAt(expiresAt)
                 .claim("typ", "Bearer")
                 .claim("azp", "qorgau-tests")
+                .audience("qorgau-api")
                 .claim("realm_access", Map.of("roles", roles));
         if (tenantClaim != null) {
             claims.claim("tenant", tenantClaim);

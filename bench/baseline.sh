@@ -38,10 +38,10 @@ json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; 
 post() { curl -sf -X POST "$BASE$1" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' ${4:+-H "If-Match: $4"} -d "$3"; }
 
 java -Dquarkus.http.port="$PORT" \
-  -Dquarkus.oidc.almaty.auth-server-url= -Dquarkus.oidc.almaty.public-key="$(public_key almaty)" \
-  -Dquarkus.oidc.almaty.token.issuer="$ISSUER_BASE/almaty" \
-  -Dquarkus.oidc.astana.auth-server-url= -Dquarkus.oidc.astana.public-key="$(public_key astana)" \
-  -Dquarkus.oidc.astana.token.issuer="$ISSUER_BASE/astana" \
+  -Dqorgau.tenants.almaty.name=Almaty -Dqorgau.tenants.astana.name=Astana \
+  -Dquarkus.oidc.almaty.public-key="$(public_key almaty)" -Dquarkus.oidc.almaty.token.issuer="$ISSUER_BASE/almaty" \
+  -Dquarkus.oidc.astana.public-key="$(public_key astana)" -Dquarkus.oidc.astana.token.issuer="$ISSUER_BASE/astana" \
+  -Dquarkus.oidc.almaty.token.audience=qorgau-api -Dquarkus.oidc.astana.token.audience=qorgau-api \
   -Dquarkus.log.level=WARN \
   -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
 SERVICE=$!

@@ -1,0 +1,113 @@
+package kz.qorgau.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** Lints the chart and renders it, with its defaults and with production-like values, as Kubernetes would get it. */
+class HelmChartTest {
+
+    private static final Path CHART = Path.of("helm/qorgau");
+    private static Map<String, Map<String, Object>> defaults;
+    private static Map<String, Map<String, Object>> production;
+
+    @BeforeAll
+    static void render() {
+        defaults = objects(new Helm(CHART).template().withName("qorgau").call());
+        production = objects(new Helm(CHART).template().withName("qorgau")
+                .withValuesFile(Path.of("src/test/resources/helm/production-values.yaml")).call());
+    }
+
+    /** The rendered objects by "Kind/name". */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> objects(String manifests) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (Object document : new Yaml().loadAll(manifests)) {
+            if (document != null) {
+                all.add((Map<String, Object>) document);
+            }
+        }
+        return all.stream().collect(Collectors.toMap(
+                o -> o.get("kind") + "/" + ((Map<String, Object>) o.get("metadata")).get("name"), o -> o));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T at(Object node, String... path) {
+        Object current = node;
+        for (String step : path) {
+            current = current instanceof List<?> list ? list.get(Integer.parseInt(step)) : ((Map<String, Object>) current).get(step);
+        }
+        return (T) current;
+    }
+
+    @Test
+    void chartPassesStrictLint() {
+        LintResult lint = new Helm(CHART).lint().strict().call();
+        assertFalse(lint.isFailed(), String.join("\n", lint.getMessages()));
+    }
+
+    @Test
+    void defaultsRenderTheApiWithoutAnIngress() {
+        assertEquals(List.of("ConfigMap/qorgau", "Deployment/qorgau", "HorizontalPodAutoscaler/qorgau",
+                        "NetworkPolicy/qorgau", "PodDisruptionBudget/qorgau", "Service/qorgau"),
+                defaults.keySet().stream().sorted().toList());
+    }
+
+    @Test
+    void podRunsAsNonRootOnAReadOnlyFilesystemWithProbesAndLimits() {
+        Map<String, Object> pod = at(production.get("Deployment/qorgau"), "spec", "template", "spec");
+        assertEquals(true, at(pod, "securityContext", "runAsNonRoot"));
+        assertEquals(false, at(pod, "automountServiceAccountToken"));
+        Map<String, Object> api = at(pod, "containers", "0");
+        assertEquals("ghcr.io/qorgau/qorgau-api:1.4.2", api.get("image"));
+        assertEquals(true, at(api, "securityContext", "readOnlyRootFilesystem"));
+        assertEquals(false, at(api, "securityContext", "allowPrivilegeEscalation"));
+        assertEquals(List.of("ALL"), at(api, "securityContext", "capabilities", "drop"));
+        assertEquals("/q/health/ready", at(api, "readinessProbe", "httpGet", "path"));
+        assertEquals("/q/health/live", at(api, "livenessProbe", "httpGet", "path"));
+        assertEquals("768Mi", at(api, "resources", "limits", "memory"));
+        assertEquals("250m", at(api, "resources", "requests", "cpu"));
+    }
+
+    @Test
+    void databaseCredentialsComeFromASecretAndTenantsFromTheConfigMap() {
+        List<Map<String, Object>> env = at(production.get("Deployment/qorgau"), "spec", "template", "spec", "containers", "0", "env");
+        Map<String, Object> password = env.stream().filter(e -> e.get("name").equals("QUARKUS_DATASOURCE_PASSWORD"))
+                .findFirst().orElseThrow();
+        assertEquals("qorgau-db", at(password, "valueFrom", "secretKeyRef", "name"));
+        String properties = at(production.get("ConfigMap/qorgau"), "data", "application.properties");
+        assertTrue(properties.contains("quarkus.oidc.almaty.auth-server-url=https://sso.qorgau.kz/realms/almaty"), properties);
+        assertTrue(properties.contains("qorgau.tenants.astana.name=Astana city"), properties);
+        assertTrue(properties.contains("quarkus.oidc.astana.token.audience=qorgau-api"), properties);
+        assertTrue(properties.contains("quarkus.datasource.jdbc.max-size=30"), properties);
+        assertFalse(properties.toLowerCase().contains("password"), "no credential in the ConfigMap");
+    }
+
+    @Test
+    void productionValuesAddATlsIngressForTheApiOnlyAndScaleFromThree() {
+        Map<String, Object> ingress = production.get("Ingress/qorgau");
+        assertEquals("qorgau-tls", at(ingress, "spec", "tls", "0", "secretName"));
+        assertEquals("/api", at(ingress, "spec", "rules", "0", "http", "paths", "0", "path"));
+        assertEquals(3, (int) at(production.get("HorizontalPodAutoscaler/qorgau"), "spec", "minReplicas"));
+        assertEquals(1, (int) at(production.get("PodDisruptionBudget/qorgau"), "spec", "minAvailable"));
+    }
+
+    @Test
+    void networkPolicyAllowsDnsAndOnlyTheNamedEgress() {
+        List<Map<String, Object>> egress = at(production.get("NetworkPolicy/qorgau"), "spec", "egress");
+        assertEquals(3, egress.size(), "DNS, the database and Keycloak");
+        assertEquals("10.20.0.0/24", at(egress.get(1), "to", "0", "ipBlock", "cidr"));
+        assertEquals(List.of("Ingress", "Egress"), at(production.get("NetworkPolicy/qorgau"), "spec", "policyTypes"));
+    }
+}

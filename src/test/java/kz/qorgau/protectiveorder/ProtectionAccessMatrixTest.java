@@ -6,7 +6,9 @@ import static kz.qorgau.security.Role.COORDINATOR;
 import static kz.qorgau.security.Role.NGO_CASEWORKER;
 import static kz.qorgau.security.Role.POLICE_INSPECTOR;
 import static kz.qorgau.security.Role.SOCIAL_WORKER;
+import static kz.qorgau.support.AccessMatrix.CASE_WORKERS;
 import static kz.qorgau.support.AccessMatrix.assertMatrix;
+import static kz.qorgau.support.AccessMatrix.with;
 import static kz.qorgau.support.AccessMatrix.objectRule;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +22,7 @@ import kz.qorgau.security.Role;
 import kz.qorgau.support.AccessMatrix.Relation;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
-import kz.qorgau.support.TestTokens;
+import kz.qorgau.support.Parties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,14 +36,12 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProtectionAccessMatrixTest {
 
-    private static final Set<Role> CASE_WORKERS = EnumSet.of(POLICE_INSPECTOR, SOCIAL_WORKER, NGO_CASEWORKER);
     private static final Set<Relation> CASE_RELATIONS =
             EnumSet.of(Relation.OWN, Relation.RECEIVER, Relation.OTHER_AGENCY, Relation.OTHER_TENANT);
     private static final Set<Relation> AGENCY_RELATIONS = EnumSet.of(Relation.OWN, Relation.OTHER_AGENCY, Relation.OTHER_TENANT);
 
+    private Parties parties;
     private Network almaty;
-    private Network astana;
-    private UUID unrelated;
     private UUID caseId;
     private UUID order;
     private String inspector;
@@ -52,9 +52,8 @@ class ProtectionAccessMatrixTest {
         if (almaty != null) {
             return;
         }
-        almaty = Network.of("almaty");
-        astana = Network.of("astana");
-        unrelated = almaty.register(almaty.uniqueName("Unrelated legal aid"), "LEGAL_AID", "[\"LEGAL_AID\"]");
+        parties = Parties.create();
+        almaty = parties.almaty;
         inspector = almaty.token(POLICE_INSPECTOR, almaty.police);
         caseId = Flows.caseFile(inspector);
         Flows.recordConsent(inspector, caseId, almaty.socialProtection).then().statusCode(201);
@@ -66,18 +65,7 @@ class ProtectionAccessMatrixTest {
     }
 
     private String token(Role role, Relation relation) {
-        return switch (relation) {
-            case OWN, SENDER -> almaty.token(role, almaty.police);
-            case RECEIVER -> almaty.token(role, almaty.socialProtection);
-            case OTHER_AGENCY -> almaty.token(role, unrelated);
-            case OTHER_TENANT -> TestTokens.tenant("astana").agency(astana.police).roles(role).sign();
-        };
-    }
-
-    private static Set<Role> with(Set<Role> roles, Role... more) {
-        Set<Role> all = EnumSet.copyOf(roles);
-        all.addAll(List.of(more));
-        return all;
+        return parties.token(role, relation);
     }
 
     /** The case itself is seen by its lead agency; a receiver that has not accepted is not on it. */

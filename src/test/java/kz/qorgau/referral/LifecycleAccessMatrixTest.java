@@ -8,7 +8,9 @@ import static kz.qorgau.security.Role.NGO_CASEWORKER;
 import static kz.qorgau.security.Role.POLICE_DISPATCH;
 import static kz.qorgau.security.Role.POLICE_INSPECTOR;
 import static kz.qorgau.security.Role.SOCIAL_WORKER;
+import static kz.qorgau.support.AccessMatrix.CASE_WORKERS;
 import static kz.qorgau.support.AccessMatrix.assertMatrix;
+import static kz.qorgau.support.AccessMatrix.with;
 import static kz.qorgau.support.AccessMatrix.objectRule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -24,7 +26,7 @@ import kz.qorgau.security.Role;
 import kz.qorgau.support.AccessMatrix.Relation;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
-import kz.qorgau.support.TestTokens;
+import kz.qorgau.support.Parties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,14 +41,12 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LifecycleAccessMatrixTest {
 
-    private static final Set<Role> CASE_WORKERS = EnumSet.of(POLICE_INSPECTOR, SOCIAL_WORKER, NGO_CASEWORKER);
     private static final Set<Relation> OBJECT_RELATIONS = EnumSet.of(Relation.OWN, Relation.OTHER_AGENCY, Relation.OTHER_TENANT);
     private static final Set<Relation> REFERRAL_RELATIONS =
             EnumSet.of(Relation.SENDER, Relation.RECEIVER, Relation.OTHER_AGENCY, Relation.OTHER_TENANT);
 
+    private Parties parties;
     private Network almaty;
-    private Network astana;
-    private UUID unrelatedAgency;
     private UUID incident;
     private UUID caseId;
     private UUID referral;
@@ -57,9 +57,8 @@ class LifecycleAccessMatrixTest {
         if (almaty != null) {
             return;
         }
-        almaty = Network.of("almaty");
-        astana = Network.of("astana");
-        unrelatedAgency = almaty.register(almaty.uniqueName("Unrelated legal aid"), "LEGAL_AID", "[\"LEGAL_AID\"]");
+        parties = Parties.create();
+        almaty = parties.almaty;
         incident = Flows.incident(almaty.token(POLICE_DISPATCH, almaty.police));
         String inspector = almaty.token(POLICE_INSPECTOR, almaty.police);
         caseId = Flows.caseFile(inspector, incident);
@@ -68,18 +67,7 @@ class LifecycleAccessMatrixTest {
     }
 
     private String token(Role role, Relation relation) {
-        return switch (relation) {
-            case OWN, SENDER -> almaty.token(role, almaty.police);
-            case RECEIVER -> almaty.token(role, almaty.socialProtection);
-            case OTHER_AGENCY -> almaty.token(role, unrelatedAgency);
-            case OTHER_TENANT -> TestTokens.tenant("astana").agency(astana.police).roles(role).sign();
-        };
-    }
-
-    private static Set<Role> with(Set<Role> roles, Role... more) {
-        Set<Role> all = EnumSet.copyOf(roles);
-        all.addAll(List.of(more));
-        return all;
+        return parties.token(role, relation);
     }
 
     @Test

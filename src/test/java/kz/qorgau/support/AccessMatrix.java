@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.response.Response;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -26,7 +27,17 @@ public final class AccessMatrix {
         T apply(Role role, Relation relation);
     }
 
+    /** The people who work cases. */
+    public static final Set<Role> CASE_WORKERS =
+            EnumSet.of(Role.POLICE_INSPECTOR, Role.SOCIAL_WORKER, Role.NGO_CASEWORKER);
+
     private AccessMatrix() {
+    }
+
+    public static Set<Role> with(Set<Role> roles, Role... more) {
+        Set<Role> all = EnumSet.copyOf(roles);
+        all.addAll(List.of(more));
+        return all;
     }
 
     /** The usual rule of an object endpoint: the role must have the function, then see the object. */

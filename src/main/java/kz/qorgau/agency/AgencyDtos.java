@@ -39,7 +39,7 @@ public final class AgencyDtos {
             @Size(max = 200) String district,
             @Size(max = 20) Set<@NotNull ServiceType> services,
             @Email @Size(max = 254) String email,
-            @Pattern(regexp = PHONE, message = "must be a phone number") String phone) {
+            @Size(max = 40) @Pattern(regexp = PHONE, message = "must be a phone number") String phone) {
     }
 
     /**
@@ -53,7 +53,7 @@ public final class AgencyDtos {
             @Size(max = 200) String district,
             @Size(max = 20) Set<@NotNull ServiceType> services,
             @Email @Size(max = 254) String email,
-            @Pattern(regexp = "^$|" + PHONE, message = "must be a phone number") String phone,
+            @Size(max = 40) @Pattern(regexp = "^$|" + PHONE, message = "must be a phone number") String phone,
             Boolean active) {
 
         boolean changesKindOrActive() {

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -35,7 +36,8 @@ public class DirectoryResource {
     @GET
     @Operation(summary = "Find receivers in the caller's network by service, district, language and free capacity")
     public Page<EntryView> search(@RestQuery("service") ServiceType service,
-            @RestQuery @Size(max = 200) String district, @RestQuery @Size(max = 3) String language,
+            @RestQuery @Size(max = 200) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String district,
+            @RestQuery @Pattern(regexp = "^[a-z]{2,3}$", message = "must be an ISO 639 language code such as kk") String language,
             @RestQuery("acceptingNow") Boolean acceptingNow, @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
         return directory.search(service, district, language, acceptingNow, cursor, limit);

@@ -24,7 +24,7 @@ public final class CaseDtos {
     public record SurvivorDetails(
             @NotBlank @Size(max = 300) String fullName,
             @Past LocalDate birthDate,
-            @Pattern(regexp = "^\\+?[0-9 ()-]{5,40}$", message = "must be a phone number") String phone,
+            @Size(max = 40) @Pattern(regexp = "^\\+?[0-9 ()-]{5,40}$", message = "must be a phone number") String phone,
             @Size(max = 500) String address) {
     }
 
@@ -43,6 +43,7 @@ public final class CaseDtos {
             Priority riskLevel,
             CaseFile.Status status,
             String summary,
+            @Schema(description = "Her personal data; absent for callers who oversee but do not work the case")
             SurvivorView survivor,
             List<UUID> incidentIds,
             List<ConsentView> consents,

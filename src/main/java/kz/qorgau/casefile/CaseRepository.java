@@ -28,8 +28,9 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
     }
 
     /**
-     * The lead agency and both ends of every referral of the case (a receiver once the referral is sent),
-     * whatever the referral's state: until consent scopes arrive, these see the case's protective orders.
+     * The lead agency and both ends of every live referral of the case (a receiver once the referral is
+     * sent, and until the referral ends): until consent scopes arrive, these see the case's protective
+     * orders. An agency that declined, or whose referral was cancelled or withdrawn, no longer does.
      */
     public Set<UUID> agenciesOnReferralsOf(CaseFile caseFile) {
         Set<UUID> agencies = new HashSet<>();
@@ -38,8 +39,12 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
                         select r.senderAgencyId, r.receiverAgencyId, r.state from Referral r
                         where r.caseId = :caseId""", Object[].class)
                 .setParameter("caseId", caseFile.id).getResultList()) {
+            ReferralState state = (ReferralState) row[2];
+            if (state.isTerminal()) {
+                continue;
+            }
             agencies.add((UUID) row[0]);
-            if (row[2] != ReferralState.DRAFT) {
+            if (state != ReferralState.DRAFT) {
                 agencies.add((UUID) row[1]);
             }
         }

@@ -97,11 +97,20 @@ public class CaseService {
         return new Versioned<>(view(caseFile, survivor), caseFile.version);
     }
 
+    /**
+     * A case as the caller may see it. Coordinators oversee the network without the survivor's personal
+     * data: that is for the agencies working her case.
+     */
     @Transactional
     public Versioned<CaseView> get(UUID id) {
         access.require(Capability.READ_CASES);
-        CaseFile caseFile = visible(id);
-        return new Versioned<>(view(caseFile, em.find(Survivor.class, caseFile.survivorId)), caseFile.version);
+        CaseFile caseFile = cases.findByIdOptional(id).orElseThrow(() -> new ProblemException.NotFound("Case " + id));
+        Set<UUID> onCase = cases.agenciesOn(caseFile);
+        if (!AccessRules.maySeeCase(access.caller(), onCase)) {
+            throw new ProblemException.NotFound("Case " + id);
+        }
+        Survivor survivor = AccessRules.mayWorkCase(access.caller(), onCase) ? em.find(Survivor.class, caseFile.survivorId) : null;
+        return new Versioned<>(view(caseFile, survivor), caseFile.version);
     }
 
     @Transactional
@@ -109,7 +118,10 @@ public class CaseService {
         access.require(Capability.RECORD_CONSENT);
         CaseFile caseFile = workable(caseId);
         caseFile.updatedAt = clock.instant();
-        return consents.record(caseFile.id, consent);
+        ConsentView recorded = consents.record(caseFile.id, consent);
+        // Conflicts surface here, inside the request, rather than at commit.
+        cases.flush();
+        return recorded;
     }
 
     /** A case the caller may see, or 404 exactly as for one that does not exist. */
@@ -135,7 +147,8 @@ public class CaseService {
 
     private CaseView view(CaseFile caseFile, Survivor survivor) {
         return new CaseView(caseFile.id, caseFile.leadAgencyId, caseFile.riskLevel, caseFile.status, caseFile.summary,
-                new SurvivorView(survivor.id, survivor.fullName, survivor.birthDate, survivor.phone, survivor.address),
+                survivor == null ? null
+                        : new SurvivorView(survivor.id, survivor.fullName, survivor.birthDate, survivor.phone, survivor.address),
                 cases.incidentIds(caseFile.id), consents.ofCase(caseFile.id), caseFile.createdAt, caseFile.updatedAt);
     }
 }

@@ -81,8 +81,11 @@ public class TimelineService {
     public Page<Entry> timeline(UUID caseId, String cursor, int limit) {
         access.require(Capability.READ_CASE_TIMELINE);
         CaseFile caseFile = cases.findByIdOptional(caseId)
-                .filter(c -> AccessRules.maySeeCaseTimeline(access.caller(), c.leadAgencyId))
+                .filter(c -> AccessRules.maySeeCase(access.caller(), cases.agenciesOn(c)))
                 .orElseThrow(() -> new ProblemException.NotFound("Case " + caseId));
+        if (!AccessRules.maySeeCaseTimeline(access.caller(), caseFile.leadAgencyId)) {
+            throw new ProblemException.Forbidden("A case's timeline is for its lead agency and coordinators");
+        }
         Optional<Keyset> after = Optional.ofNullable(cursor).map(Keyset::fromCursor);
         Query query = em.createNativeQuery(TIMELINE)
                 .setParameter(1, caseFile.id)

@@ -26,7 +26,7 @@ public final class Cursor {
         try {
             String joined = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             List<String> keys = List.of(joined.split(SEPARATOR, -1));
-            if (keys.size() == expectedKeys) {
+            if (keys.size() == expectedKeys && !BoundedInput.hasNul(joined)) {
                 return keys;
             }
         } catch (IllegalArgumentException notBase64) {

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The position after the last row of a page, in the (updated_at, id) order every change list of the API
- * uses: a partner that polls with the cursor of its last page sees each change once, in order.
+ * The position after the last row of a page, in the (updated_at, id) order of the API's lists. The update
+ * time is stamped when a transaction makes its change, not when it commits, so a poller should overlap its
+ * updatedSince by a few seconds; the commit-ordered change feed (issue 7) is the exact way to follow changes.
  */
 public record Keyset(Instant updatedAt, UUID id) {
 
@@ -23,6 +24,9 @@ public record Keyset(Instant updatedAt, UUID id) {
         try {
             long micros = Long.parseLong(keys.get(0));
             Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+            if (!BoundedInput.plausible(at)) {
+                throw Cursor.invalid();
+            }
             return new Keyset(at, UUID.fromString(keys.get(1)));
         } catch (RuntimeException malformed) {
             throw Cursor.invalid();

@@ -90,11 +90,15 @@ public class ParamConverters implements ParamConverterProvider {
                 return null;
             }
             try {
-                return OffsetDateTime.parse(value).toInstant();
+                Instant instant = OffsetDateTime.parse(value).toInstant();
+                if (BoundedInput.plausible(instant)) {
+                    return instant;
+                }
             } catch (DateTimeParseException malformed) {
-                throw new ProblemException.InvalidInput(name,
-                        "must be an ISO-8601 date-time with an offset, such as 2026-01-31T09:00:00Z");
+                // answered below
             }
+            throw new ProblemException.InvalidInput(name, "must be an ISO-8601 date-time with an offset between the years "
+                    + BoundedInput.FIRST_YEAR + " and " + BoundedInput.LAST_YEAR + ", such as 2026-01-31T09:00:00Z");
         }
 
         @Override

@@ -151,6 +151,32 @@ public class ProblemMappers {
                 : new ProblemException.Conflict(detail), uri);
     }
 
+    /**
+     * A unique or foreign-key constraint that a concurrent request won first: the caller's request now
+     * conflicts with what exists.
+     */
+    @ServerExceptionMapper
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        if (e.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
+            return domain(new ProblemException.Conflict("An object with the same identifying values already exists"), uri);
+        }
+        return unexpected(e, uri);
+    }
+
+    /** A failure raised at commit arrives wrapped; it is answered as the failure it wraps. */
+    @ServerExceptionMapper
+    public Response rollback(jakarta.transaction.RollbackException e, UriInfo uri, HttpHeaders headers) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return concurrentChange((RuntimeException) cause, uri, headers);
+            }
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                return constraint(violation, uri);
+            }
+        }
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         LOG.errorf(e, "Unexpected failure answering %s", path(uri));
@@ -243,13 +269,15 @@ public class ProblemMappers {
             return "must be an array";
         }
         if (target == String.class) {
-            return "must be a string";
+            return e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException
+                    ? "must not contain NUL characters" : "must be a string";
         }
         if (target == java.util.UUID.class) {
             return "must be a UUID";
         }
         if (java.time.temporal.Temporal.class.isAssignableFrom(target)) {
-            return "must be an ISO-8601 date-time";
+            return "must be an ISO-8601 date or date-time between the years " + BoundedInput.FIRST_YEAR
+                    + " and " + BoundedInput.LAST_YEAR;
         }
         return "has a value of the wrong type";
     }

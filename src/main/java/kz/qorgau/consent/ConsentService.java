@@ -91,6 +91,17 @@ public class ConsentService {
         return byCase(caseId).stream().filter(c -> c.covers(agency, kind, now)).findFirst();
     }
 
+    /** @return whether this call withdrew it (it was not withdrawn already) */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean withdraw(UUID consentId, Instant at) {
+        Consent consent = em.find(Consent.class, consentId);
+        if (consent == null || consent.withdrawnAt != null) {
+            return false;
+        }
+        consent.withdrawnAt = at;
+        return true;
+    }
+
     public List<ConsentView> ofCase(UUID caseId) {
         return byCase(caseId).stream().map(ConsentService::view).toList();
     }

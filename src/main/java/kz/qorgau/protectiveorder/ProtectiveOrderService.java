@@ -114,6 +114,7 @@ public class ProtectiveOrderService {
         order.updatedAt = now;
         em.persist(order);
         announce(order, "protective-order.recorded", cases.agenciesOnReferralsOf(caseFile));
+        em.flush();
         return views(List.of(order), caseFile.tenantId).get(0);
     }
 
@@ -170,6 +171,7 @@ public class ProtectiveOrderService {
         order.revocationReason = request.reason().strip();
         order.updatedAt = order.revokedAt;
         announce(order, "protective-order.revoked", cases.agenciesOnReferralsOf(caseFile));
+        em.flush();
         return views(List.of(order), caseFile.tenantId).get(0);
     }
 

@@ -297,6 +297,7 @@ public class ReferralService {
                 reasonCode = command.outcome().name();
             }
             case REDIRECT -> referral.redirectedToId = createdId;
+            case WITHDRAW -> withdrawConsent(referral, now);
             default -> {
                 // START, PAUSE, RESUME, CANCEL and WITHDRAW change the state alone.
             }
@@ -314,9 +315,30 @@ public class ReferralService {
         outbox.append("referral", referral.id, action.eventType(), audience(referral), payload);
     }
 
-    /** SUBMIT needs a consent covering the receiver, or an emergency exception whose reason is kept. */
+    /**
+     * The survivor withdrew her consent: the consent the referral went under is withdrawn with it, so no
+     * referral is submitted under it again, and its agencies hear of it.
+     */
+    private void withdrawConsent(Referral referral, Instant now) {
+        if (referral.consentId != null && consents.withdraw(referral.consentId, now)) {
+            outbox.append("consent", referral.consentId, "consent.withdrawn", audience(referral),
+                    Map.of("consentId", referral.consentId, "caseId", referral.caseId, "referralId", referral.id, "at", now));
+        }
+    }
+
+    /**
+     * SUBMIT needs an open case, a receiver that still takes referrals, and a consent covering it or an
+     * emergency exception whose reason is kept. A draft may have waited long enough for any of these to change.
+     */
     private void requireConsentOrEmergency(Referral referral) {
         Agency receiver = agencies.findById(referral.receiverAgencyId);
+        if (cases.findById(referral.caseId).status != CaseFile.Status.OPEN) {
+            throw new ProblemException.Conflict("case-closed", "Case " + referral.caseId + " is closed", Map.of());
+        }
+        if (!receiver.active) {
+            throw new ProblemException.Conflict("receiver-inactive",
+                    "Agency " + receiver.id + " takes no new referrals", Map.of());
+        }
         Optional<Consent> consent = consents.covering(referral.caseId, receiver.id, receiver.kind);
         if (consent.isPresent()) {
             referral.consentId = consent.get().id;

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.casefile.CaseFile;
+import kz.qorgau.casefile.CaseRepository;
 import kz.qorgau.casefile.CaseService;
 import kz.qorgau.common.Json;
 import kz.qorgau.common.Priority;
@@ -24,6 +25,7 @@ import kz.qorgau.risk.RiskDtos.AssessmentView;
 import kz.qorgau.risk.RiskDtos.NewAssessment;
 import kz.qorgau.risk.RiskDtos.QuestionnaireView;
 import kz.qorgau.security.AccessPolicy;
+import kz.qorgau.security.AccessRules;
 import kz.qorgau.security.Capability;
 
 @ApplicationScoped
@@ -37,6 +39,9 @@ public class RiskService {
 
     @Inject
     CaseService cases;
+
+    @Inject
+    CaseRepository caseRepository;
 
     @Inject
     ReferralService referrals;
@@ -113,15 +118,19 @@ public class RiskService {
         caseFile.riskLevel = level;
         caseFile.updatedAt = assessment.assessedAt;
         referrals.raiseOpenReferrals(caseFile.id, level, "Risk assessment " + assessment.id + " set " + level);
-        return view(assessment);
+        // A concurrent change of the case or of a raised referral surfaces here, inside the request.
+        em.flush();
+        return view(assessment, true);
     }
 
+    /** Coordinators see the levels and scores; the answers, which are case content, only the case's agencies. */
     @Transactional
     public List<AssessmentView> ofCase(UUID caseId) {
         access.require(Capability.READ_CASES);
         CaseFile caseFile = cases.visible(caseId);
+        boolean answersShown = AccessRules.mayWorkCase(access.caller(), caseRepository.agenciesOn(caseFile));
         return em.createQuery("from RiskAssessment where caseId = :id order by assessedAt, id", RiskAssessment.class)
-                .setParameter("id", caseFile.id).getResultList().stream().map(this::view).toList();
+                .setParameter("id", caseFile.id).getResultList().stream().map(a -> view(a, answersShown)).toList();
     }
 
     /** The assessor may raise the scored level with a reason, never lower it. */
@@ -155,8 +164,9 @@ public class RiskService {
         return new QuestionnaireView(((Number) row[0]).intValue(), json.read((String) row[1], Questionnaire.class));
     }
 
-    private AssessmentView view(RiskAssessment a) {
-        Map<String, Answer> answers = json.read(a.answers, new TypeReference<TreeMap<String, Answer>>() { });
+    private AssessmentView view(RiskAssessment a, boolean answersShown) {
+        Map<String, Answer> answers = answersShown
+                ? json.read(a.answers, new TypeReference<TreeMap<String, Answer>>() { }) : null;
         return new AssessmentView(a.id, a.caseId, a.questionnaireVersion, answers, a.score, a.scoredLevel, a.level,
                 a.judgementReason, a.assessedBy, a.assessorAgencyId, a.assessedAt);
     }

@@ -157,4 +157,35 @@ class ProblemDetailsTest {
         problem(given().auth().oauth2(almaty.token(Role.AUDITOR, almaty.police)).contentType("application/json")
                 .body("{\"name\": \"A\", \"kind\": \"OTHER\"}").post("/api/v1/agencies").then(), 403);
     }
+
+    @Test
+    void textWithANulCharacterIsABadRequest() {
+        problem(coordinator().contentType("application/json").body("{\"name\": \"Bad\\u0000name\", \"kind\": \"OTHER\"}")
+                .post("/api/v1/agencies").then(), 400)
+                .body("errors[0].field", equalTo("name"));
+        problem(coordinator().queryParam("cursor", java.util.Base64.getUrlEncoder().encodeToString(
+                "x\u0000y\u001f00000000-0000-7000-8000-000000000000".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .get("/api/v1/agencies").then(), 400).body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void phoneLongerThanItsColumnIsABadRequest() {
+        problem(coordinator().contentType("application/json")
+                .body("{\"name\": \"Long phone\", \"kind\": \"OTHER\", \"phone\": \"+" + "1".repeat(40) + "\"}")
+                .post("/api/v1/agencies").then(), 400)
+                .body("errors[0].field", equalTo("phone"));
+    }
+
+    @Test
+    void datesOutsideAPlausibleRangeAreBadRequests() {
+        String dispatch = almaty.token(Role.POLICE_DISPATCH, almaty.police);
+        problem(given().auth().oauth2(dispatch).contentType("application/json")
+                .body(kz.qorgau.support.Flows.incidentBody(null).replaceFirst("\"occurredAt\": \"[^\"]+\"",
+                        "\"occurredAt\": \"-5000-01-01T00:00:00Z\""))
+                .post("/api/v1/incidents").then(), 400)
+                .body("errors[0].field", equalTo("occurredAt"));
+        problem(given().auth().oauth2(dispatch).queryParam("updatedSince", "+300000-01-01T00:00:00Z")
+                .get("/api/v1/incidents").then(), 400)
+                .body("errors[0].field", equalTo("updatedSince"));
+    }
 }

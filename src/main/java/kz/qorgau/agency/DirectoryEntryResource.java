@@ -3,13 +3,8 @@ package kz.qorgau.agency;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,11 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import kz.qorgau.agency.DirectoryDtos.EntryUpdate;
 import kz.qorgau.agency.DirectoryDtos.EntryView;
-import kz.qorgau.common.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 
 /** An agency's directory entry; a root of its own for the reason given on RiskAssessmentResource. */
 @Path("/api/v1/agencies/{id}/directory-entry")

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.UUID;
 import kz.qorgau.risk.RiskDtos.AssessmentView;
 import kz.qorgau.risk.RiskDtos.NewAssessment;
-import kz.qorgau.risk.RiskDtos.QuestionnaireView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;

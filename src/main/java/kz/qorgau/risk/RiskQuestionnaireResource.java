@@ -2,7 +2,6 @@ package kz.qorgau.risk;
 
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,14 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import java.util.UUID;
-import kz.qorgau.risk.RiskDtos.AssessmentView;
-import kz.qorgau.risk.RiskDtos.NewAssessment;
 import kz.qorgau.risk.RiskDtos.QuestionnaireView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestPath;
 
 /** The network's risk checklist. */
 @Path("/api/v1/risk-questionnaire")

@@ -1,13 +1,9 @@
 package kz.qorgau.referral;
 
 import static io.restassured.RestAssured.given;
-import static kz.qorgau.security.Role.AGENCY_ADMIN;
-import static kz.qorgau.security.Role.AUDITOR;
 import static kz.qorgau.security.Role.COORDINATOR;
-import static kz.qorgau.security.Role.NGO_CASEWORKER;
 import static kz.qorgau.security.Role.POLICE_DISPATCH;
 import static kz.qorgau.security.Role.POLICE_INSPECTOR;
-import static kz.qorgau.security.Role.SOCIAL_WORKER;
 import static kz.qorgau.support.AccessMatrix.CASE_WORKERS;
 import static kz.qorgau.support.AccessMatrix.assertMatrix;
 import static kz.qorgau.support.AccessMatrix.with;
@@ -15,13 +11,10 @@ import static kz.qorgau.support.AccessMatrix.objectRule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import kz.qorgau.security.Role;
 import kz.qorgau.support.AccessMatrix.Relation;
 import kz.qorgau.support.Flows;

@@ -24,7 +24,9 @@ import kz.qorgau.agency.AgencyDtos.AgencyView;
 import kz.qorgau.agency.AgencyDtos.NewAgency;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.Versioned;
+import kz.qorgau.common.PartnerDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -43,6 +45,10 @@ public class AgencyResource {
     AgencyService agencies;
 
     @GET
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(summary = "List the network's agencies in name order, a page at a time")
     public Page<AgencyView> list(@RestQuery("kind") AgencyKind kind, @RestQuery("service") ServiceType service,
             @RestQuery @Size(max = 512) String cursor,
@@ -52,6 +58,10 @@ public class AgencyResource {
 
     @GET
     @Path("/{id}")
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(summary = "Read one agency; the ETag is its version, for If-Match on PATCH")
     public Response get(@RestPath UUID id) {
         return withEtag(Response.ok(), agencies.get(id));
@@ -59,6 +69,7 @@ public class AgencyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(summary = "Register an agency in the network (coordinators)")
     public Response register(@NotNull @Valid NewAgency request, UriInfo uri) {
         Versioned<AgencyView> created = agencies.register(request);
@@ -69,6 +80,7 @@ public class AgencyResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(summary = "Change an agency (its own agency-admin, or a coordinator); If-Match guards against lost updates")
     public Response edit(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AgencyChanges changes) {

@@ -12,7 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import kz.qorgau.agency.DirectoryDtos.EntryUpdate;
 import kz.qorgau.agency.DirectoryDtos.EntryView;
+import kz.qorgau.common.PartnerDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -28,6 +30,9 @@ public class DirectoryEntryResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(summary = "Replace the agency's directory entry (its own staff, or a coordinator)")
     public EntryView update(@RestPath UUID id, @NotNull @Valid EntryUpdate update) {
         return directory.update(id, update);

@@ -13,7 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import kz.qorgau.agency.DirectoryDtos.EntryView;
 import kz.qorgau.common.Page;
+import kz.qorgau.common.PartnerDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -27,6 +29,9 @@ public class DirectoryResource {
     DirectoryService directory;
 
     @GET
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(summary = "Find receivers in the caller's network by service, district, language and free capacity")
     public Page<EntryView> search(@RestQuery("service") ServiceType service,
             @RestQuery @Size(max = 200) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String district,

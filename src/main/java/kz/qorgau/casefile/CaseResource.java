@@ -23,7 +23,9 @@ import kz.qorgau.common.Page;
 import kz.qorgau.common.Versioned;
 import kz.qorgau.consent.ConsentDtos.ConsentView;
 import kz.qorgau.consent.ConsentDtos.NewConsent;
+import kz.qorgau.common.PartnerDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -42,6 +44,8 @@ public class CaseResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Operation(summary = "Open a case for a survivor, led by the caller's agency")
     public Response open(@NotNull @Valid NewCase request, UriInfo uri) {
         Versioned<CaseView> opened = cases.open(request);
@@ -51,6 +55,10 @@ public class CaseResource {
 
     @GET
     @Path("/{id}")
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(summary = "Read a case: its agencies and coordinators only")
     public Response get(@RestPath UUID id) {
         Versioned<CaseView> found = cases.get(id);
@@ -59,6 +67,9 @@ public class CaseResource {
 
     @GET
     @Path("/{id}/timeline")
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(summary = "The case's incidents, assessments, orders and referral steps in time order (lead agency, coordinators)")
     public Page<TimelineService.Entry> timeline(@RestPath UUID id, @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
@@ -68,6 +79,8 @@ public class CaseResource {
     @POST
     @Path("/{id}/consents")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Operation(summary = "Record the survivor's consent to share her data with named agencies or kinds of agency")
     public Response recordConsent(@RestPath UUID id, @NotNull @Valid NewConsent consent) {
         ConsentView recorded = cases.recordConsent(id, consent);

@@ -23,7 +23,9 @@ import java.util.UUID;
 import kz.qorgau.common.Page;
 import kz.qorgau.incident.IncidentDtos.IncidentView;
 import kz.qorgau.incident.IncidentDtos.NewIncident;
+import kz.qorgau.common.PartnerDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -40,6 +42,8 @@ public class IncidentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = PartnerDocuments.POLICE_DISPATCH, value = "")
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Operation(summary = "Report an incident, once: a repeat with the same Idempotency-Key or externalReference "
             + "returns the incident first recorded (200); the same key with a different body answers 422")
     public Response report(
@@ -55,12 +59,16 @@ public class IncidentResource {
 
     @GET
     @Path("/{id}")
+    @Extension(name = PartnerDocuments.POLICE_DISPATCH, value = "")
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Operation(summary = "Read an incident the caller's agency reported")
     public IncidentView get(@RestPath UUID id) {
         return incidents.get(id);
     }
 
     @GET
+    @Extension(name = PartnerDocuments.POLICE_DISPATCH, value = "")
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Operation(summary = "The caller's agency's incidents (a coordinator's: the network's) in order of change")
     public Page<IncidentView> list(@RestQuery("updatedSince") Instant updatedSince, @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.UUID;
 import kz.qorgau.protectiveorder.OrderDtos.NewOrder;
 import kz.qorgau.protectiveorder.OrderDtos.OrderView;
+import kz.qorgau.common.PartnerDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -31,12 +33,16 @@ public class CaseProtectiveOrderResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Operation(summary = "Record a protective order issued for the case's survivor (police of an agency on the case)")
     public Response record(@RestPath UUID caseId, @NotNull @Valid NewOrder order) {
         return Response.status(Response.Status.CREATED).entity(orders.record(caseId, order)).build();
     }
 
     @GET
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(summary = "The case's protective orders, their status and reported violations")
     public List<OrderView> ofCase(@RestPath UUID caseId) {
         return orders.ofCase(caseId);

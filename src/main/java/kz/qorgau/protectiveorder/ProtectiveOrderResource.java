@@ -14,7 +14,9 @@ import java.util.UUID;
 import kz.qorgau.protectiveorder.OrderDtos.NewViolation;
 import kz.qorgau.protectiveorder.OrderDtos.OrderView;
 import kz.qorgau.protectiveorder.OrderDtos.Revocation;
+import kz.qorgau.common.PartnerDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -30,6 +32,9 @@ public class ProtectiveOrderResource {
     @POST
     @Path("/{id}/violations")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(summary = "Report a breach of a protective order")
     public Response reportViolation(@RestPath UUID id, @NotNull @Valid NewViolation violation) {
         return Response.status(Response.Status.CREATED).entity(orders.reportViolation(id, violation)).build();
@@ -38,6 +43,7 @@ public class ProtectiveOrderResource {
     @POST
     @Path("/{id}/revocation")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Operation(summary = "Record that a protective order was revoked (police of an agency on the case)")
     public OrderView revoke(@RestPath UUID id, @NotNull @Valid Revocation revocation) {
         return orders.revoke(id, revocation);

@@ -29,7 +29,9 @@ import kz.qorgau.referral.ReferralDtos.HistoryView;
 import kz.qorgau.referral.ReferralDtos.NewReferral;
 import kz.qorgau.referral.ReferralDtos.ReferralView;
 import kz.qorgau.referral.ReferralRepository.Direction;
+import kz.qorgau.common.PartnerDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -46,6 +48,9 @@ public class ReferralResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(summary = "Refer the survivor of a case to another agency, as a DRAFT or submitted at once")
     public Response create(@NotNull @Valid NewReferral request, UriInfo uri) {
         Versioned<ReferralView> created = referrals.create(request);
@@ -54,6 +59,10 @@ public class ReferralResource {
     }
 
     @GET
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(summary = "The caller's agency's incoming (default) or outgoing referrals in order of change; "
             + "coordinators without a direction see the whole network's")
     public Page<ReferralView> list(@RestQuery("direction") Direction direction,
@@ -65,6 +74,10 @@ public class ReferralResource {
 
     @GET
     @Path("/{id}")
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(summary = "Read a referral; its ETag is the version to send in If-Match")
     public Response get(@RestPath UUID id) {
         Versioned<ReferralView> found = referrals.get(id);
@@ -74,6 +87,9 @@ public class ReferralResource {
     @POST
     @Path("/{id}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(summary = "Fire an action at a referral read at the version If-Match names; "
             + "REDIRECT answers 201 with the new referral")
     public Response transition(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
@@ -91,6 +107,10 @@ public class ReferralResource {
 
     @GET
     @Path("/{id}/history")
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(summary = "Every step of the referral: who, which agency, from and to which state, why, when")
     public List<HistoryView> history(@RestPath UUID id) {
         return referrals.history(id);
@@ -98,6 +118,9 @@ public class ReferralResource {
 
     @GET
     @Path("/{id}/actions")
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(summary = "The actions the caller may fire at the referral now")
     public ActionsView actions(@RestPath UUID id) {
         return referrals.actions(id);

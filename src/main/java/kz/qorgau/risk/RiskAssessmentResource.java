@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.UUID;
 import kz.qorgau.risk.RiskDtos.AssessmentView;
 import kz.qorgau.risk.RiskDtos.NewAssessment;
+import kz.qorgau.common.PartnerDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -34,12 +36,18 @@ public class RiskAssessmentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(summary = "Record a risk assessment; the case's risk level, and the priority of its open referrals, follow")
     public Response assess(@RestPath UUID caseId, @NotNull @Valid NewAssessment assessment) {
         return Response.status(Response.Status.CREATED).entity(risk.assess(caseId, assessment)).build();
     }
 
     @GET
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(summary = "A case's risk assessments, oldest first")
     public List<AssessmentView> ofCase(@RestPath UUID caseId) {
         return risk.ofCase(caseId);

@@ -11,7 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kz.qorgau.risk.RiskDtos.QuestionnaireView;
+import kz.qorgau.common.PartnerDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The network's risk checklist. */
@@ -25,6 +27,10 @@ public class RiskQuestionnaireResource {
     RiskService risk;
 
     @GET
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(summary = "The network's current risk checklist, with its questions in Kazakh, Russian and English")
     public QuestionnaireView current() {
         return risk.current();
@@ -32,6 +38,7 @@ public class RiskQuestionnaireResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(summary = "Publish a new version of the network's risk checklist (coordinators)")
     public Response publish(@NotNull Questionnaire definition) {
         return Response.status(Response.Status.CREATED).entity(risk.publish(definition)).build();

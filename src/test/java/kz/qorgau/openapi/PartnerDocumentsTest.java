@@ -1,0 +1,99 @@
+package kz.qorgau.openapi;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The partner documents under openapi/ are what the code produces. After changing the API, refresh them
+ * with {@code ./mvnw test -Dtest=PartnerDocumentsTest -Dopenapi.update=true} and review the diff.
+ */
+@QuarkusTest
+class PartnerDocumentsTest {
+
+    static final List<String> DOCUMENTS =
+            List.of("police-dispatch", "police-inspector", "social-protection", "ngo-portal", "administration");
+
+    private static String served(String document, String format) {
+        return given().queryParam("format", format).get("/q/openapi-" + document).then().statusCode(200)
+                .extract().asString();
+    }
+
+    @Test
+    void committedDocumentsAreWhatTheCodeProduces() throws IOException {
+        List<String> stale = new ArrayList<>();
+        for (String document : DOCUMENTS) {
+            Path committed = Path.of("openapi", document + ".yaml");
+            String current = served(document, "yaml");
+            if (Boolean.getBoolean("openapi.update")) {
+                Files.writeString(committed, current);
+            } else if (!Files.exists(committed) || !Files.readString(committed).equals(current)) {
+                stale.add(committed.toString());
+            }
+        }
+        assertEquals(List.of(), stale, "stale partner documents; refresh them with "
+                + "./mvnw test -Dtest=PartnerDocumentsTest -Dopenapi.update=true");
+    }
+
+    /** "METHOD path" of every operation of a document. */
+    private static TreeSet<String> operations(String document) {
+        Map<String, Map<String, Object>> paths = JsonPath.from(served(document, "json")).getMap("paths");
+        TreeSet<String> operations = new TreeSet<>();
+        paths.forEach((path, methods) -> methods.keySet().forEach(method -> operations.add(method.toUpperCase() + " " + path)));
+        return operations;
+    }
+
+    @Test
+    void policeDispatchGetsTheIncidentOperationsOnly() {
+        assertEquals(new TreeSet<>(List.of("GET /api/v1/incidents", "GET /api/v1/incidents/{id}", "POST /api/v1/incidents")),
+                operations("police-dispatch"));
+    }
+
+    @Test
+    void ngoPortalGetsReferralWorkButNeitherIncidentsNorAgencyAdministration() {
+        TreeSet<String> ngo = operations("ngo-portal");
+        assertTrue(ngo.contains("GET /api/v1/referrals"), ngo.toString());
+        assertTrue(ngo.contains("POST /api/v1/referrals/{id}/transitions"), ngo.toString());
+        assertTrue(ngo.contains("PUT /api/v1/agencies/{id}/directory-entry"), ngo.toString());
+        assertTrue(ngo.stream().noneMatch(op -> op.contains("/incidents")), ngo.toString());
+        assertTrue(!ngo.contains("POST /api/v1/agencies") && !ngo.contains("POST /api/v1/cases/{caseId}/protective-orders"),
+                ngo.toString());
+    }
+
+    @Test
+    void administrationGetsAgencyAndChecklistManagementButNoCaseWork() {
+        TreeSet<String> admin = operations("administration");
+        assertTrue(admin.containsAll(List.of("POST /api/v1/agencies", "PATCH /api/v1/agencies/{id}",
+                "POST /api/v1/risk-questionnaire")), admin.toString());
+        assertTrue(admin.stream().noneMatch(op -> op.startsWith("POST /api/v1/referrals")), admin.toString());
+    }
+
+    @Test
+    void everyOperationBelongsToAtLeastOnePartnerDocument() {
+        TreeSet<String> all = operations("police-dispatch");
+        DOCUMENTS.forEach(document -> all.addAll(operations(document)));
+        Map<String, Map<String, Object>> paths = JsonPath.from(
+                given().queryParam("format", "json").get("/q/openapi").asString()).getMap("paths");
+        TreeSet<String> everything = new TreeSet<>();
+        paths.forEach((path, methods) -> methods.keySet().forEach(m -> everything.add(m.toUpperCase() + " " + path)));
+        everything.removeAll(all);
+        assertEquals(new TreeSet<>(), everything);
+    }
+
+    @Test
+    void swaggerUiListsTheFiveDocuments() {
+        String page = given().get("/q/swagger-ui/index.html").then().statusCode(200).extract().asString();
+        DOCUMENTS.forEach(document -> assertTrue(page.contains("/q/openapi-" + document), document));
+    }
+}

@@ -1,0 +1,127 @@
+package kz.qorgau.common;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Completes every document the same way, so no operation forgets it: each operation declares the problem
+ * details it can answer (RFC 9457), and a document keeps only the schemas its operations use.
+ */
+public class PartnerDocumentFilter implements OASFilter {
+
+    private static final String PROBLEM = "ProblemDetail";
+    private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
+    private static final Pattern REF = Pattern.compile("#/components/schemas/([A-Za-z0-9_.-]+)");
+
+    @Override
+    public Operation filterOperation(Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        problem(responses, "400", "Invalid input: the problem's errors name each field");
+        problem(responses, "401", "No valid bearer access token from the network's identity provider");
+        problem(responses, "403", "The caller's role, or its relation to the object, does not allow this");
+        problem(responses, "404", "No such object, or one the caller may not see");
+        problem(responses, "413", "The request body is larger than the API accepts");
+        problem(responses, "500", "The request could not be completed; it has been logged");
+        return operation;
+    }
+
+    private static void problem(APIResponses responses, String status, String description) {
+        if (responses.hasAPIResponse(status)) {
+            return;
+        }
+        responses.addAPIResponse(status, OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent().addMediaType(ProblemDetail.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema(PROBLEM, problemSchema());
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        if (schemas == null || openAPI.getPaths() == null) {
+            return;
+        }
+        // Keep the schemas the operations reach, directly or through other schemas.
+        Set<String> used = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        collect(String.valueOf(openAPI.getPaths().getPathItems()), used, todo);
+        while (!todo.isEmpty()) {
+            Schema schema = schemas.get(todo.pop());
+            if (schema != null) {
+                collect(String.valueOf(describe(schema)), used, todo);
+            }
+        }
+        schemas.keySet().stream().filter(name -> !used.contains(name)).toList()
+                .forEach(openAPI.getComponents()::removeSchema);
+    }
+
+    private static void collect(String text, Set<String> used, Deque<String> todo) {
+        Matcher matcher = REF.matcher(text);
+        while (matcher.find()) {
+            if (used.add(matcher.group(1))) {
+                todo.push(matcher.group(1));
+            }
+        }
+    }
+
+    /** The references a schema holds, found through the model's text form. */
+    private static Object describe(Schema schema) {
+        StringBuilder text = new StringBuilder(String.valueOf(schema.getRef()));
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(p -> text.append(' ').append(describe(p)));
+        }
+        if (schema.getItems() != null) {
+            text.append(' ').append(describe(schema.getItems()));
+        }
+        if (schema.getAllOf() != null) {
+            schema.getAllOf().forEach(s -> text.append(' ').append(describe(s)));
+        }
+        if (schema.getOneOf() != null) {
+            schema.getOneOf().forEach(s -> text.append(' ').append(describe(s)));
+        }
+        if (schema.getAnyOf() != null) {
+            schema.getAnyOf().forEach(s -> text.append(' ').append(describe(s)));
+        }
+        if (schema.getAdditionalPropertiesSchema() != null) {
+            text.append(' ').append(describe(schema.getAdditionalPropertiesSchema()));
+        }
+        return text;
+    }
+
+    private static Schema problemSchema() {
+        Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(2000);
+        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(200))
+                .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(500));
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("An RFC 9457 problem detail. Some problems add members, such as allowedActions.")
+                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(200)
+                        .description("urn:qorgau:problem:<kind>, stable for a program to act on"))
+                .addProperty("title", text)
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                        .minimum(java.math.BigDecimal.valueOf(400)).maximum(java.math.BigDecimal.valueOf(599)))
+                .addProperty("detail", text)
+                .addProperty("instance", OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(2000))
+                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).maxItems(100)
+                        .items(fieldError));
+    }
+}

@@ -40,8 +40,9 @@ public class PartnerDocumentFilter implements OASFilter {
         return operation;
     }
 
+    /** Adds the problem response, or gives one added without a body (Quarkus adds 401 and 403 so) its body. */
     private static void problem(APIResponses responses, String status, String description) {
-        if (responses.hasAPIResponse(status)) {
+        if (responses.hasAPIResponse(status) && responses.getAPIResponse(status).getContent() != null) {
             return;
         }
         responses.addAPIResponse(status, OASFactory.createAPIResponse()

@@ -46,7 +46,8 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
-    @Operation(summary = "Open a case for a survivor, led by the caller's agency")
+    @Operation(operationId = "openCase", description = "Opens a case for a survivor, led by the caller's agency, linking incidents its agency reported.",
+            summary = "Open a case for a survivor, led by the caller's agency")
     public Response open(@NotNull @Valid NewCase request, UriInfo uri) {
         Versioned<CaseView> opened = cases.open(request);
         return Response.created(uri.getAbsolutePathBuilder().path(opened.body().id().toString()).build())
@@ -59,7 +60,8 @@ public class CaseResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(summary = "Read a case: its agencies and coordinators only")
+    @Operation(operationId = "getCase", description = "A case, for the agencies on it (its lead agency and the receivers working one of its referrals) and coordinators. Coordinators see no personal data of the survivor.",
+            summary = "Read a case: its agencies and coordinators only")
     public Response get(@RestPath UUID id) {
         Versioned<CaseView> found = cases.get(id);
         return Response.ok(found.body()).tag(found.etag()).build();
@@ -70,7 +72,8 @@ public class CaseResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(summary = "The case's incidents, assessments, orders and referral steps in time order (lead agency, coordinators)")
+    @Operation(operationId = "getCaseTimeline", description = "Incidents, risk assessments, protective orders, their violations and every referral step of the case, in time order, a page at a time. For the lead agency and coordinators.",
+            summary = "The case's incidents, assessments, orders and referral steps in time order (lead agency, coordinators)")
     public Page<TimelineService.Entry> timeline(@RestPath UUID id, @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return timeline.timeline(id, cursor, limit);
@@ -81,7 +84,8 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
-    @Operation(summary = "Record the survivor's consent to share her data with named agencies or kinds of agency")
+    @Operation(operationId = "recordConsent", description = "Records the survivor's consent to share named data categories with named agencies or kinds of agency. A referral is submitted only under a consent covering its receiver, or under an emergency exception.",
+            summary = "Record the survivor's consent to share her data with named agencies or kinds of agency")
     public Response recordConsent(@RestPath UUID id, @NotNull @Valid NewConsent consent) {
         ConsentView recorded = cases.recordConsent(id, consent);
         return Response.status(Response.Status.CREATED).entity(recorded).build();

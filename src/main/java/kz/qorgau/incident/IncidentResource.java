@@ -44,7 +44,8 @@ public class IncidentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_DISPATCH, value = "")
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
-    @Operation(summary = "Report an incident, once: a repeat with the same Idempotency-Key or externalReference "
+    @Operation(operationId = "reportIncident", description = "Records an incident reported by the caller's agency, once: a repeat with the same Idempotency-Key, or the same externalReference, returns the incident first recorded with 200 and Idempotent-Replayed: true; the same key with a different body answers 422.",
+            summary = "Report an incident, once: a repeat with the same Idempotency-Key or externalReference "
             + "returns the incident first recorded (200); the same key with a different body answers 422")
     public Response report(
             @RestHeader("Idempotency-Key") @Size(min = 1, max = 100)
@@ -61,7 +62,8 @@ public class IncidentResource {
     @Path("/{id}")
     @Extension(name = PartnerDocuments.POLICE_DISPATCH, value = "")
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
-    @Operation(summary = "Read an incident the caller's agency reported")
+    @Operation(operationId = "getIncident", description = "An incident the caller's agency reported (coordinators: any of the network). Others answer 404.",
+            summary = "Read an incident the caller's agency reported")
     public IncidentView get(@RestPath UUID id) {
         return incidents.get(id);
     }
@@ -69,7 +71,8 @@ public class IncidentResource {
     @GET
     @Extension(name = PartnerDocuments.POLICE_DISPATCH, value = "")
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
-    @Operation(summary = "The caller's agency's incidents (a coordinator's: the network's) in order of change")
+    @Operation(operationId = "listIncidents", description = "The caller's agency's incidents in order of change (updatedAt, then id); follow nextCursor, and overlap updatedSince by a few seconds when polling.",
+            summary = "The caller's agency's incidents (a coordinator's: the network's) in order of change")
     public Page<IncidentView> list(@RestQuery("updatedSince") Instant updatedSince, @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
         return incidents.list(updatedSince, cursor, limit);

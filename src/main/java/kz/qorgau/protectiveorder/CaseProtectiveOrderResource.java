@@ -34,7 +34,8 @@ public class CaseProtectiveOrderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
-    @Operation(summary = "Record a protective order issued for the case's survivor (police of an agency on the case)")
+    @Operation(operationId = "recordProtectiveOrder", description = "Police of an agency on the case record an order issued for the survivor. Its status is derived: ACTIVE through its expiry date, then EXPIRED, or REVOKED.",
+            summary = "Record a protective order issued for the case's survivor (police of an agency on the case)")
     public Response record(@RestPath UUID caseId, @NotNull @Valid NewOrder order) {
         return Response.status(Response.Status.CREATED).entity(orders.record(caseId, order)).build();
     }
@@ -43,7 +44,8 @@ public class CaseProtectiveOrderResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
-    @Operation(summary = "The case's protective orders, their status and reported violations")
+    @Operation(operationId = "listProtectiveOrders", description = "The case's orders with their status and reported violations, for the agencies on its live referrals and coordinators.",
+            summary = "The case's protective orders, their status and reported violations")
     public List<OrderView> ofCase(@RestPath UUID caseId) {
         return orders.ofCase(caseId);
     }

@@ -35,7 +35,8 @@ public class ProtectiveOrderResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
-    @Operation(summary = "Report a breach of a protective order")
+    @Operation(operationId = "reportOrderViolation", description = "Reports a breach of the order: when, and what happened. The agencies of the case are notified.",
+            summary = "Report a breach of a protective order")
     public Response reportViolation(@RestPath UUID id, @NotNull @Valid NewViolation violation) {
         return Response.status(Response.Status.CREATED).entity(orders.reportViolation(id, violation)).build();
     }
@@ -44,7 +45,8 @@ public class ProtectiveOrderResource {
     @Path("/{id}/revocation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
-    @Operation(summary = "Record that a protective order was revoked (police of an agency on the case)")
+    @Operation(operationId = "revokeProtectiveOrder", description = "Police of an agency on the case record that the order was revoked.",
+            summary = "Record that a protective order was revoked (police of an agency on the case)")
     public OrderView revoke(@RestPath UUID id, @NotNull @Valid Revocation revocation) {
         return orders.revoke(id, revocation);
     }

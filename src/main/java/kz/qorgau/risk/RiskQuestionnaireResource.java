@@ -31,7 +31,8 @@ public class RiskQuestionnaireResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(summary = "The network's current risk checklist, with its questions in Kazakh, Russian and English")
+    @Operation(operationId = "getRiskQuestionnaire", description = "The network's current risk checklist: questions in Kazakh, Russian and English, the weight of each answer, and the scores from which the total means HIGH or EMERGENCY.",
+            summary = "The network's current risk checklist, with its questions in Kazakh, Russian and English")
     public QuestionnaireView current() {
         return risk.current();
     }
@@ -39,7 +40,8 @@ public class RiskQuestionnaireResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(summary = "Publish a new version of the network's risk checklist (coordinators)")
+    @Operation(operationId = "publishRiskQuestionnaire", description = "Coordinators publish a new version of the checklist; assessments keep the version they were answered against.",
+            summary = "Publish a new version of the network's risk checklist (coordinators)")
     public Response publish(@NotNull Questionnaire definition) {
         return Response.status(Response.Status.CREATED).entity(risk.publish(definition)).build();
     }

@@ -24,7 +24,7 @@ public final class AgencyDtos {
             String name,
             AgencyKind kind,
             String district,
-            Set<ServiceType> services,
+            @Schema(maxItems = 20) Set<ServiceType> services,
             String email,
             String phone,
             @Schema(description = "Inactive agencies stay in the directory but take no new referrals") boolean active,

@@ -2,7 +2,9 @@ package kz.qorgau.common;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.math.BigDecimal;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -23,6 +25,7 @@ public class PartnerDocumentFilter implements OASFilter {
     private static final String PROBLEM = "ProblemDetail";
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
     private static final Pattern REF = Pattern.compile("#/components/schemas/([A-Za-z0-9_.-]+)");
+    private static final int MAX_TEXT = 4000;
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -49,6 +52,36 @@ public class PartnerDocumentFilter implements OASFilter {
                 .description(description)
                 .content(OASFactory.createContent().addMediaType(ProblemDetail.MEDIA_TYPE,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+    }
+
+    /**
+     * States the bounds every value has, for partners and for the OWASP lint: strings by their format, or
+     * the widest text column (4,000 characters); integers are never negative in this API.
+     */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        List<Schema.SchemaType> types = schema.getType();
+        if (types == null || schema.getRef() != null) {
+            return schema;
+        }
+        if (types.contains(Schema.SchemaType.STRING) && schema.getMaxLength() == null && schema.getEnumeration() == null
+                && schema.getConstValue() == null) {
+            schema.setMaxLength(switch (String.valueOf(schema.getFormat())) {
+                case "uuid" -> 36;
+                case "date" -> 10;
+                case "date-time" -> 40;
+                default -> MAX_TEXT;
+            });
+        }
+        if (types.contains(Schema.SchemaType.INTEGER)) {
+            if (schema.getMinimum() == null) {
+                schema.setMinimum(BigDecimal.ZERO);
+            }
+            if (schema.getMaximum() == null) {
+                schema.setMaximum(BigDecimal.valueOf("int32".equals(schema.getFormat()) ? Integer.MAX_VALUE : Long.MAX_VALUE));
+            }
+        }
+        return schema;
     }
 
     @Override

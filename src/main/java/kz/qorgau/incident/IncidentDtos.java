@@ -56,12 +56,12 @@ public final class IncidentDtos {
             String externalReference,
             Instant occurredAt,
             String district,
-            Set<ViolenceKind> violenceKinds,
+            @Schema(maxItems = 6) Set<ViolenceKind> violenceKinds,
             boolean childrenPresent,
             boolean weaponsInvolved,
             boolean injuries,
             String description,
-            List<PersonInvolved> persons,
+            @Schema(maxItems = 20) List<PersonInvolved> persons,
             Instant createdAt,
             Instant updatedAt) {
     }

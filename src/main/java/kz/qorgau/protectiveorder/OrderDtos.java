@@ -53,7 +53,7 @@ public final class OrderDtos {
             String issuingAuthority,
             LocalDate issuedOn,
             LocalDate expiresOn,
-            List<Condition> conditions,
+            @Schema(maxItems = 20) List<Condition> conditions,
             @Schema(description = "Derived from the dates in the network's time zone and from revocation") OrderStatus status,
             Instant revokedAt,
             String revocationReason,

@@ -36,14 +36,14 @@ public final class ReferralDtos {
             UUID receiverAgencyId,
             ReferralState state,
             Priority priority,
-            Set<ServiceType> servicesRequested,
+            @Schema(maxItems = 20) Set<ServiceType> servicesRequested,
             String note,
             String assignee,
             UUID consentId,
             String emergencyReason,
             DeclineReason declineReason,
             Outcome outcome,
-            Set<ServiceType> servicesDelivered,
+            @Schema(maxItems = 20) Set<ServiceType> servicesDelivered,
             UUID redirectedFromId,
             UUID redirectedToId,
             Instant submittedAt,
@@ -68,6 +68,6 @@ public final class ReferralDtos {
     }
 
     @Schema(name = "ReferralActions", description = "What the caller may fire now")
-    public record ActionsView(ReferralState state, long version, List<ReferralAction> actions) {
+    public record ActionsView(ReferralState state, long version, @Schema(maxItems = 11) List<ReferralAction> actions) {
     }
 }

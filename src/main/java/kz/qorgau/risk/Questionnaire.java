@@ -1,5 +1,6 @@
 package kz.qorgau.risk;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,12 @@ import kz.qorgau.common.ProblemException.FieldError;
  * @param name       the checklist's title per language (kk, ru, en)
  * @param thresholds the lowest score that is HIGH, and the lowest that is EMERGENCY
  */
-public record Questionnaire(Map<String, String> name, List<Question> questions, Map<Priority, Integer> thresholds) {
+public record Questionnaire(
+        Map<String, String> name,
+        @Schema(maxItems = MAX_QUESTIONS) List<Question> questions,
+        Map<Priority, Integer> thresholds) {
+
+    static final int MAX_QUESTIONS = 200;
 
     public static final Set<String> LANGUAGES = Set.of("kk", "ru", "en");
 
@@ -34,8 +40,8 @@ public record Questionnaire(Map<String, String> name, List<Question> questions, 
         if (name == null || !name.keySet().containsAll(LANGUAGES)) {
             errors.add(new FieldError("name", "needs a title in kk, ru and en"));
         }
-        if (questions == null || questions.isEmpty()) {
-            errors.add(new FieldError("questions", "must list at least one question"));
+        if (questions == null || questions.isEmpty() || questions.size() > MAX_QUESTIONS) {
+            errors.add(new FieldError("questions", "must list 1 to " + MAX_QUESTIONS + " questions"));
         } else {
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < questions.size(); i++) {
@@ -48,8 +54,9 @@ public record Questionnaire(Map<String, String> name, List<Question> questions, 
                 if (!ids.add(q.id())) {
                     errors.add(new FieldError(at + ".id", "repeats question " + q.id()));
                 }
-                if (q.text() == null || !q.text().keySet().containsAll(LANGUAGES)) {
-                    errors.add(new FieldError(at + ".text", "needs the question in kk, ru and en"));
+                if (q.text() == null || !q.text().keySet().containsAll(LANGUAGES)
+                        || q.text().values().stream().anyMatch(t -> t == null || t.isBlank() || t.length() > 1000)) {
+                    errors.add(new FieldError(at + ".text", "needs the question in kk, ru and en, each at most 1000 characters"));
                 }
                 if (q.weights() == null || q.weights().values().stream().anyMatch(w -> w == null || w < 0 || w > 100)) {
                     errors.add(new FieldError(at + ".weights", "must give each answer a weight from 0 to 100"));

@@ -26,6 +26,9 @@ import kz.qorgau.common.Page;
 import kz.qorgau.common.Versioned;
 import kz.qorgau.common.PartnerDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -65,6 +68,8 @@ public class AgencyResource {
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(operationId = "getAgency", description = "One agency of the caller's network. An agency of another network answers 404. The ETag is the version to send in If-Match when changing it.",
             summary = "Read one agency; the ETag is its version, for If-Match on PATCH")
+    @APIResponse(responseCode = "200", description = "The agency; ETag carries its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class)))
     public Response get(@RestPath UUID id) {
         return withEtag(Response.ok(), agencies.get(id));
     }
@@ -74,6 +79,8 @@ public class AgencyResource {
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(operationId = "registerAgency", description = "Coordinators register an agency of their network. Names are unique within a network (409 otherwise).",
             summary = "Register an agency in the network (coordinators)")
+    @APIResponse(responseCode = "201", description = "Registered; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class)))
     public Response register(@NotNull @Valid NewAgency request, UriInfo uri) {
         Versioned<AgencyView> created = agencies.register(request);
         return withEtag(Response.created(uri.getAbsolutePathBuilder().path(created.body().id().toString()).build()),
@@ -86,6 +93,8 @@ public class AgencyResource {
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(operationId = "editAgency", description = "A JSON merge patch: absent fields stay as they are; an empty string clears district, email or phone. An agency-admin edits its own agency only, and not its kind or whether it is active. A stale If-Match answers 412.",
             summary = "Change an agency (its own agency-admin, or a coordinator); If-Match guards against lost updates")
+    @APIResponse(responseCode = "200", description = "The agency as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class)))
     public Response edit(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AgencyChanges changes) {
         return withEtag(Response.ok(), agencies.edit(id, changes, Versioned.expectedVersion(ifMatch)));

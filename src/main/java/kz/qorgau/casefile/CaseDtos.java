@@ -45,7 +45,7 @@ public final class CaseDtos {
             String summary,
             @Schema(description = "Her personal data; absent for callers who oversee but do not work the case")
             SurvivorView survivor,
-            List<UUID> incidentIds,
+            @Schema(maxItems = 50) List<UUID> incidentIds,
             List<ConsentView> consents,
             Instant createdAt,
             Instant updatedAt) {

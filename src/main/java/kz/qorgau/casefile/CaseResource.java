@@ -25,6 +25,9 @@ import kz.qorgau.consent.ConsentDtos.ConsentView;
 import kz.qorgau.consent.ConsentDtos.NewConsent;
 import kz.qorgau.common.PartnerDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -48,6 +51,8 @@ public class CaseResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Operation(operationId = "openCase", description = "Opens a case for a survivor, led by the caller's agency, linking incidents its agency reported.",
             summary = "Open a case for a survivor, led by the caller's agency")
+    @APIResponse(responseCode = "201", description = "Opened; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Response open(@NotNull @Valid NewCase request, UriInfo uri) {
         Versioned<CaseView> opened = cases.open(request);
         return Response.created(uri.getAbsolutePathBuilder().path(opened.body().id().toString()).build())
@@ -62,6 +67,8 @@ public class CaseResource {
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(operationId = "getCase", description = "A case, for the agencies on it (its lead agency and the receivers working one of its referrals) and coordinators. Coordinators see no personal data of the survivor.",
             summary = "Read a case: its agencies and coordinators only")
+    @APIResponse(responseCode = "200", description = "The case",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Response get(@RestPath UUID id) {
         Versioned<CaseView> found = cases.get(id);
         return Response.ok(found.body()).tag(found.etag()).build();
@@ -86,6 +93,8 @@ public class CaseResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Operation(operationId = "recordConsent", description = "Records the survivor's consent to share named data categories with named agencies or kinds of agency. A referral is submitted only under a consent covering its receiver, or under an emergency exception.",
             summary = "Record the survivor's consent to share her data with named agencies or kinds of agency")
+    @APIResponse(responseCode = "201", description = "The consent as recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentView.class)))
     public Response recordConsent(@RestPath UUID id, @NotNull @Valid NewConsent consent) {
         ConsentView recorded = cases.recordConsent(id, consent);
         return Response.status(Response.Status.CREATED).entity(recorded).build();

@@ -27,9 +27,9 @@ public final class ConsentDtos {
     @Schema(name = "Consent")
     public record ConsentView(
             UUID id,
-            Set<UUID> recipientAgencyIds,
-            Set<AgencyKind> recipientKinds,
-            Set<DataCategory> categories,
+            @Schema(maxItems = 50) Set<UUID> recipientAgencyIds,
+            @Schema(maxItems = 6) Set<AgencyKind> recipientKinds,
+            @Schema(maxItems = 5) Set<DataCategory> categories,
             ConsentMethod method,
             Instant givenAt,
             Instant expiresAt,

@@ -25,6 +25,9 @@ import kz.qorgau.incident.IncidentDtos.IncidentView;
 import kz.qorgau.incident.IncidentDtos.NewIncident;
 import kz.qorgau.common.PartnerDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -47,6 +50,10 @@ public class IncidentResource {
     @Operation(operationId = "reportIncident", description = "Records an incident reported by the caller's agency, once: a repeat with the same Idempotency-Key, or the same externalReference, returns the incident first recorded with 200 and Idempotent-Replayed: true; the same key with a different body answers 422.",
             summary = "Report an incident, once: a repeat with the same Idempotency-Key or externalReference "
             + "returns the incident first recorded (200); the same key with a different body answers 422")
+    @APIResponse(responseCode = "201", description = "Recorded; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "200", description = "Already recorded under this Idempotency-Key or externalReference: the incident first recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Response report(
             @RestHeader("Idempotency-Key") @Size(min = 1, max = 100)
             @Pattern(regexp = "^[\\x21-\\x7E]+$", message = "must be printable ASCII without spaces") String idempotencyKey,

@@ -17,6 +17,9 @@ import kz.qorgau.protectiveorder.OrderDtos.NewOrder;
 import kz.qorgau.protectiveorder.OrderDtos.OrderView;
 import kz.qorgau.common.PartnerDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -36,6 +39,8 @@ public class CaseProtectiveOrderResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Operation(operationId = "recordProtectiveOrder", description = "Police of an agency on the case record an order issued for the survivor. Its status is derived: ACTIVE through its expiry date, then EXPIRED, or REVOKED.",
             summary = "Record a protective order issued for the case's survivor (police of an agency on the case)")
+    @APIResponse(responseCode = "201", description = "The order as recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     public Response record(@RestPath UUID caseId, @NotNull @Valid NewOrder order) {
         return Response.status(Response.Status.CREATED).entity(orders.record(caseId, order)).build();
     }

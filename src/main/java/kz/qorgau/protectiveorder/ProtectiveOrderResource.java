@@ -16,6 +16,9 @@ import kz.qorgau.protectiveorder.OrderDtos.OrderView;
 import kz.qorgau.protectiveorder.OrderDtos.Revocation;
 import kz.qorgau.common.PartnerDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -37,6 +40,8 @@ public class ProtectiveOrderResource {
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(operationId = "reportOrderViolation", description = "Reports a breach of the order: when, and what happened. The agencies of the case are notified.",
             summary = "Report a breach of a protective order")
+    @APIResponse(responseCode = "201", description = "The order with the violation added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     public Response reportViolation(@RestPath UUID id, @NotNull @Valid NewViolation violation) {
         return Response.status(Response.Status.CREATED).entity(orders.reportViolation(id, violation)).build();
     }

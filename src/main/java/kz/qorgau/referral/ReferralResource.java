@@ -31,6 +31,9 @@ import kz.qorgau.referral.ReferralDtos.ReferralView;
 import kz.qorgau.referral.ReferralRepository.Direction;
 import kz.qorgau.common.PartnerDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -53,6 +56,8 @@ public class ReferralResource {
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(operationId = "createReferral", description = "Refers the survivor of a case the caller's agency works on to another agency, for services it offers (422 otherwise). submit=true sends it at once, which needs a consent covering the receiver or an emergencyReason (409 consent-required otherwise).",
             summary = "Refer the survivor of a case to another agency, as a DRAFT or submitted at once")
+    @APIResponse(responseCode = "201", description = "Created; Location names it, ETag carries its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
     public Response create(@NotNull @Valid NewReferral request, UriInfo uri) {
         Versioned<ReferralView> created = referrals.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.body().id().toString()).build())
@@ -82,6 +87,8 @@ public class ReferralResource {
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(operationId = "getReferral", description = "A referral, for its sender and receiver (once sent) and coordinators. The ETag is the version to send in If-Match.",
             summary = "Read a referral; its ETag is the version to send in If-Match")
+    @APIResponse(responseCode = "200", description = "The referral; ETag carries its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
     public Response get(@RestPath UUID id) {
         Versioned<ReferralView> found = referrals.get(id);
         return Response.ok(found.body()).tag(found.etag()).build();
@@ -96,6 +103,10 @@ public class ReferralResource {
     @Operation(operationId = "fireReferralAction", description = "Fires an action at the referral as read at the version If-Match names (428 without it, 412 if stale). The state machine: SUBMIT (sender, DRAFT to SUBMITTED); ACKNOWLEDGE (receiver, SUBMITTED); ACCEPT or DECLINE with a reasonCode (receiver, SUBMITTED or ACKNOWLEDGED); START (ACCEPTED); PAUSE with a note and RESUME (IN_PROGRESS and ON_HOLD); COMPLETE with an outcome and the services delivered (IN_PROGRESS); CANCEL with a note (sender) and WITHDRAW (either side) from any state that has not ended; REDIRECT (sender, DECLINED, once) creates a new referral, answered 201. An action not allowed now answers 409 with the allowed ones.",
             summary = "Fire an action at a referral read at the version If-Match names; "
             + "REDIRECT answers 201 with the new referral")
+    @APIResponse(responseCode = "200", description = "The referral after the action; ETag carries its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "201", description = "REDIRECT: the new referral, linked to the declined one",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
     public Response transition(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid TransitionCommand command, UriInfo uri) {
         long expected = Versioned.expectedVersion(ifMatch).orElseThrow(() -> new ProblemException.PreconditionRequired(

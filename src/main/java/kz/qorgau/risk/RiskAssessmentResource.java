@@ -17,6 +17,9 @@ import kz.qorgau.risk.RiskDtos.AssessmentView;
 import kz.qorgau.risk.RiskDtos.NewAssessment;
 import kz.qorgau.common.PartnerDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -41,6 +44,8 @@ public class RiskAssessmentResource {
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(operationId = "recordRiskAssessment", description = "Answers every question of the current checklist. The score sets the level; the assessor may raise it, never lower it, with a reason. The case takes the level, and its open referrals below it are raised to it.",
             summary = "Record a risk assessment; the case's risk level, and the priority of its open referrals, follow")
+    @APIResponse(responseCode = "201", description = "The assessment as recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     public Response assess(@RestPath UUID caseId, @NotNull @Valid NewAssessment assessment) {
         return Response.status(Response.Status.CREATED).entity(risk.assess(caseId, assessment)).build();
     }

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.Response;
 import kz.qorgau.risk.RiskDtos.QuestionnaireView;
 import kz.qorgau.common.PartnerDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,6 +45,8 @@ public class RiskQuestionnaireResource {
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(operationId = "publishRiskQuestionnaire", description = "Coordinators publish a new version of the checklist; assessments keep the version they were answered against.",
             summary = "Publish a new version of the network's risk checklist (coordinators)")
+    @APIResponse(responseCode = "201", description = "The new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuestionnaireView.class)))
     public Response publish(@NotNull Questionnaire definition) {
         return Response.status(Response.Status.CREATED).entity(risk.publish(definition)).build();
     }

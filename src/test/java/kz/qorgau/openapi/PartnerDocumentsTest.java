@@ -96,4 +96,16 @@ class PartnerDocumentsTest {
         String page = given().get("/q/swagger-ui/index.html").then().statusCode(200).extract().asString();
         DOCUMENTS.forEach(document -> assertTrue(page.contains("/q/openapi-" + document), document));
     }
+
+    @Test
+    void systemsGetClientCredentialsAndPeopleAnAuthorizationCodeFlow() {
+        JsonPath dispatch = JsonPath.from(served("police-dispatch", "json"));
+        assertEquals("oauth2", dispatch.getString("components.securitySchemes.SecurityScheme.type"));
+        assertTrue(dispatch.getString("components.securitySchemes.SecurityScheme.flows.clientCredentials.tokenUrl")
+                .endsWith("/protocol/openid-connect/token"));
+        JsonPath inspector = JsonPath.from(served("police-inspector", "json"));
+        assertTrue(inspector.getString("components.securitySchemes.SecurityScheme.flows.authorizationCode.authorizationUrl")
+                .endsWith("/protocol/openid-connect/auth"));
+        assertEquals(null, inspector.getString("components.securitySchemes.SecurityScheme.flows.clientCredentials"));
+    }
 }

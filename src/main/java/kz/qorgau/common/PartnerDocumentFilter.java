@@ -27,6 +27,18 @@ public class PartnerDocumentFilter implements OASFilter {
     private static final Pattern REF = Pattern.compile("#/components/schemas/([A-Za-z0-9_.-]+)");
     private static final int MAX_TEXT = 4000;
 
+    /** The operations that can conflict with the current state, and what the conflict means. */
+    private static final Map<String, String> CONFLICTS = Map.of(
+            "fireReferralAction", "The action is not allowed now (allowedActions lists those that are), the referral was "
+                    + "already redirected, no consent covers the new receiver (consent-required), or it changed meanwhile",
+            "createReferral", "No consent covers the receiver (consent-required), the case is closed, or the receiver "
+                    + "takes no new referrals",
+            "registerAgency", "An agency of the network already has this name",
+            "editAgency", "An agency of the network already has this name, or the agency changed meanwhile",
+            "recordProtectiveOrder", "An order with this number is already recorded",
+            "revokeProtectiveOrder", "The order was already revoked",
+            "publishRiskQuestionnaire", "Another version was published at the same moment");
+
     @Override
     public Operation filterOperation(Operation operation) {
         APIResponses responses = operation.getResponses();
@@ -40,6 +52,22 @@ public class PartnerDocumentFilter implements OASFilter {
         problem(responses, "404", "No such object, or one the caller may not see");
         problem(responses, "413", "The request body is larger than the API accepts");
         problem(responses, "500", "The request could not be completed; it has been logged");
+        String id = String.valueOf(operation.getOperationId());
+        if (CONFLICTS.containsKey(id)) {
+            problem(responses, "409", CONFLICTS.get(id));
+        }
+        if (id.equals("fireReferralAction") || id.equals("editAgency")) {
+            problem(responses, "412", "If-Match names a version that is no longer current: read the object again");
+        }
+        if (id.equals("fireReferralAction")) {
+            problem(responses, "428", "If-Match is missing: send the ETag of the referral as read");
+        }
+        if (id.equals("reportIncident")) {
+            problem(responses, "422", "The Idempotency-Key or externalReference was used before with different content");
+        }
+        if (id.equals("createReferral")) {
+            problem(responses, "422", "The receiver does not offer a service asked for; errors name them");
+        }
         return operation;
     }
 

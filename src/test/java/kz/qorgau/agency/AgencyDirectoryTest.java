@@ -18,10 +18,24 @@ import java.util.ArrayList;
 import java.util.List;
 import kz.qorgau.security.Role;
 import kz.qorgau.support.Network;
+import kz.qorgau.support.Contract;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class AgencyDirectoryTest {
+
+    // Every call must be one the published OpenAPI document allows.
+    @BeforeEach
+    void holdToTheContract() {
+        Contract.install();
+    }
+
+    @AfterEach
+    void release() {
+        Contract.uninstall();
+    }
 
     @Test
     void coordinatorRegistersAnAgencyAndEveryoneInTheNetworkReadsIt() {

@@ -12,11 +12,25 @@ import java.util.UUID;
 import kz.qorgau.security.Role;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
+import kz.qorgau.support.Contract;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Who sees what of a case as its referrals move: personal data, orders, consent, the timeline. */
 @QuarkusTest
 class CaseVisibilityTest {
+
+    // Every call must be one the published OpenAPI document allows.
+    @BeforeEach
+    void holdToTheContract() {
+        Contract.install();
+    }
+
+    @AfterEach
+    void release() {
+        Contract.uninstall();
+    }
 
     @Test
     void coordinatorsOverseeACaseWithoutTheSurvivorsPersonalDataOrAnswers() {

@@ -18,10 +18,24 @@ import java.util.concurrent.Future;
 import kz.qorgau.security.Role;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
+import kz.qorgau.support.Contract;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class IncidentIdempotencyTest {
+
+    // Every call must be one the published OpenAPI document allows.
+    @BeforeEach
+    void holdToTheContract() {
+        Contract.install();
+    }
+
+    @AfterEach
+    void release() {
+        Contract.uninstall();
+    }
 
     private static Response post(String token, String key, String body) {
         var request = given().auth().oauth2(token).contentType("application/json").body(body);

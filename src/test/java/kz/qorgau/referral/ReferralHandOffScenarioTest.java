@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kz.qorgau.security.Role;
+import kz.qorgau.support.Contract;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +28,17 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ReferralHandOffScenarioTest {
+
+    // Every call of the scenario must be one the published OpenAPI document allows.
+    @BeforeEach
+    void holdToTheContract() {
+        Contract.install();
+    }
+
+    @AfterEach
+    void release() {
+        Contract.uninstall();
+    }
 
     @Test
     void survivorIsHandedFromPoliceToSocialProtectionToASecondCrisisCentreAfterTheFirstDeclines() {
@@ -46,7 +60,7 @@ class ReferralHandOffScenarioTest {
 
         // The inspector refers her to social protection, which finds it in its incoming list.
         UUID toSocial = Flows.referral(inspector, caseId, almaty.socialProtection);
-        given().auth().oauth2(socialWorker).queryParam("direction", "incoming").queryParam("state", "SUBMITTED")
+        given().auth().oauth2(socialWorker).queryParam("direction", "INCOMING").queryParam("state", "SUBMITTED")
                 .queryParam("limit", 100).get("/api/v1/referrals").then().statusCode(200)
                 .body("items.id", hasItem(toSocial.toString()));
         given().auth().oauth2(socialWorker).get("/api/v1/referrals/" + toSocial).then()
@@ -108,7 +122,7 @@ class ReferralHandOffScenarioTest {
                 .body("actions", equalTo(List.of()));
 
         // The second centre finds it in its incoming list, accepts, starts and completes it.
-        given().auth().oauth2(secondCentreWorker).queryParam("direction", "incoming").get("/api/v1/referrals").then()
+        given().auth().oauth2(secondCentreWorker).queryParam("direction", "INCOMING").get("/api/v1/referrals").then()
                 .statusCode(200).body("items.id", contains(toSecondCentre.toString()));
         fire(secondCentreWorker, toSecondCentre, "ACCEPT").then().statusCode(200);
         fire(secondCentreWorker, toSecondCentre, "START").then().statusCode(200);
@@ -142,7 +156,7 @@ class ReferralHandOffScenarioTest {
 
         // The coordinator oversees all of it; social protection sees its outgoing referrals.
         given().auth().oauth2(almaty.coordinator()).get("/api/v1/referrals/" + toSecondCentre).then().statusCode(200);
-        given().auth().oauth2(socialWorker).queryParam("direction", "outgoing").queryParam("limit", 100)
+        given().auth().oauth2(socialWorker).queryParam("direction", "OUTGOING").queryParam("limit", 100)
                 .get("/api/v1/referrals").then()
                 .body("items.id", containsInAnyOrder(toFirstCentre.toString(), toSecondCentre.toString()));
     }

@@ -27,6 +27,8 @@ public class PartnerDocumentFilter implements OASFilter {
     private static final Pattern REF = Pattern.compile("#/components/schemas/([A-Za-z0-9_.-]+)");
     private static final int MAX_TEXT = 4000;
 
+    private static final Map<String, Map<String, Object>> EXAMPLES = loadExamples();
+
     /** The operations that can conflict with the current state, and what the conflict means. */
     private static final Map<String, String> CONFLICTS = Map.of(
             "fireReferralAction", "The action is not allowed now (allowedActions lists those that are), the referral was "
@@ -53,6 +55,7 @@ public class PartnerDocumentFilter implements OASFilter {
         problem(responses, "413", "The request body is larger than the API accepts");
         problem(responses, "500", "The request could not be completed; it has been logged");
         String id = String.valueOf(operation.getOperationId());
+        addExamples(operation, id);
         if (CONFLICTS.containsKey(id)) {
             problem(responses, "409", CONFLICTS.get(id));
         }
@@ -69,6 +72,35 @@ public class PartnerDocumentFilter implements OASFilter {
             problem(responses, "422", "The receiver does not offer a service asked for; errors name them");
         }
         return operation;
+    }
+
+    /** One worked example per request and success response, from openapi/examples.json, keyed by operationId. */
+    private static void addExamples(Operation operation, String id) {
+        Map<String, Object> examples = EXAMPLES.get(id);
+        if (examples == null) {
+            return;
+        }
+        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                && examples.containsKey("request")) {
+            operation.getRequestBody().getContent().getMediaTypes().values()
+                    .forEach(media -> media.setExample(examples.get("request")));
+        }
+        examples.forEach((status, example) -> {
+            if (operation.getResponses().hasAPIResponse(status)
+                    && operation.getResponses().getAPIResponse(status).getContent() != null) {
+                operation.getResponses().getAPIResponse(status).getContent().getMediaTypes().values()
+                        .forEach(media -> media.setExample(example));
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> loadExamples() {
+        try (var in = PartnerDocumentFilter.class.getResourceAsStream("/openapi/examples.json")) {
+            return in == null ? Map.of() : new com.fasterxml.jackson.databind.ObjectMapper().readValue(in, Map.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("openapi/examples.json is unreadable", e);
+        }
     }
 
     /** Adds the problem response, or gives one added without a body (Quarkus adds 401 and 403 so) its body. */

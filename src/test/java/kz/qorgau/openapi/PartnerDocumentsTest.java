@@ -108,4 +108,28 @@ class PartnerDocumentsTest {
                 .endsWith("/protocol/openid-connect/auth"));
         assertEquals(null, inspector.getString("components.securitySchemes.SecurityScheme.flows.clientCredentials"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationShowsAnExampleOfItsRequestAndItsSuccess() {
+        List<String> missing = new ArrayList<>();
+        for (String document : DOCUMENTS) {
+            Map<String, Map<String, Map<String, Object>>> paths = JsonPath.from(served(document, "json")).getMap("paths");
+            paths.forEach((path, methods) -> methods.forEach((method, operation) -> {
+                String where = document + " " + method.toUpperCase() + " " + path;
+                Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
+                if (body != null && !body.toString().contains("example=")) {
+                    missing.add(where + " request");
+                }
+                Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+                responses.forEach((status, response) -> {
+                    if (status.startsWith("2") && ((Map<String, Object>) response).containsKey("content")
+                            && !response.toString().contains("example=")) {
+                        missing.add(where + " " + status);
+                    }
+                });
+            }));
+        }
+        assertEquals(List.of(), missing);
+    }
 }

@@ -52,7 +52,9 @@ public class AgencyResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "listAgencies", description = "Agencies of the caller's network in name order, filtered by kind and service. Page with the nextCursor of the previous page; limit is 1 to 100.",
+    @Operation(operationId = "listAgencies", description =
+            "Agencies of the caller's network in name order, filtered by kind and service. Page with "
+            + "the nextCursor of the previous page; limit is 1 to 100.",
             summary = "List the network's agencies in name order, a page at a time")
     public Page<AgencyView> list(@RestQuery("kind") AgencyKind kind, @RestQuery("service") ServiceType service,
             @RestQuery @Size(max = 512) String cursor,
@@ -66,41 +68,43 @@ public class AgencyResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "getAgency", description = "One agency of the caller's network. An agency of another network answers 404. The ETag is the version to send in If-Match when changing it.",
+    @Operation(operationId = "getAgency", description =
+            "One agency of the caller's network. An agency of another network answers 404. The ETag is "
+            + "the version to send in If-Match when changing it.",
             summary = "Read one agency; the ETag is its version, for If-Match on PATCH")
     @APIResponse(responseCode = "200", description = "The agency; ETag carries its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class)))
     public Response get(@RestPath UUID id) {
-        return withEtag(Response.ok(), agencies.get(id));
+        return agencies.get(id).ok();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "registerAgency", description = "Coordinators register an agency of their network. Names are unique within a network (409 otherwise).",
+    @Operation(operationId = "registerAgency", description =
+            "Coordinators register an agency of their network. Names are unique within a network (409 "
+            + "otherwise).",
             summary = "Register an agency in the network (coordinators)")
     @APIResponse(responseCode = "201", description = "Registered; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class)))
     public Response register(@NotNull @Valid NewAgency request, UriInfo uri) {
         Versioned<AgencyView> created = agencies.register(request);
-        return withEtag(Response.created(uri.getAbsolutePathBuilder().path(created.body().id().toString()).build()),
-                created);
+        return created.created(Versioned.locationUnder(uri, created.body().id()));
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "editAgency", description = "A JSON merge patch: absent fields stay as they are; an empty string clears district, email or phone. An agency-admin edits its own agency only, and not its kind or whether it is active. A stale If-Match answers 412.",
+    @Operation(operationId = "editAgency", description =
+            "A JSON merge patch: absent fields stay as they are; an empty string clears district, email"
+            + " or phone. An agency-admin edits its own agency only, and not its kind or whether it is "
+            + "active. A stale If-Match answers 412.",
             summary = "Change an agency (its own agency-admin, or a coordinator); If-Match guards against lost updates")
     @APIResponse(responseCode = "200", description = "The agency as changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class)))
     public Response edit(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AgencyChanges changes) {
-        return withEtag(Response.ok(), agencies.edit(id, changes, Versioned.expectedVersion(ifMatch)));
-    }
-
-    private static Response withEtag(Response.ResponseBuilder builder, Versioned<?> versioned) {
-        return builder.entity(versioned.body()).tag(versioned.etag()).build();
+        return agencies.edit(id, changes, Versioned.expectedVersion(ifMatch)).ok();
     }
 }

@@ -49,14 +49,15 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
-    @Operation(operationId = "openCase", description = "Opens a case for a survivor, led by the caller's agency, linking incidents its agency reported.",
+    @Operation(operationId = "openCase", description =
+            "Opens a case for a survivor, led by the caller's agency, linking incidents its agency "
+            + "reported.",
             summary = "Open a case for a survivor, led by the caller's agency")
     @APIResponse(responseCode = "201", description = "Opened; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Response open(@NotNull @Valid NewCase request, UriInfo uri) {
         Versioned<CaseView> opened = cases.open(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(opened.body().id().toString()).build())
-                .entity(opened.body()).tag(opened.etag()).build();
+        return opened.created(Versioned.locationUnder(uri, opened.body().id()));
     }
 
     @GET
@@ -65,13 +66,15 @@ public class CaseResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "getCase", description = "A case, for the agencies on it (its lead agency and the receivers working one of its referrals) and coordinators. Coordinators see no personal data of the survivor.",
+    @Operation(operationId = "getCase", description =
+            "A case, for the agencies on it (its lead agency and the receivers working one of its "
+            + "referrals) and coordinators. Coordinators see no personal data of the survivor.",
             summary = "Read a case: its agencies and coordinators only")
     @APIResponse(responseCode = "200", description = "The case",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Response get(@RestPath UUID id) {
         Versioned<CaseView> found = cases.get(id);
-        return Response.ok(found.body()).tag(found.etag()).build();
+        return found.ok();
     }
 
     @GET
@@ -79,7 +82,9 @@ public class CaseResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "getCaseTimeline", description = "Incidents, risk assessments, protective orders, their violations and every referral step of the case, in time order, a page at a time. For the lead agency and coordinators.",
+    @Operation(operationId = "getCaseTimeline", description =
+            "Incidents, risk assessments, protective orders, their violations and every referral step "
+            + "of the case, in time order, a page at a time. For the lead agency and coordinators.",
             summary = "The case's incidents, assessments, orders and referral steps in time order (lead agency, coordinators)")
     public Page<TimelineService.Entry> timeline(@RestPath UUID id, @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
@@ -91,7 +96,10 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
-    @Operation(operationId = "recordConsent", description = "Records the survivor's consent to share named data categories with named agencies or kinds of agency. A referral is submitted only under a consent covering its receiver, or under an emergency exception.",
+    @Operation(operationId = "recordConsent", description =
+            "Records the survivor's consent to share named data categories with named agencies or kinds"
+            + " of agency. A referral is submitted only under a consent covering its receiver, or under "
+            + "an emergency exception.",
             summary = "Record the survivor's consent to share her data with named agencies or kinds of agency")
     @APIResponse(responseCode = "201", description = "The consent as recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentView.class)))

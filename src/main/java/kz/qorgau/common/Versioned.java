@@ -1,6 +1,9 @@
 package kz.qorgau.common;
 
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -11,6 +14,21 @@ public record Versioned<T>(T body, long version) {
 
     public EntityTag etag() {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** 200 with the representation and its ETag. */
+    public Response ok() {
+        return Response.ok(body).tag(etag()).build();
+    }
+
+    /** 201 with the representation, its ETag and where it lives. */
+    public Response created(URI location) {
+        return Response.created(location).entity(body).tag(etag()).build();
+    }
+
+    /** The address of a new member of the collection the request was made to. */
+    public static URI locationUnder(UriInfo uri, Object id) {
+        return uri.getAbsolutePathBuilder().path(id.toString()).build();
     }
 
     /**

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.common.Page;
+import kz.qorgau.common.Versioned;
 import kz.qorgau.incident.IncidentDtos.IncidentView;
 import kz.qorgau.incident.IncidentDtos.NewIncident;
 import kz.qorgau.common.PartnerDocuments;
@@ -47,7 +48,10 @@ public class IncidentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_DISPATCH, value = "")
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
-    @Operation(operationId = "reportIncident", description = "Records an incident reported by the caller's agency, once: a repeat with the same Idempotency-Key, or the same externalReference, returns the incident first recorded with 200 and Idempotent-Replayed: true; the same key with a different body answers 422.",
+    @Operation(operationId = "reportIncident", description =
+            "Records an incident reported by the caller's agency, once: a repeat with the same "
+            + "Idempotency-Key, or the same externalReference, returns the incident first recorded with "
+            + "200 and Idempotent-Replayed: true; the same key with a different body answers 422.",
             summary = "Report an incident, once: a repeat with the same Idempotency-Key or externalReference "
             + "returns the incident first recorded (200); the same key with a different body answers 422")
     @APIResponse(responseCode = "201", description = "Recorded; Location names it",
@@ -60,7 +64,7 @@ public class IncidentResource {
             @NotNull @Valid NewIncident incident, UriInfo uri) {
         IncidentService.Reported reported = incidents.report(incident, Optional.ofNullable(idempotencyKey));
         Response.ResponseBuilder response = reported.created()
-                ? Response.created(uri.getAbsolutePathBuilder().path(reported.incident().id().toString()).build())
+                ? Response.created(Versioned.locationUnder(uri, reported.incident().id()))
                 : Response.ok().header("Idempotent-Replayed", "true");
         return response.entity(reported.incident()).build();
     }
@@ -69,7 +73,9 @@ public class IncidentResource {
     @Path("/{id}")
     @Extension(name = PartnerDocuments.POLICE_DISPATCH, value = "")
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
-    @Operation(operationId = "getIncident", description = "An incident the caller's agency reported (coordinators: any of the network). Others answer 404.",
+    @Operation(operationId = "getIncident", description =
+            "An incident the caller's agency reported (coordinators: any of the network). Others answer"
+            + " 404.",
             summary = "Read an incident the caller's agency reported")
     public IncidentView get(@RestPath UUID id) {
         return incidents.get(id);
@@ -78,7 +84,9 @@ public class IncidentResource {
     @GET
     @Extension(name = PartnerDocuments.POLICE_DISPATCH, value = "")
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
-    @Operation(operationId = "listIncidents", description = "The caller's agency's incidents in order of change (updatedAt, then id); follow nextCursor, and overlap updatedSince by a few seconds when polling.",
+    @Operation(operationId = "listIncidents", description =
+            "The caller's agency's incidents in order of change (updatedAt, then id); follow "
+            + "nextCursor, and overlap updatedSince by a few seconds when polling.",
             summary = "The caller's agency's incidents (a coordinator's: the network's) in order of change")
     public Page<IncidentView> list(@RestQuery("updatedSince") Instant updatedSince, @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {

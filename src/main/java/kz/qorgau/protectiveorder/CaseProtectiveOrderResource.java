@@ -37,7 +37,9 @@ public class CaseProtectiveOrderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
-    @Operation(operationId = "recordProtectiveOrder", description = "Police of an agency on the case record an order issued for the survivor. Its status is derived: ACTIVE through its expiry date, then EXPIRED, or REVOKED.",
+    @Operation(operationId = "recordProtectiveOrder", description =
+            "Police of an agency on the case record an order issued for the survivor. Its status is "
+            + "derived: ACTIVE through its expiry date, then EXPIRED, or REVOKED.",
             summary = "Record a protective order issued for the case's survivor (police of an agency on the case)")
     @APIResponse(responseCode = "201", description = "The order as recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
@@ -49,7 +51,9 @@ public class CaseProtectiveOrderResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
-    @Operation(operationId = "listProtectiveOrders", description = "The case's orders with their status and reported violations, for the agencies on its live referrals and coordinators.",
+    @Operation(operationId = "listProtectiveOrders", description =
+            "The case's orders with their status and reported violations, for the agencies on its live "
+            + "referrals and coordinators.",
             summary = "The case's protective orders, their status and reported violations")
     public List<OrderView> ofCase(@RestPath UUID caseId) {
         return orders.ofCase(caseId);

@@ -38,7 +38,9 @@ public class ProtectiveOrderResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
-    @Operation(operationId = "reportOrderViolation", description = "Reports a breach of the order: when, and what happened. The agencies of the case are notified.",
+    @Operation(operationId = "reportOrderViolation", description =
+            "Reports a breach of the order: when, and what happened. The agencies of the case are "
+            + "notified.",
             summary = "Report a breach of a protective order")
     @APIResponse(responseCode = "201", description = "The order with the violation added",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
@@ -50,7 +52,8 @@ public class ProtectiveOrderResource {
     @Path("/{id}/revocation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
-    @Operation(operationId = "revokeProtectiveOrder", description = "Police of an agency on the case record that the order was revoked.",
+    @Operation(operationId = "revokeProtectiveOrder", description =
+            "Police of an agency on the case record that the order was revoked.",
             summary = "Record that a protective order was revoked (police of an agency on the case)")
     public OrderView revoke(@RestPath UUID id, @NotNull @Valid Revocation revocation) {
         return orders.revoke(id, revocation);

@@ -54,14 +54,16 @@ public class ReferralResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
-    @Operation(operationId = "createReferral", description = "Refers the survivor of a case the caller's agency works on to another agency, for services it offers (422 otherwise). submit=true sends it at once, which needs a consent covering the receiver or an emergencyReason (409 consent-required otherwise).",
+    @Operation(operationId = "createReferral", description =
+            "Refers the survivor of a case the caller's agency works on to another agency, for services"
+            + " it offers (422 otherwise). submit=true sends it at once, which needs a consent covering "
+            + "the receiver or an emergencyReason (409 consent-required otherwise).",
             summary = "Refer the survivor of a case to another agency, as a DRAFT or submitted at once")
     @APIResponse(responseCode = "201", description = "Created; Location names it, ETag carries its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
     public Response create(@NotNull @Valid NewReferral request, UriInfo uri) {
         Versioned<ReferralView> created = referrals.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.body().id().toString()).build())
-                .entity(created.body()).tag(created.etag()).build();
+        return created.created(Versioned.locationUnder(uri, created.body().id()));
     }
 
     @GET
@@ -69,7 +71,10 @@ public class ReferralResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "listReferrals", description = "The caller's agency's incoming (default) or outgoing referrals in order of change, filtered by state, priority and updatedSince. A receiver never sees drafts. Coordinators without a direction see the network's.",
+    @Operation(operationId = "listReferrals", description =
+            "The caller's agency's incoming (default) or outgoing referrals in order of change, "
+            + "filtered by state, priority and updatedSince. A receiver never sees drafts. Coordinators "
+            + "without a direction see the network's.",
             summary = "The caller's agency's incoming (default) or outgoing referrals in order of change; "
             + "coordinators without a direction see the whole network's")
     public Page<ReferralView> list(@RestQuery("direction") Direction direction,
@@ -85,13 +90,15 @@ public class ReferralResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "getReferral", description = "A referral, for its sender and receiver (once sent) and coordinators. The ETag is the version to send in If-Match.",
+    @Operation(operationId = "getReferral", description =
+            "A referral, for its sender and receiver (once sent) and coordinators. The ETag is the "
+            + "version to send in If-Match.",
             summary = "Read a referral; its ETag is the version to send in If-Match")
     @APIResponse(responseCode = "200", description = "The referral; ETag carries its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
     public Response get(@RestPath UUID id) {
         Versioned<ReferralView> found = referrals.get(id);
-        return Response.ok(found.body()).tag(found.etag()).build();
+        return found.ok();
     }
 
     @POST
@@ -100,7 +107,15 @@ public class ReferralResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
-    @Operation(operationId = "fireReferralAction", description = "Fires an action at the referral as read at the version If-Match names (428 without it, 412 if stale). The state machine: SUBMIT (sender, DRAFT to SUBMITTED); ACKNOWLEDGE (receiver, SUBMITTED); ACCEPT or DECLINE with a reasonCode (receiver, SUBMITTED or ACKNOWLEDGED); START (ACCEPTED); PAUSE with a note and RESUME (IN_PROGRESS and ON_HOLD); COMPLETE with an outcome and the services delivered (IN_PROGRESS); CANCEL with a note (sender) and WITHDRAW (either side) from any state that has not ended; REDIRECT (sender, DECLINED, once) creates a new referral, answered 201. An action not allowed now answers 409 with the allowed ones.",
+    @Operation(operationId = "fireReferralAction", description =
+            "Fires an action at the referral as read at the version If-Match names (428 without it, 412"
+            + " if stale). The state machine: SUBMIT (sender, DRAFT to SUBMITTED); ACKNOWLEDGE (receiver,"
+            + " SUBMITTED); ACCEPT or DECLINE with a reasonCode (receiver, SUBMITTED or ACKNOWLEDGED); "
+            + "START (ACCEPTED); PAUSE with a note and RESUME (IN_PROGRESS and ON_HOLD); COMPLETE with an"
+            + " outcome and the services delivered (IN_PROGRESS); CANCEL with a note (sender) and "
+            + "WITHDRAW (either side) from any state that has not ended; REDIRECT (sender, DECLINED, "
+            + "once) creates a new referral, answered 201. An action not allowed now answers 409 with the"
+            + " allowed ones.",
             summary = "Fire an action at a referral read at the version If-Match names; "
             + "REDIRECT answers 201 with the new referral")
     @APIResponse(responseCode = "200", description = "The referral after the action; ETag carries its new version",
@@ -114,10 +129,10 @@ public class ReferralResource {
         ReferralService.Transitioned result = referrals.transition(id, command, expected);
         if (result.created().isPresent()) {
             Versioned<ReferralView> created = result.created().get();
-            return Response.created(uri.getBaseUriBuilder().path("api/v1/referrals").path(created.body().id().toString())
-                    .build()).entity(created.body()).tag(created.etag()).build();
+            return created.created(uri.getBaseUriBuilder().path("api/v1/referrals").path(created.body().id().toString())
+                    .build());
         }
-        return Response.ok(result.referral().body()).tag(result.referral().etag()).build();
+        return result.referral().ok();
     }
 
     @GET
@@ -126,7 +141,9 @@ public class ReferralResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "getReferralHistory", description = "Every step of the referral: the action, from and to which state, who fired it for which agency, the reason, when.",
+    @Operation(operationId = "getReferralHistory", description =
+            "Every step of the referral: the action, from and to which state, who fired it for which "
+            + "agency, the reason, when.",
             summary = "Every step of the referral: who, which agency, from and to which state, why, when")
     public List<HistoryView> history(@RestPath UUID id) {
         return referrals.history(id);
@@ -137,7 +154,8 @@ public class ReferralResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
-    @Operation(operationId = "getReferralActions", description = "The actions the caller may fire at the referral now, with its state and version.",
+    @Operation(operationId = "getReferralActions", description =
+            "The actions the caller may fire at the referral now, with its state and version.",
             summary = "The actions the caller may fire at the referral now")
     public ActionsView actions(@RestPath UUID id) {
         return referrals.actions(id);

@@ -42,7 +42,10 @@ public class RiskAssessmentResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
-    @Operation(operationId = "recordRiskAssessment", description = "Answers every question of the current checklist. The score sets the level; the assessor may raise it, never lower it, with a reason. The case takes the level, and its open referrals below it are raised to it.",
+    @Operation(operationId = "recordRiskAssessment", description =
+            "Answers every question of the current checklist. The score sets the level; the assessor "
+            + "may raise it, never lower it, with a reason. The case takes the level, and its open "
+            + "referrals below it are raised to it.",
             summary = "Record a risk assessment; the case's risk level, and the priority of its open referrals, follow")
     @APIResponse(responseCode = "201", description = "The assessment as recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
@@ -54,7 +57,9 @@ public class RiskAssessmentResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
-    @Operation(operationId = "listRiskAssessments", description = "The case's assessments, oldest first. The answers are shown to the agencies on the case only.",
+    @Operation(operationId = "listRiskAssessments", description =
+            "The case's assessments, oldest first. The answers are shown to the agencies on the case "
+            + "only.",
             summary = "A case's risk assessments, oldest first")
     public List<AssessmentView> ofCase(@RestPath UUID caseId) {
         return risk.ofCase(caseId);

@@ -34,7 +34,9 @@ public class RiskQuestionnaireResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "getRiskQuestionnaire", description = "The network's current risk checklist: questions in Kazakh, Russian and English, the weight of each answer, and the scores from which the total means HIGH or EMERGENCY.",
+    @Operation(operationId = "getRiskQuestionnaire", description =
+            "The network's current risk checklist: questions in Kazakh, Russian and English, the weight"
+            + " of each answer, and the scores from which the total means HIGH or EMERGENCY.",
             summary = "The network's current risk checklist, with its questions in Kazakh, Russian and English")
     public QuestionnaireView current() {
         return risk.current();
@@ -43,7 +45,9 @@ public class RiskQuestionnaireResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "publishRiskQuestionnaire", description = "Coordinators publish a new version of the checklist; assessments keep the version they were answered against.",
+    @Operation(operationId = "publishRiskQuestionnaire", description =
+            "Coordinators publish a new version of the checklist; assessments keep the version they "
+            + "were answered against.",
             summary = "Publish a new version of the network's risk checklist (coordinators)")
     @APIResponse(responseCode = "201", description = "The new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuestionnaireView.class)))

@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.UUID;
 import kz.qorgau.common.Priority;
 import kz.qorgau.consent.ConsentDtos.ConsentView;
+import kz.qorgau.consent.DataCategory;
+import kz.qorgau.consent.SharingRules;
+import kz.qorgau.incident.IncidentDtos.IncidentView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class CaseDtos {
@@ -43,12 +46,54 @@ public final class CaseDtos {
             Priority riskLevel,
             CaseFile.Status status,
             String summary,
-            @Schema(description = "Her personal data; absent for callers who oversee but do not work the case")
+            @Schema(description = "Her personal data the caller's agency may see: each field only when its "
+                    + "category is shared (IDENTITY: name and birth date, CONTACT: phone, ADDRESS: address); "
+                    + "absent when none is")
             SurvivorView survivor,
+            @Schema(description = "Why the caller sees what it sees") SharingView sharing,
             @Schema(maxItems = 50) List<UUID> incidentIds,
             List<ConsentView> consents,
             Instant createdAt,
+            Instant updatedAt,
+            Instant closedAt) {
+    }
+
+    @Schema(name = "Sharing", description = "The basis on which the caller's agency sees the survivor's data, and the categories it sees")
+    public record SharingView(SharingRules.Basis basis, @Schema(maxItems = 5) Set<DataCategory> categories) {
+
+        static SharingView of(SharingRules.Sharing sharing) {
+            return new SharingView(sharing.basis(), sharing.categories());
+        }
+    }
+
+    @Schema(name = "CaseSummary", description = "A case found by search: no personal data")
+    public record CaseSummary(UUID id, UUID leadAgencyId, Priority riskLevel, CaseFile.Status status, Instant createdAt,
             Instant updatedAt) {
+    }
+
+    @Schema(name = "CaseClosure")
+    public record Closure(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @Schema(name = "SharedCaseData", description = "What the survivor's consent lets the caller's agency see of the "
+            + "case behind a referral. Without a consent in force (none given, withdrawn, expired, or the referral "
+            + "went under the emergency exception) it is the minimal view: the case and its risk level only.")
+    public record SharedDataView(
+            UUID caseId,
+            UUID referralId,
+            SharingRules.Basis basis,
+            @Schema(maxItems = 5) Set<DataCategory> categories,
+            Priority riskLevel,
+            @Schema(description = "IDENTITY") String fullName,
+            @Schema(description = "IDENTITY") LocalDate birthDate,
+            @Schema(description = "CONTACT") String phone,
+            @Schema(description = "ADDRESS") String address,
+            @Schema(maxItems = 50, description = "INCIDENT_DETAILS: the case's incidents") List<IncidentView> incidents,
+            @Schema(description = "RISK: the latest assessment's level and score") RiskSummary risk) {
+    }
+
+    @Schema(name = "RiskSummary")
+    public record RiskSummary(Priority level, int score, Instant assessedAt) {
     }
 
     @Schema(name = "Survivor")

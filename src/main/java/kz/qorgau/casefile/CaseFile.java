@@ -46,6 +46,19 @@ public class CaseFile {
     @Column(name = "opened_by", nullable = false, updatable = false)
     public String openedBy;
 
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "closed_by")
+    public String closedBy;
+
+    @Column(name = "close_reason")
+    public String closeReason;
+
+    /** Set when retention removed the personal data and free text of a long-closed case. */
+    @Column(name = "anonymised_at")
+    public Instant anonymisedAt;
+
     @Version
     @Column(nullable = false)
     public long version;

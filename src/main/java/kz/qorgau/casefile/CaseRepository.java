@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import kz.qorgau.referral.ReferralState;
@@ -62,5 +63,41 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
         return getEntityManager().createNativeQuery(
                         "select incident_id from case_incident where case_id = ?1 order by incident_id", UUID.class)
                 .setParameter(1, caseId).getResultList();
+    }
+
+    /** Referrals of the case not yet ended, drafts included: a case is closed only when none is left. */
+    public long openReferralCount(UUID caseId) {
+        List<ReferralState> open = Arrays.stream(ReferralState.values()).filter(s -> !s.isTerminal()).toList();
+        return getEntityManager().createQuery("select count(r) from Referral r where r.caseId = :id and r.state in :open", Long.class)
+                .setParameter("id", caseId).setParameter("open", open).getSingleResult();
+    }
+
+    /** (id, sender, receiver) of each sent referral under the consent that has not ended. */
+    public List<Object[]> liveReferralsUnder(UUID consentId) {
+        List<ReferralState> live = Arrays.stream(ReferralState.values())
+                .filter(s -> !s.isTerminal() && s != ReferralState.DRAFT).toList();
+        return getEntityManager().createQuery("""
+                        select r.id, r.senderAgencyId, r.receiverAgencyId from Referral r
+                        where r.consentId = :consent and r.state in :live order by r.id""", Object[].class)
+                .setParameter("consent", consentId).setParameter("live", live).getResultList();
+    }
+
+    /**
+     * Cases of the survivor with this name or phone hash that the agency is on (as in {@link #agenciesOn})
+     * or, without an agency, the whole network's. At most 50: a search, not a list.
+     */
+    public List<CaseFile> bySurvivorHash(String tenantId, boolean byName, byte[] hash, Optional<UUID> agency) {
+        String column = byName ? "name_hash" : "phone_hash";
+        String sql = "select c.* from case_file c join survivor s on s.id = c.survivor_id"
+                + " where s.tenant_id = ?1 and s." + column + " = ?2 and c.tenant_id = ?1"
+                + (agency.isPresent() ? " and (c.lead_agency_id = ?3 or exists (select 1 from referral r where r.case_id = c.id"
+                        + " and r.receiver_agency_id = ?3 and r.state in ('ACCEPTED', 'IN_PROGRESS', 'ON_HOLD')))" : "")
+                + " order by c.created_at desc, c.id limit 50";
+        var query = getEntityManager().createNativeQuery(sql, CaseFile.class)
+                .setParameter(1, tenantId).setParameter(2, hash);
+        agency.ifPresent(a -> query.setParameter(3, a));
+        @SuppressWarnings("unchecked")
+        List<CaseFile> found = query.getResultList();
+        return found;
     }
 }

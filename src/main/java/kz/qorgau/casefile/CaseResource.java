@@ -17,7 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.core.HttpHeaders;
+import kz.qorgau.casefile.CaseDtos.CaseSummary;
 import kz.qorgau.casefile.CaseDtos.CaseView;
+import kz.qorgau.casefile.CaseDtos.Closure;
+import kz.qorgau.common.ProblemException;
 import kz.qorgau.casefile.CaseDtos.NewCase;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.Versioned;
@@ -30,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -106,5 +112,55 @@ public class CaseResource {
     public Response recordConsent(@RestPath UUID id, @NotNull @Valid NewConsent consent) {
         ConsentView recorded = cases.recordConsent(id, consent);
         return Response.status(Response.Status.CREATED).entity(recorded).build();
+    }
+
+    @GET
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
+    @Operation(operationId = "searchCases", description =
+            "Cases whose survivor has exactly this name or this phone number (give one), among the cases "
+            + "the caller's agency is on; coordinators search the network. Spacing and letter case do not "
+            + "matter; phone numbers compare by their digits. The search runs on keyed hashes, so nothing "
+            + "is decrypted, and at most 50 cases are returned, without personal data.",
+            summary = "Find cases by the survivor's exact name or phone")
+    public Page<CaseSummary> search(
+            @RestQuery @Size(max = 300) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String survivorName,
+            @RestQuery @Size(max = 40) @Pattern(regexp = "^\\+?[0-9 ()-]{5,40}$", message = "must be a phone number") String survivorPhone) {
+        return new Page<>(cases.search(survivorName, survivorPhone), null);
+    }
+
+    @POST
+    @Path("/{id}/closure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Operation(operationId = "closeCase", description =
+            "The lead agency closes the case as read at the version If-Match names (428 without it, 412 if "
+            + "stale), once every referral of it has ended (409 otherwise). Retention anonymises a case the "
+            + "network's configured period after it closed.",
+            summary = "Close a case whose referrals have all ended (lead agency)")
+    @APIResponse(responseCode = "200", description = "The closed case; ETag carries its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    public Response close(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid Closure closure) {
+        long expected = Versioned.expectedVersion(ifMatch).orElseThrow(() -> new ProblemException.PreconditionRequired(
+                "Send If-Match with the ETag of the case as read, so that a change made meanwhile is not overlooked"));
+        return cases.close(id, expected, closure.reason()).ok();
+    }
+
+    @POST
+    @Path("/{id}/consents/{consentId}/withdrawal")
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Operation(operationId = "withdrawConsent", description =
+            "Records that the survivor withdrew a consent, for the agencies on the case. From then on the "
+            + "agencies it covered see only the minimal view of her case; each live referral that went under "
+            + "it is told (event consent.withdrawn), and either side may WITHDRAW it.",
+            summary = "Record that the survivor withdrew a consent")
+    @APIResponse(responseCode = "200", description = "The consent, withdrawn",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentView.class)))
+    public ConsentView withdrawConsent(@RestPath UUID id, @RestPath UUID consentId) {
+        return cases.withdrawConsent(id, consentId);
     }
 }

@@ -7,14 +7,28 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.casefile.CaseDtos.CaseView;
 import kz.qorgau.casefile.CaseDtos.NewCase;
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.AuditTrail;
+import kz.qorgau.audit.AuditTrail.Subject;
+import kz.qorgau.casefile.CaseDtos.CaseSummary;
+import kz.qorgau.casefile.CaseDtos.SharingView;
 import kz.qorgau.casefile.CaseDtos.SurvivorView;
+import kz.qorgau.casefile.SurvivorVault.PersonalData;
+import kz.qorgau.consent.Consent;
+import kz.qorgau.consent.DataCategory;
+import kz.qorgau.consent.SharingRules;
+import kz.qorgau.consent.SharingRules.Sharing;
+import kz.qorgau.notification.Outbox;
 import kz.qorgau.common.Priority;
 import kz.qorgau.common.ProblemException;
 import kz.qorgau.common.ProblemException.FieldError;
@@ -50,6 +64,18 @@ public class CaseService {
     CallerAgency callerAgency;
 
     @Inject
+    CaseDisclosure disclosure;
+
+    @Inject
+    SurvivorVault vault;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -71,14 +97,7 @@ public class CaseService {
             throw new ProblemException.InvalidInput(unknown);
         }
         Instant now = clock.instant();
-        Survivor survivor = new Survivor();
-        survivor.id = ids.newId();
-        survivor.fullName = request.survivor().fullName().strip();
-        survivor.birthDate = request.survivor().birthDate();
-        survivor.phone = request.survivor().phone();
-        survivor.address = request.survivor().address();
-        survivor.createdAt = now;
-        survivor.updatedAt = now;
+        Survivor survivor = vault.create(ids.newId(), access.caller().tenantId(), request.survivor(), now);
         em.persist(survivor);
 
         CaseFile caseFile = new CaseFile();
@@ -94,12 +113,24 @@ public class CaseService {
         cases.persist(caseFile);
         cases.flush();
         incidentIds.forEach(incident -> cases.linkIncident(caseFile.id, incident));
-        return new Versioned<>(view(caseFile, survivor), caseFile.version);
+        Set<DataCategory> written = EnumSet.of(DataCategory.IDENTITY);
+        if (request.survivor().phone() != null) {
+            written.add(DataCategory.CONTACT);
+        }
+        if (request.survivor().address() != null) {
+            written.add(DataCategory.ADDRESS);
+        }
+        if (!incidentIds.isEmpty()) {
+            written.add(DataCategory.INCIDENT_DETAILS);
+        }
+        audit.record(AuditAction.CREATE, Subject.of("case", caseFile.id, caseFile.id), written);
+        Sharing sharing = disclosure.forAgencyOnCase(caseFile, lead);
+        return new Versioned<>(view(caseFile, disclosure.personalData(caseFile, sharing), sharing), caseFile.version);
     }
 
     /**
-     * A case as the caller may see it. Coordinators oversee the network without the survivor's personal
-     * data: that is for the agencies working her case.
+     * A case as the caller may see it: the lead agency all of the survivor's data, another agency on the
+     * case what a consent in force covers for it, coordinators none (they oversee, they do not work it).
      */
     @Transactional
     public Versioned<CaseView> get(UUID id) {
@@ -109,8 +140,71 @@ public class CaseService {
         if (!AccessRules.maySeeCase(access.caller(), onCase)) {
             throw new ProblemException.NotFound("Case " + id);
         }
-        Survivor survivor = AccessRules.mayWorkCase(access.caller(), onCase) ? em.find(Survivor.class, caseFile.survivorId) : null;
-        return new Versioned<>(view(caseFile, survivor), caseFile.version);
+        Sharing sharing = AccessRules.mayWorkCase(access.caller(), onCase)
+                ? disclosure.forAgencyOnCase(caseFile, access.caller().agencyId().orElseThrow())
+                : SharingRules.OVERSIGHT;
+        PersonalData person = disclosure.personalData(caseFile, sharing);
+        audit.record(AuditAction.READ, Subject.of("case", caseFile.id, caseFile.id), shownOf(sharing, person));
+        return new Versioned<>(view(caseFile, person, sharing), caseFile.version);
+    }
+
+    /**
+     * Cases whose survivor has exactly this name or phone, among those the caller may see: its agency's
+     * cases, or for coordinators the network's. The search runs on keyed hashes; nothing is decrypted.
+     */
+    @Transactional
+    public List<CaseSummary> search(String fullName, String phone) {
+        access.require(Capability.SEARCH_CASES);
+        if ((fullName == null) == (phone == null)) {
+            throw new ProblemException.InvalidInput("survivorName", "or survivorPhone, exactly one of them, is required");
+        }
+        String tenant = access.caller().tenantId();
+        byte[] hash = fullName != null ? vault.nameHash(tenant, fullName) : vault.phoneHash(tenant, phone);
+        if (hash == null) {
+            throw new ProblemException.InvalidInput(fullName != null ? "survivorName" : "survivorPhone", "must not be blank");
+        }
+        List<CaseFile> found = cases.bySurvivorHash(tenant, fullName != null, hash,
+                AccessRules.seesWholeNetwork(access.caller()) ? Optional.empty() : access.caller().agencyId());
+        audit.record(AuditAction.SEARCH, Subject.of("case", null, null),
+                EnumSet.of(fullName != null ? DataCategory.IDENTITY : DataCategory.CONTACT),
+                (fullName != null ? "by name" : "by phone") + ", " + found.size() + " found");
+        return found.stream().map(c -> new CaseSummary(c.id, c.leadAgencyId, c.riskLevel, c.status, c.createdAt,
+                c.updatedAt)).toList();
+    }
+
+    /**
+     * The lead agency closes its case once nothing is under way for it: every referral ended. From then
+     * on it takes no new referrals, and retention counts its time from here.
+     */
+    @Transactional
+    public Versioned<CaseView> close(UUID id, long expectedVersion, String reason) {
+        access.require(Capability.CLOSE_CASE);
+        CaseFile caseFile = workable(id);
+        if (!access.caller().belongsTo(caseFile.leadAgencyId)) {
+            throw new ProblemException.Forbidden("Only the case's lead agency closes it");
+        }
+        if (caseFile.version != expectedVersion) {
+            throw new ProblemException.PreconditionFailed("The case is at version " + caseFile.version + ", not "
+                    + expectedVersion + "; read it again before closing it");
+        }
+        if (caseFile.status == CaseFile.Status.CLOSED) {
+            throw new ProblemException.Conflict("case-closed", "Case " + id + " is already closed", Map.of());
+        }
+        long open = cases.openReferralCount(caseFile.id);
+        if (open > 0) {
+            throw new ProblemException.Conflict("referrals-open", "Case " + id + " has " + open
+                    + " referrals under way; end them first", Map.of("openReferrals", open));
+        }
+        Instant now = clock.instant();
+        caseFile.status = CaseFile.Status.CLOSED;
+        caseFile.closedAt = now;
+        caseFile.closedBy = access.caller().subject();
+        caseFile.closeReason = reason.strip();
+        caseFile.updatedAt = now;
+        cases.flush();
+        audit.record(AuditAction.UPDATE, Subject.of("case", caseFile.id, caseFile.id), Set.of(), "closed");
+        Sharing sharing = disclosure.forAgencyOnCase(caseFile, caseFile.leadAgencyId);
+        return new Versioned<>(view(caseFile, disclosure.personalData(caseFile, sharing), sharing), caseFile.version);
     }
 
     @Transactional
@@ -121,7 +215,33 @@ public class CaseService {
         ConsentView recorded = consents.record(caseFile.id, consent);
         // Conflicts surface here, inside the request, rather than at commit.
         cases.flush();
+        audit.record(AuditAction.CREATE, Subject.of("consent", recorded.id(), caseFile.id), recorded.categories());
         return recorded;
+    }
+
+    /**
+     * The survivor withdrew a consent. From now on the agencies it covered see only the minimal view of
+     * her case; each referral that went under it is told, and either of its sides may WITHDRAW it.
+     */
+    @Transactional
+    public ConsentView withdrawConsent(UUID caseId, UUID consentId) {
+        access.require(Capability.RECORD_CONSENT);
+        CaseFile caseFile = workable(caseId);
+        Consent consent = consents.ofCase(caseFile.id, consentId);
+        if (consent.withdrawnAt != null) {
+            throw new ProblemException.Conflict("consent-withdrawn", "Consent " + consentId + " was withdrawn at "
+                    + consent.withdrawnAt, Map.of());
+        }
+        Instant now = clock.instant();
+        consents.withdraw(consent.id, now);
+        caseFile.updatedAt = now;
+        for (Object[] referral : cases.liveReferralsUnder(consent.id)) {
+            outbox.append("consent", consent.id, "consent.withdrawn", Set.of((UUID) referral[1], (UUID) referral[2]),
+                    Map.of("consentId", consent.id, "caseId", caseFile.id, "referralId", referral[0], "at", now));
+        }
+        cases.flush();
+        audit.record(AuditAction.WITHDRAW_CONSENT, Subject.of("consent", consent.id, caseFile.id), consent.categorySet());
+        return ConsentService.view(consent);
     }
 
     /** A case the caller may see, or 404 exactly as for one that does not exist. */
@@ -145,10 +265,21 @@ public class CaseService {
         return caseFile;
     }
 
-    private CaseView view(CaseFile caseFile, Survivor survivor) {
+    /** The categories a read actually showed: the ones shared that hold a value. */
+    private static Set<DataCategory> shownOf(Sharing sharing, PersonalData person) {
+        Set<DataCategory> shown = EnumSet.noneOf(DataCategory.class);
+        if (person != null) {
+            sharing.categories().stream().filter(c -> c != DataCategory.INCIDENT_DETAILS && c != DataCategory.RISK)
+                    .forEach(shown::add);
+        }
+        return shown;
+    }
+
+    private CaseView view(CaseFile caseFile, PersonalData person, Sharing sharing) {
         return new CaseView(caseFile.id, caseFile.leadAgencyId, caseFile.riskLevel, caseFile.status, caseFile.summary,
-                survivor == null ? null
-                        : new SurvivorView(survivor.id, survivor.fullName, survivor.birthDate, survivor.phone, survivor.address),
-                cases.incidentIds(caseFile.id), consents.ofCase(caseFile.id), caseFile.createdAt, caseFile.updatedAt);
+                person == null ? null
+                        : new SurvivorView(caseFile.survivorId, person.fullName(), person.birthDate(), person.phone(), person.address()),
+                SharingView.of(sharing), cases.incidentIds(caseFile.id), consents.ofCase(caseFile.id),
+                caseFile.createdAt, caseFile.updatedAt, caseFile.closedAt);
     }
 }

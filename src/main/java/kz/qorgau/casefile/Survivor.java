@@ -5,11 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.hibernate.annotations.TenantId;
 
-/** The person a case and its referrals are about. Her personal data is shown only to agencies on the case. */
+/**
+ * The person a case and its referrals are about. Her personal data is sealed ({@link SurvivorVault}): the
+ * table holds no name, phone, birth date or address in the clear.
+ */
 @Entity
 @Table(name = "survivor")
 public class Survivor {
@@ -21,15 +23,32 @@ public class Survivor {
     @Column(name = "tenant_id", nullable = false, updatable = false)
     public String tenantId;
 
-    @Column(name = "full_name", nullable = false)
-    public String fullName;
+    /** The key that sealed the values below, so re-encryption finds the rows still on an old key. */
+    @Column(name = "key_id")
+    public String keyId;
 
-    @Column(name = "birth_date")
-    public LocalDate birthDate;
+    @Column(name = "full_name_sealed")
+    public byte[] fullNameSealed;
 
-    public String phone;
+    @Column(name = "birth_date_sealed")
+    public byte[] birthDateSealed;
 
-    public String address;
+    @Column(name = "phone_sealed")
+    public byte[] phoneSealed;
+
+    @Column(name = "address_sealed")
+    public byte[] addressSealed;
+
+    /** Keyed hashes for finding her by exact name or phone; see {@link kz.qorgau.privacy.BlindIndex}. */
+    @Column(name = "name_hash")
+    public byte[] nameHash;
+
+    @Column(name = "phone_hash")
+    public byte[] phoneHash;
+
+    /** Set when retention removed her personal data; the sealed values and hashes are gone from then on. */
+    @Column(name = "anonymised_at")
+    public Instant anonymisedAt;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;

@@ -1,5 +1,10 @@
 package kz.qorgau.casefile;
 
+import java.util.Set;
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.AuditTrail;
+import kz.qorgau.audit.AuditTrail.Subject;
+import kz.qorgau.consent.DataCategory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -69,6 +74,9 @@ public class TimelineService {
             "REFERRAL", List.of("action", "fromState", "toState"));
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -95,6 +103,8 @@ public class TimelineService {
                 .setParameter(5, limit + 1);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
+        audit.record(AuditAction.READ, Subject.of("case-timeline", caseFile.id, caseFile.id),
+                Set.of(DataCategory.INCIDENT_DETAILS, DataCategory.RISK));
         return Keyset.page(rows.stream().map(TimelineService::entry).toList(), limit,
                 e -> new Keyset(e.at(), e.id()), e -> e);
     }

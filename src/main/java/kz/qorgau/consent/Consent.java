@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 import kz.qorgau.agency.AgencyKind;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -60,8 +62,20 @@ public class Consent {
     @Column(name = "withdrawn_at")
     public Instant withdrawnAt;
 
+    @Column(name = "withdrawn_by")
+    public String withdrawnBy;
+
+    @Column(name = "withdrawn_by_agency")
+    public UUID withdrawnByAgency;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    public Set<DataCategory> categorySet() {
+        Set<DataCategory> set = EnumSet.noneOf(DataCategory.class);
+        Arrays.stream(categories).map(DataCategory::valueOf).forEach(set::add);
+        return set;
+    }
 
     /** Whether, at {@code now}, this consent lets the survivor's data go to the given agency. */
     public boolean covers(UUID agency, AgencyKind kind, Instant now) {

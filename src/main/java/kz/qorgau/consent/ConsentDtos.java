@@ -33,7 +33,9 @@ public final class ConsentDtos {
             ConsentMethod method,
             Instant givenAt,
             Instant expiresAt,
+            @Schema(description = "Who recorded it: the token subject of the case worker") String recordedBy,
             UUID recordedByAgency,
-            Instant withdrawnAt) {
+            @Schema(description = "When the survivor withdrew it; absent while it stands") Instant withdrawnAt,
+            UUID withdrawnByAgency) {
     }
 }

@@ -91,6 +91,23 @@ public class ConsentService {
         return byCase(caseId).stream().filter(c -> c.covers(agency, kind, now)).findFirst();
     }
 
+    /** The categories of every consent in force now that lets the case's data go to this agency. */
+    public Set<DataCategory> categoriesFor(UUID caseId, UUID agency, AgencyKind kind) {
+        Instant now = clock.instant();
+        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+        byCase(caseId).stream().filter(c -> c.covers(agency, kind, now)).forEach(c -> categories.addAll(c.categorySet()));
+        return categories;
+    }
+
+    /** A consent of the case, or 404 exactly as for one that does not exist. */
+    public Consent ofCase(UUID caseId, UUID consentId) {
+        Consent consent = em.find(Consent.class, consentId);
+        if (consent == null || !consent.caseId.equals(caseId)) {
+            throw new ProblemException.NotFound("Consent " + consentId + " of case " + caseId);
+        }
+        return consent;
+    }
+
     /** @return whether this call withdrew it (it was not withdrawn already) */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean withdraw(UUID consentId, Instant at) {
@@ -99,6 +116,8 @@ public class ConsentService {
             return false;
         }
         consent.withdrawnAt = at;
+        consent.withdrawnBy = access.caller().subject();
+        consent.withdrawnByAgency = access.caller().agencyId().orElse(null);
         return true;
     }
 
@@ -111,13 +130,13 @@ public class ConsentService {
                 .setParameter("caseId", caseId).getResultList();
     }
 
-    static ConsentView view(Consent consent) {
+    public static ConsentView view(Consent consent) {
         Set<AgencyKind> kinds = EnumSet.noneOf(AgencyKind.class);
         Arrays.stream(consent.recipientKinds).map(AgencyKind::valueOf).forEach(kinds::add);
         Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
         Arrays.stream(consent.categories).map(DataCategory::valueOf).forEach(categories::add);
         return new ConsentView(consent.id, new LinkedHashSet<>(Arrays.asList(consent.recipientAgencyIds)), kinds,
-                categories, consent.method, consent.givenAt, consent.expiresAt, consent.recordedByAgency,
-                consent.withdrawnAt);
+                categories, consent.method, consent.givenAt, consent.expiresAt, consent.recordedBy,
+                consent.recordedByAgency, consent.withdrawnAt, consent.withdrawnByAgency);
     }
 }

@@ -1,5 +1,9 @@
 package kz.qorgau.incident;
 
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.AuditTrail;
+import kz.qorgau.audit.AuditTrail.Subject;
+import kz.qorgau.consent.DataCategory;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +41,9 @@ public class IncidentService {
 
     /** Dispatch clocks drift; a report a little in the future is believable, one an hour ahead is not. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     IncidentRepository incidents;
@@ -97,6 +104,7 @@ public class IncidentService {
             outbox.append("incident", incident.id, "incident.reported", Set.of(agency),
                     Map.of("incidentId", incident.id, "reportingAgencyId", agency, "occurredAt", incident.occurredAt,
                             "district", incident.district));
+            audit.record(AuditAction.CREATE, Subject.of("incident", incident.id, null), Set.of(DataCategory.INCIDENT_DETAILS));
             return new Reported(view(incident), true);
         }
         Incident original = idempotencyKey.flatMap(key -> incidents.findByIdempotencyKey(agency, key))
@@ -109,13 +117,17 @@ public class IncidentService {
                             ? "Idempotency-Key" : "externalReference")
                     + " with different content");
         }
+        audit.record(AuditAction.READ, Subject.of("incident", original.id, null), Set.of(DataCategory.INCIDENT_DETAILS),
+                "replayed");
         return new Reported(view(original), false);
     }
 
     @Transactional
     public IncidentView get(UUID id) {
         access.require(Capability.READ_INCIDENTS);
-        return view(visible(id));
+        Incident incident = visible(id);
+        audit.record(AuditAction.READ, Subject.of("incident", incident.id, null), Set.of(DataCategory.INCIDENT_DETAILS));
+        return view(incident);
     }
 
     /** An incident the caller may see, or 404 exactly as for one that does not exist. */
@@ -131,7 +143,14 @@ public class IncidentService {
         Optional<UUID> agency = AccessRules.seesWholeNetwork(access.caller()) ? Optional.empty() : access.caller().agencyId();
         Optional<Keyset> after = Optional.ofNullable(cursor).map(Keyset::fromCursor);
         List<Incident> rows = incidents.page(agency, updatedSince, after, limit + 1);
+        audit.record(AuditAction.LIST, Subject.of("incident", null, null), Set.of(DataCategory.INCIDENT_DETAILS),
+                rows.size() > limit ? limit + " shown" : rows.size() + " shown");
         return Keyset.page(rows, limit, i -> new Keyset(i.updatedAt, i.id), this::view);
+    }
+
+    /** The incidents' details, for a caller whose right to them the case's sharing rules have settled. */
+    public List<IncidentView> viewsOf(List<UUID> ids) {
+        return ids.isEmpty() ? List.of() : incidents.list("id in ?1 order by occurredAt, id", ids).stream().map(this::view).toList();
     }
 
     private IncidentView view(Incident incident) {

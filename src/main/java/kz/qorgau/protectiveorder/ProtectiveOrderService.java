@@ -1,5 +1,9 @@
 package kz.qorgau.protectiveorder;
 
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.AuditTrail;
+import kz.qorgau.audit.AuditTrail.Subject;
+import kz.qorgau.consent.DataCategory;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +44,9 @@ import kz.qorgau.security.TenantsConfig;
 public class ProtectiveOrderService {
 
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     EntityManager em;
@@ -114,7 +121,7 @@ public class ProtectiveOrderService {
         order.updatedAt = now;
         em.persist(order);
         announce(order, "protective-order.recorded", cases.agenciesOnReferralsOf(caseFile));
-        em.flush();
+        audit.record(AuditAction.CREATE, Subject.of("protective-order", order.id, caseFile.id), Set.of());
         return views(List.of(order), caseFile.tenantId).get(0);
     }
 
@@ -127,6 +134,7 @@ public class ProtectiveOrderService {
         List<ProtectiveOrder> orders = em.createQuery(
                         "from ProtectiveOrder where caseId = :id order by createdAt, id", ProtectiveOrder.class)
                 .setParameter("id", caseFile.id).getResultList();
+        audit.record(AuditAction.READ, Subject.of("protective-order", null, caseFile.id), Set.of(), orders.size() + " orders");
         return views(orders, caseFile.tenantId);
     }
 
@@ -152,7 +160,7 @@ public class ProtectiveOrderService {
         order.updatedAt = now;
         CaseFile caseFile = cases.findById(order.caseId);
         announce(order, "protective-order.violated", cases.agenciesOnReferralsOf(caseFile));
-        em.flush();
+        audit.record(AuditAction.CREATE, Subject.of("order-violation", violation.id, caseFile.id), Set.of(DataCategory.INCIDENT_DETAILS));
         return views(List.of(order), caseFile.tenantId).get(0);
     }
 
@@ -171,7 +179,7 @@ public class ProtectiveOrderService {
         order.revocationReason = request.reason().strip();
         order.updatedAt = order.revokedAt;
         announce(order, "protective-order.revoked", cases.agenciesOnReferralsOf(caseFile));
-        em.flush();
+        audit.record(AuditAction.UPDATE, Subject.of("protective-order", order.id, caseFile.id), Set.of(), "revoked");
         return views(List.of(order), caseFile.tenantId).get(0);
     }
 

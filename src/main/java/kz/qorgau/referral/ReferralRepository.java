@@ -20,7 +20,7 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
      * referral_incoming* and referral_outgoing* indexes); without, the whole tenant's (referral_tenant*).
      */
     public List<Referral> page(Optional<UUID> agency, Direction direction, ReferralState state, Priority priority,
-            Instant updatedSince, Optional<Keyset> after, int limit) {
+            boolean emergencyOnly, Instant updatedSince, Optional<Keyset> after, int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         agency.ifPresent(a -> {
@@ -40,6 +40,11 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         if (priority != null) {
             where.append(" and priority = :priority");
             params.and("priority", priority);
+        }
+        if (emergencyOnly) {
+            // The condition of the partial index referral_emergency_idx.
+            where.append(" and emergencyReason is not null and consentId is null and state <> :draftState");
+            params.and("draftState", ReferralState.DRAFT);
         }
         Keyset.restrict(where, params, updatedSince, after);
         return find(where + " order by updatedAt, id", params).page(0, limit).list();

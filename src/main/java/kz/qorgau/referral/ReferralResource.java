@@ -29,6 +29,7 @@ import kz.qorgau.referral.ReferralDtos.HistoryView;
 import kz.qorgau.referral.ReferralDtos.NewReferral;
 import kz.qorgau.referral.ReferralDtos.ReferralView;
 import kz.qorgau.referral.ReferralRepository.Direction;
+import kz.qorgau.casefile.CaseDtos.SharedDataView;
 import kz.qorgau.common.PartnerDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -74,14 +75,17 @@ public class ReferralResource {
     @Operation(operationId = "listReferrals", description =
             "The caller's agency's incoming (default) or outgoing referrals in order of change, "
             + "filtered by state, priority and updatedSince. A receiver never sees drafts. Coordinators "
-            + "without a direction see the network's.",
+            + "without a direction see the network's; emergencyException=true keeps the referrals sent "
+            + "without consent, under the emergency exception.",
             summary = "The caller's agency's incoming (default) or outgoing referrals in order of change; "
             + "coordinators without a direction see the whole network's")
     public Page<ReferralView> list(@RestQuery("direction") Direction direction,
             @RestQuery("state") ReferralState state, @RestQuery("priority") Priority priority,
+            @RestQuery("emergencyException") Boolean emergencyException,
             @RestQuery("updatedSince") Instant updatedSince, @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return referrals.list(direction, state, priority, updatedSince, cursor, limit);
+        return referrals.list(direction, state, priority, Boolean.TRUE.equals(emergencyException), updatedSince, cursor,
+                limit);
     }
 
     @GET
@@ -159,5 +163,21 @@ public class ReferralResource {
             summary = "The actions the caller may fire at the referral now")
     public ActionsView actions(@RestPath UUID id) {
         return referrals.actions(id);
+    }
+
+    @GET
+    @Path("/{id}/shared-data")
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Operation(operationId = "getReferralSharedData", description =
+            "What the survivor's consent lets the caller's agency see of the case behind the referral: "
+            + "exactly the data categories of the consents in force that cover it (IDENTITY, CONTACT, "
+            + "ADDRESS, INCIDENT_DETAILS, RISK). Without one (never given, withdrawn, expired, sent under "
+            + "the emergency exception, or the referral has ended) it is the minimal view: the case and its "
+            + "risk level. For the referral's two agencies; every read is audited with its categories.",
+            summary = "The survivor's data the caller's agency may see for this referral, by consent")
+    public SharedDataView sharedData(@RestPath UUID id) {
+        return referrals.sharedData(id);
     }
 }

@@ -17,6 +17,11 @@ import kz.qorgau.agency.Agency;
 import kz.qorgau.agency.AgencyRepository;
 import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.agency.ServiceType;
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.AuditTrail;
+import kz.qorgau.audit.AuditTrail.Subject;
+import kz.qorgau.casefile.CaseDisclosure;
+import kz.qorgau.casefile.CaseDtos.SharedDataView;
 import kz.qorgau.casefile.CaseFile;
 import kz.qorgau.casefile.CaseRepository;
 import kz.qorgau.casefile.CaseService;
@@ -28,6 +33,8 @@ import kz.qorgau.common.TimeAndIds.IdGenerator;
 import kz.qorgau.common.Versioned;
 import kz.qorgau.consent.Consent;
 import kz.qorgau.consent.ConsentService;
+import kz.qorgau.consent.DataCategory;
+import kz.qorgau.consent.SharingRules.Sharing;
 import kz.qorgau.notification.Outbox;
 import kz.qorgau.referral.ReferralDtos.ActionsView;
 import kz.qorgau.referral.ReferralDtos.HistoryView;
@@ -76,6 +83,12 @@ public class ReferralService {
     Outbox outbox;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
+    CaseDisclosure disclosure;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -96,19 +109,61 @@ public class ReferralService {
             fire(referral, ReferralAction.SUBMIT, null, null);
         }
         referrals.flush();
+        audit.record(AuditAction.CREATE, Subject.of("referral", referral.id, referral.caseId), Set.of(),
+                request.submit() ? "submitted" : "draft");
         return versioned(referral);
     }
 
     @Transactional
     public Versioned<ReferralView> get(UUID id) {
         access.require(Capability.READ_REFERRALS);
-        return versioned(visible(id));
+        Referral referral = visible(id);
+        audit.record(AuditAction.READ, Subject.of("referral", referral.id, referral.caseId), Set.of());
+        return versioned(referral);
+    }
+
+    /**
+     * What the caller's agency may see of the survivor behind the referral, by the consents in force for
+     * it; the minimal view under the emergency exception, without consent, or once its referral ended.
+     */
+    @Transactional
+    public SharedDataView sharedData(UUID id) {
+        access.require(Capability.READ_SHARED_DATA);
+        Referral referral = visible(id);
+        UUID agency = access.caller().agencyId().orElseThrow();
+        CaseFile caseFile = cases.findById(referral.caseId);
+        boolean receiver = agency.equals(referral.receiverAgencyId);
+        Sharing sharing = receiver
+                ? disclosure.forAgency(caseFile, agency, !referral.state.isTerminal(),
+                        referral.consentId == null && referral.emergencyReason != null)
+                : disclosure.forAgency(caseFile, agency, cases.agenciesOn(caseFile).contains(agency), false);
+        SharedDataView shared = disclosure.sharedData(caseFile, referral.id, sharing);
+        Set<DataCategory> shown = EnumSet.noneOf(DataCategory.class);
+        if (shared.fullName() != null) {
+            shown.add(DataCategory.IDENTITY);
+        }
+        if (shared.phone() != null) {
+            shown.add(DataCategory.CONTACT);
+        }
+        if (shared.address() != null) {
+            shown.add(DataCategory.ADDRESS);
+        }
+        if (shared.incidents() != null) {
+            shown.add(DataCategory.INCIDENT_DETAILS);
+        }
+        if (shared.risk() != null) {
+            shown.add(DataCategory.RISK);
+        }
+        audit.record(AuditAction.READ, Subject.of("shared-data", referral.id, referral.caseId), shown,
+                sharing.basis().name());
+        return shared;
     }
 
     @Transactional
     public List<HistoryView> history(UUID id) {
         access.require(Capability.READ_REFERRALS);
         Referral referral = visible(id);
+        audit.record(AuditAction.READ, Subject.of("referral-history", referral.id, referral.caseId), Set.of());
         return referrals.history(referral.id).stream()
                 .map(h -> new HistoryView(h.action, h.fromState, h.toState, h.actor, h.actorAgencyId, h.reasonCode,
                         h.note, h.at))
@@ -119,12 +174,13 @@ public class ReferralService {
     public ActionsView actions(UUID id) {
         access.require(Capability.READ_REFERRALS);
         Referral referral = visible(id);
+        audit.record(AuditAction.READ, Subject.of("referral-actions", referral.id, referral.caseId), Set.of());
         return new ActionsView(referral.state, referral.version, List.copyOf(allowedNow(referral)));
     }
 
     @Transactional
-    public Page<ReferralView> list(Direction direction, ReferralState state, Priority priority, Instant updatedSince,
-            String cursor, int limit) {
+    public Page<ReferralView> list(Direction direction, ReferralState state, Priority priority, boolean emergencyOnly,
+            Instant updatedSince, String cursor, int limit) {
         access.require(Capability.READ_REFERRALS);
         Optional<UUID> agency;
         if (AccessRules.seesWholeNetwork(access.caller()) && direction == null) {
@@ -135,7 +191,9 @@ public class ReferralService {
         }
         Optional<Keyset> after = Optional.ofNullable(cursor).map(Keyset::fromCursor);
         List<Referral> rows = referrals.page(agency, direction == null ? Direction.INCOMING : direction, state, priority,
-                updatedSince, after, limit + 1);
+                emergencyOnly, updatedSince, after, limit + 1);
+        audit.record(AuditAction.LIST, Subject.of("referral", null, null), Set.of(),
+                agency.isEmpty() ? "network" : (direction == null ? Direction.INCOMING : direction).name().toLowerCase());
         return Keyset.page(rows, limit, r -> new Keyset(r.updatedAt, r.id), ReferralService::view);
     }
 
@@ -167,6 +225,10 @@ public class ReferralService {
         }
         fire(referral, command.action(), command, created.map(r -> r.id).orElse(null));
         referrals.flush();
+        audit.record(AuditAction.TRANSITION, Subject.of("referral", referral.id, referral.caseId), Set.of(),
+                command.action().name());
+        created.ifPresent(next -> audit.record(AuditAction.CREATE, Subject.of("referral", next.id, next.caseId),
+                Set.of(), "redirected from " + referral.id));
         return new Transitioned(versioned(referral), created.map(this::versioned));
     }
 
@@ -313,6 +375,11 @@ public class ReferralService {
             payload.put("redirectedToId", createdId);
         }
         outbox.append("referral", referral.id, action.eventType(), audience(referral), payload);
+        if (action == ReferralAction.SUBMIT && referral.consentId == null) {
+            // Last, after the referral's own writes: see AuditTrail on lock order.
+            audit.record(AuditAction.EMERGENCY_EXCEPTION, Subject.of("referral", referral.id, referral.caseId),
+                    Set.of(), "sent without consent to agency " + referral.receiverAgencyId);
+        }
     }
 
     /**

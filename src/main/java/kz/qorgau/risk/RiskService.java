@@ -1,5 +1,10 @@
 package kz.qorgau.risk;
 
+import java.util.Set;
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.AuditTrail;
+import kz.qorgau.audit.AuditTrail.Subject;
+import kz.qorgau.consent.DataCategory;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +34,12 @@ import kz.qorgau.security.Capability;
 
 @ApplicationScoped
 public class RiskService {
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    kz.qorgau.casefile.CaseDisclosure disclosure;
 
     @Inject
     EntityManager em;
@@ -119,6 +130,7 @@ public class RiskService {
         referrals.raiseOpenReferrals(caseFile.id, level, "Risk assessment " + assessment.id + " set " + level);
         // A concurrent change of the case or of a raised referral surfaces here, inside the request.
         em.flush();
+        audit.record(AuditAction.CREATE, Subject.of("risk-assessment", assessment.id, caseFile.id), Set.of(DataCategory.RISK));
         return view(assessment, true);
     }
 
@@ -127,9 +139,14 @@ public class RiskService {
     public List<AssessmentView> ofCase(UUID caseId) {
         access.require(Capability.READ_CASES);
         CaseFile caseFile = cases.visible(caseId);
-        boolean answersShown = AccessRules.mayWorkCase(access.caller(), caseRepository.agenciesOn(caseFile));
-        return em.createQuery("from RiskAssessment where caseId = :id order by assessedAt, id", RiskAssessment.class)
+        // The answers are the RISK category: the lead agency's, and another agency's on the case under consent.
+        boolean answersShown = AccessRules.mayWorkCase(access.caller(), caseRepository.agenciesOn(caseFile))
+                && disclosure.forAgencyOnCase(caseFile, access.caller().agencyId().orElseThrow()).shows(DataCategory.RISK);
+        List<AssessmentView> views = em.createQuery("from RiskAssessment where caseId = :id order by assessedAt, id", RiskAssessment.class)
                 .setParameter("id", caseFile.id).getResultList().stream().map(a -> view(a, answersShown)).toList();
+        audit.record(AuditAction.READ, Subject.of("risk-assessment", null, caseFile.id),
+                answersShown ? Set.of(DataCategory.RISK) : Set.of(), views.size() + " assessments");
+        return views;
     }
 
     /** The assessor may raise the scored level with a reason, never lower it. */

@@ -1,6 +1,7 @@
 package kz.qorgau.security;
 
 import static kz.qorgau.security.Role.AGENCY_ADMIN;
+import static kz.qorgau.security.Role.AUDITOR;
 import static kz.qorgau.security.Role.COORDINATOR;
 import static kz.qorgau.security.Role.POLICE_DISPATCH;
 import static kz.qorgau.security.Role.POLICE_INSPECTOR;
@@ -47,7 +48,17 @@ public enum Capability {
     /** Object-level: an agency's own staff keep its directory entry; coordinators any. */
     EDIT_DIRECTORY_ENTRY(with(with(Role.CASE_WORKERS, AGENCY_ADMIN), COORDINATOR)),
     /** Object-level: the case's lead agency and coordinators. */
-    READ_CASE_TIMELINE(with(Role.CASE_WORKERS, COORDINATOR));
+    READ_CASE_TIMELINE(with(Role.CASE_WORKERS, COORDINATOR)),
+    /** Object-level: a case's own agencies, each seeing what its consent covers; coordinators see no personal data. */
+    READ_SHARED_DATA(Role.CASE_WORKERS),
+    /** Object-level: the lead agency closes its case. */
+    CLOSE_CASE(Role.CASE_WORKERS),
+    /** Case workers find their own agency's cases; coordinators any, without personal data. */
+    SEARCH_CASES(with(Role.CASE_WORKERS, COORDINATOR)),
+    /** The audit trail: who did what, never case content. */
+    READ_AUDIT(EnumSet.of(AUDITOR)),
+    /** De-identified figures of the network, with small cells suppressed. */
+    READ_STATISTICS(EnumSet.of(COORDINATOR));
 
     private final Set<Role> roles;
 

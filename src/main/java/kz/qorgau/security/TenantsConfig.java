@@ -27,5 +27,12 @@ public interface TenantsConfig {
         /** How many days before a protective order expires its agencies are told. */
         @WithDefault("3")
         int orderExpiryWarningDays();
+
+        /**
+         * How long a closed case keeps the survivor's personal data and its free text before retention
+         * anonymises it; five years unless the network's rules say otherwise.
+         */
+        @WithDefault("1826d")
+        java.time.Duration closedCaseRetention();
     }
 }

@@ -1,0 +1,15 @@
+package kz.qorgau.audit;
+
+/** What was done to the record an audit entry names. */
+public enum AuditAction {
+    READ,
+    LIST,
+    SEARCH,
+    CREATE,
+    UPDATE,
+    TRANSITION,
+    /** A referral sent without the survivor's consent, under the emergency exception. */
+    EMERGENCY_EXCEPTION,
+    WITHDRAW_CONSENT,
+    ANONYMISE
+}

@@ -1,0 +1,137 @@
+package kz.qorgau.casefile;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.AuditTrail;
+import kz.qorgau.audit.AuditTrail.Subject;
+import kz.qorgau.consent.DataCategory;
+import kz.qorgau.security.TenantsConfig;
+import kz.qorgau.tenant.TenantOverride;
+import org.jboss.logging.Logger;
+
+/**
+ * Anonymises cases closed longer ago than their network keeps them: the survivor's sealed data and
+ * search hashes, and the free text of the case, its referrals, their history, its incidents (unless
+ * another case still needs them) and reported order violations. What remains (states, times, agencies,
+ * codes) still counts in statistics and still matches the audit trail.
+ *
+ * <p>Each case is claimed with FOR UPDATE SKIP LOCKED and anonymised in its batch's transaction, so
+ * replicas running the job at the same time never work on the same case, and a crash loses nothing:
+ * the case is simply still due on the next run.
+ */
+@ApplicationScoped
+public class RetentionJob {
+
+    private static final Logger LOG = Logger.getLogger(RetentionJob.class);
+    private static final int BATCH = 100;
+    static final String REMOVED = "(removed by retention)";
+
+    @Inject
+    TenantsConfig tenants;
+
+    @Inject
+    TenantOverride override;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    RetentionJob self;
+
+    @Scheduled(every = "{qorgau.retention.check-every}", delayed = "90s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void periodically() {
+        anonymiseDue();
+    }
+
+    /** @return how many cases this call anonymised, across all tenants */
+    @ActivateRequestContext
+    public int anonymiseDue() {
+        int anonymised = 0;
+        for (var tenant : tenants.all().entrySet()) {
+            override.actFor(tenant.getKey());
+            try {
+                Instant closedBefore = clock.instant().minus(tenant.getValue().closedCaseRetention());
+                int batch;
+                do {
+                    batch = self.anonymiseBatch(tenant.getKey(), closedBefore);
+                    anonymised += batch;
+                } while (batch == BATCH);
+            } finally {
+                override.clear();
+            }
+        }
+        if (anonymised > 0) {
+            LOG.infof("Retention anonymised %d closed cases", anonymised);
+        }
+        return anonymised;
+    }
+
+    @Transactional
+    int anonymiseBatch(String tenantId, Instant closedBefore) {
+        @SuppressWarnings("unchecked")
+        List<UUID> due = em.createNativeQuery("""
+                        select id from case_file
+                        where tenant_id = ?1 and status = 'CLOSED' and anonymised_at is null and closed_at < ?2
+                        order by closed_at limit ?3 for update skip locked""", UUID.class)
+                .setParameter(1, tenantId).setParameter(2, Timestamp.from(closedBefore)).setParameter(3, BATCH)
+                .getResultList();
+        Instant now = clock.instant();
+        for (UUID caseId : due) {
+            anonymise(caseId, now);
+            audit.recordForSystem(tenantId, "retention", AuditAction.ANONYMISE, Subject.of("case", caseId, caseId),
+                    EnumSet.allOf(DataCategory.class), "closed before " + closedBefore);
+        }
+        return due.size();
+    }
+
+    private void anonymise(UUID caseId, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        update("""
+                update survivor set full_name_sealed = null, birth_date_sealed = null, phone_sealed = null,
+                    address_sealed = null, name_hash = null, phone_hash = null, anonymised_at = ?2
+                where id = (select survivor_id from case_file where id = ?1)""", caseId, at);
+        update("update case_file set summary = null, close_reason = null, anonymised_at = ?2 where id = ?1", caseId, at);
+        update("""
+                update referral set note = null,
+                    emergency_reason = case when emergency_reason is null then null else ?2 end
+                where case_id = ?1""", caseId, REMOVED);
+        update("""
+                update referral_history set note = null
+                where referral_id in (select id from referral where case_id = ?1)""", caseId, null);
+        update("""
+                update incident set description = null, persons = '[]'
+                where id in (select incident_id from case_incident where case_id = ?1)
+                  and not exists (select 1 from case_incident other join case_file c on c.id = other.case_id
+                                  where other.incident_id = incident.id and other.case_id <> ?1
+                                    and c.anonymised_at is null)""", caseId, null);
+        update("""
+                update protective_order_violation set description = ?2
+                where order_id in (select id from protective_order where case_id = ?1)""", caseId, REMOVED);
+    }
+
+    private void update(String sql, UUID caseId, Object second) {
+        var query = em.createNativeQuery(sql).setParameter(1, caseId);
+        if (sql.contains("?2")) {
+            query.setParameter(2, second);
+        }
+        query.executeUpdate();
+    }
+}

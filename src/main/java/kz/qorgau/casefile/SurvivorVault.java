@@ -1,0 +1,76 @@
+package kz.qorgau.casefile;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import kz.qorgau.casefile.CaseDtos.SurvivorDetails;
+import kz.qorgau.privacy.BlindIndex;
+import kz.qorgau.privacy.FieldCipher;
+
+/** Seals a survivor's personal data into her row and opens it again for the callers allowed to see it. */
+@ApplicationScoped
+public class SurvivorVault {
+
+    /** Her personal data in the clear, in memory only. */
+    public record PersonalData(String fullName, LocalDate birthDate, String phone, String address) {
+    }
+
+    @Inject
+    FieldCipher cipher;
+
+    @Inject
+    BlindIndex index;
+
+    public Survivor create(UUID id, String tenantId, SurvivorDetails details, Instant now) {
+        Survivor survivor = new Survivor();
+        survivor.id = id;
+        survivor.createdAt = now;
+        survivor.updatedAt = now;
+        seal(survivor, tenantId, new PersonalData(details.fullName().strip(), details.birthDate(),
+                details.phone() == null ? null : details.phone().strip(), details.address()));
+        return survivor;
+    }
+
+    /** @return null once retention has anonymised her */
+    public PersonalData open(Survivor survivor) {
+        if (survivor.anonymisedAt != null) {
+            return null;
+        }
+        String birthDate = cipher.open(survivor.birthDateSealed, context(survivor.id, "birth_date"));
+        return new PersonalData(cipher.open(survivor.fullNameSealed, context(survivor.id, "full_name")),
+                birthDate == null ? null : LocalDate.parse(birthDate),
+                cipher.open(survivor.phoneSealed, context(survivor.id, "phone")),
+                cipher.open(survivor.addressSealed, context(survivor.id, "address")));
+    }
+
+    /** Seals with the active key; re-encryption calls it with the data it opened under an old one. */
+    void seal(Survivor survivor, String tenantId, PersonalData data) {
+        survivor.keyId = cipher.activeKeyId();
+        survivor.fullNameSealed = cipher.seal(data.fullName(), context(survivor.id, "full_name"));
+        survivor.birthDateSealed = cipher.seal(data.birthDate() == null ? null : data.birthDate().toString(),
+                context(survivor.id, "birth_date"));
+        survivor.phoneSealed = cipher.seal(data.phone(), context(survivor.id, "phone"));
+        survivor.addressSealed = cipher.seal(data.address(), context(survivor.id, "address"));
+        survivor.nameHash = index.ofName(tenantId, data.fullName());
+        survivor.phoneHash = index.ofPhone(tenantId, data.phone());
+    }
+
+    public byte[] nameHash(String tenantId, String name) {
+        return index.ofName(tenantId, name);
+    }
+
+    public byte[] phoneHash(String tenantId, String phone) {
+        return index.ofPhone(tenantId, phone);
+    }
+
+    public String activeKeyId() {
+        return cipher.activeKeyId();
+    }
+
+    // The row id and field are bound to each value: a value copied to another survivor or field does not open.
+    private static String context(UUID survivorId, String field) {
+        return "survivor/" + survivorId + "/" + field;
+    }
+}

@@ -1,0 +1,46 @@
+package kz.qorgau.common;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * The id that ties a request to its audit entries and logs. A partner's own X-Request-Id is kept when it
+ * is a plain token, so both sides can find the same call; otherwise the service makes one. Either way the
+ * response carries it back.
+ */
+@RequestScoped
+public class RequestId {
+
+    public static final String HEADER = "X-Request-Id";
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private String value;
+
+    public String value() {
+        if (value == null) {
+            value = UUID.randomUUID().toString();
+        }
+        return value;
+    }
+
+    public static class Filters {
+
+        @ServerRequestFilter(preMatching = true)
+        public void take(ContainerRequestContext request, RequestId id) {
+            String given = request.getHeaderString(HEADER);
+            if (given != null && PLAIN.matcher(given).matches()) {
+                id.value = given;
+            }
+        }
+
+        @ServerResponseFilter
+        public void giveBack(ContainerResponseContext response, RequestId id) {
+            response.getHeaders().putSingle(HEADER, id.value());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package kz.qorgau.consent;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Which of the survivor's data categories an agency sees, as plain functions: the lead agency collected
+ * her data and sees all of it; any other agency sees exactly what a consent in force covers for it, and
+ * otherwise (no consent, a withdrawn or expired one, a referral sent under the emergency exception, a
+ * referral that has ended) only the minimal view: the case, its risk level and the referral, nothing
+ * that identifies or locates her.
+ */
+public final class SharingRules {
+
+    private SharingRules() {
+    }
+
+    /** Why an agency sees what it sees. */
+    public enum Basis {
+        LEAD_AGENCY,
+        CONSENT,
+        /** Sent without consent because of an emergency: the minimal view. */
+        EMERGENCY_EXCEPTION,
+        /** No consent in force covers the agency (never given, withdrawn or expired): the minimal view. */
+        NO_CONSENT,
+        /** The agency's referral has ended: the minimal view. */
+        REFERRAL_ENDED,
+        /** Coordinators oversee the network without personal data. */
+        OVERSIGHT
+    }
+
+    public record Sharing(Basis basis, Set<DataCategory> categories) {
+
+        public Sharing {
+            categories = categories.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(categories));
+        }
+
+        public boolean shows(DataCategory category) {
+            return categories.contains(category);
+        }
+    }
+
+    public static final Sharing OVERSIGHT = new Sharing(Basis.OVERSIGHT, Set.of());
+
+    /**
+     * @param consentedNow the categories of every consent in force now that covers the agency
+     * @param referralLive whether the agency's referral (or its place on the case) is still under way
+     * @param emergencyException whether the agency's referral went without consent, under the exception
+     */
+    public static Sharing forAgency(boolean leadAgency, boolean referralLive, Set<DataCategory> consentedNow,
+            boolean emergencyException) {
+        if (leadAgency) {
+            return new Sharing(Basis.LEAD_AGENCY, EnumSet.allOf(DataCategory.class));
+        }
+        if (!referralLive) {
+            return new Sharing(Basis.REFERRAL_ENDED, Set.of());
+        }
+        if (!consentedNow.isEmpty()) {
+            return new Sharing(Basis.CONSENT, consentedNow);
+        }
+        return new Sharing(emergencyException ? Basis.EMERGENCY_EXCEPTION : Basis.NO_CONSENT, Set.of());
+    }
+}

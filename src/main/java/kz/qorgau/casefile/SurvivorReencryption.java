@@ -39,7 +39,7 @@ public class SurvivorReencryption {
     @Inject
     SurvivorReencryption self;
 
-    @Scheduled(every = "{qorgau.encryption.reencrypt-every}", delayed = "60s",
+    @Scheduled(every = "{qorgau.reencryption.check-every}", delayed = "60s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void periodically() {
         reencryptAll();

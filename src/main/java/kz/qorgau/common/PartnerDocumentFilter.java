@@ -39,7 +39,9 @@ public class PartnerDocumentFilter implements OASFilter {
             "editAgency", "An agency of the network already has this name, or the agency changed meanwhile",
             "recordProtectiveOrder", "An order with this number is already recorded",
             "revokeProtectiveOrder", "The order was already revoked",
-            "publishRiskQuestionnaire", "Another version was published at the same moment");
+            "publishRiskQuestionnaire", "Another version was published at the same moment",
+            "closeCase", "A referral of the case is still under way (openReferrals counts them), or it is already closed",
+            "withdrawConsent", "The consent was already withdrawn");
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -59,11 +61,11 @@ public class PartnerDocumentFilter implements OASFilter {
         if (CONFLICTS.containsKey(id)) {
             problem(responses, "409", CONFLICTS.get(id));
         }
-        if (id.equals("fireReferralAction") || id.equals("editAgency")) {
+        if (id.equals("fireReferralAction") || id.equals("editAgency") || id.equals("closeCase")) {
             problem(responses, "412", "If-Match names a version that is no longer current: read the object again");
         }
-        if (id.equals("fireReferralAction")) {
-            problem(responses, "428", "If-Match is missing: send the ETag of the referral as read");
+        if (id.equals("fireReferralAction") || id.equals("closeCase")) {
+            problem(responses, "428", "If-Match is missing: send the ETag of the object as read");
         }
         if (id.equals("reportIncident")) {
             problem(responses, "422", "The Idempotency-Key or externalReference was used before with different content");

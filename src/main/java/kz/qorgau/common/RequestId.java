@@ -1,6 +1,7 @@
 package kz.qorgau.common;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.UUID;
@@ -28,18 +29,26 @@ public class RequestId {
         return value;
     }
 
+    // Through a method: the field of a request-scoped bean is set on the instance, not on its client proxy.
+    void use(String given) {
+        value = given;
+    }
+
     public static class Filters {
 
+        @Inject
+        RequestId id;
+
         @ServerRequestFilter(preMatching = true)
-        public void take(ContainerRequestContext request, RequestId id) {
+        public void take(ContainerRequestContext request) {
             String given = request.getHeaderString(HEADER);
             if (given != null && PLAIN.matcher(given).matches()) {
-                id.value = given;
+                id.use(given);
             }
         }
 
         @ServerResponseFilter
-        public void giveBack(ContainerResponseContext response, RequestId id) {
+        public void giveBack(ContainerResponseContext response) {
             response.getHeaders().putSingle(HEADER, id.value());
         }
     }

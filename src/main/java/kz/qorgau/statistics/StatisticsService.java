@@ -52,7 +52,7 @@ public class StatisticsService {
         int minimum = SmallCells.MINIMUM;
         long total = ((Number) query("select count(*)" + SENT, tenant, start, end).getSingleResult()).longValue();
         return new ReferralStatistics(start.truncatedTo(ChronoUnit.MICROS), end.truncatedTo(ChronoUnit.MICROS), minimum,
-                SmallCells.publishable(total, minimum) ? total : null,
+                total == 0 || SmallCells.publishable(total, minimum) ? total : null,
                 SmallCells.suppress(counts("select r.state, count(*)" + SENT + " group by r.state order by r.state", tenant, start, end), minimum),
                 SmallCells.suppress(counts("select r.priority, count(*)" + SENT + " group by r.priority order by r.priority", tenant, start, end), minimum),
                 SmallCells.suppress(counts("select a.kind, count(*)" + SENT.replace("from referral r", "from referral r join agency a on a.id = r.receiver_agency_id")

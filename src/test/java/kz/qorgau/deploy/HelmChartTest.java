@@ -86,6 +86,13 @@ class HelmChartTest {
         Map<String, Object> password = env.stream().filter(e -> e.get("name").equals("QUARKUS_DATASOURCE_PASSWORD"))
                 .findFirst().orElseThrow();
         assertEquals("qorgau-db", at(password, "valueFrom", "secretKeyRef", "name"));
+        // The data-protection keys come from their own Secret, mounted as a properties file the service reads.
+        List<Map<String, Object>> volumes = at(production.get("Deployment/qorgau"), "spec", "template", "spec", "volumes");
+        assertTrue(volumes.stream().anyMatch(v -> v.get("name").equals("keys")
+                && "qorgau-keys".equals(at(v, "secret", "secretName"))), volumes.toString());
+        Map<String, Object> locations = env.stream().filter(e -> e.get("name").equals("SMALLRYE_CONFIG_LOCATIONS"))
+                .findFirst().orElseThrow();
+        assertEquals("/etc/qorgau/application.properties,/etc/qorgau-keys/keys.properties", locations.get("value"));
         String properties = at(production.get("ConfigMap/qorgau"), "data", "application.properties");
         assertTrue(properties.contains("quarkus.oidc.almaty.auth-server-url=https://sso.qorgau.kz/realms/almaty"), properties);
         assertTrue(properties.contains("qorgau.tenants.astana.name=Astana city"), properties);

@@ -149,4 +149,69 @@ class LifecycleAccessMatrixTest {
                 .get("/api/v1/referrals").then().statusCode(200).extract().path("items.id");
         assertEquals(false, seenFromAstana.contains(referral.toString()));
     }
+
+    @Test
+    void readWhatConsentSharesForAReferral() {
+        // The referral's two agencies; coordinators oversee without personal data, so the function is not theirs.
+        assertMatrix(REFERRAL_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+                        .get("/api/v1/referrals/" + referral + "/shared-data"),
+                (role, relation) -> objectRule(CASE_WORKERS, role, relation, 200));
+    }
+
+    @Test
+    void searchCasesByTheSurvivorsPhone() {
+        String phone = "+7 777 " + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+        String found = given().auth().oauth2(almaty.token(POLICE_INSPECTOR, almaty.police)).contentType("application/json")
+                .body(Flows.openCaseBody().replace("+7 701 555 12 12", phone)).post("/api/v1/cases")
+                .then().statusCode(201).extract().path("id");
+        Set<Role> mayCall = with(CASE_WORKERS, COORDINATOR);
+        assertMatrix(OBJECT_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+                        .queryParam("survivorPhone", phone).get("/api/v1/cases"),
+                (role, relation) -> mayCall.contains(role) ? 200 : 403,
+                // Found by its lead agency and by the network's coordinators, by nobody else.
+                (role, relation) -> mayCall.contains(role) && relation == Relation.OWN
+                        || role == COORDINATOR && relation == Relation.OTHER_AGENCY,
+                response -> response.<List<String>>path("items.id").contains(found));
+    }
+
+    @Test
+    void closeACase() {
+        // A stale If-Match lets every permitted caller through the access checks without closing anything.
+        assertMatrix(OBJECT_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+                        .header("If-Match", "\"999\"").contentType("application/json")
+                        .body(java.util.Map.of("reason", "Done")).post("/api/v1/cases/" + caseId + "/closure"),
+                (role, relation) -> objectRule(CASE_WORKERS, role, relation, 412));
+    }
+
+    @Test
+    void withdrawAConsent() {
+        // Each call withdraws a consent of its own, recorded just before by the lead agency.
+        String lead = almaty.token(POLICE_INSPECTOR, almaty.police);
+        assertMatrix(OBJECT_RELATIONS, (role, relation) -> {
+                    String consent = Flows.recordConsent(lead, caseId, almaty.crisisCentre).then().statusCode(201)
+                            .extract().path("id");
+                    return given().auth().oauth2(token(role, relation))
+                            .post("/api/v1/cases/" + caseId + "/consents/" + consent + "/withdrawal");
+                },
+                (role, relation) -> objectRule(CASE_WORKERS, role, relation, 200));
+    }
+
+    @Test
+    void readAndVerifyTheAuditTrail() {
+        // Auditors of any agency or none read their own network's trail; nobody else reads it.
+        for (String path : List.of("/api/v1/audit", "/api/v1/audit/verification")) {
+            assertMatrix(OBJECT_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation)).get(path),
+                    (role, relation) -> role == Role.AUDITOR ? 200 : 403);
+        }
+        List<String> astanaCases = given().auth().oauth2(token(Role.AUDITOR, Relation.OTHER_TENANT))
+                .queryParam("caseId", caseId).get("/api/v1/audit").then().statusCode(200).extract().path("items.caseId");
+        assertEquals(List.of(), astanaCases);
+    }
+
+    @Test
+    void readTheNetworksStatistics() {
+        assertMatrix(OBJECT_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+                        .get("/api/v1/statistics/referrals"),
+                (role, relation) -> role == COORDINATOR ? 200 : 403);
+    }
 }

@@ -36,13 +36,17 @@ public final class Flows {
                 .extract().path("id"));
     }
 
-    public static Response openCase(String token, UUID... incidents) {
+    public static String openCaseBody(UUID... incidents) {
         String ids = java.util.Arrays.stream(incidents).map(i -> "\"" + i + "\"").collect(Collectors.joining(","));
-        return given().auth().oauth2(token).contentType("application/json").body("""
-                        {"survivor": {"fullName": "Aigerim Sultanova", "birthDate": "1991-04-02",
-                                      "phone": "+7 701 555 12 12", "address": "Almaty, Abay ave 10, apt 5"},
-                         "riskLevel": "HIGH", "incidentIds": [%s], "summary": "Repeated assaults by partner"}
-                        """.formatted(ids))
+        return """
+                {"survivor": {"fullName": "Aigerim Sultanova", "birthDate": "1991-04-02",
+                              "phone": "+7 701 555 12 12", "address": "Almaty, Abay ave 10, apt 5"},
+                 "riskLevel": "HIGH", "incidentIds": [%s], "summary": "Repeated assaults by partner"}
+                """.formatted(ids);
+    }
+
+    public static Response openCase(String token, UUID... incidents) {
+        return given().auth().oauth2(token).contentType("application/json").body(openCaseBody(incidents))
                 .post("/api/v1/cases");
     }
 

@@ -1,0 +1,106 @@
+package kz.qorgau.casefile;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import kz.qorgau.security.Role;
+import kz.qorgau.support.Flows;
+import kz.qorgau.support.Network;
+import kz.qorgau.support.TestTokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Closing a case and, once its network's retention period has passed (zero for astana in the test
+ * profile), anonymising it: exactly once, whichever of two concurrent runs gets to it.
+ */
+@QuarkusTest
+class RetentionTest {
+
+    @Inject
+    RetentionJob retention;
+
+    @Inject
+    AgroalDataSource database;
+
+    @Test
+    void aClosedCaseIsAnonymisedOnceAfterItsRetentionPeriod() throws Exception {
+        Network astana = Network.of("astana");
+        String inspector = astana.token(Role.POLICE_INSPECTOR, astana.police);
+        String socialWorker = astana.token(Role.SOCIAL_WORKER, astana.socialProtection);
+        UUID caseId = Flows.caseFile(inspector, Flows.incident(astana.token(Role.POLICE_DISPATCH, astana.police)));
+        Flows.recordConsent(inspector, caseId, astana.socialProtection).then().statusCode(201);
+        UUID referral = Flows.referral(inspector, caseId, astana.socialProtection);
+
+        // Not while a referral is under way, not without If-Match, not by another agency than the lead.
+        String etag = given().auth().oauth2(inspector).get("/api/v1/cases/" + caseId).then().extract().header("ETag");
+        close(inspector, caseId, etag).then().statusCode(409).body("openReferrals", equalTo(1));
+        given().auth().oauth2(inspector).contentType("application/json").body(Map.of("reason", "x"))
+                .post("/api/v1/cases/" + caseId + "/closure").then().statusCode(428);
+        Flows.fire(socialWorker, referral, "ACCEPT").then().statusCode(200);
+        close(socialWorker, caseId, etag).then().statusCode(403);
+        Flows.fire(inspector, referral, "CANCEL", Map.of("note", "She moved to her sister's in another city")).then().statusCode(200);
+        close(inspector, caseId, "\"999\"").then().statusCode(412);
+        etag = given().auth().oauth2(inspector).get("/api/v1/cases/" + caseId).then().extract().header("ETag");
+        close(inspector, caseId, etag).then().statusCode(200).body("status", equalTo("CLOSED"), "closedAt", notNullValue());
+        Flows.refer(inspector, caseId, astana.crisisCentre, false).then().statusCode(409);
+
+        // Two replicas run the job at once: the case is anonymised by exactly one of them.
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var first = CompletableFuture.supplyAsync(retention::anonymiseDue, pool);
+            var second = CompletableFuture.supplyAsync(retention::anonymiseDue, pool);
+            assertTrue(first.get() + second.get() >= 1);
+        } finally {
+            pool.shutdown();
+        }
+        given().auth().oauth2(inspector).get("/api/v1/cases/" + caseId).then().statusCode(200)
+                .body("survivor", nullValue(), "summary", nullValue(), "status", equalTo("CLOSED"));
+        given().auth().oauth2(inspector).queryParam("survivorPhone", "+7 701 555 12 12").get("/api/v1/cases").then()
+                .statusCode(200).body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(caseId.toString())));
+        try (Connection c = database.getConnection(); PreparedStatement select = c.prepareStatement("""
+                select s.full_name_sealed is null and s.phone_sealed is null and s.name_hash is null
+                       and s.anonymised_at is not null,
+                       (select count(*) from referral r where r.case_id = f.id and r.note is not null),
+                       (select count(*) from incident i join case_incident ci on ci.incident_id = i.id
+                         where ci.case_id = f.id and (i.description is not null or i.persons <> '[]'))
+                from case_file f join survivor s on s.id = f.survivor_id where f.id = ?""")) {
+            select.setObject(1, caseId);
+            try (ResultSet rs = select.executeQuery()) {
+                assertTrue(rs.next());
+                assertTrue(rs.getBoolean(1));
+                assertEquals(0, rs.getLong(2));
+                assertEquals(0, rs.getLong(3));
+            }
+        }
+        List<Map<String, Object>> anonymised = given().auth().oauth2(TestTokens.tenant("astana").roles(Role.AUDITOR).sign())
+                .queryParam("caseId", caseId).queryParam("action", "ANONYMISE").get("/api/v1/audit")
+                .then().statusCode(200).extract().path("items");
+        assertEquals(1, anonymised.size());
+        assertEquals("system:retention", anonymised.get(0).get("actor"));
+        // A later run finds nothing more to do for it.
+        retention.anonymiseDue();
+        given().auth().oauth2(TestTokens.tenant("astana").roles(Role.AUDITOR).sign())
+                .queryParam("caseId", caseId).queryParam("action", "ANONYMISE").get("/api/v1/audit")
+                .then().body("items.size()", equalTo(1));
+    }
+
+    private static io.restassured.response.Response close(String token, UUID caseId, String etag) {
+        return given().auth().oauth2(token).header("If-Match", etag).contentType("application/json")
+                .body(Map.of("reason", "Services delivered; she is safe")).post("/api/v1/cases/" + caseId + "/closure");
+    }
+}

@@ -1,0 +1,64 @@
+package kz.qorgau.statistics;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import kz.qorgau.security.Role;
+import kz.qorgau.support.Flows;
+import kz.qorgau.support.Network;
+import org.junit.jupiter.api.Test;
+
+/** Coordinators' figures: counted over their own network in the period asked, small cells withheld. */
+@QuarkusTest
+class StatisticsTest {
+
+    @Test
+    void countsByStateAndReasonWithSmallCellsWithheld() throws InterruptedException {
+        Instant from = Instant.now().minusMillis(5);
+        Network almaty = Network.of("almaty");
+        String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
+        String socialWorker = almaty.token(Role.SOCIAL_WORKER, almaty.socialProtection);
+        UUID caseId = Flows.caseFile(inspector);
+        Flows.recordConsent(inspector, caseId, almaty.socialProtection).then().statusCode(201);
+        for (int i = 0; i < 13; i++) {
+            UUID referral = Flows.referral(inspector, caseId, almaty.socialProtection);
+            if (i < 6) {
+                Flows.fire(socialWorker, referral, "ACKNOWLEDGE").then().statusCode(200);
+            } else if (i < 8) {
+                Flows.fire(socialWorker, referral, "DECLINE", Map.of("reasonCode", "NO_CAPACITY")).then().statusCode(200);
+            }
+        }
+        Instant to = Instant.now().plusMillis(5);
+
+        var stats = given().auth().oauth2(almaty.coordinator()).queryParam("from", from.toString())
+                .queryParam("to", to.toString()).get("/api/v1/statistics/referrals").then().statusCode(200)
+                .body("minimumCellSize", equalTo(5), "total", equalTo(13),
+                        "byPriority[0].key", equalTo("HIGH"), "byPriority[0].count", equalTo(13),
+                        "byReceiverKind[0].key", equalTo("SOCIAL_PROTECTION"),
+                        "timeToAcknowledge.referrals", equalTo(6), "timeToAcknowledge.medianMinutes", notNullValue(),
+                        "timeToAccept.referrals", equalTo(0), "timeToAccept.medianMinutes", nullValue())
+                .extract();
+        List<Map<String, Object>> byState = stats.path("byState");
+        // ACKNOWLEDGED 6 is shown; DECLINED 2 is withheld, and SUBMITTED 5 with it, or 13 - 6 - 5 would give it away.
+        assertEquals(Map.of("key", "ACKNOWLEDGED", "count", 6, "suppressed", false), byState.get(0));
+        assertEquals(Map.of("key", "DECLINED", "suppressed", true), byState.get(1));
+        assertEquals(Map.of("key", "SUBMITTED", "suppressed", true), byState.get(2));
+        assertEquals(List.of(Map.of("key", "NO_CAPACITY", "suppressed", true)), stats.path("declinesByReason"));
+
+        // Another network counts only its own referrals; a period with fewer than five withholds the total.
+        given().auth().oauth2(Network.coordinatorToken("astana")).queryParam("from", from.toString())
+                .queryParam("to", to.toString()).get("/api/v1/statistics/referrals").then().statusCode(200)
+                .body("total", equalTo(0), "byState.size()", equalTo(0));
+        given().auth().oauth2(almaty.coordinator()).queryParam("from", to.toString()).queryParam("to", from.toString())
+                .get("/api/v1/statistics/referrals").then().statusCode(400);
+        given().auth().oauth2(inspector).get("/api/v1/statistics/referrals").then().statusCode(403);
+    }
+}

@@ -1,10 +1,5 @@
 package kz.qorgau.casefile;
 
-import java.util.Set;
-import kz.qorgau.audit.AuditAction;
-import kz.qorgau.audit.AuditTrail;
-import kz.qorgau.audit.AuditTrail.Subject;
-import kz.qorgau.consent.DataCategory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,10 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.AuditTrail;
+import kz.qorgau.audit.AuditTrail.Subject;
 import kz.qorgau.common.Keyset;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.ProblemException;
+import kz.qorgau.consent.DataCategory;
 import kz.qorgau.security.AccessPolicy;
 import kz.qorgau.security.AccessRules;
 import kz.qorgau.security.Capability;

@@ -1,8 +1,8 @@
 package kz.qorgau.common;
 
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

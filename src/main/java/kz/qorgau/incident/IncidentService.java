@@ -1,9 +1,5 @@
 package kz.qorgau.incident;
 
-import kz.qorgau.audit.AuditAction;
-import kz.qorgau.audit.AuditTrail;
-import kz.qorgau.audit.AuditTrail.Subject;
-import kz.qorgau.consent.DataCategory;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,11 +19,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import kz.qorgau.agency.CallerAgency;
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.AuditTrail;
+import kz.qorgau.audit.AuditTrail.Subject;
 import kz.qorgau.common.Json;
 import kz.qorgau.common.Keyset;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.ProblemException;
 import kz.qorgau.common.TimeAndIds.IdGenerator;
+import kz.qorgau.consent.DataCategory;
 import kz.qorgau.incident.IncidentDtos.IncidentView;
 import kz.qorgau.incident.IncidentDtos.NewIncident;
 import kz.qorgau.incident.IncidentDtos.PersonInvolved;

@@ -1,9 +1,5 @@
 package kz.qorgau.protectiveorder;
 
-import kz.qorgau.audit.AuditAction;
-import kz.qorgau.audit.AuditTrail;
-import kz.qorgau.audit.AuditTrail.Subject;
-import kz.qorgau.consent.DataCategory;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +17,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import kz.qorgau.agency.CallerAgency;
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.AuditTrail;
+import kz.qorgau.audit.AuditTrail.Subject;
 import kz.qorgau.casefile.CaseFile;
 import kz.qorgau.casefile.CaseRepository;
 import kz.qorgau.casefile.CaseService;
@@ -28,6 +27,7 @@ import kz.qorgau.common.Json;
 import kz.qorgau.common.ProblemException;
 import kz.qorgau.common.ProblemException.FieldError;
 import kz.qorgau.common.TimeAndIds.IdGenerator;
+import kz.qorgau.consent.DataCategory;
 import kz.qorgau.notification.Outbox;
 import kz.qorgau.protectiveorder.OrderDtos.Condition;
 import kz.qorgau.protectiveorder.OrderDtos.NewOrder;

@@ -1,10 +1,5 @@
 package kz.qorgau.risk;
 
-import java.util.Set;
-import kz.qorgau.audit.AuditAction;
-import kz.qorgau.audit.AuditTrail;
-import kz.qorgau.audit.AuditTrail.Subject;
-import kz.qorgau.consent.DataCategory;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,9 +9,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import kz.qorgau.agency.CallerAgency;
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.AuditTrail;
+import kz.qorgau.audit.AuditTrail.Subject;
+import kz.qorgau.casefile.CaseDisclosure;
 import kz.qorgau.casefile.CaseFile;
 import kz.qorgau.casefile.CaseRepository;
 import kz.qorgau.casefile.CaseService;
@@ -24,6 +24,7 @@ import kz.qorgau.common.Json;
 import kz.qorgau.common.Priority;
 import kz.qorgau.common.ProblemException;
 import kz.qorgau.common.TimeAndIds.IdGenerator;
+import kz.qorgau.consent.DataCategory;
 import kz.qorgau.referral.ReferralService;
 import kz.qorgau.risk.RiskDtos.AssessmentView;
 import kz.qorgau.risk.RiskDtos.NewAssessment;
@@ -39,7 +40,7 @@ public class RiskService {
     AuditTrail audit;
 
     @Inject
-    kz.qorgau.casefile.CaseDisclosure disclosure;
+    CaseDisclosure disclosure;
 
     @Inject
     EntityManager em;

@@ -35,6 +35,7 @@ alter table case_file
 create index case_file_retention_idx on case_file (tenant_id, closed_at) where status = 'CLOSED' and anonymised_at is null;
 
 alter table consent
+    add column version             bigint        not null default 0,
     add column withdrawn_by        varchar(255),
     add column withdrawn_by_agency uuid references agency (id);
 

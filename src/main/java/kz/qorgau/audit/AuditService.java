@@ -85,8 +85,11 @@ public class AuditService {
         long expected = 1;
         long checked = 0;
         while (true) {
-            List<AuditEntry> batch = em.createQuery("from AuditEntry where seq >= :from order by seq", AuditEntry.class)
-                    .setParameter("from", expected).setMaxResults(VERIFY_BATCH).getResultList();
+            // Up to the head as read: entries committed while the check runs are for the next check.
+            List<AuditEntry> batch = em.createQuery(
+                            "from AuditEntry where seq >= :from and seq <= :head order by seq", AuditEntry.class)
+                    .setParameter("from", expected).setParameter("head", headSeq).setMaxResults(VERIFY_BATCH)
+                    .getResultList();
             for (AuditEntry entry : batch) {
                 String problem = null;
                 if (entry.seq != expected) {

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import kz.qorgau.referral.ReferralState;
@@ -83,19 +82,18 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
     }
 
     /**
-     * Cases of the survivor with this name or phone hash that the agency is on (as in {@link #agenciesOn})
-     * or, without an agency, the whole network's. At most 50: a search, not a list.
+     * Cases of the survivor with this name or phone hash that the agency is on (as in {@link #agenciesOn}).
+     * At most 50: a search, not a list.
      */
-    public List<CaseFile> bySurvivorHash(String tenantId, boolean byName, byte[] hash, Optional<UUID> agency) {
+    public List<CaseFile> bySurvivorHash(String tenantId, boolean byName, byte[] hash, UUID agency) {
         String column = byName ? "name_hash" : "phone_hash";
         String sql = "select c.* from case_file c join survivor s on s.id = c.survivor_id"
                 + " where s.tenant_id = ?1 and s." + column + " = ?2 and c.tenant_id = ?1"
-                + (agency.isPresent() ? " and (c.lead_agency_id = ?3 or exists (select 1 from referral r where r.case_id = c.id"
-                        + " and r.receiver_agency_id = ?3 and r.state in ('ACCEPTED', 'IN_PROGRESS', 'ON_HOLD')))" : "")
+                + " and (c.lead_agency_id = ?3 or exists (select 1 from referral r where r.case_id = c.id"
+                + " and r.receiver_agency_id = ?3 and r.state in ('ACCEPTED', 'IN_PROGRESS', 'ON_HOLD')))"
                 + " order by c.created_at desc, c.id limit 50";
         var query = getEntityManager().createNativeQuery(sql, CaseFile.class)
-                .setParameter(1, tenantId).setParameter(2, hash);
-        agency.ifPresent(a -> query.setParameter(3, a));
+                .setParameter(1, tenantId).setParameter(2, hash).setParameter(3, agency);
         @SuppressWarnings("unchecked")
         List<CaseFile> found = query.getResultList();
         return found;

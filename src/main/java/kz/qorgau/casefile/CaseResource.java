@@ -117,10 +117,10 @@ public class CaseResource {
     @GET
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
-    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(operationId = "searchCases", description =
             "Cases whose survivor has exactly this name or this phone number (give one), among the cases "
-            + "the caller's agency is on; coordinators search the network. Spacing and letter case do not "
+            + "the caller's agency is on and whose consent lets it see her name (or phone): a hit tells "
+            + "that she is a survivor, so coordinators cannot search. Spacing and letter case do not "
             + "matter; phone numbers compare by their digits. The search runs on keyed hashes, so nothing "
             + "is decrypted, and at most 50 cases are returned, without personal data.",
             summary = "Find cases by the survivor's exact name or phone")

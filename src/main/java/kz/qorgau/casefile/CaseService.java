@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -149,8 +148,8 @@ public class CaseService {
     }
 
     /**
-     * Cases whose survivor has exactly this name or phone, among those the caller may see: its agency's
-     * cases, or for coordinators the network's. The search runs on keyed hashes; nothing is decrypted.
+     * Cases whose survivor has exactly this name or phone, among those the caller's agency is on and may
+     * see her name (or phone) in. The search runs on keyed hashes; nothing is decrypted.
      */
     @Transactional
     public List<CaseSummary> search(String fullName, String phone) {
@@ -163,10 +162,13 @@ public class CaseService {
         if (hash == null) {
             throw new ProblemException.InvalidInput(fullName != null ? "survivorName" : "survivorPhone", "must not be blank");
         }
-        List<CaseFile> found = cases.bySurvivorHash(tenant, fullName != null, hash,
-                AccessRules.seesWholeNetwork(access.caller()) ? Optional.empty() : access.caller().agencyId());
+        UUID agency = callerAgency.requireRegistered();
+        // A hit says "this person is a survivor": only for an agency that may see what it searched by.
+        DataCategory searchedBy = fullName != null ? DataCategory.IDENTITY : DataCategory.CONTACT;
+        List<CaseFile> found = cases.bySurvivorHash(tenant, fullName != null, hash, agency).stream()
+                .filter(c -> disclosure.forAgencyOnCase(c, agency).shows(searchedBy)).toList();
         audit.record(AuditAction.SEARCH, Subject.of("case", null, null),
-                EnumSet.of(fullName != null ? DataCategory.IDENTITY : DataCategory.CONTACT),
+                EnumSet.of(searchedBy),
                 (fullName != null ? "by name" : "by phone") + ", " + found.size() + " found");
         return found.stream().map(c -> new CaseSummary(c.id, c.leadAgencyId, c.riskLevel, c.status, c.createdAt,
                 c.updatedAt)).toList();
@@ -179,7 +181,7 @@ public class CaseService {
     @Transactional
     public Versioned<CaseView> close(UUID id, long expectedVersion, String reason) {
         access.require(Capability.CLOSE_CASE);
-        CaseFile caseFile = workable(id);
+        CaseFile caseFile = onCase(id);
         if (!access.caller().belongsTo(caseFile.leadAgencyId)) {
             throw new ProblemException.Forbidden("Only the case's lead agency closes it");
         }
@@ -226,7 +228,8 @@ public class CaseService {
     @Transactional
     public ConsentView withdrawConsent(UUID caseId, UUID consentId) {
         access.require(Capability.RECORD_CONSENT);
-        CaseFile caseFile = workable(caseId);
+        // Her withdrawal is recorded whatever the state of the case.
+        CaseFile caseFile = onCase(caseId);
         Consent consent = consents.ofCase(caseFile.id, consentId);
         if (consent.withdrawnAt != null) {
             throw new ProblemException.Conflict("consent-withdrawn", "Consent " + consentId + " was withdrawn at "
@@ -251,8 +254,17 @@ public class CaseService {
                 .orElseThrow(() -> new ProblemException.NotFound("Case " + id));
     }
 
-    /** A case the caller's agency works on: visible to it, and it is on the case. */
+    /** A case the caller's agency works on and that is still open: the target of every new record. */
     public CaseFile workable(UUID id) {
+        CaseFile caseFile = onCase(id);
+        if (caseFile.status == CaseFile.Status.CLOSED) {
+            throw new ProblemException.Conflict("case-closed", "Case " + id + " is closed", Map.of());
+        }
+        return caseFile;
+    }
+
+    /** A case the caller's agency works on: visible to it, and it is on the case. */
+    public CaseFile onCase(UUID id) {
         CaseFile caseFile = cases.findByIdOptional(id)
                 .orElseThrow(() -> new ProblemException.NotFound("Case " + id));
         Set<UUID> onCase = cases.agenciesOn(caseFile);
@@ -276,7 +288,9 @@ public class CaseService {
     }
 
     private CaseView view(CaseFile caseFile, PersonalData person, Sharing sharing) {
-        return new CaseView(caseFile.id, caseFile.leadAgencyId, caseFile.riskLevel, caseFile.status, caseFile.summary,
+        // The summary is a narrative of what happened to her: INCIDENT_DETAILS.
+        return new CaseView(caseFile.id, caseFile.leadAgencyId, caseFile.riskLevel, caseFile.status,
+                sharing.shows(DataCategory.INCIDENT_DETAILS) ? caseFile.summary : null,
                 person == null ? null
                         : new SurvivorView(caseFile.survivorId, person.fullName(), person.birthDate(), person.phone(), person.address()),
                 SharingView.of(sharing), cases.incidentIds(caseFile.id), consents.ofCase(caseFile.id),

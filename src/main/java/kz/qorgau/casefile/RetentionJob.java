@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Anonymises cases closed longer ago than their network keeps them: the survivor's sealed data and
- * search hashes, and the free text of the case, its referrals, their history, its incidents (unless
+ * search hashes, and the free text of the case, its referrals, their history, its risk assessments'
+ * judgement reasons, its protective orders' conditions and revocation reasons, its incidents (unless
  * another case still needs them) and reported order violations. What remains (states, times, agencies,
  * codes) still counts in statistics and still matches the audit trail.
  *
@@ -94,8 +95,9 @@ public class RetentionJob {
                 .setParameter(1, tenantId).setParameter(2, Timestamp.from(closedBefore)).setParameter(3, BATCH)
                 .getResultList();
         Instant now = clock.instant();
+        due.forEach(caseId -> anonymise(caseId, now));
+        // The audit entries last, once every row of the batch is written: see AuditTrail on lock order.
         for (UUID caseId : due) {
-            anonymise(caseId, now);
             audit.recordForSystem(tenantId, "retention", AuditAction.ANONYMISE, Subject.of("case", caseId, caseId),
                     EnumSet.allOf(DataCategory.class), "closed before " + closedBefore);
         }
@@ -108,7 +110,14 @@ public class RetentionJob {
                 update survivor set full_name_sealed = null, birth_date_sealed = null, phone_sealed = null,
                     address_sealed = null, name_hash = null, phone_hash = null, anonymised_at = ?2
                 where id = (select survivor_id from case_file where id = ?1)""", caseId, at);
-        update("update case_file set summary = null, close_reason = null, anonymised_at = ?2 where id = ?1", caseId, at);
+        // The version moves on, so a request that read the case before cannot write its old text back.
+        update("""
+                update case_file set summary = null, close_reason = null, anonymised_at = ?2, version = version + 1
+                where id = ?1""", caseId, at);
+        update("update risk_assessment set judgement_reason = null where case_id = ?1", caseId, null);
+        update("""
+                update protective_order set conditions = '[]', revocation_reason = null
+                where case_id = ?1""", caseId, null);
         update("""
                 update referral set note = null,
                     emergency_reason = case when emergency_reason is null then null else ?2 end

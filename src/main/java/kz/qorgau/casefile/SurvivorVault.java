@@ -26,6 +26,7 @@ public class SurvivorVault {
     public Survivor create(UUID id, String tenantId, SurvivorDetails details, Instant now) {
         Survivor survivor = new Survivor();
         survivor.id = id;
+        survivor.tenantId = tenantId;
         survivor.createdAt = now;
         survivor.updatedAt = now;
         seal(survivor, tenantId, new PersonalData(details.fullName().strip(), details.birthDate(),
@@ -38,21 +39,21 @@ public class SurvivorVault {
         if (survivor.anonymisedAt != null) {
             return null;
         }
-        String birthDate = cipher.open(survivor.birthDateSealed, context(survivor.id, "birth_date"));
-        return new PersonalData(cipher.open(survivor.fullNameSealed, context(survivor.id, "full_name")),
+        String birthDate = cipher.open(survivor.birthDateSealed, context(survivor, "birth_date"));
+        return new PersonalData(cipher.open(survivor.fullNameSealed, context(survivor, "full_name")),
                 birthDate == null ? null : LocalDate.parse(birthDate),
-                cipher.open(survivor.phoneSealed, context(survivor.id, "phone")),
-                cipher.open(survivor.addressSealed, context(survivor.id, "address")));
+                cipher.open(survivor.phoneSealed, context(survivor, "phone")),
+                cipher.open(survivor.addressSealed, context(survivor, "address")));
     }
 
     /** Seals with the active key; re-encryption calls it with the data it opened under an old one. */
     void seal(Survivor survivor, String tenantId, PersonalData data) {
         survivor.keyId = cipher.activeKeyId();
-        survivor.fullNameSealed = cipher.seal(data.fullName(), context(survivor.id, "full_name"));
+        survivor.fullNameSealed = cipher.seal(data.fullName(), context(survivor, "full_name"));
         survivor.birthDateSealed = cipher.seal(data.birthDate() == null ? null : data.birthDate().toString(),
-                context(survivor.id, "birth_date"));
-        survivor.phoneSealed = cipher.seal(data.phone(), context(survivor.id, "phone"));
-        survivor.addressSealed = cipher.seal(data.address(), context(survivor.id, "address"));
+                context(survivor, "birth_date"));
+        survivor.phoneSealed = cipher.seal(data.phone(), context(survivor, "phone"));
+        survivor.addressSealed = cipher.seal(data.address(), context(survivor, "address"));
         survivor.nameHash = index.ofName(tenantId, data.fullName());
         survivor.phoneHash = index.ofPhone(tenantId, data.phone());
     }
@@ -69,8 +70,14 @@ public class SurvivorVault {
         return cipher.activeKeyId();
     }
 
-    // The row id and field are bound to each value: a value copied to another survivor or field does not open.
-    private static String context(UUID survivorId, String field) {
-        return "survivor/" + survivorId + "/" + field;
+    /** Whether re-encryption can move this survivor: her values are under a key this deployment holds. */
+    public boolean canReseal(Survivor survivor) {
+        return cipher.holds(survivor.keyId);
+    }
+
+    // Tenant, row and field are bound to each value: a value copied to another survivor, field or network
+    // does not open.
+    private static String context(Survivor survivor, String field) {
+        return "survivor/" + survivor.tenantId + "/" + survivor.id + "/" + field;
     }
 }

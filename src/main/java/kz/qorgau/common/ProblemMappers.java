@@ -152,6 +152,17 @@ public class ProblemMappers {
     }
 
     /**
+     * The database chose this request as the loser of a deadlock or lock timeout between concurrent
+     * requests; nothing was written, and the same request may simply be sent again.
+     */
+    @ServerExceptionMapper({org.hibernate.exception.LockAcquisitionException.class, jakarta.persistence.PessimisticLockException.class,
+        jakarta.persistence.LockTimeoutException.class})
+    public Response lockLost(RuntimeException e, UriInfo uri) {
+        LOG.warnf("Lock lost answering %s: %s", path(uri), e.getMessage());
+        return domain(new ProblemException.Conflict("Concurrent requests collided; nothing was changed, send it again"), uri);
+    }
+
+    /**
      * A unique or foreign-key constraint that a concurrent request won first: the caller's request now
      * conflicts with what exists.
      */
@@ -172,6 +183,10 @@ public class ProblemMappers {
             }
             if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
                 return constraint(violation, uri);
+            }
+            if (cause instanceof org.hibernate.exception.LockAcquisitionException
+                    || cause instanceof jakarta.persistence.PessimisticLockException) {
+                return lockLost((RuntimeException) cause, uri);
             }
         }
         return unexpected(e, uri);

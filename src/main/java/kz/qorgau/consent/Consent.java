@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -61,6 +62,11 @@ public class Consent {
 
     @Column(name = "withdrawn_at")
     public Instant withdrawnAt;
+
+    /** Two requests withdrawing the same consent at once: one of them records it, the other is told. */
+    @Version
+    @Column(nullable = false)
+    public long version;
 
     @Column(name = "withdrawn_by")
     public String withdrawnBy;

@@ -46,6 +46,10 @@ public final class FieldCipher {
         return activeKeyId;
     }
 
+    public boolean holds(String keyId) {
+        return keyId != null && keys.containsKey(keyId);
+    }
+
     /** @return null for null, so that an absent value stays absent */
     public byte[] seal(String plaintext, String context) {
         if (plaintext == null) {

@@ -1,5 +1,9 @@
 package kz.qorgau.protectiveorder;
 
+import java.util.EnumSet;
+import kz.qorgau.consent.SharingRules.Sharing;
+import kz.qorgau.consent.SharingRules;
+import kz.qorgau.casefile.CaseDisclosure;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,6 +51,9 @@ public class ProtectiveOrderService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    CaseDisclosure disclosure;
 
     @Inject
     EntityManager em;
@@ -122,7 +129,7 @@ public class ProtectiveOrderService {
         em.persist(order);
         announce(order, "protective-order.recorded", cases.agenciesOnReferralsOf(caseFile));
         audit.record(AuditAction.CREATE, Subject.of("protective-order", order.id, caseFile.id), Set.of());
-        return views(List.of(order), caseFile.tenantId).get(0);
+        return views(List.of(order), caseFile).get(0);
     }
 
     @Transactional
@@ -134,8 +141,11 @@ public class ProtectiveOrderService {
         List<ProtectiveOrder> orders = em.createQuery(
                         "from ProtectiveOrder where caseId = :id order by createdAt, id", ProtectiveOrder.class)
                 .setParameter("id", caseFile.id).getResultList();
-        audit.record(AuditAction.READ, Subject.of("protective-order", null, caseFile.id), Set.of(), orders.size() + " orders");
-        return views(orders, caseFile.tenantId);
+        Sharing sharing = sharingOf(caseFile);
+        Set<DataCategory> shown = EnumSet.noneOf(DataCategory.class);
+        sharing.categories().stream().filter(c -> c == DataCategory.ADDRESS || c == DataCategory.INCIDENT_DETAILS).forEach(shown::add);
+        audit.record(AuditAction.READ, Subject.of("protective-order", null, caseFile.id), shown, orders.size() + " orders");
+        return views(orders, caseFile);
     }
 
     /** Any agency that sees the order may report a breach of it; that is how police hear of one. */
@@ -161,7 +171,7 @@ public class ProtectiveOrderService {
         CaseFile caseFile = cases.findById(order.caseId);
         announce(order, "protective-order.violated", cases.agenciesOnReferralsOf(caseFile));
         audit.record(AuditAction.CREATE, Subject.of("order-violation", violation.id, caseFile.id), Set.of(DataCategory.INCIDENT_DETAILS));
-        return views(List.of(order), caseFile.tenantId).get(0);
+        return views(List.of(order), caseFile).get(0);
     }
 
     @Transactional
@@ -180,7 +190,7 @@ public class ProtectiveOrderService {
         order.updatedAt = order.revokedAt;
         announce(order, "protective-order.revoked", cases.agenciesOnReferralsOf(caseFile));
         audit.record(AuditAction.UPDATE, Subject.of("protective-order", order.id, caseFile.id), Set.of(), "revoked");
-        return views(List.of(order), caseFile.tenantId).get(0);
+        return views(List.of(order), caseFile).get(0);
     }
 
     private ProtectiveOrder visible(UUID orderId) {
@@ -207,20 +217,37 @@ public class ProtectiveOrderService {
         return LocalDate.now(clock.withZone(tenants.all().get(tenantId).zone()));
     }
 
+    /**
+     * How the caller sees the case's orders: the places an order keeps him away from are her ADDRESS data,
+     * violations and revocation reasons her INCIDENT_DETAILS; coordinators oversee without either.
+     */
+    private Sharing sharingOf(CaseFile caseFile) {
+        if (AccessRules.seesWholeNetwork(access.caller()) || access.caller().agencyId().isEmpty()) {
+            return SharingRules.OVERSIGHT;
+        }
+        return disclosure.forAgency(caseFile, access.caller().agencyId().get(), true, false);
+    }
+
     /** Views of orders with their violations, read in one query for all of them. */
-    private List<OrderView> views(List<ProtectiveOrder> orders, String tenantId) {
+    private List<OrderView> views(List<ProtectiveOrder> orders, CaseFile caseFile) {
         if (orders.isEmpty()) {
             return List.of();
         }
+        Sharing sharing = sharingOf(caseFile);
+        boolean places = sharing.shows(DataCategory.ADDRESS);
+        boolean details = sharing.shows(DataCategory.INCIDENT_DETAILS);
+        String tenantId = caseFile.tenantId;
         Map<UUID, List<ViolationView>> violations = em.createQuery(
                         "from OrderViolation where orderId in :ids order by occurredAt, id", OrderViolation.class)
                 .setParameter("ids", orders.stream().map(o -> o.id).toList()).getResultList().stream()
                 .collect(Collectors.groupingBy(v -> v.orderId, Collectors.mapping(v -> new ViolationView(v.id,
-                        v.occurredAt, v.description, v.reporterAgencyId, v.reportedAt), Collectors.toList())));
+                        v.occurredAt, details ? v.description : null, v.reporterAgencyId, v.reportedAt), Collectors.toList())));
         LocalDate today = today(tenantId);
         return orders.stream().map(o -> new OrderView(o.id, o.caseId, o.number, o.kind, o.issuingAuthority,
-                o.issuedOn, o.expiresOn, read(o.conditions), OrderStatus.of(o.expiresOn, o.revokedAt, today),
-                o.revokedAt, o.revocationReason, violations.getOrDefault(o.id, List.of()), o.recordedByAgency,
+                o.issuedOn, o.expiresOn, read(o.conditions).stream()
+                        .map(c -> places ? c : new Condition(c.type(), null)).toList(),
+                OrderStatus.of(o.expiresOn, o.revokedAt, today),
+                o.revokedAt, details ? o.revocationReason : null, violations.getOrDefault(o.id, List.of()), o.recordedByAgency,
                 o.createdAt)).toList();
     }
 

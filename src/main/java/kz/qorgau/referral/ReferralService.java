@@ -2,6 +2,7 @@ package kz.qorgau.referral;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -109,8 +110,7 @@ public class ReferralService {
             fire(referral, ReferralAction.SUBMIT, null, null);
         }
         referrals.flush();
-        audit.record(AuditAction.CREATE, Subject.of("referral", referral.id, referral.caseId), Set.of(),
-                request.submit() ? "submitted" : "draft");
+        audited(referral, AuditAction.CREATE, request.submit() ? "submitted" : "draft");
         return versioned(referral);
     }
 
@@ -225,10 +225,8 @@ public class ReferralService {
         }
         fire(referral, command.action(), command, created.map(r -> r.id).orElse(null));
         referrals.flush();
-        audit.record(AuditAction.TRANSITION, Subject.of("referral", referral.id, referral.caseId), Set.of(),
-                command.action().name());
-        created.ifPresent(next -> audit.record(AuditAction.CREATE, Subject.of("referral", next.id, next.caseId),
-                Set.of(), "redirected from " + referral.id));
+        audited(referral, AuditAction.TRANSITION, command.action().name());
+        created.ifPresent(next -> audited(next, AuditAction.CREATE, "redirected from " + referral.id));
         return new Transitioned(versioned(referral), created.map(this::versioned));
     }
 
@@ -281,6 +279,8 @@ public class ReferralService {
         if (caseFile.status != CaseFile.Status.OPEN) {
             throw new ProblemException.Conflict("case-closed", "Case " + caseFile.id + " is closed", Map.of());
         }
+        // A closure racing this referral fails on the case's version, or this referral does: never both pass.
+        cases.getEntityManager().lock(caseFile, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         Agency receiver = agencies.findByIdOptional(receiverId).orElseThrow(() ->
                 new ProblemException.InvalidInput(receiverField, "names no agency of this network"));
         if (receiver.id.equals(sender)) {
@@ -375,8 +375,17 @@ public class ReferralService {
             payload.put("redirectedToId", createdId);
         }
         outbox.append("referral", referral.id, action.eventType(), audience(referral), payload);
-        if (action == ReferralAction.SUBMIT && referral.consentId == null) {
-            // Last, after the referral's own writes: see AuditTrail on lock order.
+    }
+
+    /**
+     * The audit entries of a referral written in this transaction, appended after its last write (see
+     * AuditTrail on lock order): what was done, and whether it went under the emergency exception.
+     */
+    private void audited(Referral referral, AuditAction action, String detail) {
+        audit.record(action, Subject.of("referral", referral.id, referral.caseId), Set.of(), detail);
+        if (referral.submittedAt != null && referral.consentId == null && referral.emergencyReason != null
+                && referral.state == ReferralState.SUBMITTED && (action == AuditAction.CREATE
+                || detail.equals(ReferralAction.SUBMIT.name()))) {
             audit.record(AuditAction.EMERGENCY_EXCEPTION, Subject.of("referral", referral.id, referral.caseId),
                     Set.of(), "sent without consent to agency " + referral.receiverAgencyId);
         }

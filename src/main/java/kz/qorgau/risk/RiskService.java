@@ -184,7 +184,8 @@ public class RiskService {
     private AssessmentView view(RiskAssessment a, boolean answersShown) {
         Map<String, Answer> answers = answersShown
                 ? json.read(a.answers, new TypeReference<TreeMap<String, Answer>>() { }) : null;
+        // The assessor's reasoning is about her as much as the answers are: RISK, shown with them.
         return new AssessmentView(a.id, a.caseId, a.questionnaireVersion, answers, a.score, a.scoredLevel, a.level,
-                a.judgementReason, a.assessedBy, a.assessorAgencyId, a.assessedAt);
+                answersShown ? a.judgementReason : null, a.assessedBy, a.assessorAgencyId, a.assessedAt);
     }
 }

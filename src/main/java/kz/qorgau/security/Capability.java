@@ -53,8 +53,8 @@ public enum Capability {
     READ_SHARED_DATA(Role.CASE_WORKERS),
     /** Object-level: the lead agency closes its case. */
     CLOSE_CASE(Role.CASE_WORKERS),
-    /** Case workers find their own agency's cases; coordinators any, without personal data. */
-    SEARCH_CASES(with(Role.CASE_WORKERS, COORDINATOR)),
+    /** Object-level: the cases the caller's agency is on and may see her name or phone in. */
+    SEARCH_CASES(Role.CASE_WORKERS),
     /** The audit trail: who did what, never case content. */
     READ_AUDIT(EnumSet.of(AUDITOR)),
     /** De-identified figures of the network, with small cells suppressed. */

@@ -88,9 +88,21 @@ class DataProtectionTest {
         Flows.fire(socialWorker, referral, "ACCEPT").then().statusCode(200);
         given().auth().oauth2(socialWorker).get("/api/v1/cases/" + caseId).then().statusCode(200)
                 .body("sharing.basis", equalTo("CONSENT"), "survivor.fullName", equalTo("Aigerim Sultanova"),
-                        "survivor.phone", equalTo("+7 701 555 12 12"), "survivor.address", nullValue());
+                        "survivor.phone", equalTo("+7 701 555 12 12"), "survivor.address", nullValue(),
+                        "summary", nullValue());
+        // Its search finds her by phone, which it may see; the places of an order against him are her address.
+        given().auth().oauth2(socialWorker).queryParam("survivorPhone", "+7 701 555 12 12").get("/api/v1/cases").then()
+                .statusCode(200).body("items.id", hasItem(caseId.toString()));
+        Flows.recordOrder(inspector, caseId, Flows.orderBody("PO-" + UUID.randomUUID().toString().substring(0, 8)))
+                .then().statusCode(201);
+        given().auth().oauth2(socialWorker).get("/api/v1/cases/" + caseId + "/protective-orders").then().statusCode(200)
+                .body("[0].conditions[1].type", equalTo("STAY_AWAY_FROM_PLACES"), "[0].conditions[1].text", nullValue());
         // A second consent adds categories; the lead agency always sees everything it collected.
         consent(caseId, almaty.socialProtection, "ADDRESS", "INCIDENT_DETAILS").then().statusCode(201);
+        given().auth().oauth2(socialWorker).get("/api/v1/cases/" + caseId + "/protective-orders").then().statusCode(200)
+                .body("[0].conditions[1].text", equalTo("Her home and her work"));
+        given().auth().oauth2(socialWorker).get("/api/v1/cases/" + caseId).then().statusCode(200)
+                .body("summary", equalTo("Repeated assaults by partner"));
         shared(socialWorker, referral).then().statusCode(200)
                 .body("address", equalTo("Almaty, Abay ave 10, apt 5"), "incidents[0].id", equalTo(incident.toString()),
                         "incidents[0].description", equalTo("Neighbours called about screaming"));
@@ -270,7 +282,10 @@ class DataProtectionTest {
         assertTrue(byName.contains(caseId.toString()));
         given().auth().oauth2(inspector).queryParam("survivorName", "Aigerim").get("/api/v1/cases").then()
                 .statusCode(200).body("items.id", not(hasItem(caseId.toString())));
-        // Another agency's search does not find a case it is not on.
+        // Coordinators do not search: a hit would tell them who is a survivor. Another agency does not find a
+        // case it is not on.
+        given().auth().oauth2(almaty.coordinator()).queryParam("survivorPhone", "+77015551212").get("/api/v1/cases")
+                .then().statusCode(403);
         given().auth().oauth2(almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre)).queryParam("survivorPhone", "+77015551212")
                 .get("/api/v1/cases").then().statusCode(200).body("items.id", not(hasItem(caseId.toString())));
         // Bad searches are refused; they are outside the published contract, so the check is lifted for them.

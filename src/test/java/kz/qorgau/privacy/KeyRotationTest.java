@@ -73,10 +73,10 @@ class KeyRotationTest {
                 update survivor set key_id = 'demo-2026a', full_name_sealed = ?, birth_date_sealed = ?, phone_sealed = ?,
                     address_sealed = ? where id = (select survivor_id from case_file where id = ?) returning id""")) {
             UUID survivor = survivorOf(c, caseId);
-            update.setBytes(1, old.seal("Aigerim Sultanova", "survivor/" + survivor + "/full_name"));
-            update.setBytes(2, old.seal("1991-04-02", "survivor/" + survivor + "/birth_date"));
-            update.setBytes(3, old.seal("+7 701 555 12 12", "survivor/" + survivor + "/phone"));
-            update.setBytes(4, old.seal("Almaty, Abay ave 10, apt 5", "survivor/" + survivor + "/address"));
+            update.setBytes(1, old.seal("Aigerim Sultanova", "survivor/almaty/" + survivor + "/full_name"));
+            update.setBytes(2, old.seal("1991-04-02", "survivor/almaty/" + survivor + "/birth_date"));
+            update.setBytes(3, old.seal("+7 701 555 12 12", "survivor/almaty/" + survivor + "/phone"));
+            update.setBytes(4, old.seal("Almaty, Abay ave 10, apt 5", "survivor/almaty/" + survivor + "/address"));
             update.setObject(5, caseId);
             update.execute();
             return survivor;

@@ -30,18 +30,20 @@ public class PartnerDocumentFilter implements OASFilter {
     private static final Map<String, Map<String, Object>> EXAMPLES = loadExamples();
 
     /** The operations that can conflict with the current state, and what the conflict means. */
-    private static final Map<String, String> CONFLICTS = Map.of(
-            "fireReferralAction", "The action is not allowed now (allowedActions lists those that are), the referral was "
-                    + "already redirected, no consent covers the new receiver (consent-required), or it changed meanwhile",
-            "createReferral", "No consent covers the receiver (consent-required), the case is closed, or the receiver "
-                    + "takes no new referrals",
-            "registerAgency", "An agency of the network already has this name",
-            "editAgency", "An agency of the network already has this name, or the agency changed meanwhile",
-            "recordProtectiveOrder", "An order with this number is already recorded",
-            "revokeProtectiveOrder", "The order was already revoked",
-            "publishRiskQuestionnaire", "Another version was published at the same moment",
-            "closeCase", "A referral of the case is still under way (openReferrals counts them), or it is already closed",
-            "withdrawConsent", "The consent was already withdrawn");
+    private static final Map<String, String> CONFLICTS = Map.ofEntries(
+            Map.entry("fireReferralAction", "The action is not allowed now (allowedActions lists those that are), the referral was "
+                    + "already redirected, no consent covers the new receiver (consent-required), or it changed meanwhile"),
+            Map.entry("createReferral", "No consent covers the receiver (consent-required), the case is closed, or the receiver "
+                    + "takes no new referrals"),
+            Map.entry("registerAgency", "An agency of the network already has this name"),
+            Map.entry("editAgency", "An agency of the network already has this name, or the agency changed meanwhile"),
+            Map.entry("recordProtectiveOrder", "An order with this number is already recorded"),
+            Map.entry("revokeProtectiveOrder", "The order was already revoked"),
+            Map.entry("publishRiskQuestionnaire", "Another version was published at the same moment"),
+            Map.entry("closeCase", "A referral of the case is still under way (openReferrals counts them), or it is already closed"),
+            Map.entry("withdrawConsent", "The consent was already withdrawn"),
+            Map.entry("subscribeWebhook", "The agency already keeps the most active subscriptions it may"),
+            Map.entry("replayWebhookEvents", "The subscription is no longer active"));
 
     @Override
     public Operation filterOperation(Operation operation) {

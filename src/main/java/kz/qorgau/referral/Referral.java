@@ -85,6 +85,14 @@ public class Referral {
     @Column(name = "accepted_at")
     public Instant acceptedAt;
 
+    /** When the acknowledgement deadline of its priority passed unmet and coordinators were alerted. */
+    @Column(name = "ack_overdue_at")
+    public Instant ackOverdueAt;
+
+    /** When the response (accept or decline) deadline of its priority passed unmet. */
+    @Column(name = "respond_overdue_at")
+    public Instant respondOverdueAt;
+
     @Column(name = "closed_at")
     public Instant closedAt;
 

@@ -49,6 +49,8 @@ public final class ReferralDtos {
             Instant submittedAt,
             Instant acknowledgedAt,
             Instant acceptedAt,
+            @Schema(description = "Escalated: the acknowledgement deadline of its priority passed at this time") Instant acknowledgeOverdueAt,
+            @Schema(description = "Escalated: the response deadline of its priority passed at this time") Instant respondOverdueAt,
             Instant closedAt,
             Instant createdAt,
             Instant updatedAt,

@@ -20,7 +20,7 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
      * referral_incoming* and referral_outgoing* indexes); without, the whole tenant's (referral_tenant*).
      */
     public List<Referral> page(Optional<UUID> agency, Direction direction, ReferralState state, Priority priority,
-            boolean emergencyOnly, Instant updatedSince, Optional<Keyset> after, int limit) {
+            boolean emergencyOnly, boolean escalatedOnly, Instant updatedSince, Optional<Keyset> after, int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         agency.ifPresent(a -> {
@@ -45,6 +45,11 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
             // The condition of the partial index referral_emergency_idx.
             where.append(" and emergencyReason is not null and consentId is null and state <> :draftState");
             params.and("draftState", ReferralState.DRAFT);
+        }
+        if (escalatedOnly) {
+            // referral_escalated_idx; the ones still open are those someone must act on.
+            where.append(" and (ackOverdueAt is not null or respondOverdueAt is not null) and state in :open");
+            params.and("open", java.util.Arrays.stream(ReferralState.values()).filter(s -> !s.isTerminal()).toList());
         }
         Keyset.restrict(where, params, updatedSince, after);
         return find(where + " order by updatedAt, id", params).page(0, limit).list();

@@ -76,16 +76,17 @@ public class ReferralResource {
             "The caller's agency's incoming (default) or outgoing referrals in order of change, "
             + "filtered by state, priority and updatedSince. A receiver never sees drafts. Coordinators "
             + "without a direction see the network's; emergencyException=true keeps the referrals sent "
-            + "without consent, under the emergency exception.",
+            + "without consent, under the emergency exception; escalated=true (coordinators) the open "
+            + "referrals that missed a deadline of their priority.",
             summary = "The caller's agency's incoming (default) or outgoing referrals in order of change; "
             + "coordinators without a direction see the whole network's")
     public Page<ReferralView> list(@RestQuery("direction") Direction direction,
             @RestQuery("state") ReferralState state, @RestQuery("priority") Priority priority,
-            @RestQuery("emergencyException") Boolean emergencyException,
+            @RestQuery("emergencyException") Boolean emergencyException, @RestQuery("escalated") Boolean escalated,
             @RestQuery("updatedSince") Instant updatedSince, @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return referrals.list(direction, state, priority, Boolean.TRUE.equals(emergencyException), updatedSince, cursor,
-                limit);
+        return referrals.list(direction, state, priority, Boolean.TRUE.equals(emergencyException),
+                Boolean.TRUE.equals(escalated), updatedSince, cursor, limit);
     }
 
     @GET

@@ -180,8 +180,11 @@ public class ReferralService {
 
     @Transactional
     public Page<ReferralView> list(Direction direction, ReferralState state, Priority priority, boolean emergencyOnly,
-            Instant updatedSince, String cursor, int limit) {
+            boolean escalatedOnly, Instant updatedSince, String cursor, int limit) {
         access.require(Capability.READ_REFERRALS);
+        if (escalatedOnly) {
+            access.require(Capability.READ_ESCALATIONS);
+        }
         Optional<UUID> agency;
         if (AccessRules.seesWholeNetwork(access.caller()) && direction == null) {
             agency = Optional.empty();
@@ -191,7 +194,7 @@ public class ReferralService {
         }
         Optional<Keyset> after = Optional.ofNullable(cursor).map(Keyset::fromCursor);
         List<Referral> rows = referrals.page(agency, direction == null ? Direction.INCOMING : direction, state, priority,
-                emergencyOnly, updatedSince, after, limit + 1);
+                emergencyOnly, escalatedOnly, updatedSince, after, limit + 1);
         audit.record(AuditAction.LIST, Subject.of("referral", null, null), Set.of(),
                 agency.isEmpty() ? "network" : (direction == null ? Direction.INCOMING : direction).name().toLowerCase());
         return Keyset.page(rows, limit, r -> new Keyset(r.updatedAt, r.id), ReferralService::view);
@@ -474,7 +477,7 @@ public class ReferralService {
         return new ReferralView(r.id, r.caseId, r.senderAgencyId, r.receiverAgencyId, r.state, r.priority,
                 services(r.servicesRequested), r.note, r.assignee, r.consentId, r.emergencyReason, r.declineReason,
                 r.outcome, r.servicesDelivered == null ? null : services(r.servicesDelivered), r.redirectedFromId,
-                r.redirectedToId, r.submittedAt, r.acknowledgedAt, r.acceptedAt, r.closedAt, r.createdAt, r.updatedAt,
+                r.redirectedToId, r.submittedAt, r.acknowledgedAt, r.acceptedAt, r.ackOverdueAt, r.respondOverdueAt, r.closedAt, r.createdAt, r.updatedAt,
                 r.version);
     }
 

@@ -58,7 +58,13 @@ public enum Capability {
     /** The audit trail: who did what, never case content. */
     READ_AUDIT(EnumSet.of(AUDITOR)),
     /** De-identified figures of the network, with small cells suppressed. */
-    READ_STATISTICS(EnumSet.of(COORDINATOR));
+    READ_STATISTICS(EnumSet.of(COORDINATOR)),
+    /** Object-level: the events of the caller's agency's audience; coordinators their network's. */
+    READ_EVENTS(with(with(with(Role.CASE_WORKERS, AGENCY_ADMIN), POLICE_DISPATCH), COORDINATOR)),
+    /** Object-level: an agency's admin manages its own agency's webhooks and reads their deliveries. */
+    MANAGE_WEBHOOKS(EnumSet.of(AGENCY_ADMIN)),
+    /** Coordinators follow the referrals that missed a deadline. */
+    READ_ESCALATIONS(EnumSet.of(COORDINATOR));
 
     private final Set<Role> roles;
 

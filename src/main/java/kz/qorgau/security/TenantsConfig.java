@@ -34,5 +34,44 @@ public interface TenantsConfig {
          */
         @WithDefault("1826d")
         java.time.Duration closedCaseRetention();
+
+        /** How soon a receiver must acknowledge, and respond to (accept or decline), a referral of each priority. */
+        Deadlines deadlines();
+    }
+
+    interface Deadlines {
+        @WithDefault("1h")
+        java.time.Duration emergencyAcknowledge();
+
+        @WithDefault("4h")
+        java.time.Duration emergencyRespond();
+
+        @WithDefault("4h")
+        java.time.Duration highAcknowledge();
+
+        @WithDefault("24h")
+        java.time.Duration highRespond();
+
+        @WithDefault("72h")
+        java.time.Duration routineAcknowledge();
+
+        @WithDefault("7d")
+        java.time.Duration routineRespond();
+
+        default java.time.Duration acknowledge(kz.qorgau.common.Priority priority) {
+            return switch (priority) {
+                case EMERGENCY -> emergencyAcknowledge();
+                case HIGH -> highAcknowledge();
+                case ROUTINE -> routineAcknowledge();
+            };
+        }
+
+        default java.time.Duration respond(kz.qorgau.common.Priority priority) {
+            return switch (priority) {
+                case EMERGENCY -> emergencyRespond();
+                case HIGH -> highRespond();
+                case ROUTINE -> routineRespond();
+            };
+        }
     }
 }

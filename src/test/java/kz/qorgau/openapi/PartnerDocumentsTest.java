@@ -55,8 +55,9 @@ class PartnerDocumentsTest {
     }
 
     @Test
-    void policeDispatchGetsTheIncidentOperationsOnly() {
-        assertEquals(new TreeSet<>(List.of("GET /api/v1/incidents", "GET /api/v1/incidents/{id}", "POST /api/v1/incidents")),
+    void policeDispatchGetsTheIncidentOperationsAndItsChangeFeedOnly() {
+        assertEquals(new TreeSet<>(List.of("GET /api/v1/events", "GET /api/v1/incidents", "GET /api/v1/incidents/{id}",
+                        "POST /api/v1/incidents")),
                 operations("police-dispatch"));
     }
 

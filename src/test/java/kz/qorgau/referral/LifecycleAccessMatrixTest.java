@@ -212,4 +212,50 @@ class LifecycleAccessMatrixTest {
                         .get("/api/v1/statistics/referrals"),
                 (role, relation) -> role == COORDINATOR ? 200 : 403);
     }
+
+    @Test
+    void followTheChangeFeed() {
+        Set<Role> mayCall = EnumSet.of(Role.POLICE_DISPATCH, POLICE_INSPECTOR, Role.SOCIAL_WORKER, Role.NGO_CASEWORKER,
+                Role.AGENCY_ADMIN, COORDINATOR);
+        assertMatrix(OBJECT_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation)).get("/api/v1/events"),
+                (role, relation) -> mayCall.contains(role) ? 200 : 403);
+    }
+
+    @Test
+    void manageWebhookSubscriptionsAndTheirDeliveries() {
+        // The police precinct's admin subscribes; each call then reaches for that subscription.
+        String subscription = given().auth().oauth2(almaty.token(Role.AGENCY_ADMIN, almaty.police)).contentType("application/json")
+                .body(java.util.Map.of("url", "http://127.0.0.1:9/never", "eventTypes", List.of("test.never"))).post("/api/v1/webhook-subscriptions")
+                .then().statusCode(201).extract().path("id");
+        Expectation own = (role, relation) -> role != Role.AGENCY_ADMIN ? 403 : relation == Relation.OWN ? 200 : 404;
+        for (String suffix : List.of("", "/deliveries")) {
+            assertMatrix(OBJECT_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+                    .get("/api/v1/webhook-subscriptions/" + subscription + suffix), own::status);
+        }
+        assertMatrix(OBJECT_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+                        .contentType("application/json").body(java.util.Map.of("fromPosition", Long.MAX_VALUE))
+                        .post("/api/v1/webhook-subscriptions/" + subscription + "/replay"),
+                (role, relation) -> own.status(role, relation) == 200 ? 202 : own.status(role, relation));
+        assertMatrix(OBJECT_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+                        .contentType("application/json").body(java.util.Map.of("url", "http://127.0.0.1:9/never", "eventTypes", List.of("test.never")))
+                        .post("/api/v1/webhook-subscriptions"),
+                (role, relation) -> role == Role.AGENCY_ADMIN ? 201 : 403);
+        // Stopping it last: only its own agency's admin may.
+        assertMatrix(EnumSet.of(Relation.OTHER_AGENCY, Relation.OTHER_TENANT), (role, relation) -> given().auth()
+                        .oauth2(token(role, relation)).delete("/api/v1/webhook-subscriptions/" + subscription),
+                own::status);
+        given().auth().oauth2(almaty.token(Role.AGENCY_ADMIN, almaty.police)).delete("/api/v1/webhook-subscriptions/" + subscription)
+                .then().statusCode(204);
+    }
+
+    private interface Expectation {
+        int status(Role role, Relation relation);
+    }
+
+    @Test
+    void listEscalatedReferrals() {
+        assertMatrix(OBJECT_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+                        .queryParam("escalated", true).get("/api/v1/referrals"),
+                (role, relation) -> role == COORDINATOR ? 200 : 403);
+    }
 }

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Webhook delivery throughput and lag (issue 7), against the packaged service with its default schedules
+# (relay every 1 s, one delivery worker polling every 1 s) and a receiver on 127.0.0.1.
+#
+#   bench/webhooks.sh                  # EVENTS=2000 referrals sent by CLIENTS=8 parallel callers
+#
+# Each referral sent to the subscribed crisis centre is one referral.submitted delivery. The receiver
+# records when each arrives; throughput is deliveries per second from the first arrival to the last,
+# lag is arrival time minus the event's own time (its transaction's time in the service).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+EVENTS=${EVENTS:-2000}
+CLIENTS=${CLIENTS:-8}
+RECEIVER_PORT=${RECEIVER_PORT:-8097}
+. bench/lib.sh
+start_service -Dqorgau.webhooks.allow-http=true
+
+python3 - "$RECEIVER_PORT" "$EVENTS" > "$WORK/receiver.out" <<'PY' &
+import json, sys, time, statistics
+from datetime import datetime
+from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
+port, expected = int(sys.argv[1]), int(sys.argv[2])
+arrivals, ids = [], []
+class Hook(BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers['Content-Length']))
+        now = time.time()
+        event = json.loads(body)
+        at = datetime.fromisoformat(event['timestamp'].replace('Z', '+00:00')).timestamp()
+        arrivals.append((now, now - at)); ids.append(self.headers['webhook-id'])
+        self.send_response(204); self.end_headers()
+    def log_message(self, *args):
+        pass
+server = ThreadingHTTPServer(('127.0.0.1', port), Hook)
+server.timeout = 0.5
+deadline = time.time() + 600
+while len(arrivals) < expected and time.time() < deadline:
+    server.handle_request()
+first, last = arrivals[0][0], arrivals[-1][0]
+lags = sorted(l for _, l in arrivals)
+print(f"received {len(arrivals)} of {expected}, {len(set(ids))} distinct webhook-ids")
+print(f"throughput {len(arrivals) / max(last - first, 1e-9):.0f} deliveries/s over {last - first:.1f} s")
+print(f"lag p50 {statistics.median(lags) * 1000:.0f} ms, p99 {lags[int(len(lags) * 0.99) - 1] * 1000:.0f} ms, max {lags[-1] * 1000:.0f} ms")
+PY
+RECEIVER=$!
+
+COORD=$(mint almaty coordinator)
+agency() { post /api/v1/agencies "$COORD" "{\"name\":\"$1 $RANDOM$RANDOM\",\"kind\":\"$2\",\"services\":[\"SHELTER\"]}" | json_field id; }
+POLICE=$(agency "Bench precinct" POLICE)
+CENTRE=$(agency "Bench crisis centre" NGO_CRISIS_CENTRE)
+INSPECTOR=$(mint almaty police-inspector "$POLICE")
+ADMIN=$(mint almaty agency-admin "$CENTRE")
+post /api/v1/webhook-subscriptions "$ADMIN" "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"eventTypes\":[\"referral.submitted\"]}" >/dev/null
+CASE=$(post /api/v1/cases "$INSPECTOR" '{"survivor":{"fullName":"Bench Survivor"},"riskLevel":"HIGH"}' | json_field id)
+post "/api/v1/cases/$CASE/consents" "$INSPECTOR" "{\"recipientAgencyIds\":[\"$CENTRE\"],\"categories\":[\"IDENTITY\"],\"method\":\"WRITTEN\"}" >/dev/null
+BODY="{\"caseId\":\"$CASE\",\"receiverAgencyId\":\"$CENTRE\",\"servicesRequested\":[\"SHELTER\"],\"submit\":true}"
+
+START=$(date +%s%N)
+seq "$EVENTS" | xargs -P "$CLIENTS" -I{} curl -sf -o /dev/null -X POST "$BASE/api/v1/referrals" \
+  -H "Authorization: Bearer $INSPECTOR" -H 'Content-Type: application/json' -d "$BODY"
+echo "sent $EVENTS referrals in $(( ($(date +%s%N) - START) / 1000000 )) ms ($CLIENTS parallel callers)"
+wait $RECEIVER
+cat "$WORK/receiver.out"

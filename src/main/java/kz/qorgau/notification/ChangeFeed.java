@@ -1,0 +1,83 @@
+package kz.qorgau.notification;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import kz.qorgau.common.Cursor;
+import kz.qorgau.common.Json;
+import kz.qorgau.notification.NotificationDtos.EventPage;
+import kz.qorgau.notification.NotificationDtos.EventView;
+import kz.qorgau.security.AccessPolicy;
+import kz.qorgau.security.AccessRules;
+import kz.qorgau.security.Capability;
+
+/**
+ * The change feed for partners that cannot receive webhooks: the events the caller's agency may hear of
+ * (coordinators: their network's), in feed position order, after a cursor the previous page returned.
+ */
+@ApplicationScoped
+public class ChangeFeed {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    Json json;
+
+    @Transactional
+    public EventPage after(String cursor, int limit) {
+        access.require(Capability.READ_EVENTS);
+        long after = cursor == null ? 0 : position(cursor);
+        boolean network = AccessRules.seesWholeNetwork(access.caller());
+        String sql = network
+                ? """
+                  select o.position, o.id, o.event_type, o.aggregate_type, o.aggregate_id, o.created_at, cast(o.payload as text)
+                  from outbox_event o where o.tenant_id = ?1 and o.position > ?2 order by o.position limit ?3"""
+                : """
+                  select o.position, o.id, o.event_type, o.aggregate_type, o.aggregate_id, o.created_at, cast(o.payload as text)
+                  from agency_feed f join outbox_event o on o.seq = f.event_seq
+                  where f.agency_id = ?1 and f.position > ?2 order by f.position limit ?3""";
+        Object scope = network ? access.caller().tenantId() : access.caller().agencyId().orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, scope).setParameter(2, after)
+                .setParameter(3, limit).getResultList();
+        List<EventView> events = rows.stream().map(r -> new EventView(((Number) r[0]).longValue(), (UUID) r[1],
+                (String) r[2], (String) r[3], (UUID) r[4], instant(r[5]), json.read((String) r[6], MAP))).toList();
+        long last = events.isEmpty() ? after : events.get(events.size() - 1).position();
+        return new EventPage(events, Cursor.encode(Long.toString(last)));
+    }
+
+    private static long position(String cursor) {
+        try {
+            long position = Long.parseLong(Cursor.decode(cursor, 1).get(0));
+            if (position < 0) {
+                throw Cursor.invalid();
+            }
+            return position;
+        } catch (NumberFormatException e) {
+            throw Cursor.invalid();
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+}

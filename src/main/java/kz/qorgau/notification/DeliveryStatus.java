@@ -1,0 +1,7 @@
+package kz.qorgau.notification;
+
+public enum DeliveryStatus {
+    PENDING,
+    DELIVERED,
+    DEAD
+}

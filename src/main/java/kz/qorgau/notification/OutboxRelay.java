@@ -1,0 +1,96 @@
+package kz.qorgau.notification;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Moves committed outbox events into the partners' view: each gets a feed position, a row in the feed of
+ * every agency of its audience, and a pending delivery for every active subscription that wants it.
+ *
+ * <p>Only one relay runs at a time across replicas (a transaction-scoped advisory lock), so positions
+ * grow in the order relays commit. An event whose transaction committed late simply gets a later
+ * position: a reader that follows positions never skips one, which ordering by the outbox's own
+ * sequence or by time could not promise.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    static final int BATCH = 500;
+    /** Any number no other advisory lock of the service uses. */
+    private static final long RELAY_LOCK = 0x51_6f_72_67_61_75_01L;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    OutboxRelay self;
+
+    @Scheduled(every = "{qorgau.notifications.relay-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void periodically() {
+        relay();
+    }
+
+    /** @return how many events this call positioned */
+    @ActivateRequestContext
+    public int relay() {
+        int total = 0;
+        int batch;
+        do {
+            batch = self.relayBatch();
+            total += batch;
+        } while (batch == BATCH);
+        return total;
+    }
+
+    @Transactional
+    int relayBatch() {
+        boolean alone = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, RELAY_LOCK).getSingleResult();
+        if (!alone) {
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> positions = em.createNativeQuery("""
+                        with batch as (
+                            select seq from outbox_event where position is null order by seq limit ?1),
+                        numbered as (
+                            select seq, nextval('outbox_position_seq') as position from (select seq from batch order by seq) b)
+                        update outbox_event o set position = n.position from numbered n where o.seq = n.seq
+                        returning o.position""")
+                .setParameter(1, BATCH).getResultList();
+        if (positions.isEmpty()) {
+            return 0;
+        }
+        // One relay at a time draws from the sequence, so this batch's positions are one unbroken range.
+        long first = positions.stream().mapToLong(Number::longValue).min().orElseThrow();
+        long last = positions.stream().mapToLong(Number::longValue).max().orElseThrow();
+        em.createNativeQuery("""
+                        insert into agency_feed (agency_id, position, tenant_id, event_seq)
+                        select a.agency, o.position, o.tenant_id, o.seq
+                        from outbox_event o cross join unnest(o.audience) as a(agency)
+                        where o.position between ?1 and ?2""")
+                .setParameter(1, first).setParameter(2, last).executeUpdate();
+        Timestamp now = Timestamp.from(clock.instant());
+        em.createNativeQuery("""
+                        insert into webhook_delivery (id, tenant_id, subscription_id, event_seq, position, aggregate_id,
+                            status, attempts, next_attempt_at, created_at)
+                        select gen_random_uuid(), o.tenant_id, s.id, o.seq, o.position, o.aggregate_id, 'PENDING', 0, ?3, ?3
+                        from outbox_event o
+                        join webhook_subscription s on s.tenant_id = o.tenant_id and s.active
+                            and s.agency_id = any(o.audience)
+                            and (cardinality(s.event_types) = 0 or o.event_type = any(s.event_types))
+                        where o.position between ?1 and ?2""")
+                .setParameter(1, first).setParameter(2, last).setParameter(3, now).executeUpdate();
+        return positions.size();
+    }
+}

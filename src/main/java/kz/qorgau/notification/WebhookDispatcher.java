@@ -1,0 +1,178 @@
+package kz.qorgau.notification;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import kz.qorgau.common.Json;
+import kz.qorgau.privacy.FieldCipher;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers pending webhook deliveries, at least once and in order per referral (per aggregate) for each
+ * subscription. A worker claims due deliveries in one short transaction (FOR UPDATE SKIP LOCKED, then a
+ * lease), sends them outside any transaction, and records each outcome in another. Workers on several
+ * replicas never claim the same delivery; one that dies mid-way lets its lease lapse and the delivery is
+ * sent again. A delivery is not claimed while an earlier one for the same subscription and aggregate is
+ * still pending, so a retrying event holds back the later events of its referral, never another's.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    WebhookConfig config;
+
+    @Inject
+    FieldCipher cipher;
+
+    @Inject
+    Json json;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    WebhookDispatcher self;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+
+    record Claim(UUID deliveryId, String tenantId, UUID subscriptionId, String url, byte[] sealedSecret, UUID eventId,
+            String eventType, Instant occurredAt, String payload, int attempts) {
+    }
+
+    @Scheduled(every = "{qorgau.webhooks.dispatch-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void periodically() {
+        int sent;
+        do {
+            sent = dispatchDue(clock.instant());
+        } while (sent == config.batch());
+    }
+
+    /** Claims and sends one batch of the deliveries due at {@code now}; @return how many it claimed */
+    @ActivateRequestContext
+    public int dispatchDue(Instant now) {
+        List<Claim> claims = self.claim(now);
+        for (Claim claim : claims) {
+            Outcome outcome = send(claim, now);
+            self.record(claim, outcome, clock.instant().isAfter(now) ? clock.instant() : now);
+        }
+        return claims.size();
+    }
+
+    @Transactional
+    List<Claim> claim(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        with due as (
+                            select d.id from webhook_delivery d
+                            join webhook_subscription live on live.id = d.subscription_id and live.active
+                            where d.status = 'PENDING' and d.next_attempt_at <= ?1
+                              and not exists (
+                                  select 1 from webhook_delivery e
+                                  where e.subscription_id = d.subscription_id and e.aggregate_id = d.aggregate_id
+                                    and e.status = 'PENDING' and e.position < d.position)
+                            order by d.position limit ?2 for update of d skip locked)
+                        update webhook_delivery d set next_attempt_at = ?3
+                        from due, webhook_subscription s, outbox_event o
+                        where d.id = due.id and s.id = d.subscription_id and o.seq = d.event_seq
+                        returning d.id, d.tenant_id, s.id, s.url, s.secret_sealed, o.id, o.event_type, o.created_at,
+                                  cast(o.payload as text), d.attempts, d.position""")
+                .setParameter(1, Timestamp.from(now)).setParameter(2, config.batch())
+                .setParameter(3, Timestamp.from(now.plus(config.lease()))).getResultList();
+        return rows.stream().sorted((a, b) -> Long.compare(((Number) a[10]).longValue(), ((Number) b[10]).longValue()))
+                .map(r -> new Claim((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (byte[]) r[4], (UUID) r[5],
+                        (String) r[6], instant(r[7]), (String) r[8], ((Number) r[9]).intValue()))
+                .toList();
+    }
+
+    record Outcome(boolean delivered, Integer status, String error) {
+    }
+
+    Outcome send(Claim claim, Instant now) {
+        try {
+            String secret = cipher.open(claim.sealedSecret(), WebhookService.secretContext(claim.tenantId(), claim.subscriptionId()));
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("type", claim.eventType());
+            message.put("timestamp", claim.occurredAt());
+            message.put("data", json.read(claim.payload(), Object.class));
+            String body = json.write(message);
+            long timestamp = now.getEpochSecond();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(claim.url()))
+                    .timeout(config.timeout())
+                    .header("Content-Type", "application/json")
+                    .header("webhook-id", claim.eventId().toString())
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", WebhookSignature.sign(secret, claim.eventId().toString(), timestamp, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            boolean delivered = response.statusCode() >= 200 && response.statusCode() < 300;
+            return new Outcome(delivered, response.statusCode(), delivered ? null : "HTTP " + response.statusCode());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(false, null, "interrupted");
+        } catch (Exception e) {
+            String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return new Outcome(false, null, error.length() > 500 ? error.substring(0, 500) : error);
+        }
+    }
+
+    @Transactional
+    void record(Claim claim, Outcome outcome, Instant at) {
+        if (outcome.delivered()) {
+            em.createNativeQuery("""
+                            update webhook_delivery set status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = ?2,
+                                last_status = ?3, last_error = null, delivered_at = ?2
+                            where id = ?1 and status = 'PENDING'""")
+                    .setParameter(1, claim.deliveryId()).setParameter(2, Timestamp.from(at))
+                    .setParameter(3, outcome.status()).executeUpdate();
+            return;
+        }
+        int attempts = claim.attempts() + 1;
+        RetrySchedule schedule = config.schedule();
+        boolean dead = schedule.exhausted(attempts);
+        Instant next = dead ? at : at.plus(schedule.delayAfter(attempts, ThreadLocalRandom.current()::nextDouble));
+        em.createNativeQuery("""
+                        update webhook_delivery set status = ?2, attempts = ?3, last_attempt_at = ?4, last_status = nullif(?5, -1),
+                            last_error = ?6, next_attempt_at = ?7
+                        where id = ?1 and status = 'PENDING'""")
+                .setParameter(1, claim.deliveryId()).setParameter(2, dead ? "DEAD" : "PENDING").setParameter(3, attempts)
+                .setParameter(4, Timestamp.from(at)).setParameter(5, outcome.status() == null ? -1 : outcome.status())
+                .setParameter(6, outcome.error()).setParameter(7, Timestamp.from(next)).executeUpdate();
+        if (dead) {
+            LOG.warnf("Webhook delivery %s to subscription %s dead after %d tries: %s", claim.deliveryId(),
+                    claim.subscriptionId(), attempts, outcome.error());
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+}

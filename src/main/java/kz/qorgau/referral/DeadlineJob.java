@@ -1,0 +1,136 @@
+package kz.qorgau.referral;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.AuditTrail;
+import kz.qorgau.audit.AuditTrail.Subject;
+import kz.qorgau.common.Priority;
+import kz.qorgau.common.TimeAndIds.IdGenerator;
+import kz.qorgau.notification.Outbox;
+import kz.qorgau.security.TenantsConfig;
+import kz.qorgau.tenant.TenantOverride;
+
+/**
+ * Escalates referrals whose receiver missed the deadline of their priority: not acknowledged in time, or
+ * not answered (accepted or declined) in time. Each referral is escalated once per deadline, whichever
+ * replica's run gets to it: the claim is one UPDATE ... RETURNING that only one of them can win. The
+ * event tells both agencies; coordinators list escalated referrals.
+ */
+@ApplicationScoped
+public class DeadlineJob {
+
+    public enum Deadline { ACKNOWLEDGE, RESPOND }
+
+    @Inject
+    TenantsConfig tenants;
+
+    @Inject
+    TenantOverride override;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    IdGenerator ids;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    DeadlineJob self;
+
+    @Scheduled(every = "{qorgau.deadlines.check-every}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void periodically() {
+        escalateOverdue(clock.instant());
+    }
+
+    /** @return how many referrals this run escalated, across all tenants, as of {@code now} */
+    @ActivateRequestContext
+    public int escalateOverdue(Instant now) {
+        int escalated = 0;
+        for (var tenant : tenants.all().entrySet()) {
+            override.actFor(tenant.getKey());
+            try {
+                escalated += self.escalate(tenant.getKey(), tenant.getValue().deadlines(), now);
+            } finally {
+                override.clear();
+            }
+        }
+        return escalated;
+    }
+
+    @Transactional
+    int escalate(String tenantId, TenantsConfig.Deadlines deadlines, Instant now) {
+        Map<UUID, Deadline> escalated = new LinkedHashMap<>();
+        for (Priority priority : Priority.values()) {
+            escalate(tenantId, priority, Deadline.ACKNOWLEDGE, now.minus(deadlines.acknowledge(priority)), now)
+                    .forEach(id -> escalated.put(id, Deadline.ACKNOWLEDGE));
+            // A referral late for both in one run keeps both stamps and events, and one audit entry.
+            escalate(tenantId, priority, Deadline.RESPOND, now.minus(deadlines.respond(priority)), now)
+                    .forEach(id -> escalated.merge(id, Deadline.RESPOND, (a, b) -> a));
+        }
+        em.flush();
+        // The audit entries last, after every referral row is written: see AuditTrail on lock order.
+        for (var entry : escalated.entrySet()) {
+            audit.recordForSystem(tenantId, "deadlines", AuditAction.TRANSITION, Subject.of("referral", entry.getKey(), null),
+                    Set.of(), "escalated: " + entry.getValue().name().toLowerCase() + " overdue");
+        }
+        return escalated.size();
+    }
+
+    private List<UUID> escalate(String tenantId, Priority priority, Deadline deadline, Instant sentBefore, Instant now) {
+        String column = deadline == Deadline.ACKNOWLEDGE ? "ack_overdue_at" : "respond_overdue_at";
+        String states = deadline == Deadline.ACKNOWLEDGE ? "('SUBMITTED')" : "('SUBMITTED', 'ACKNOWLEDGED')";
+        // The version moves on, so a transition that read the referral before cannot write the mark away.
+        @SuppressWarnings("unchecked")
+        List<UUID> claimed = em.createNativeQuery("update referral set " + column + " = ?1, updated_at = ?1,"
+                        + " version = version + 1 where tenant_id = ?2 and priority = ?3 and state in " + states
+                        + " and " + column + " is null and submitted_at <= ?4 returning id", UUID.class)
+                .setParameter(1, Timestamp.from(now)).setParameter(2, tenantId).setParameter(3, priority.name())
+                .setParameter(4, Timestamp.from(sentBefore)).getResultList();
+        for (UUID id : claimed) {
+            Referral referral = em.find(Referral.class, id);
+            ReferralHistoryEntry entry = new ReferralHistoryEntry();
+            entry.id = ids.newId();
+            entry.referralId = id;
+            entry.action = "ESCALATE";
+            entry.fromState = referral.state;
+            entry.toState = referral.state;
+            entry.actor = "system:deadlines";
+            entry.reasonCode = deadline.name() + "_OVERDUE";
+            entry.at = now;
+            em.persist(entry);
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("referralId", id);
+            payload.put("caseId", referral.caseId);
+            payload.put("senderAgencyId", referral.senderAgencyId);
+            payload.put("receiverAgencyId", referral.receiverAgencyId);
+            payload.put("state", referral.state);
+            payload.put("priority", referral.priority);
+            payload.put("missed", deadline);
+            payload.put("submittedAt", referral.submittedAt);
+            payload.put("at", now);
+            outbox.append("referral", id, "referral.escalated", Set.of(referral.senderAgencyId, referral.receiverAgencyId), payload);
+        }
+        return claimed;
+    }
+}

@@ -1,0 +1,93 @@
+package kz.qorgau.notification;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A partner's webhook endpoint for tests: a real HTTP server on 127.0.0.1 that records what it receives
+ * and answers with the status it is told to; it can be stopped and started again on the same port.
+ */
+final class Receiver implements AutoCloseable {
+
+    record Received(String id, String timestamp, String signature, String body, Instant at) {
+    }
+
+    private final List<Received> received = new ArrayList<>();
+    private volatile int status = 200;
+    private HttpServer server;
+    private int port;
+
+    Receiver() {
+        start(0);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port + "/qorgau-events";
+    }
+
+    void answer(int status) {
+        this.status = status;
+    }
+
+    void down() {
+        server.stop(0);
+        server = null;
+    }
+
+    void up() {
+        start(port);
+    }
+
+    synchronized List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    private void start(int wanted) {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), wanted), 50);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        port = server.getAddress().getPort();
+        server.createContext("/qorgau-events", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            int answer = status;
+            if (answer == 200) {
+                synchronized (this) {
+                    received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
+                            exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                            exchange.getRequestHeaders().getFirst("webhook-signature"),
+                            new String(body, StandardCharsets.UTF_8), Instant.now()));
+                }
+            }
+            exchange.sendResponseHeaders(answer, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    static Map<String, Object> parse(String body) {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = new com.fasterxml.jackson.databind.ObjectMapper().readValue(body, Map.class);
+            return map;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -3,6 +3,7 @@ package kz.qorgau.casefile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -189,6 +190,8 @@ public class CaseService {
             throw new ProblemException.PreconditionFailed("The case is at version " + caseFile.version + ", not "
                     + expectedVersion + "; read it again before closing it");
         }
+        // Waits for referrals being made on the case right now, so the count below includes them.
+        cases.getEntityManager().lock(caseFile, LockModeType.PESSIMISTIC_WRITE);
         if (caseFile.status == CaseFile.Status.CLOSED) {
             throw new ProblemException.Conflict("case-closed", "Case " + id + " is already closed", Map.of());
         }

@@ -282,8 +282,9 @@ public class ReferralService {
         if (caseFile.status != CaseFile.Status.OPEN) {
             throw new ProblemException.Conflict("case-closed", "Case " + caseFile.id + " is closed", Map.of());
         }
-        // A closure racing this referral fails on the case's version, or this referral does: never both pass.
-        cases.getEntityManager().lock(caseFile, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        // A share lock on the case until commit: referrals of one case are made side by side, while a
+        // closure (which takes the row's update lock) waits for them and then counts them.
+        cases.getEntityManager().lock(caseFile, LockModeType.PESSIMISTIC_READ);
         Agency receiver = agencies.findByIdOptional(receiverId).orElseThrow(() ->
                 new ProblemException.InvalidInput(receiverField, "names no agency of this network"));
         if (receiver.id.equals(sender)) {

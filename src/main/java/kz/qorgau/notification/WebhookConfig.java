@@ -11,7 +11,8 @@ public interface WebhookConfig {
     @WithDefault("1s")
     String dispatchEvery();
 
-    @WithDefault("20")
+    /** Deliveries a worker claims and sends side by side. */
+    @WithDefault("50")
     int batch();
 
     /** How long a claimed delivery is held by its worker; a worker that dies releases it after this. */

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import kz.qorgau.common.Json;
 import kz.qorgau.privacy.FieldCipher;
@@ -69,14 +70,22 @@ public class WebhookDispatcher {
         } while (sent == config.batch());
     }
 
-    /** Claims and sends one batch of the deliveries due at {@code now}; @return how many it claimed */
+    /**
+     * Claims and sends one batch of the deliveries due at {@code now}, all at once: a batch never holds two
+     * deliveries of one subscription and referral, so sending them side by side keeps each referral's order.
+     *
+     * @return how many it claimed
+     */
     @ActivateRequestContext
     public int dispatchDue(Instant now) {
         List<Claim> claims = self.claim(now);
-        for (Claim claim : claims) {
-            Outcome outcome = send(claim, now);
-            self.record(claim, outcome, clock.instant().isAfter(now) ? clock.instant() : now);
+        if (claims.isEmpty()) {
+            return 0;
         }
+        List<CompletableFuture<Outcome>> sending = claims.stream().map(claim -> send(claim, now)).toList();
+        List<Outcome> outcomes = sending.stream().map(CompletableFuture::join).toList();
+        Instant at = clock.instant().isAfter(now) ? clock.instant() : now;
+        self.record(claims, outcomes, at);
         return claims.size();
     }
 
@@ -109,7 +118,8 @@ public class WebhookDispatcher {
     record Outcome(boolean delivered, Integer status, String error) {
     }
 
-    Outcome send(Claim claim, Instant now) {
+    CompletableFuture<Outcome> send(Claim claim, Instant now) {
+        HttpRequest request;
         try {
             String secret = cipher.open(claim.sealedSecret(), WebhookService.secretContext(claim.tenantId(), claim.subscriptionId()));
             Map<String, Object> message = new LinkedHashMap<>();
@@ -118,7 +128,7 @@ public class WebhookDispatcher {
             message.put("data", json.read(claim.payload(), Object.class));
             String body = json.write(message);
             long timestamp = now.getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(claim.url()))
+            request = HttpRequest.newBuilder(URI.create(claim.url()))
                     .timeout(config.timeout())
                     .header("Content-Type", "application/json")
                     .header("webhook-id", claim.eventId().toString())
@@ -126,20 +136,32 @@ public class WebhookDispatcher {
                     .header("webhook-signature", WebhookSignature.sign(secret, claim.eventId().toString(), timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            boolean delivered = response.statusCode() >= 200 && response.statusCode() < 300;
-            return new Outcome(delivered, response.statusCode(), delivered ? null : "HTTP " + response.statusCode());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(false, null, "interrupted");
-        } catch (Exception e) {
-            String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            return new Outcome(false, null, error.length() > 500 ? error.substring(0, 500) : error);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(failure(e));
+        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .thenApply(response -> {
+                    boolean delivered = response.statusCode() >= 200 && response.statusCode() < 300;
+                    return new Outcome(delivered, response.statusCode(), delivered ? null : "HTTP " + response.statusCode());
+                })
+                .exceptionally(WebhookDispatcher::failure);
+    }
+
+    private static Outcome failure(Throwable e) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        String error = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return new Outcome(false, null, error.length() > 500 ? error.substring(0, 500) : error);
+    }
+
+    /** The outcomes of one batch, in one transaction. */
+    @Transactional
+    void record(List<Claim> claims, List<Outcome> outcomes, Instant at) {
+        for (int i = 0; i < claims.size(); i++) {
+            record(claims.get(i), outcomes.get(i), at);
         }
     }
 
-    @Transactional
-    void record(Claim claim, Outcome outcome, Instant at) {
+    private void record(Claim claim, Outcome outcome, Instant at) {
         if (outcome.delivered()) {
             em.createNativeQuery("""
                             update webhook_delivery set status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = ?2,

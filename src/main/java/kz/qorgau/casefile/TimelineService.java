@@ -7,7 +7,6 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import kz.qorgau.audit.AuditTrail.Subject;
 import kz.qorgau.common.Keyset;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.ProblemException;
+import kz.qorgau.common.SqlValues;
 import kz.qorgau.consent.DataCategory;
 import kz.qorgau.security.AccessPolicy;
 import kz.qorgau.security.AccessRules;
@@ -118,16 +118,6 @@ public class TimelineService {
                 details.put(names.get(i), row[4 + i].toString());
             }
         }
-        return new Entry(instant(row[0]), type, (UUID) row[2], (UUID) row[3], details);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
+        return new Entry(SqlValues.instant(row[0]), type, (UUID) row[2], (UUID) row[3], details);
     }
 }

@@ -6,12 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kz.qorgau.common.Cursor;
 import kz.qorgau.common.Json;
+import kz.qorgau.common.SqlValues;
 import kz.qorgau.notification.NotificationDtos.EventPage;
 import kz.qorgau.notification.NotificationDtos.EventView;
 import kz.qorgau.security.AccessPolicy;
@@ -54,7 +54,7 @@ public class ChangeFeed {
         List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, scope).setParameter(2, after)
                 .setParameter(3, limit).getResultList();
         List<EventView> events = rows.stream().map(r -> new EventView(((Number) r[0]).longValue(), (UUID) r[1],
-                (String) r[2], (String) r[3], (UUID) r[4], instant(r[5]), json.read((String) r[6], MAP))).toList();
+                (String) r[2], (String) r[3], (UUID) r[4], SqlValues.instant(r[5]), json.read((String) r[6], MAP))).toList();
         long last = events.isEmpty() ? after : events.get(events.size() - 1).position();
         return new EventPage(events, Cursor.encode(Long.toString(last)));
     }
@@ -69,15 +69,5 @@ public class ChangeFeed {
         } catch (NumberFormatException e) {
             throw Cursor.invalid();
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

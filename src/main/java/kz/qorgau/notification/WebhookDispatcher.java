@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import kz.qorgau.common.Json;
+import kz.qorgau.common.SqlValues;
 import kz.qorgau.privacy.FieldCipher;
 import org.jboss.logging.Logger;
 
@@ -111,7 +111,7 @@ public class WebhookDispatcher {
                 .setParameter(3, Timestamp.from(now.plus(config.lease()))).getResultList();
         return rows.stream().sorted((a, b) -> Long.compare(((Number) a[10]).longValue(), ((Number) b[10]).longValue()))
                 .map(r -> new Claim((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (byte[]) r[4], (UUID) r[5],
-                        (String) r[6], instant(r[7]), (String) r[8], ((Number) r[9]).intValue()))
+                        (String) r[6], SqlValues.instant(r[7]), (String) r[8], ((Number) r[9]).intValue()))
                 .toList();
     }
 
@@ -186,15 +186,5 @@ public class WebhookDispatcher {
             LOG.warnf("Webhook delivery %s to subscription %s dead after %d tries: %s", claim.deliveryId(),
                     claim.subscriptionId(), attempts, outcome.error());
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +17,7 @@ import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.common.Cursor;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.ProblemException;
+import kz.qorgau.common.SqlValues;
 import kz.qorgau.common.TimeAndIds.IdGenerator;
 import kz.qorgau.notification.NotificationDtos.DeliveryView;
 import kz.qorgau.notification.NotificationDtos.NewSubscription;
@@ -218,21 +218,7 @@ public class WebhookService {
 
     private static DeliveryView delivery(Object[] r) {
         return new DeliveryView((UUID) r[0], (UUID) r[1], (String) r[2], ((Number) r[3]).longValue(), (UUID) r[4],
-                (String) r[5], ((Number) r[6]).intValue(), instant(r[7]), instant(r[8]),
-                r[9] == null ? null : ((Number) r[9]).intValue(), (String) r[10], instant(r[11]));
+                (String) r[5], ((Number) r[6]).intValue(), SqlValues.instant(r[7]), SqlValues.instant(r[8]),
+                r[9] == null ? null : ((Number) r[9]).intValue(), (String) r[10], SqlValues.instant(r[11]));
     }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
-
 }

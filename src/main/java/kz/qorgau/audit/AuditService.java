@@ -44,7 +44,7 @@ public class AuditService {
             throw new ProblemException.InvalidInput("from", "must be before to");
         }
         StringBuilder where = new StringBuilder("seq > :after");
-        Parameters params = Parameters.with("after", cursor == null ? 0L : afterSeq(cursor));
+        Parameters params = Parameters.with("after", cursor == null ? 0L : Cursor.position(cursor));
         condition(where, params, "actor", filter.actor());
         condition(where, params, "actorAgencyId", filter.agencyId());
         condition(where, params, "recordId", filter.recordId());
@@ -65,7 +65,7 @@ public class AuditService {
         boolean more = rows.size() > limit;
         List<AuditEntry> shown = more ? rows.subList(0, limit) : rows;
         return new Page<>(shown.stream().map(AuditService::view).toList(),
-                more ? Cursor.encode(Long.toString(shown.get(shown.size() - 1).seq)) : null);
+                more ? Cursor.ofPosition(shown.get(shown.size() - 1).seq) : null);
     }
 
     /**
@@ -116,18 +116,6 @@ public class AuditService {
                     checked < headSeq ? "entries after " + checked + " are missing" : "entries beyond the chain head were added");
         }
         return new VerificationView(true, checked, headSeq, null, null);
-    }
-
-    private static long afterSeq(String cursor) {
-        try {
-            long seq = Long.parseLong(Cursor.decode(cursor, 1).get(0));
-            if (seq < 0) {
-                throw Cursor.invalid();
-            }
-            return seq;
-        } catch (NumberFormatException e) {
-            throw Cursor.invalid();
-        }
     }
 
     private static void condition(StringBuilder where, Parameters params, String field, Object value) {

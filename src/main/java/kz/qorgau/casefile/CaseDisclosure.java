@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import kz.qorgau.agency.Agency;
 import kz.qorgau.agency.AgencyRepository;
@@ -54,6 +56,18 @@ public class CaseDisclosure {
         Agency agency = agencies.findById(agencyId);
         return SharingRules.forAgency(caseFile.leadAgencyId.equals(agencyId), referralLive,
                 consents.categoriesFor(caseFile.id, agencyId, agency.kind), emergencyException);
+    }
+
+    /**
+     * The cases among these whose survivor's {@code category} the agency may see: the ones it leads, and
+     * those a consent in force covers it for. The consents of all of them are read in one query.
+     */
+    public List<CaseFile> showing(List<CaseFile> candidates, UUID agencyId, DataCategory category) {
+        Agency agency = agencies.findById(agencyId);
+        Map<UUID, Set<DataCategory>> consented = consents.categoriesFor(
+                candidates.stream().filter(c -> !c.leadAgencyId.equals(agencyId)).map(c -> c.id).toList(), agencyId, agency.kind);
+        return candidates.stream().filter(c -> SharingRules.forAgency(c.leadAgencyId.equals(agencyId), true,
+                consented.getOrDefault(c.id, Set.of()), false).shows(category)).toList();
     }
 
     /** The survivor's data the sharing shows, opened from its sealed columns; null when it shows none. */

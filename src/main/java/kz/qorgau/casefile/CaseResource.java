@@ -25,7 +25,6 @@ import kz.qorgau.casefile.CaseDtos.Closure;
 import kz.qorgau.casefile.CaseDtos.NewCase;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.PartnerDocuments;
-import kz.qorgau.common.ProblemException;
 import kz.qorgau.common.Versioned;
 import kz.qorgau.consent.ConsentDtos.ConsentView;
 import kz.qorgau.consent.ConsentDtos.NewConsent;
@@ -144,9 +143,7 @@ public class CaseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Response close(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid Closure closure) {
-        long expected = Versioned.expectedVersion(ifMatch).orElseThrow(() -> new ProblemException.PreconditionRequired(
-                "Send If-Match with the ETag of the case as read, so that a change made meanwhile is not overlooked"));
-        return cases.close(id, expected, closure.reason()).ok();
+        return cases.close(id, Versioned.requiredVersion(ifMatch, "case"), closure.reason()).ok();
     }
 
     @POST

@@ -166,8 +166,8 @@ public class CaseService {
         UUID agency = callerAgency.requireRegistered();
         // A hit says "this person is a survivor": only for an agency that may see what it searched by.
         DataCategory searchedBy = fullName != null ? DataCategory.IDENTITY : DataCategory.CONTACT;
-        List<CaseFile> found = cases.bySurvivorHash(tenant, fullName != null, hash, agency).stream()
-                .filter(c -> disclosure.forAgencyOnCase(c, agency).shows(searchedBy)).toList();
+        List<CaseFile> found = disclosure.showing(cases.bySurvivorHash(tenant, fullName != null, hash, agency), agency,
+                searchedBy);
         audit.record(AuditAction.SEARCH, Subject.of("case", null, null),
                 EnumSet.of(searchedBy),
                 (fullName != null ? "by name" : "by phone") + ", " + found.size() + " found");

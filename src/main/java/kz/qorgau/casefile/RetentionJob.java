@@ -95,9 +95,8 @@ public class RetentionJob {
                 .setParameter(1, tenantId).setParameter(2, Timestamp.from(closedBefore)).setParameter(3, BATCH)
                 .getResultList();
         Instant now = clock.instant();
-        due.forEach(caseId -> anonymise(caseId, now));
-        // The audit entries last, once every row of the batch is written: see AuditTrail on lock order.
         for (UUID caseId : due) {
+            anonymise(caseId, now);
             audit.recordForSystem(tenantId, "retention", AuditAction.ANONYMISE, Subject.of("case", caseId, caseId),
                     EnumSet.allOf(DataCategory.class), "closed before " + closedBefore);
         }

@@ -35,6 +35,24 @@ public final class Cursor {
         throw invalid();
     }
 
+    /** A cursor holding one position of a sequence-ordered list (the audit trail, the change feed). */
+    public static String ofPosition(long position) {
+        return encode(Long.toString(position));
+    }
+
+    /** @throws ProblemException.InvalidInput when the text is not such a cursor */
+    public static long position(String cursor) {
+        try {
+            long position = Long.parseLong(decode(cursor, 1).get(0));
+            if (position >= 0) {
+                return position;
+            }
+        } catch (NumberFormatException malformed) {
+            // falls through to the same answer as a negative position
+        }
+        throw invalid();
+    }
+
     public static ProblemException.InvalidInput invalid() {
         return new ProblemException.InvalidInput("cursor", "is not a cursor returned by this list");
     }

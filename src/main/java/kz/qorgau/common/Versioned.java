@@ -53,4 +53,13 @@ public record Versioned<T>(T body, long version) {
         }
         throw new ProblemException.InvalidInput("If-Match", "must be an ETag returned by this API, such as \"3\"");
     }
+
+    /**
+     * The version a state change must be made at: If-Match is required (428 without it), so that a change
+     * made meanwhile is not overwritten.
+     */
+    public static long requiredVersion(String ifMatch, String object) {
+        return expectedVersion(ifMatch).orElseThrow(() -> new ProblemException.PreconditionRequired(
+                "Send If-Match with the ETag of the " + object + " as read, so that a change made meanwhile is not overwritten"));
+    }
 }

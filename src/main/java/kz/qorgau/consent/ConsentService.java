@@ -7,10 +7,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -96,6 +99,19 @@ public class ConsentService {
         Instant now = clock.instant();
         Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
         byCase(caseId).stream().filter(c -> c.covers(agency, kind, now)).forEach(c -> categories.addAll(c.categorySet()));
+        return categories;
+    }
+
+    /** For each of the cases, the categories of the consents in force now that cover this agency; one query. */
+    public Map<UUID, Set<DataCategory>> categoriesFor(Collection<UUID> caseIds, UUID agency, AgencyKind kind) {
+        Instant now = clock.instant();
+        Map<UUID, Set<DataCategory>> categories = new HashMap<>();
+        if (caseIds.isEmpty()) {
+            return categories;
+        }
+        em.createQuery("from Consent where caseId in :ids", Consent.class).setParameter("ids", caseIds).getResultList()
+                .stream().filter(c -> c.covers(agency, kind, now))
+                .forEach(c -> categories.computeIfAbsent(c.caseId, id -> EnumSet.noneOf(DataCategory.class)).addAll(c.categorySet()));
         return categories;
     }
 

@@ -39,7 +39,7 @@ public class ChangeFeed {
     @Transactional
     public EventPage after(String cursor, int limit) {
         access.require(Capability.READ_EVENTS);
-        long after = cursor == null ? 0 : position(cursor);
+        long after = cursor == null ? 0 : Cursor.position(cursor);
         boolean network = AccessRules.seesWholeNetwork(access.caller());
         String sql = network
                 ? """
@@ -56,18 +56,6 @@ public class ChangeFeed {
         List<EventView> events = rows.stream().map(r -> new EventView(((Number) r[0]).longValue(), (UUID) r[1],
                 (String) r[2], (String) r[3], (UUID) r[4], SqlValues.instant(r[5]), json.read((String) r[6], MAP))).toList();
         long last = events.isEmpty() ? after : events.get(events.size() - 1).position();
-        return new EventPage(events, Cursor.encode(Long.toString(last)));
-    }
-
-    private static long position(String cursor) {
-        try {
-            long position = Long.parseLong(Cursor.decode(cursor, 1).get(0));
-            if (position < 0) {
-                throw Cursor.invalid();
-            }
-            return position;
-        } catch (NumberFormatException e) {
-            throw Cursor.invalid();
-        }
+        return new EventPage(events, Cursor.ofPosition(last));
     }
 }

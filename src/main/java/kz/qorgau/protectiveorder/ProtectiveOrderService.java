@@ -128,8 +128,9 @@ public class ProtectiveOrderService {
         order.updatedAt = now;
         em.persist(order);
         announce(order, "protective-order.recorded", cases.agenciesOnReferralsOf(caseFile));
+        em.flush();
         audit.record(AuditAction.CREATE, Subject.of("protective-order", order.id, caseFile.id), Set.of());
-        return views(List.of(order), caseFile).get(0);
+        return views(List.of(order), caseFile, sharingOf(caseFile)).get(0);
     }
 
     @Transactional
@@ -145,7 +146,7 @@ public class ProtectiveOrderService {
         Set<DataCategory> shown = EnumSet.noneOf(DataCategory.class);
         sharing.categories().stream().filter(c -> c == DataCategory.ADDRESS || c == DataCategory.INCIDENT_DETAILS).forEach(shown::add);
         audit.record(AuditAction.READ, Subject.of("protective-order", null, caseFile.id), shown, orders.size() + " orders");
-        return views(orders, caseFile);
+        return views(orders, caseFile, sharing);
     }
 
     /** Any agency that sees the order may report a breach of it; that is how police hear of one. */
@@ -170,8 +171,9 @@ public class ProtectiveOrderService {
         order.updatedAt = now;
         CaseFile caseFile = cases.findById(order.caseId);
         announce(order, "protective-order.violated", cases.agenciesOnReferralsOf(caseFile));
+        em.flush();
         audit.record(AuditAction.CREATE, Subject.of("order-violation", violation.id, caseFile.id), Set.of(DataCategory.INCIDENT_DETAILS));
-        return views(List.of(order), caseFile).get(0);
+        return views(List.of(order), caseFile, sharingOf(caseFile)).get(0);
     }
 
     @Transactional
@@ -189,8 +191,9 @@ public class ProtectiveOrderService {
         order.revocationReason = request.reason().strip();
         order.updatedAt = order.revokedAt;
         announce(order, "protective-order.revoked", cases.agenciesOnReferralsOf(caseFile));
+        em.flush();
         audit.record(AuditAction.UPDATE, Subject.of("protective-order", order.id, caseFile.id), Set.of(), "revoked");
-        return views(List.of(order), caseFile).get(0);
+        return views(List.of(order), caseFile, sharingOf(caseFile)).get(0);
     }
 
     private ProtectiveOrder visible(UUID orderId) {
@@ -229,11 +232,10 @@ public class ProtectiveOrderService {
     }
 
     /** Views of orders with their violations, read in one query for all of them. */
-    private List<OrderView> views(List<ProtectiveOrder> orders, CaseFile caseFile) {
+    private List<OrderView> views(List<ProtectiveOrder> orders, CaseFile caseFile, Sharing sharing) {
         if (orders.isEmpty()) {
             return List.of();
         }
-        Sharing sharing = sharingOf(caseFile);
         boolean places = sharing.shows(DataCategory.ADDRESS);
         boolean details = sharing.shows(DataCategory.INCIDENT_DETAILS);
         String tenantId = caseFile.tenantId;

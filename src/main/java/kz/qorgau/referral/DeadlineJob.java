@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ public class DeadlineJob {
         escalateOverdue(clock.instant());
     }
 
-    /** @return how many referrals this run escalated, across all tenants, as of {@code now} */
+    /** @return how many escalations this run made (a referral late for both deadlines counts twice), as of {@code now} */
     @ActivateRequestContext
     public int escalateOverdue(Instant now) {
         int escalated = 0;
@@ -80,21 +81,18 @@ public class DeadlineJob {
 
     @Transactional
     int escalate(String tenantId, TenantsConfig.Deadlines deadlines, Instant now) {
-        Map<UUID, Deadline> escalated = new LinkedHashMap<>();
+        int escalated = 0;
         for (Priority priority : Priority.values()) {
-            escalate(tenantId, priority, Deadline.ACKNOWLEDGE, now.minus(deadlines.acknowledge(priority)), now)
-                    .forEach(id -> escalated.put(id, Deadline.ACKNOWLEDGE));
-            // A referral late for both in one run keeps both stamps and events, and one audit entry.
-            escalate(tenantId, priority, Deadline.RESPOND, now.minus(deadlines.respond(priority)), now)
-                    .forEach(id -> escalated.merge(id, Deadline.RESPOND, (a, b) -> a));
+            for (Deadline deadline : Deadline.values()) {
+                Duration within = deadline == Deadline.ACKNOWLEDGE ? deadlines.acknowledge(priority) : deadlines.respond(priority);
+                for (UUID id : escalate(tenantId, priority, deadline, now.minus(within), now)) {
+                    audit.recordForSystem(tenantId, "deadlines", AuditAction.TRANSITION, Subject.of("referral", id, null),
+                            Set.of(), "escalated: " + deadline.name().toLowerCase() + " overdue");
+                    escalated++;
+                }
+            }
         }
-        em.flush();
-        // The audit entries last, after every referral row is written: see AuditTrail on lock order.
-        for (var entry : escalated.entrySet()) {
-            audit.recordForSystem(tenantId, "deadlines", AuditAction.TRANSITION, Subject.of("referral", entry.getKey(), null),
-                    Set.of(), "escalated: " + entry.getValue().name().toLowerCase() + " overdue");
-        }
-        return escalated.size();
+        return escalated;
     }
 
     private List<UUID> escalate(String tenantId, Priority priority, Deadline deadline, Instant sentBefore, Instant now) {

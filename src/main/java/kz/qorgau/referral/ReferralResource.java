@@ -24,7 +24,6 @@ import kz.qorgau.casefile.CaseDtos.SharedDataView;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.PartnerDocuments;
 import kz.qorgau.common.Priority;
-import kz.qorgau.common.ProblemException;
 import kz.qorgau.common.Versioned;
 import kz.qorgau.referral.ReferralDtos.ActionsView;
 import kz.qorgau.referral.ReferralDtos.HistoryView;
@@ -129,9 +128,7 @@ public class ReferralResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
     public Response transition(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid TransitionCommand command, UriInfo uri) {
-        long expected = Versioned.expectedVersion(ifMatch).orElseThrow(() -> new ProblemException.PreconditionRequired(
-                "Send If-Match with the ETag of the referral as read, so that a change made meanwhile is not overwritten"));
-        ReferralService.Transitioned result = referrals.transition(id, command, expected);
+        ReferralService.Transitioned result = referrals.transition(id, command, Versioned.requiredVersion(ifMatch, "referral"));
         if (result.created().isPresent()) {
             Versioned<ReferralView> created = result.created().get();
             return created.created(uri.getBaseUriBuilder().path("api/v1/referrals").path(created.body().id().toString())

@@ -382,8 +382,8 @@ public class ReferralService {
     }
 
     /**
-     * The audit entries of a referral written in this transaction, appended after its last write (see
-     * AuditTrail on lock order): what was done, and whether it went under the emergency exception.
+     * The audit entries of a referral changed in this transaction: what was done, and whether it went under
+     * the emergency exception.
      */
     private void audited(Referral referral, AuditAction action, String detail) {
         audit.record(action, Subject.of("referral", referral.id, referral.caseId), Set.of(), detail);

@@ -11,10 +11,12 @@ import static kz.qorgau.support.AccessMatrix.objectRule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import kz.qorgau.notification.OutboxRelay;
 import kz.qorgau.security.Role;
 import kz.qorgau.support.AccessMatrix.Relation;
 import kz.qorgau.support.Flows;
@@ -37,6 +39,9 @@ class LifecycleAccessMatrixTest {
     private static final Set<Relation> OBJECT_RELATIONS = EnumSet.of(Relation.OWN, Relation.OTHER_AGENCY, Relation.OTHER_TENANT);
     private static final Set<Relation> REFERRAL_RELATIONS =
             EnumSet.of(Relation.SENDER, Relation.RECEIVER, Relation.OTHER_AGENCY, Relation.OTHER_TENANT);
+
+    @Inject
+    OutboxRelay relay;
 
     private Parties parties;
     private Network almaty;
@@ -224,10 +229,24 @@ class LifecycleAccessMatrixTest {
     @Test
     void manageWebhookSubscriptionsAndTheirDeliveries() {
         // The police precinct's admin subscribes; each call then reaches for that subscription.
-        String subscription = given().auth().oauth2(almaty.token(Role.AGENCY_ADMIN, almaty.police)).contentType("application/json")
-                .body(java.util.Map.of("url", "http://127.0.0.1:9/never", "eventTypes", List.of("test.never"))).post("/api/v1/webhook-subscriptions")
-                .then().statusCode(201).extract().path("id");
+        String admin = almaty.token(Role.AGENCY_ADMIN, almaty.police);
+        String subscription = given().auth().oauth2(admin).contentType("application/json")
+                .body(java.util.Map.of("url", "http://127.0.0.1:9/never", "eventTypes", List.of("referral.submitted")))
+                .post("/api/v1/webhook-subscriptions").then().statusCode(201).extract().path("id");
         Expectation own = (role, relation) -> role != Role.AGENCY_ADMIN ? 403 : relation == Relation.OWN ? 200 : 404;
+        assertMatrix(OBJECT_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+                        .get("/api/v1/webhook-subscriptions"),
+                (role, relation) -> role == Role.AGENCY_ADMIN ? 200 : 403,
+                (role, relation) -> role == Role.AGENCY_ADMIN && relation == Relation.OWN,
+                response -> response.<List<String>>path("items.id").contains(subscription));
+        // A delivery of its own: the fixture's submitted referral, replayed from the start of the agency's feed.
+        relay.relay();
+        given().auth().oauth2(admin).contentType("application/json").body(java.util.Map.of("fromPosition", 0))
+                .post("/api/v1/webhook-subscriptions/" + subscription + "/replay").then().statusCode(202);
+        String delivery = given().auth().oauth2(admin).get("/api/v1/webhook-subscriptions/" + subscription + "/deliveries")
+                .then().statusCode(200).extract().path("items[0].id");
+        assertMatrix(OBJECT_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+                .post("/api/v1/webhook-subscriptions/" + subscription + "/deliveries/" + delivery + "/replay"), own::status);
         for (String suffix : List.of("", "/deliveries")) {
             assertMatrix(OBJECT_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
                     .get("/api/v1/webhook-subscriptions/" + subscription + suffix), own::status);

@@ -77,6 +77,10 @@ class HelmChartTest {
         assertEquals("/q/health/ready", at(api, "readinessProbe", "httpGet", "path"));
         assertEquals("/q/health/live", at(api, "livenessProbe", "httpGet", "path"));
         assertEquals("768Mi", at(api, "resources", "limits", "memory"));
+        // The heap is set, not derived from the node: bench/perf.sh measures resident memory with it.
+        List<Map<String, Object>> env = at(api, "env");
+        assertTrue(env.stream().anyMatch(e -> e.get("name").equals("JAVA_OPTS_APPEND")
+                && String.valueOf(e.get("value")).contains("-Xmx256m")), env::toString);
         assertEquals("250m", at(api, "resources", "requests", "cpu"));
     }
 

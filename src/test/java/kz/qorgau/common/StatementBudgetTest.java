@@ -1,0 +1,100 @@
+package kz.qorgau.common;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import kz.qorgau.notification.OutboxRelay;
+import kz.qorgau.security.Role;
+import kz.qorgau.support.Flows;
+import kz.qorgau.support.Network;
+import kz.qorgau.support.TestTokens;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every list runs the same, small number of SQL statements whatever its page size: a page of one and a page
+ * of {@value #ROWS} cost alike, so no row of a page costs a query of its own (no N+1). Counted with
+ * Hibernate's statistics, which the test profile switches on.
+ */
+@QuarkusTest
+class StatementBudgetTest {
+
+    /** The most statements any list may run: the caller's agency, the page, what the page needs, the audit. */
+    private static final int BUDGET = 8;
+    private static final int ROWS = 25;
+
+    @Inject
+    SessionFactory sessions;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Test
+    void aPageOfOneAndAFullPageRunTheSameStatements() {
+        Network almaty = Network.of("almaty");
+        String dispatch = almaty.token(Role.POLICE_DISPATCH, almaty.police);
+        String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
+        String caseworker = almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre);
+        String coordinator = almaty.coordinator();
+        String auditor = TestTokens.tenant("almaty").roles(Role.AUDITOR).sign();
+        List<UUID> incidents = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            incidents.add(Flows.incident(dispatch));
+        }
+        UUID caseId = Flows.caseFile(inspector, incidents.get(0));
+        Flows.caseFile(inspector, incidents.get(1));
+        Flows.caseFile(inspector, incidents.get(2));
+        Flows.recordConsent(inspector, caseId, almaty.crisisCentre).then().statusCode(201);
+        UUID referral = null;
+        for (int i = 0; i < ROWS; i++) {
+            referral = Flows.referral(inspector, caseId, almaty.crisisCentre);
+        }
+        Flows.fire(caseworker, referral, "ACKNOWLEDGE").then().statusCode(200);
+        Flows.fire(caseworker, referral, "ACCEPT").then().statusCode(200);
+        relay.relay();
+
+        Map<String, Object[]> lists = new LinkedHashMap<>();
+        lists.put("incoming referrals", new Object[] {caseworker, "/api/v1/referrals?direction=incoming"});
+        lists.put("outgoing referrals", new Object[] {inspector, "/api/v1/referrals?direction=outgoing"});
+        lists.put("network referrals", new Object[] {coordinator, "/api/v1/referrals?state=SUBMITTED"});
+        lists.put("change feed", new Object[] {caseworker, "/api/v1/events"});
+        lists.put("incidents", new Object[] {dispatch, "/api/v1/incidents"});
+        lists.put("case search", new Object[] {inspector, "/api/v1/cases?survivorName=Aigerim Sultanova"});
+        lists.put("case timeline", new Object[] {inspector, "/api/v1/cases/" + caseId + "/timeline"});
+        lists.put("agencies", new Object[] {coordinator, "/api/v1/agencies"});
+        lists.put("audit trail", new Object[] {auditor, "/api/v1/audit"});
+
+        for (Map.Entry<String, Object[]> list : lists.entrySet()) {
+            String token = (String) list.getValue()[0];
+            String path = (String) list.getValue()[1];
+            long one = statements(token, path, 1);
+            long full = statements(token, path, ROWS);
+            assertEquals(one, full, list.getKey() + ": a page of " + ROWS + " ran more statements than a page of one");
+            assertTrue(full <= BUDGET, list.getKey() + " ran " + full + " statements, more than " + BUDGET);
+        }
+    }
+
+    /** Statements one call runs; the fewest of two calls, in case a background job ran alongside. */
+    private long statements(String token, String path, int limit) {
+        long fewest = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Statistics statistics = sessions.getStatistics();
+            long before = statistics.getPrepareStatementCount();
+            var answer = given().auth().oauth2(token).queryParam("limit", limit).get(path);
+            assertEquals(200, answer.statusCode(), path + ": " + answer.asString());
+            int shown = answer.path("items.size()");
+            assertTrue(shown >= Math.min(limit, 2), path + " showed " + shown + " items for a limit of " + limit);
+            fewest = Math.min(fewest, statistics.getPrepareStatementCount() - before);
+        }
+        return fewest;
+    }
+}

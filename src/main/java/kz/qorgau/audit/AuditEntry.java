@@ -25,9 +25,11 @@ public class AuditEntry {
     @Column(name = "tenant_id", nullable = false, updatable = false)
     public String tenantId;
 
-    /** 1, 2, 3, ... per tenant, without gaps: a missing number is a deleted entry. */
-    @Column(nullable = false)
-    public long seq;
+    /**
+     * 1, 2, 3, ... per tenant, without gaps: a missing number is a deleted entry. Null, with the hashes,
+     * until {@link AuditChainer} chains the entry.
+     */
+    public Long seq;
 
     @Column(nullable = false)
     public Instant at;
@@ -63,10 +65,9 @@ public class AuditEntry {
     @Column(name = "request_id")
     public String requestId;
 
-    @Column(name = "prev_hash", nullable = false)
+    @Column(name = "prev_hash")
     public byte[] prevHash;
 
-    @Column(nullable = false)
     public byte[] hash;
 
     AuditChain.Fields fields() {

@@ -32,6 +32,9 @@ public class AuditService {
     @Inject
     AuditChain chain;
 
+    @Inject
+    AuditChainer chainer;
+
     /** The filters of the trail; every one is optional. */
     public record Filter(String actor, UUID agencyId, UUID recordId, UUID caseId, AuditAction action, Instant from,
             Instant to) {
@@ -43,6 +46,8 @@ public class AuditService {
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
             throw new ProblemException.InvalidInput("from", "must be before to");
         }
+        // The trail as it stands: what committed so far is chained first, so the list misses none of it.
+        chainer.chain(access.caller().tenantId());
         StringBuilder where = new StringBuilder("seq > :after");
         Parameters params = Parameters.with("after", cursor == null ? 0L : Cursor.position(cursor));
         condition(where, params, "actor", filter.actor());
@@ -76,6 +81,7 @@ public class AuditService {
     public VerificationView verify() {
         access.require(Capability.READ_AUDIT);
         String tenant = access.caller().tenantId();
+        chainer.chain(tenant);
         @SuppressWarnings("unchecked")
         List<Object[]> heads = em.createNativeQuery("select last_seq, last_hash from audit_chain where tenant_id = ?1")
                 .setParameter(1, tenant).getResultList();

@@ -3,14 +3,8 @@ package kz.qorgau.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.RollbackException;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.SystemException;
-import jakarta.transaction.TransactionManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -24,11 +18,9 @@ import kz.qorgau.security.Caller;
  * Appends to the tenant's audit trail inside the caller's transaction, so an entry exists exactly when
  * the change or read it records does. Entries name records and data categories, never their content.
  *
- * <p>Entries are collected while the transaction works and chained as it commits: just before completion
- * the transaction's own writes are flushed, the tenant's chain head row is locked, and the entries are
- * numbered, hashed and written. The head lock is therefore taken last and held only through the commit,
- * so a tenant's entries are chained in commit order, a transaction holding the lock waits for nothing
- * else, and no caller has to mind where in its work it records.
+ * <p>Entries are written unchained and {@link AuditChainer} numbers and hash-links them a moment after
+ * they commit. Chaining here, at commit, would hold the tenant's chain head through every audited
+ * transaction's commit and make a tenant's requests commit one after another.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -41,26 +33,14 @@ public class AuditTrail {
         }
     }
 
-    /** The key of this transaction's pending entries among its resources. */
-    private static final Object PENDING = new Object();
-
     @Inject
     EntityManager em;
-
-    @Inject
-    TransactionSynchronizationRegistry transactions;
-
-    @Inject
-    TransactionManager transactionManager;
 
     @Inject
     AccessPolicy access;
 
     @Inject
     RequestId requestId;
-
-    @Inject
-    AuditChain chain;
 
     @Inject
     Clock clock;
@@ -104,63 +84,6 @@ public class AuditTrail {
         entry.categories = categories.stream().distinct().map(Enum::name).sorted().toArray(String[]::new);
         entry.detail = detail;
         entry.requestId = request;
-        pending().add(entry);
-    }
-
-    /** This transaction's entries, chained when it commits. */
-    @SuppressWarnings("unchecked")
-    private List<AuditEntry> pending() {
-        List<AuditEntry> entries = (List<AuditEntry>) transactions.getResource(PENDING);
-        if (entries == null) {
-            List<AuditEntry> collected = new ArrayList<>();
-            transactions.putResource(PENDING, collected);
-            try {
-                // Not interposed: JTA runs these before Hibernate's own flush, while the session is open.
-                transactionManager.getTransaction().registerSynchronization(new Synchronization() {
-                    @Override
-                    public void beforeCompletion() {
-                        chain(collected);
-                    }
-
-                    @Override
-                    public void afterCompletion(int status) {
-                        // nothing to release: the head lock ends with the transaction
-                    }
-                });
-            } catch (RollbackException | SystemException e) {
-                throw new IllegalStateException("The audit trail needs an active transaction", e);
-            }
-            entries = collected;
-        }
-        return entries;
-    }
-
-    private void chain(List<AuditEntry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        em.flush();
-        String tenantId = entries.get(0).tenantId;
-        // The upsert takes the head row's lock (creating the row for a tenant's first entry) and reads it.
-        Object[] head = (Object[]) em.createNativeQuery("""
-                        insert into audit_chain (tenant_id, last_seq, last_hash) values (?1, 0, ?2)
-                        on conflict (tenant_id) do update set tenant_id = excluded.tenant_id
-                        returning last_seq, last_hash""")
-                .setParameter(1, tenantId).setParameter(2, AuditChain.GENESIS).getSingleResult();
-        long seq = ((Number) head[0]).longValue();
-        byte[] previous = (byte[]) head[1];
-        for (AuditEntry entry : entries) {
-            if (!entry.tenantId.equals(tenantId)) {
-                throw new IllegalStateException("One transaction audited two tenants: " + tenantId + ", " + entry.tenantId);
-            }
-            entry.seq = ++seq;
-            entry.prevHash = previous;
-            entry.hash = chain.hash(previous, entry.fields());
-            previous = entry.hash;
-            em.persist(entry);
-        }
-        em.createNativeQuery("update audit_chain set last_seq = ?2, last_hash = ?3 where tenant_id = ?1")
-                .setParameter(1, tenantId).setParameter(2, seq).setParameter(3, previous).executeUpdate();
-        em.flush();
+        em.persist(entry);
     }
 }

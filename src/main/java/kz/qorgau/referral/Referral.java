@@ -105,4 +105,12 @@ public class Referral {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * Whether the referral was ever submitted. Its receiver is a party to it only from then on: a draft,
+     * or a draft cancelled before it went out, is the sender's alone.
+     */
+    public boolean wasSent() {
+        return submittedAt != null;
+    }
 }

@@ -24,12 +24,11 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         agency.ifPresent(a -> {
-            // A receiver does not see a draft: it has not been sent yet.
+            // A receiver sees only what was sent to it: not a draft, nor a draft cancelled before sending.
             if (direction == Direction.OUTGOING) {
                 where.append(" and senderAgencyId = :agency");
             } else {
-                where.append(" and receiverAgencyId = :agency and state <> :draft");
-                params.and("draft", ReferralState.DRAFT);
+                where.append(" and receiverAgencyId = :agency and submittedAt is not null");
             }
             params.and("agency", a);
         });

@@ -258,7 +258,7 @@ public class ReferralService {
     private Referral visible(UUID id) {
         return referrals.findByIdOptional(id)
                 .filter(r -> AccessRules.maySeeReferral(access.caller(), r.senderAgencyId, r.receiverAgencyId,
-                        r.state == ReferralState.DRAFT))
+                        !r.wasSent()))
                 .orElseThrow(() -> new ProblemException.NotFound("Referral " + id));
     }
 
@@ -267,7 +267,7 @@ public class ReferralService {
             return Set.of();
         }
         Set<Side> sides = AccessRules.sidesOf(access.caller(), referral.senderAgencyId, referral.receiverAgencyId,
-                referral.state == ReferralState.DRAFT);
+                !referral.wasSent());
         Set<ReferralAction> allowed = EnumSet.noneOf(ReferralAction.class);
         allowed.addAll(ReferralStateMachine.allowed(referral.state, sides));
         // A declined referral is redirected once; a second REDIRECT would send the survivor twice.
@@ -336,7 +336,7 @@ public class ReferralService {
     private void fire(Referral referral, ReferralAction action, TransitionCommand command, UUID createdId) {
         Set<Side> sides = action == ReferralAction.SUBMIT && command == null ? Set.of(Side.SENDER)
                 : AccessRules.sidesOf(access.caller(), referral.senderAgencyId, referral.receiverAgencyId,
-                referral.state == ReferralState.DRAFT);
+                !referral.wasSent());
         ReferralState from = referral.state;
         ReferralState to = ReferralStateMachine.next(from, action, sides).orElseThrow(() ->
                 new IllegalStateException(action + " from " + from + " passed the checks but has no rule"));
@@ -449,7 +449,7 @@ public class ReferralService {
 
     /** Who may hear of the referral: its sender and, once it is sent, its receiver. */
     private static Set<UUID> audience(Referral referral) {
-        return referral.state == ReferralState.DRAFT ? Set.of(referral.senderAgencyId)
+        return !referral.wasSent() ? Set.of(referral.senderAgencyId)
                 : Set.of(referral.senderAgencyId, referral.receiverAgencyId);
     }
 

@@ -61,9 +61,10 @@ public final class AccessRules {
 
     /**
      * The ends of a referral the caller's agency is, if it is a case worker there; empty for anyone else.
-     * A draft has not been sent: until it is submitted its receiver is not a side of it.
+     * Until a referral is sent its receiver is not a side of it: a draft, or a draft cancelled unsent, is
+     * the sender's alone.
      */
-    public static Set<Side> sidesOf(Caller caller, UUID sender, UUID receiver, boolean draft) {
+    public static Set<Side> sidesOf(Caller caller, UUID sender, UUID receiver, boolean unsent) {
         if (!caller.hasAny(Role.CASE_WORKERS) || caller.agencyId().isEmpty()) {
             return Set.of();
         }
@@ -71,15 +72,15 @@ public final class AccessRules {
         if (caller.belongsTo(sender)) {
             sides.add(Side.SENDER);
         }
-        if (!draft && caller.belongsTo(receiver)) {
+        if (!unsent && caller.belongsTo(receiver)) {
             sides.add(Side.RECEIVER);
         }
         return sides;
     }
 
     /** A referral is seen by its two agencies (the receiver once it is sent) and by coordinators. */
-    public static boolean maySeeReferral(Caller caller, UUID sender, UUID receiver, boolean draft) {
-        return seesWholeNetwork(caller) || !sidesOf(caller, sender, receiver, draft).isEmpty();
+    public static boolean maySeeReferral(Caller caller, UUID sender, UUID receiver, boolean unsent) {
+        return seesWholeNetwork(caller) || !sidesOf(caller, sender, receiver, unsent).isEmpty();
     }
 
     /** A case's protective orders are seen by the agencies on any of its referrals, and by coordinators. */

@@ -16,12 +16,17 @@ import java.util.UUID;
 import kz.qorgau.security.Role;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
+import jakarta.inject.Inject;
+import kz.qorgau.notification.OutboxRelay;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each kind of bad request to the lifecycle gets a 4xx problem detail that says what was wrong. */
 @QuarkusTest
 class ReferralBadInputTest {
+
+    @Inject
+    OutboxRelay relay;
 
     private static Network almaty;
     private static String inspector;
@@ -166,5 +171,21 @@ class ReferralBadInputTest {
                 .body("items.id", not(hasItem(draft.toString())));
         fire(inspector, draft, "SUBMIT").then().statusCode(200).body("state", equalTo("SUBMITTED"));
         given().auth().oauth2(receiver).get("/api/v1/referrals/" + draft).then().statusCode(200);
+    }
+
+    @Test
+    void aDraftCancelledBeforeItWasSentNeverReachesItsReceiver() {
+        UUID draft = UUID.fromString(Flows.refer(inspector, caseId, almaty.socialProtection, false).then()
+                .statusCode(201).extract().path("id"));
+        fire(inspector, draft, "CANCEL", Map.of("note", "Written by mistake")).then().statusCode(200)
+                .body("state", equalTo("CANCELLED"));
+        relay.relay();
+        // Cancelled, it is no longer a draft, but it was never sent: the receiver learns nothing of it.
+        problem(given().auth().oauth2(receiver).get("/api/v1/referrals/" + draft).then(), 404);
+        given().auth().oauth2(receiver).queryParam("limit", 100).get("/api/v1/referrals").then()
+                .body("items.id", not(hasItem(draft.toString())));
+        given().auth().oauth2(receiver).queryParam("limit", 500).get("/api/v1/events").then().statusCode(200)
+                .body("items.aggregateId", not(hasItem(draft.toString())));
+        given().auth().oauth2(inspector).get("/api/v1/referrals/" + draft).then().statusCode(200);
     }
 }

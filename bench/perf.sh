@@ -1,0 +1,270 @@
+#!/usr/bin/env bash
+# Qorgau's hot paths against PostgreSQL's own ceiling on the same machine (issue 10).
+#
+#   bench/perf.sh        # about 15 minutes; writes BENCHMARKS.md's measured section and bench/explain-plans.txt
+#
+# It builds the packaged service; starts PostgreSQL 17 with durable settings and the project's Keycloak;
+# seeds one tenant with 1,000,000 referrals among 200 agencies and a second, smaller tenant (bench/seed.sql);
+# takes real tokens from Keycloak; drives each hot path with wrk (fixed connections, warm-up, fixed
+# duration) while sampling the service's CPU and resident memory; measures pgbench's one-row INSERT on the
+# same database as the ceiling; and records the plan of every list query the service runs (auto_explain,
+# with ANALYZE and BUFFERS) on the seeded data.
+#
+# Settings (environment): DURATION=20s WARMUP=15s CONNECTIONS=16, and the seed's sizes REFERRALS=1000000
+# INCIDENTS=300000 AGENCIES=200, and JFR=1 for a profile of the service (smaller sizes make a quick trial run; BENCHMARKS.md is only rewritten
+# for the full sizes unless WRITE=1).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-15s}
+CONNECTIONS=${CONNECTIONS:-16}
+REFERRALS=${REFERRALS:-1000000}
+INCIDENTS=${INCIDENTS:-300000}
+AGENCIES=${AGENCIES:-200}
+WRITE=${WRITE:-$([ "$REFERRALS" = 1000000 ] && echo 1 || echo 0)}
+. bench/lib.sh
+RESULTS=$WORK/results
+: > "$RESULTS"
+note() { echo "$*" | tee -a "$WORK/notes"; }
+phase() { echo "== $(date +%T) $*"; }
+
+phase "build"
+build_service
+start_keycloak
+phase "PostgreSQL"
+start_postgres > "$WORK/postgres"
+note "$(cat "$WORK/postgres")"
+PG_ALMATY=0192a000-0000-7000-8000-000000000101
+NGO_CENTRE=0192a000-0000-7000-8000-000000000103
+
+phase "schema (the service's own Flyway migrations and the demo agencies), then the seed"
+start_service $(keycloak_oidc)
+stop_service
+# The demo agencies are the ones the demo realms' users belong to (the production build leaves db/demo out).
+psql -q -v ON_ERROR_STOP=1 -f src/main/resources/db/demo/R__demo_agencies.sql
+start=$(date +%s%N)
+psql -q -v ON_ERROR_STOP=1 -v key_id=bench -v referrals="$REFERRALS" -v incidents="$INCIDENTS" -v agencies="$AGENCIES" -f bench/seed.sql
+note "seeded in $(( $(elapsed_ms "$start") / 1000 )) s: $(psql -qAt -c "select string_agg(t || ' ' || n, ', ') from (
+  select 'referrals', count(*) from referral union all select 'incidents', count(*) from incident
+  union all select 'history entries', count(*) from referral_history union all select 'outbox events', count(*) from outbox_event
+  union all select 'agencies', count(*) from agency union all select 'tenants', count(*) from tenant) c(t, n)")"
+DEEP_DEPTH=$(psql -qAt -c "select least(30000, count(*) - 100) from referral where tenant_id = 'almaty' and receiver_agency_id = '$NGO_CENTRE'")
+
+phase "service start with the database up"
+await_keycloak
+# JFR=1 records a profile of the whole run into target/bench/service.jfr.
+start_service $(keycloak_oidc) ${JFR:+-XX:StartFlightRecording=filename=$BENCH_DIR/service.jfr,settings=profile}
+note "process start to first ready 200: $SERVICE_START_MS ms"
+
+tokens() {
+  DISPATCH=$(keycloak_token almaty police-dispatch almaty-dispatch-demo-secret)
+  INSPECTOR=$(keycloak_token almaty qorgau-demo - inspector demo)
+  CASEWORKER=$(keycloak_token almaty qorgau-demo - ngo.caseworker demo)
+}
+tokens
+
+phase "set-up through the API: a case, its consent, and $CONNECTIONS referrals taken to IN_PROGRESS"
+CASE=$(post /api/v1/cases "$INSPECTOR" '{"survivor":{"fullName":"Bench Survivor"},"riskLevel":"HIGH"}' | json_field id)
+post "/api/v1/cases/$CASE/consents" "$INSPECTOR" "{\"recipientAgencyIds\":[\"$NGO_CENTRE\"],\"categories\":[\"IDENTITY\"],\"method\":\"WRITTEN\"}" >/dev/null
+REFERRAL_BODY="{\"caseId\":\"$CASE\",\"receiverAgencyId\":\"$NGO_CENTRE\",\"servicesRequested\":[\"SHELTER\"],\"submit\":true}"
+make_referrals() { # count: ids of referrals IN_PROGRESS, all at the version written to $WORK/version
+  local ids="" created id accepted started
+  for _ in $(seq "$1"); do
+    created=$(post /api/v1/referrals "$INSPECTOR" "$REFERRAL_BODY")
+    id=$(echo "$created" | json_field id)
+    accepted=$(post "/api/v1/referrals/$id/transitions" "$CASEWORKER" '{"action":"ACCEPT"}' "\"$(echo "$created" | json_field version)\"")
+    started=$(post "/api/v1/referrals/$id/transitions" "$CASEWORKER" '{"action":"START"}' "\"$(echo "$accepted" | json_field version)\"")
+    ids="$ids $id"
+    echo "$started" | json_field version > "$WORK/version"
+  done
+  echo "$ids"
+}
+WARM_IDS=$(make_referrals "$CONNECTIONS")
+MEASURED_IDS=$(make_referrals "$CONNECTIONS")
+VERSION=$(cat "$WORK/version")
+ONE_REFERRAL=$(echo $MEASURED_IDS | cut -d' ' -f1)
+
+phase "a cursor $DEEP_DEPTH referrals deep into the crisis centre's incoming list"
+DEEP_CURSOR=""
+for _ in $(seq $((DEEP_DEPTH / 100))); do
+  DEEP_CURSOR=$(curl -sf "$BASE/api/v1/referrals?direction=incoming&limit=100${DEEP_CURSOR:+&cursor=$DEEP_CURSOR}" \
+    -H "Authorization: Bearer $CASEWORKER" | json_field nextCursor)
+done
+FEED_MIDDLE=$(psql -qAt -c "select position from agency_feed where agency_id = '$NGO_CENTRE' order by position offset (select count(*) / 2 from agency_feed where agency_id = '$NGO_CENTRE') limit 1")
+FEED_CURSOR=$(printf %s "$FEED_MIDDLE" | base64 | tr -d '=' | tr '+/' '-_')
+
+# wrk reports through this: requests/s, p50 and p99 in ms, answers that were not 2xx, requests.
+cat > "$WORK/report.lua" <<'LUA'
+function done(summary, latency, requests)
+  local non2xx = summary.errors.status
+  io.write(string.format("RESULT %.0f %.1f %.1f %d %d %d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, non2xx,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.requests))
+end
+LUA
+get_script() { # file token
+  { echo "wrk.headers[\"Authorization\"] = \"Bearer $2\""; cat "$WORK/report.lua"; } > "$1"
+}
+incident_script() {
+  cat > "$1" <<LUA
+local n = 0
+local tid = math.random(1, 1e9)
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer $DISPATCH"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"occurredAt":"2026-01-01T10:00:00Z","district":"Almaly","violenceKinds":["PHYSICAL"],"childrenPresent":false,"weaponsInvolved":false,"injuries":true}'
+function request()
+  n = n + 1
+  wrk.headers["Idempotency-Key"] = "bench-" .. tid .. "-" .. n
+  return wrk.format()
+end
+LUA
+  cat "$WORK/report.lua" >> "$1"
+}
+# Each wrk thread owns one referral and toggles it PAUSE/RESUME with its version in If-Match.
+transition_script() { # file ids
+  cat > "$1" <<LUA
+local ids = {}
+for id in string.gmatch("$2", "%S+") do table.insert(ids, id) end
+local next_id = 1
+function setup(thread)
+  thread:set("referral", ids[next_id])
+  next_id = next_id + 1
+end
+function init(args)
+  version = $VERSION
+  pausing = true
+end
+function request()
+  local body = pausing and '{"action":"PAUSE","note":"bench"}' or '{"action":"RESUME"}'
+  return wrk.format("POST", "/api/v1/referrals/" .. referral .. "/transitions",
+    {["Authorization"] = "Bearer $CASEWORKER", ["Content-Type"] = "application/json", ["If-Match"] = '"' .. version .. '"'}, body)
+end
+function response(status, headers, body)
+  if status == 200 then
+    version = version + 1
+    pausing = not pausing
+  end
+end
+LUA
+  cat "$WORK/report.lua" >> "$1"
+}
+
+# The service's CPU (percent of one core, averaged over the run) and its largest resident set.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVICE/stat"; }
+sample_rss() { local max=0 rss; while kill -0 "$SERVICE" 2>/dev/null; do
+  rss=$(awk '/VmRSS/ {print $2}' "/proc/$SERVICE/status"); [ "$rss" -gt "$max" ] && max=$rss && echo "$max" > "$WORK/rss"
+  sleep 0.5; done; }
+
+# measure NAME WARM-UP-SCRIPT SCRIPT URL [wrk options...]
+measure() {
+  local name=$1 warm=$2 script=$3 url=$4 ticks started out rss cpu
+  shift 4
+  wrk -d "$WARMUP" -t2 -c"$CONNECTIONS" -s "$warm" "$@" "$url" >/dev/null
+  echo 0 > "$WORK/rss"
+  sample_rss & local sampler=$!
+  ticks=$(cpu_ticks); started=$(date +%s%N)
+  out=$(wrk -d "$DURATION" -t2 -c"$CONNECTIONS" --latency -s "$script" "$@" "$url" | grep '^RESULT')
+  cpu=$(( ( $(cpu_ticks) - ticks ) * 100 * 1000 / $(getconf CLK_TCK) / $(elapsed_ms "$started") ))
+  kill "$sampler"; wait "$sampler" 2>/dev/null || true
+  rss=$(( $(cat "$WORK/rss") / 1024 ))
+  echo "$name|${out#RESULT }|$cpu|$rss" | tee -a "$RESULTS"
+}
+
+phase "hot paths: $CONNECTIONS connections, $WARMUP warm-up, $DURATION measured"
+tokens
+incident_script "$WORK/incident-warm.lua"; incident_script "$WORK/incident.lua"
+measure "POST /api/v1/incidents (Idempotency-Key)" "$WORK/incident-warm.lua" "$WORK/incident.lua" "$BASE/api/v1/incidents"
+tokens
+transition_script "$WORK/transition-warm.lua" "$WARM_IDS"; transition_script "$WORK/transition.lua" "$MEASURED_IDS"
+measure "POST /api/v1/referrals/{id}/transitions (PAUSE/RESUME, If-Match)" "$WORK/transition-warm.lua" "$WORK/transition.lua" "$BASE" -t"$CONNECTIONS"
+tokens
+get_script "$WORK/caseworker.lua" "$CASEWORKER"
+measure "GET /api/v1/referrals?direction=incoming&limit=20, first page" "$WORK/caseworker.lua" "$WORK/caseworker.lua" \
+  "$BASE/api/v1/referrals?direction=incoming&limit=20"
+measure "GET /api/v1/referrals?direction=incoming&limit=20, cursor $DEEP_DEPTH deep" "$WORK/caseworker.lua" "$WORK/caseworker.lua" \
+  "$BASE/api/v1/referrals?direction=incoming&limit=20&cursor=$DEEP_CURSOR"
+tokens
+get_script "$WORK/caseworker.lua" "$CASEWORKER"
+measure "GET /api/v1/referrals/{id}" "$WORK/caseworker.lua" "$WORK/caseworker.lua" "$BASE/api/v1/referrals/$ONE_REFERRAL"
+measure "GET /api/v1/events?limit=50, from the middle of the feed" "$WORK/caseworker.lua" "$WORK/caseworker.lua" \
+  "$BASE/api/v1/events?limit=50&after=$FEED_CURSOR"
+
+phase "the ceiling: pgbench, one-row INSERT, same database, $CONNECTIONS clients"
+psql -q -c "create table if not exists bench_ceiling (id bigserial primary key, at timestamptz not null default now(), client int not null)"
+echo 'insert into bench_ceiling (client) values (:client_id);' > "$WORK/ceiling.sql"
+pgbench -n -f "$WORK/ceiling.sql" -c "$CONNECTIONS" -j 2 -T "${WARMUP%s}" >/dev/null
+PGBENCH=$(pgbench -n -f "$WORK/ceiling.sql" -c "$CONNECTIONS" -j 2 -T "${DURATION%s}" | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+PGBENCH=${PGBENCH%.*}
+echo "pgbench one-row INSERT: $PGBENCH tps"
+
+phase "plans of the list queries on the seeded data (auto_explain: ANALYZE, BUFFERS)"
+COORDINATOR=$(keycloak_token almaty qorgau-demo - coordinator demo)
+AUDITOR=$(keycloak_token almaty qorgau-demo - auditor demo)
+tokens
+psql -q -c "alter system set auto_explain.log_min_duration = 0" -c "alter system set auto_explain.log_analyze = on" \
+  -c "alter system set auto_explain.log_buffers = on" -c "alter system set auto_explain.log_timing = on" -c "select pg_reload_conf()" >/dev/null
+sleep 1
+LOG_FROM=$(wc -c < "$POSTGRES_DATA/server.log")
+call() { # label token path
+  echo "-- $1: GET $3" >> "$WORK/calls"
+  curl -sf -o /dev/null "$BASE$3" -H "Authorization: Bearer $2" -H "X-Request-Id: explain-$(echo "$1" | tr ' ' '-')" || echo "   $3 failed" >&2
+}
+call "incoming first page" "$CASEWORKER" "/api/v1/referrals?direction=incoming&limit=20"
+call "incoming deep cursor" "$CASEWORKER" "/api/v1/referrals?direction=incoming&limit=20&cursor=$DEEP_CURSOR"
+call "incoming by state" "$CASEWORKER" "/api/v1/referrals?direction=incoming&state=SUBMITTED&limit=20"
+call "outgoing" "$INSPECTOR" "/api/v1/referrals?direction=outgoing&limit=20"
+call "network list" "$COORDINATOR" "/api/v1/referrals?limit=20"
+call "network by state" "$COORDINATOR" "/api/v1/referrals?state=IN_PROGRESS&limit=20"
+call "escalated" "$COORDINATOR" "/api/v1/referrals?escalated=true&limit=20"
+call "emergency exception" "$COORDINATOR" "/api/v1/referrals?emergencyException=true&limit=20"
+call "referral" "$CASEWORKER" "/api/v1/referrals/$ONE_REFERRAL"
+call "referral history" "$CASEWORKER" "/api/v1/referrals/$ONE_REFERRAL/history"
+call "change feed" "$CASEWORKER" "/api/v1/events?limit=50&after=$FEED_CURSOR"
+call "network change feed" "$COORDINATOR" "/api/v1/events?limit=50"
+call "incidents" "$DISPATCH" "/api/v1/incidents?limit=20"
+call "case search" "$INSPECTOR" "/api/v1/cases?survivorName=Bench%20Survivor&limit=20"
+call "agencies" "$COORDINATOR" "/api/v1/agencies?limit=20"
+call "audit" "$AUDITOR" "/api/v1/audit?limit=20"
+sleep 1
+psql -q -c "alter system reset all" -c "select pg_reload_conf()" >/dev/null
+# Keep the plans of the reads (the writes' plans are single-row inserts and updates by key).
+{ echo "# Plans of the read queries the service ran for these calls, on the seeded data (bench/perf.sh)."
+  sed 's/^/# /' "$WORK/calls"; echo
+  tail -c +"$((LOG_FROM + 1))" "$POSTGRES_DATA/server.log" | python3 -c '
+import re, sys
+for entry in re.split(r"\n(?=\S[^\n]*LOG:  duration:)", sys.stdin.read()):
+    text = re.search(r"Query Text: (\w+)", entry)
+    if text and text.group(1).lower() == "select":
+        print(re.sub(r"^[^\n]*?LOG:  ", "", entry.strip()) + "\n")
+'; } > bench/explain-plans.txt
+SEQ_SCANS=$(grep -cE 'Seq Scan on (referral|incident|referral_history|outbox_event|agency_feed|audit_entry)( |$)' bench/explain-plans.txt || true)
+note "plans recorded: $(grep -c 'Query Text' bench/explain-plans.txt) read queries, sequential scans of the large tables: $SEQ_SCANS"
+
+phase "results"
+MACHINE="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), Quarkus $(sed -n 's:.*<quarkus.platform.version>\(.*\)</quarkus.platform.version>.*:\1:p' pom.xml)"
+python3 - "$RESULTS" "$PGBENCH" "$WORK/notes" "$MACHINE" "$CONNECTIONS" "$WARMUP" "$DURATION" "$JVM_OPTIONS" "$WRITE" <<'PY'
+import sys, re, datetime
+results, pgbench, notes, machine, connections, warmup, duration, jvm, write = sys.argv[1:]
+pgbench = int(pgbench)
+rows = []
+for line in open(results):
+    name, figures, cpu, rss = line.rstrip("\n").split("|")
+    rps, p50, p99, non2xx, errors, requests = figures.split()
+    rows.append((name, int(rps), float(p50), float(p99), int(non2xx), int(errors), int(cpu), int(rss)))
+out = [f"Measured {datetime.date.today()} by `bench/perf.sh`: {connections} connections, {warmup} warm-up, {duration} measured per path.", "",
+       f"**Machine:** {machine}; wrk, the service, PostgreSQL and Keycloak share it. **Service JVM:** `{jvm}` (the Helm chart's).", ""]
+out += [f"- {n}" for n in open(notes).read().strip().splitlines()]
+out += [f"- pgbench one-row INSERT (the ceiling): **{pgbench:,} tps**", "",
+        "| path | requests/s | p50 ms | p99 ms | non-2xx | vs pgbench | service CPU | service RSS |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+for name, rps, p50, p99, non2xx, errors, cpu, rss in rows:
+    ratio = f"{100 * rps / pgbench:.0f}%" if name.startswith("POST") else ""
+    out.append(f"| `{name}` | {rps:,} | {p50} | {p99} | {non2xx + errors} | {ratio} | {cpu}% | {rss} MiB |")
+table = "\n".join(out)
+print(table)
+if write == "1":
+    text = open("BENCHMARKS.md").read()
+    text = re.sub(r"(<!-- perf:start -->\n).*(<!-- perf:end -->)", lambda m: m.group(1) + table + "\n" + m.group(2), text, flags=re.S)
+    open("BENCHMARKS.md", "w").write(text)
+PY

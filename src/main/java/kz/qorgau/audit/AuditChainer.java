@@ -1,0 +1,121 @@
+package kz.qorgau.audit;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import kz.qorgau.security.TenantsConfig;
+import org.hibernate.Session;
+
+/**
+ * Chains the entries the tenants' transactions appended, a moment after they committed: numbers them
+ * 1, 2, 3, ... per tenant and links each to the one before with {@link AuditChain}'s keyed hash.
+ *
+ * <p>A batch holds the tenant's chain head row from reading it to its commit, so chainers on several
+ * replicas take turns and every entry is chained once. An entry is chained in the order the chainer finds
+ * it; one that committed late is simply chained in a later batch. Requests never wait for the chain.
+ */
+@ApplicationScoped
+public class AuditChainer {
+
+    static final int BATCH = 1_000;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditChain chain;
+
+    @Inject
+    TenantsConfig tenants;
+
+    @Scheduled(every = "{qorgau.audit.chain-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void periodically() {
+        tenants.all().keySet().forEach(this::chain);
+    }
+
+    /** Chains every entry of the tenant committed so far; returns how many. */
+    public int chain(String tenantId) {
+        int total = 0;
+        int chained;
+        do {
+            chained = QuarkusTransaction.requiringNew().call(() -> chainBatch(tenantId));
+            total += chained;
+        } while (chained == BATCH);
+        return total;
+    }
+
+    private int chainBatch(String tenantId) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            long seq;
+            byte[] previous;
+            // The upsert locks the head row (creating it for a tenant's first entry) and reads it.
+            try (PreparedStatement head = connection.prepareStatement("""
+                    insert into audit_chain (tenant_id, last_seq, last_hash) values (?, 0, ?)
+                    on conflict (tenant_id) do update set tenant_id = excluded.tenant_id
+                    returning last_seq, last_hash""")) {
+                head.setString(1, tenantId);
+                head.setBytes(2, AuditChain.GENESIS);
+                try (ResultSet row = head.executeQuery()) {
+                    row.next();
+                    seq = row.getLong(1);
+                    previous = row.getBytes(2);
+                }
+            }
+            int chained = 0;
+            try (PreparedStatement pending = connection.prepareStatement("""
+                    select id, at, actor, actor_agency_id, actor_roles, action, record_type, record_id, case_id,
+                           categories, detail, request_id
+                    from audit_entry where tenant_id = ? and hash is null order by at, id limit ?""");
+                    PreparedStatement seal = connection.prepareStatement(
+                            "update audit_entry set seq = ?, prev_hash = ?, hash = ? where id = ?")) {
+                pending.setString(1, tenantId);
+                pending.setInt(2, BATCH);
+                try (ResultSet row = pending.executeQuery()) {
+                    while (row.next()) {
+                        UUID id = row.getObject("id", UUID.class);
+                        AuditChain.Fields fields = new AuditChain.Fields(tenantId, ++seq, id,
+                                row.getObject("at", OffsetDateTime.class).toInstant(), row.getString("actor"),
+                                row.getObject("actor_agency_id", UUID.class), strings(row.getArray("actor_roles")),
+                                row.getString("action"), row.getString("record_type"),
+                                row.getObject("record_id", UUID.class), row.getObject("case_id", UUID.class),
+                                strings(row.getArray("categories")), row.getString("detail"), row.getString("request_id"));
+                        byte[] hash = chain.hash(previous, fields);
+                        seal.setLong(1, seq);
+                        seal.setBytes(2, previous);
+                        seal.setBytes(3, hash);
+                        seal.setObject(4, id);
+                        seal.addBatch();
+                        previous = hash;
+                        chained++;
+                    }
+                }
+                if (chained > 0) {
+                    seal.executeBatch();
+                }
+            }
+            if (chained > 0) {
+                try (PreparedStatement advance = connection.prepareStatement(
+                        "update audit_chain set last_seq = ?, last_hash = ? where tenant_id = ?")) {
+                    advance.setLong(1, seq);
+                    advance.setBytes(2, previous);
+                    advance.setString(3, tenantId);
+                    advance.executeUpdate();
+                }
+            }
+            return chained;
+        });
+    }
+
+    private static List<String> strings(Array array) throws java.sql.SQLException {
+        return Arrays.asList((String[]) array.getArray());
+    }
+}

@@ -34,7 +34,6 @@ start_keycloak
 phase "PostgreSQL"
 start_postgres > "$WORK/postgres"
 note "$(cat "$WORK/postgres")"
-PG_ALMATY=0192a000-0000-7000-8000-000000000101
 NGO_CENTRE=0192a000-0000-7000-8000-000000000103
 
 phase "schema (the service's own Flyway migrations and the demo agencies), then the seed"

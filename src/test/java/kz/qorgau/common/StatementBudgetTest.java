@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import kz.qorgau.notification.OutboxRelay;
 import kz.qorgau.security.Role;
@@ -23,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every list runs the same, small number of SQL statements whatever its page size: a page of one and a page
  * of {@value #ROWS} cost alike, so no row of a page costs a query of its own (no N+1). Counted with
- * Hibernate's statistics, which the test profile switches on.
+ * Hibernate's statistics, which the test profile switches on. (The audit chainer's plain JDBC, which the
+ * audit list runs first, is not counted; it runs four statements per batch of entries, whatever the page.)
  */
 @QuarkusTest
 class StatementBudgetTest {
@@ -62,25 +61,26 @@ class StatementBudgetTest {
         Flows.fire(caseworker, referral, "ACCEPT").then().statusCode(200);
         relay.relay();
 
-        Map<String, Object[]> lists = new LinkedHashMap<>();
-        lists.put("incoming referrals", new Object[] {caseworker, "/api/v1/referrals?direction=incoming"});
-        lists.put("outgoing referrals", new Object[] {inspector, "/api/v1/referrals?direction=outgoing"});
-        lists.put("network referrals", new Object[] {coordinator, "/api/v1/referrals?state=SUBMITTED"});
-        lists.put("change feed", new Object[] {caseworker, "/api/v1/events"});
-        lists.put("incidents", new Object[] {dispatch, "/api/v1/incidents"});
-        lists.put("case search", new Object[] {inspector, "/api/v1/cases?survivorName=Aigerim Sultanova"});
-        lists.put("case timeline", new Object[] {inspector, "/api/v1/cases/" + caseId + "/timeline"});
-        lists.put("agencies", new Object[] {coordinator, "/api/v1/agencies"});
-        lists.put("audit trail", new Object[] {auditor, "/api/v1/audit"});
+        List<Listing> lists = List.of(
+                new Listing("incoming referrals", caseworker, "/api/v1/referrals?direction=incoming"),
+                new Listing("outgoing referrals", inspector, "/api/v1/referrals?direction=outgoing"),
+                new Listing("network referrals", coordinator, "/api/v1/referrals?state=SUBMITTED"),
+                new Listing("change feed", caseworker, "/api/v1/events"),
+                new Listing("incidents", dispatch, "/api/v1/incidents"),
+                new Listing("case search", inspector, "/api/v1/cases?survivorName=Aigerim Sultanova"),
+                new Listing("case timeline", inspector, "/api/v1/cases/" + caseId + "/timeline"),
+                new Listing("agencies", coordinator, "/api/v1/agencies"),
+                new Listing("audit trail", auditor, "/api/v1/audit"));
 
-        for (Map.Entry<String, Object[]> list : lists.entrySet()) {
-            String token = (String) list.getValue()[0];
-            String path = (String) list.getValue()[1];
-            long one = statements(token, path, 1);
-            long full = statements(token, path, ROWS);
-            assertEquals(one, full, list.getKey() + ": a page of " + ROWS + " ran more statements than a page of one");
-            assertTrue(full <= BUDGET, list.getKey() + " ran " + full + " statements, more than " + BUDGET);
+        for (Listing list : lists) {
+            long one = statements(list.token(), list.path(), 1);
+            long full = statements(list.token(), list.path(), ROWS);
+            assertEquals(one, full, list.name() + ": a page of " + ROWS + " ran more statements than a page of one");
+            assertTrue(full <= BUDGET, list.name() + " ran " + full + " statements, more than " + BUDGET);
         }
+    }
+
+    private record Listing(String name, String token, String path) {
     }
 
     /** Statements one call runs; the fewest of two calls, in case a background job ran alongside. */

@@ -29,6 +29,11 @@ public abstract sealed class ProblemException extends RuntimeException {
         return Map.of();
     }
 
+    /** Response headers that tell the caller when to come back, such as Retry-After. */
+    public Map<String, String> headers() {
+        return Map.of();
+    }
+
     public record FieldError(String field, String message) {
     }
 
@@ -222,6 +227,67 @@ public abstract sealed class ProblemException extends RuntimeException {
         @Override
         public String title() {
             return "Unprocessable request";
+        }
+    }
+
+    /** The caller has sent more than its network lets one client send; it may try again after the pause. */
+    public static final class TooManyRequests extends ProblemException {
+        private final long retryAfterSeconds;
+
+        public TooManyRequests(long retryAfterSeconds) {
+            super("This client has sent more requests than its network allows; send again after "
+                    + retryAfterSeconds + " s");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        @Override
+        public int status() {
+            return 429;
+        }
+
+        @Override
+        public String slug() {
+            return "too-many-requests";
+        }
+
+        @Override
+        public String title() {
+            return "Too many requests";
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            return Map.of("Retry-After", Long.toString(retryAfterSeconds));
+        }
+    }
+
+    /** A part the service needs (its database) cannot be reached; nothing was changed, so sending again is safe. */
+    public static final class Unavailable extends ProblemException {
+        private final long retryAfterSeconds;
+
+        public Unavailable(String detail, long retryAfterSeconds) {
+            super(detail);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        @Override
+        public int status() {
+            return 503;
+        }
+
+        @Override
+        public String slug() {
+            return "unavailable";
+        }
+
+        @Override
+        public String title() {
+            return "Service unavailable";
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            return Map.of("Retry-After", Long.toString(retryAfterSeconds));
         }
     }
 }

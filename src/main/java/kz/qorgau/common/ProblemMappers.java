@@ -44,8 +44,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
-        return respond(new ProblemDetail(e.slug(), e.title(), e.status(), e.getMessage(), path(uri),
+        Response response = respond(new ProblemDetail(e.slug(), e.title(), e.status(), e.getMessage(), path(uri),
                 e.fieldErrors(), e.extensions()));
+        if (e.headers().isEmpty()) {
+            return response;
+        }
+        Response.ResponseBuilder builder = Response.fromResponse(response);
+        e.headers().forEach(builder::header);
+        return builder.build();
     }
 
     /** Bean Validation of parameters and bodies; a violation of a return value is our bug, not the caller's. */
@@ -194,6 +200,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnreachable.isCause(e)) {
+            // An outage fails every request the same way: one line each, not a stack trace each.
+            LOG.warnf("Database unreachable answering %s: %s", path(uri), DatabaseUnreachable.describe(e));
+            return domain(new ProblemException.Unavailable(
+                    "The service cannot reach its database just now; nothing was changed, send the request again",
+                    DatabaseUnreachable.RETRY_AFTER_SECONDS), uri);
+        }
         LOG.errorf(e, "Unexpected failure answering %s", path(uri));
         return respond(new ProblemDetail("internal", "Internal error", 500,
                 "The request could not be completed; it has been logged", path(uri), List.of(), Map.of()));

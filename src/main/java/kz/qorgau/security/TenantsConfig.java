@@ -35,8 +35,23 @@ public interface TenantsConfig {
         @WithDefault("1826d")
         java.time.Duration closedCaseRetention();
 
+        /** How fast one client of the network (one token subject of one OAuth client) may call the API. */
+        RateLimit rateLimit();
+
         /** How soon a receiver must acknowledge, and respond to (accept or decline), a referral of each priority. */
         Deadlines deadlines();
+    }
+
+    /**
+     * A token bucket per client: {@code burst} requests at once, refilled at {@code requestsPerSecond}.
+     * Each replica keeps its own buckets, so a client of a deployment of n replicas may reach n times this.
+     */
+    interface RateLimit {
+        @WithDefault("20")
+        int requestsPerSecond();
+
+        @WithDefault("200")
+        int burst();
     }
 
     interface Deadlines {

@@ -58,6 +58,12 @@ public class PartnerDocumentFilter implements OASFilter {
         problem(responses, "404", "No such object, or one the caller may not see");
         problem(responses, "413", "The request body is larger than the API accepts");
         problem(responses, "500", "The request could not be completed; it has been logged");
+        problem(responses, "429", "This client has sent more requests than its network allows: wait Retry-After seconds");
+        problem(responses, "503", "The service cannot reach its database just now; nothing was changed: send the "
+                + "request again after Retry-After seconds");
+        if (operation.getRequestBody() != null) {
+            problem(responses, "415", "The body is not in a media type the operation reads");
+        }
         String id = String.valueOf(operation.getOperationId());
         addExamples(operation, id);
         if (CONFLICTS.containsKey(id)) {
@@ -75,7 +81,35 @@ public class PartnerDocumentFilter implements OASFilter {
         if (id.equals("createReferral")) {
             problem(responses, "422", "The receiver does not offer a service asked for; errors name them");
         }
+        standardHeaders(responses);
         return operation;
+    }
+
+    /**
+     * Every answer to a caller with a verified token says where its client stands against its rate limit;
+     * a 429 or 503 says when to come back; a configured partner portal's page is told it may read the answer.
+     */
+    private static void standardHeaders(APIResponses responses) {
+        responses.getAPIResponses().forEach((status, response) -> {
+            response.addHeader("Access-Control-Allow-Origin", OASFactory.createHeader()
+                    .description("The calling web page's origin, when it is one of the network's configured partner portals")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(2000)));
+            if (status.startsWith("2") || status.startsWith("4")) {
+                response.addHeader("RateLimit-Limit", integerHeader(
+                        "How many requests the client may send at once (its burst); on calls with a verified token"));
+                response.addHeader("RateLimit-Remaining", integerHeader("How many of them are left now"));
+                response.addHeader("RateLimit-Reset", integerHeader("Seconds until all of them are available again"));
+            }
+            if (status.equals("429") || status.equals("503")) {
+                response.addHeader("Retry-After", integerHeader("Seconds to wait before sending the request again"));
+            }
+        });
+    }
+
+    private static org.eclipse.microprofile.openapi.models.headers.Header integerHeader(String description) {
+        return OASFactory.createHeader().description(description)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ZERO)
+                        .maximum(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)).format("int32"));
     }
 
     /** One worked example per request and success response, from openapi/examples.json, keyed by operationId. */

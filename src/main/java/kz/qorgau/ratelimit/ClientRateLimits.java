@@ -6,7 +6,6 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
-import java.util.OptionalLong;
 import java.util.function.Function;
 import kz.qorgau.security.TenantsConfig;
 
@@ -32,15 +31,26 @@ public final class ClientRateLimits {
     public record Client(String tenant, String oauthClient, String subject) {
     }
 
-    /** Takes one request from the client's bucket: empty if it may go on, else the whole seconds to wait. */
-    public OptionalLong take(Client client) {
-        Bucket bucket = buckets.get(client, c -> bucketFor(limitOfTenant.apply(c.tenant())));
+    /**
+     * What one request took from its client's bucket, in the terms of the RateLimit headers: the burst, what
+     * is left of it, the whole seconds until it is full again, and, if refused, the seconds to wait.
+     */
+    public record Decision(boolean allowed, int limit, long remaining, long resetSeconds, long retryAfterSeconds) {
+    }
+
+    public Decision take(Client client) {
+        TenantsConfig.RateLimit limit = limitOfTenant.apply(client.tenant());
+        Bucket bucket = buckets.get(client, c -> bucketFor(limit));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
-            return OptionalLong.empty();
-        }
-        long nanos = probe.getNanosToWaitForRefill();
-        return OptionalLong.of(Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L));
+        long remaining = probe.getRemainingTokens();
+        long reset = seconds((limit.burst() - remaining) * 1_000_000_000L / limit.requestsPerSecond());
+        return probe.isConsumed()
+                ? new Decision(true, limit.burst(), remaining, reset, 0)
+                : new Decision(false, limit.burst(), 0, reset, Math.max(1, seconds(probe.getNanosToWaitForRefill())));
+    }
+
+    private static long seconds(long nanos) {
+        return (nanos + 999_999_999L) / 1_000_000_000L;
     }
 
     private static Bucket bucketFor(TenantsConfig.RateLimit limit) {

@@ -1,10 +1,10 @@
 package kz.qorgau.ratelimit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import java.util.OptionalLong;
 import kz.qorgau.security.TenantsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +31,16 @@ class ClientRateLimitsTest {
     void aClientGetsItsBurstThenWaitsForTheRefill() {
         var portal = new ClientRateLimits.Client("slow", "ngo-portal", "service-account-ngo-portal");
         for (int i = 0; i < 3; i++) {
-            assertTrue(limits.take(portal).isEmpty());
+            ClientRateLimits.Decision decision = limits.take(portal);
+            assertTrue(decision.allowed());
+            assertEquals(3, decision.limit());
+            assertEquals(2 - i, decision.remaining());
+            // At one a second the bucket is full again as many seconds later as requests were taken.
+            assertEquals(i + 1, decision.resetSeconds());
         }
-        OptionalLong wait = limits.take(portal);
-        assertEquals(OptionalLong.of(1), wait);
+        ClientRateLimits.Decision refused = limits.take(portal);
+        assertFalse(refused.allowed());
+        assertEquals(1, refused.retryAfterSeconds());
     }
 
     @Test
@@ -43,10 +49,11 @@ class ClientRateLimitsTest {
         for (int i = 0; i < 4; i++) {
             limits.take(portal);
         }
-        assertTrue(limits.take(new ClientRateLimits.Client("slow", "ngo-portal", "another-account")).isEmpty());
-        assertTrue(limits.take(new ClientRateLimits.Client("slow", "police-dispatch", "service-account-ngo-portal")).isEmpty());
+        assertFalse(limits.take(portal).allowed());
+        assertTrue(limits.take(new ClientRateLimits.Client("slow", "ngo-portal", "another-account")).allowed());
+        assertTrue(limits.take(new ClientRateLimits.Client("slow", "police-dispatch", "service-account-ngo-portal")).allowed());
         for (int i = 0; i < 500; i++) {
-            assertTrue(limits.take(new ClientRateLimits.Client("fast", "ngo-portal", "service-account-ngo-portal")).isEmpty());
+            assertTrue(limits.take(new ClientRateLimits.Client("fast", "ngo-portal", "service-account-ngo-portal")).allowed());
         }
     }
 }

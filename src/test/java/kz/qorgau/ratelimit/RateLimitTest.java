@@ -36,6 +36,8 @@ class RateLimitTest {
                 refused = response;
             } else {
                 assertEquals(200, response.statusCode());
+                assertEquals(String.valueOf(ASTANA_BURST), response.header("RateLimit-Limit"));
+                assertTrue(Long.parseLong(response.header("RateLimit-Remaining")) < ASTANA_BURST);
                 served++;
             }
         }

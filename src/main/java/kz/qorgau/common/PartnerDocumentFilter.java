@@ -58,6 +58,7 @@ public class PartnerDocumentFilter implements OASFilter {
         problem(responses, "404", "No such object, or one the caller may not see");
         problem(responses, "413", "The request body is larger than the API accepts");
         problem(responses, "500", "The request could not be completed; it has been logged");
+        problem(responses, "414", "The request's path and query are longer than the API accepts (8,192 characters)");
         problem(responses, "429", "This client has sent more requests than its network allows: wait Retry-After seconds");
         problem(responses, "503", "The service cannot reach its database just now; nothing was changed: send the "
                 + "request again after Retry-After seconds");

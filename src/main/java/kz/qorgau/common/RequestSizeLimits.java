@@ -1,0 +1,60 @@
+package kz.qorgau.common;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses, with a problem detail and before any of the body is read, a request whose target (path and
+ * query) or declared body is larger than the API accepts. Vert.x's own limits are set higher and remain
+ * the backstop, answering without a body: a request line over quarkus.http.limits.max-initial-line-length
+ * (414) and a chunked body that declares no length over quarkus.http.limits.max-body-size (413).
+ */
+@ApplicationScoped
+public class RequestSizeLimits {
+
+    @ConfigProperty(name = "qorgau.http.max-body-bytes")
+    long maxBodyBytes;
+
+    @ConfigProperty(name = "qorgau.http.max-target-chars")
+    int maxTargetChars;
+
+    void install(@Observes Router router) {
+        // Runs before Quarkus's own body-size handler (order -2), so callers get a problem detail.
+        router.route().order(-3).handler(context -> {
+            if (context.request().uri().length() > maxTargetChars) {
+                refuse(context, 414, "uri-too-long", "URI too long",
+                        "The request's path and query are longer than " + maxTargetChars + " characters");
+                return;
+            }
+            String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (declared != null && exceeds(declared)) {
+                refuse(context, 413, "payload-too-large", "Payload too large",
+                        "The request body is larger than " + maxBodyBytes + " bytes");
+                return;
+            }
+            context.next();
+        });
+    }
+
+    private static void refuse(RoutingContext context, int status, String slug, String title, String detail) {
+        String body = "{\"type\":\"urn:qorgau:problem:" + slug + "\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"}";
+        context.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(body);
+    }
+
+    private boolean exceeds(String declared) {
+        try {
+            return Long.parseLong(declared.strip()) > maxBodyBytes;
+        } catch (NumberFormatException malformed) {
+            // Vert.x rejects a malformed Content-Length itself.
+            return false;
+        }
+    }
+}

@@ -200,6 +200,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (clientWentAway(e)) {
+            // The caller closed its connection mid-request: nothing failed here, and no one is left to answer.
+            LOG.debugf("Client went away while %s was answered", path(uri));
+            return Response.status(499).build();
+        }
         if (DatabaseUnreachable.isCause(e)) {
             // An outage fails every request the same way: one line each, not a stack trace each.
             LOG.warnf("Database unreachable answering %s: %s", path(uri), DatabaseUnreachable.describe(e));
@@ -210,6 +215,16 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected failure answering %s", path(uri));
         return respond(new ProblemDetail("internal", "Internal error", 500,
                 "The request could not be completed; it has been logged", path(uri), List.of(), Map.of()));
+    }
+
+    private static boolean clientWentAway(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof java.nio.channels.ClosedChannelException || cause instanceof io.vertx.core.http.HttpClosedException
+                    || (cause instanceof io.vertx.core.VertxException && "Connection was closed".equals(cause.getMessage()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response respond(ProblemDetail problem) {

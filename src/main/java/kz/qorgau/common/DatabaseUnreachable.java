@@ -33,9 +33,6 @@ final class DatabaseUnreachable {
             if (cause instanceof SQLException sql && unreachable(sql)) {
                 return cause;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return null;
     }

@@ -218,7 +218,7 @@ public class ProblemMappers {
     }
 
     private static boolean clientWentAway(Throwable failure) {
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.nio.channels.ClosedChannelException || cause instanceof io.vertx.core.http.HttpClosedException
                     || (cause instanceof io.vertx.core.VertxException && "Connection was closed".equals(cause.getMessage()))) {
                 return true;

@@ -134,8 +134,8 @@ class DrillsIT {
         String key = "retry-" + UUID.randomUUID();
         String reference = "CAD-" + UUID.randomUUID();
         String body = Flows.incidentBody(reference);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(32)).build();
+        ExecutorService senders = Executors.newFixedThreadPool(32);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(senders).build();
         HttpRequest post = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/incidents"))
                 .header("Authorization", "Bearer " + dispatch).header("Content-Type", "application/json")
                 .header("Idempotency-Key", key).timeout(Duration.ofSeconds(60))
@@ -155,6 +155,7 @@ class DrillsIT {
             }
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        senders.shutdown();
         System.out.printf("[drill] 1,000 concurrent retries of one incident post: %s in %d ms%n", statuses, millis);
         assertEquals(Integer.valueOf(1), statuses.get(201), "exactly one retry creates: " + statuses);
         assertEquals(1000, statuses.getOrDefault(201, 0) + statuses.getOrDefault(200, 0), "every other retry replays: " + statuses);

@@ -98,7 +98,7 @@ public class CaseDisclosure {
         return new SharedDataView(caseFile.id, referralId, sharing.basis(), sharing.categories(), caseFile.riskLevel,
                 person == null ? null : person.fullName(), person == null ? null : person.birthDate(),
                 person == null ? null : person.phone(), person == null ? null : person.address(),
-                sharing.shows(DataCategory.INCIDENT_DETAILS) ? incidents.viewsOf(cases.incidentIds(caseFile.id)) : null,
+                sharing.shows(DataCategory.INCIDENT_DETAILS) ? incidents.viewsOf(cases.incidentIds(caseFile.id), sharing.categories()) : null,
                 risk);
     }
 

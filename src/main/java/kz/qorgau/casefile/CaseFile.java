@@ -1,6 +1,7 @@
 package kz.qorgau.casefile;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import kz.qorgau.common.Priority;
+import kz.qorgau.privacy.SealedText;
 import org.hibernate.annotations.TenantId;
 
 /** One survivor's coordinated response, led by one agency. */
@@ -41,6 +43,7 @@ public class CaseFile {
     @Column(nullable = false)
     public Status status;
 
+    @Convert(converter = SealedText.class)
     public String summary;
 
     @Column(name = "opened_by", nullable = false, updatable = false)
@@ -53,6 +56,7 @@ public class CaseFile {
     public String closedBy;
 
     @Column(name = "close_reason")
+    @Convert(converter = SealedText.class)
     public String closeReason;
 
     /** Set when retention removed the personal data and free text of a long-closed case. */

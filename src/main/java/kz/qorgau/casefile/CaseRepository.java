@@ -71,16 +71,6 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
                 .setParameter("id", caseId).setParameter("open", open).getSingleResult();
     }
 
-    /** (id, sender, receiver) of each sent referral under the consent that has not ended. */
-    public List<Object[]> liveReferralsUnder(UUID consentId) {
-        List<ReferralState> live = Arrays.stream(ReferralState.values())
-                .filter(s -> !s.isTerminal() && s != ReferralState.DRAFT).toList();
-        return getEntityManager().createQuery("""
-                        select r.id, r.senderAgencyId, r.receiverAgencyId from Referral r
-                        where r.consentId = :consent and r.state in :live order by r.id""", Object[].class)
-                .setParameter("consent", consentId).setParameter("live", live).getResultList();
-    }
-
     /**
      * Cases of the survivor with this name or phone hash that the agency is on (as in {@link #agenciesOn}).
      * At most 50: a search, not a list.

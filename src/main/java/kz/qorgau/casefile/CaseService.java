@@ -8,12 +8,14 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import kz.qorgau.agency.AgencyRepository;
 import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
@@ -62,6 +64,9 @@ public class CaseService {
 
     @Inject
     CallerAgency callerAgency;
+
+    @Inject
+    AgencyRepository agencies;
 
     @Inject
     CaseDisclosure disclosure;
@@ -217,7 +222,7 @@ public class CaseService {
         access.require(Capability.RECORD_CONSENT);
         CaseFile caseFile = workable(caseId);
         caseFile.updatedAt = clock.instant();
-        ConsentView recorded = consents.record(caseFile.id, consent);
+        ConsentView recorded = consents.record(caseFile.id, caseFile.createdAt, consent);
         // Conflicts surface here, inside the request, rather than at commit.
         cases.flush();
         audit.record(AuditAction.CREATE, Subject.of("consent", recorded.id(), caseFile.id), recorded.categories());
@@ -225,8 +230,9 @@ public class CaseService {
     }
 
     /**
-     * The survivor withdrew a consent. From now on the agencies it covered see only the minimal view of
-     * her case; each referral that went under it is told, and either of its sides may WITHDRAW it.
+     * The survivor withdrew a consent whole. From now on the agencies it covered see only the minimal view
+     * of her case, and each of them hears of it (with the lead agency): either side of a referral that went
+     * under it may then WITHDRAW the referral.
      */
     @Transactional
     public ConsentView withdrawConsent(UUID caseId, UUID consentId) {
@@ -239,15 +245,21 @@ public class CaseService {
                     + consent.withdrawnAt, Map.of());
         }
         Instant now = clock.instant();
+        Set<UUID> covered = new java.util.TreeSet<>();
+        for (UUID agency : cases.agenciesOnReferralsOf(caseFile)) {
+            agencies.findByIdOptional(agency).filter(a -> consent.covers(a.id, a.kind, now)).ifPresent(a -> covered.add(a.id));
+        }
+        Arrays.stream(consent.recipientAgencyIds).filter(a -> !Arrays.asList(consent.withdrawnFrom).contains(a))
+                .forEach(covered::add);
         consents.withdraw(consent.id, now);
         caseFile.updatedAt = now;
-        for (Object[] referral : cases.liveReferralsUnder(consent.id)) {
-            outbox.append("consent", consent.id, "consent.withdrawn", Set.of((UUID) referral[1], (UUID) referral[2]),
-                    Map.of("consentId", consent.id, "caseId", caseFile.id, "referralId", referral[0], "at", now));
-        }
+        Set<UUID> audience = new java.util.HashSet<>(covered);
+        audience.add(caseFile.leadAgencyId);
+        outbox.append("consent", consent.id, "consent.withdrawn", audience, Map.of("consentId", consent.id,
+                "caseId", caseFile.id, "agenciesAffected", List.copyOf(covered), "at", now));
         cases.flush();
         audit.record(AuditAction.WITHDRAW_CONSENT, Subject.of("consent", consent.id, caseFile.id), consent.categorySet());
-        return ConsentService.view(consent);
+        return ConsentService.view(consent, access.caller().belongsTo(caseFile.leadAgencyId));
     }
 
     /** A case the caller may see, or 404 exactly as for one that does not exist. */
@@ -296,7 +308,8 @@ public class CaseService {
                 sharing.shows(DataCategory.INCIDENT_DETAILS) ? caseFile.summary : null,
                 person == null ? null
                         : new SurvivorView(caseFile.survivorId, person.fullName(), person.birthDate(), person.phone(), person.address()),
-                SharingView.of(sharing), cases.incidentIds(caseFile.id), consents.ofCase(caseFile.id),
+                SharingView.of(sharing), cases.incidentIds(caseFile.id),
+                consents.ofCase(caseFile.id, access.caller().belongsTo(caseFile.leadAgencyId)),
                 caseFile.createdAt, caseFile.updatedAt, caseFile.closedAt);
     }
 }

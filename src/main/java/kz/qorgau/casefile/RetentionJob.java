@@ -19,6 +19,7 @@ import kz.qorgau.consent.DataCategory;
 import kz.qorgau.security.TenantsConfig;
 import kz.qorgau.tenant.TenantOverride;
 import org.jboss.logging.Logger;
+import kz.qorgau.privacy.SealedText;
 
 /**
  * Anonymises cases closed longer ago than their network keeps them: the survivor's sealed data and
@@ -115,24 +116,24 @@ public class RetentionJob {
                 where id = ?1""", caseId, at);
         update("update risk_assessment set judgement_reason = null where case_id = ?1", caseId, null);
         update("""
-                update protective_order set conditions = '[]', revocation_reason = null
+                update protective_order set conditions = null, revocation_reason = null
                 where case_id = ?1""", caseId, null);
         update("""
                 update referral set note = null,
-                    emergency_reason = case when emergency_reason is null then null else ?2 end
-                where case_id = ?1""", caseId, REMOVED);
+                    emergency_reason = case when emergency_reason is null then null else cast(?2 as bytea) end
+                where case_id = ?1""", caseId, SealedText.seal(REMOVED));
         update("""
                 update referral_history set note = null
                 where referral_id in (select id from referral where case_id = ?1)""", caseId, null);
         update("""
-                update incident set description = null, persons = '[]'
+                update incident set description = null, persons = null, anonymised_at = ?2
                 where id in (select incident_id from case_incident where case_id = ?1)
                   and not exists (select 1 from case_incident other join case_file c on c.id = other.case_id
                                   where other.incident_id = incident.id and other.case_id <> ?1
-                                    and c.anonymised_at is null)""", caseId, null);
+                                    and c.anonymised_at is null)""", caseId, at);
         update("""
-                update protective_order_violation set description = ?2
-                where order_id in (select id from protective_order where case_id = ?1)""", caseId, REMOVED);
+                update protective_order_violation set description = cast(?2 as bytea)
+                where order_id in (select id from protective_order where case_id = ?1)""", caseId, SealedText.seal(REMOVED));
     }
 
     private void update(String sql, UUID caseId, Object second) {

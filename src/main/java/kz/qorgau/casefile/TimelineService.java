@@ -26,14 +26,18 @@ import kz.qorgau.security.AccessRules;
 import kz.qorgau.security.Capability;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A case's story in time order: incidents, assessments, orders and their breaches, every referral step. */
+/**
+ * A case's story in time order: incidents, assessments, orders and their breaches, every referral step, and
+ * the consents she gave and withdrew.
+ */
 @ApplicationScoped
 public class TimelineService {
 
     @Schema(name = "TimelineEntry")
     public record Entry(
             Instant at,
-            @Schema(description = "INCIDENT, RISK_ASSESSMENT, PROTECTIVE_ORDER, ORDER_VIOLATION or REFERRAL") String type,
+            @Schema(description = "INCIDENT, RISK_ASSESSMENT, PROTECTIVE_ORDER, ORDER_VIOLATION, REFERRAL, CONSENT_GIVEN or CONSENT_WITHDRAWN")
+            String type,
             UUID id,
             @Schema(description = "The referral of a REFERRAL step, the order of an ORDER_VIOLATION") UUID relatedId,
             Map<String, String> details) {
@@ -61,6 +65,13 @@ public class TimelineService {
                 union all
                 select h.at, 'REFERRAL', h.id, h.referral_id, h.action, h.from_state, h.to_state
                   from referral r join referral_history h on h.referral_id = r.id where r.case_id = ?1
+                union all
+                select c.given_at, 'CONSENT_GIVEN', c.id, null, array_to_string(c.categories, ','), c.method,
+                       cast(cardinality(c.recipient_agency_ids) + cardinality(c.recipient_kinds) as text)
+                  from consent c where c.case_id = ?1
+                union all
+                select c.withdrawn_at, 'CONSENT_WITHDRAWN', c.id, null, array_to_string(c.categories, ','), null, null
+                  from consent c where c.case_id = ?1 and c.withdrawn_at is not null
             ) t
             where ?2 = false or (t.at, t.id) > (?3, ?4)
             order by t.at, t.id
@@ -71,7 +82,9 @@ public class TimelineService {
             "RISK_ASSESSMENT", List.of("level", "score", "scoredLevel"),
             "PROTECTIVE_ORDER", List.of("kind", "number", "expiresOn"),
             "ORDER_VIOLATION", List.of(),
-            "REFERRAL", List.of("action", "fromState", "toState"));
+            "REFERRAL", List.of("action", "fromState", "toState"),
+            "CONSENT_GIVEN", List.of("categories", "method", "recipients"),
+            "CONSENT_WITHDRAWN", List.of("categories"));
 
     @Inject
     AuditTrail audit;

@@ -68,6 +68,10 @@ public class Consent {
     @Column(nullable = false)
     public long version;
 
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "withdrawn_from", nullable = false, columnDefinition = "uuid[]")
+    public UUID[] withdrawnFrom = new UUID[0];
+
     @Column(name = "withdrawn_by")
     public String withdrawnBy;
 
@@ -83,10 +87,13 @@ public class Consent {
         return set;
     }
 
-    /** Whether, at {@code now}, this consent lets the survivor's data go to the given agency. */
+    /**
+     * Whether, at {@code now}, this consent lets the survivor's data go to the given agency. It never covers
+     * the agency that recorded it, even by kind: an agency cannot grant itself her data.
+     */
     public boolean covers(UUID agency, AgencyKind kind, Instant now) {
         boolean inForce = !givenAt.isAfter(now) && withdrawnAt == null && (expiresAt == null || expiresAt.isAfter(now));
-        return inForce && (Arrays.asList(recipientAgencyIds).contains(agency)
-                || Arrays.asList(recipientKinds).contains(kind.name()));
+        return inForce && !agency.equals(recordedByAgency) && !Arrays.asList(withdrawnFrom).contains(agency)
+                && (Arrays.asList(recipientAgencyIds).contains(agency) || Arrays.asList(recipientKinds).contains(kind.name()));
     }
 }

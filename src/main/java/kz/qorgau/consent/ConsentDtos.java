@@ -33,9 +33,13 @@ public final class ConsentDtos {
             ConsentMethod method,
             Instant givenAt,
             Instant expiresAt,
-            @Schema(description = "Who recorded it: the token subject of the case worker") String recordedBy,
+            @Schema(description = "Who recorded it: the token subject of the case worker; shown to the case's lead agency only")
+            String recordedBy,
             UUID recordedByAgency,
-            @Schema(description = "When the survivor withdrew it; absent while it stands") Instant withdrawnAt,
-            UUID withdrawnByAgency) {
+            @Schema(description = "When the survivor withdrew it whole; absent while it stands") Instant withdrawnAt,
+            UUID withdrawnByAgency,
+            @Schema(maxItems = 50, description = "Agencies she withdrew it from one by one (a WITHDRAW of their referral); "
+                    + "it no longer covers them, whatever else it names")
+            Set<UUID> withdrawnFrom) {
     }
 }

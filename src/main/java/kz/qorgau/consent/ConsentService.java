@@ -48,9 +48,13 @@ public class ConsentService {
     @Inject
     IdGenerator ids;
 
-    /** Records a consent on a case the caller's agency works; the caller has been checked by the case. */
+    /**
+     * Records a consent on a case the caller's agency works; the caller has been checked by the case. The
+     * recording agency is never among its recipients, and she cannot have given it before the case was
+     * opened or later than now.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ConsentView record(UUID caseId, NewConsent request) {
+    public ConsentView record(UUID caseId, Instant caseOpenedAt, NewConsent request) {
         UUID recorder = callerAgency.requireRegistered();
         Instant now = clock.instant();
         Set<UUID> recipients = request.recipientAgencyIds() == null ? Set.of() : request.recipientAgencyIds();
@@ -61,9 +65,15 @@ public class ConsentService {
         }
         recipients.stream().filter(id -> agencies.findByIdOptional(id).isEmpty()).sorted()
                 .forEach(id -> errors.add(new FieldError("recipientAgencyIds", "names no agency of this network: " + id)));
+        if (recipients.contains(recorder)) {
+            errors.add(new FieldError("recipientAgencyIds", "must not name the recording agency: " + recorder));
+        }
         Instant givenAt = request.givenAt() == null ? now : request.givenAt();
         if (givenAt.isAfter(now)) {
             errors.add(new FieldError("givenAt", "must not be in the future"));
+        }
+        if (givenAt.isBefore(caseOpenedAt)) {
+            errors.add(new FieldError("givenAt", "must not be before the case was opened, at " + caseOpenedAt));
         }
         if (request.expiresAt() != null && !request.expiresAt().isAfter(givenAt)) {
             errors.add(new FieldError("expiresAt", "must be after givenAt"));
@@ -85,7 +95,7 @@ public class ConsentService {
         consent.recordedByAgency = recorder;
         consent.createdAt = now;
         em.persist(consent);
-        return view(consent);
+        return view(consent, true);
     }
 
     /** The consent in force now that lets the case's data go to this agency, if there is one. */
@@ -124,6 +134,27 @@ public class ConsentService {
         return consent;
     }
 
+    /**
+     * She withdrew her consent to this agency, and to it alone: every consent of the case that covers it
+     * stops covering it, while the other agencies they name keep what they see.
+     *
+     * @return the consents this call changed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> withdrawFrom(UUID caseId, UUID agency, AgencyKind kind) {
+        Instant now = clock.instant();
+        List<UUID> changed = new ArrayList<>();
+        for (Consent consent : byCase(caseId)) {
+            if (consent.covers(agency, kind, now)) {
+                UUID[] from = Arrays.copyOf(consent.withdrawnFrom, consent.withdrawnFrom.length + 1);
+                from[from.length - 1] = agency;
+                consent.withdrawnFrom = from;
+                changed.add(consent.id);
+            }
+        }
+        return changed;
+    }
+
     /** @return whether this call withdrew it (it was not withdrawn already) */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean withdraw(UUID consentId, Instant at) {
@@ -137,8 +168,9 @@ public class ConsentService {
         return true;
     }
 
-    public List<ConsentView> ofCase(UUID caseId) {
-        return byCase(caseId).stream().map(ConsentService::view).toList();
+    /** The case's consents; who recorded each is shown to the lead agency only. */
+    public List<ConsentView> ofCase(UUID caseId, boolean showRecorder) {
+        return byCase(caseId).stream().map(c -> view(c, showRecorder)).toList();
     }
 
     private List<Consent> byCase(UUID caseId) {
@@ -146,13 +178,14 @@ public class ConsentService {
                 .setParameter("caseId", caseId).getResultList();
     }
 
-    public static ConsentView view(Consent consent) {
+    public static ConsentView view(Consent consent, boolean showRecorder) {
         Set<AgencyKind> kinds = EnumSet.noneOf(AgencyKind.class);
         Arrays.stream(consent.recipientKinds).map(AgencyKind::valueOf).forEach(kinds::add);
         Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
         Arrays.stream(consent.categories).map(DataCategory::valueOf).forEach(categories::add);
         return new ConsentView(consent.id, new LinkedHashSet<>(Arrays.asList(consent.recipientAgencyIds)), kinds,
-                categories, consent.method, consent.givenAt, consent.expiresAt, consent.recordedBy,
-                consent.recordedByAgency, consent.withdrawnAt, consent.withdrawnByAgency);
+                categories, consent.method, consent.givenAt, consent.expiresAt, showRecorder ? consent.recordedBy : null,
+                consent.recordedByAgency, consent.withdrawnAt, consent.withdrawnByAgency,
+                new LinkedHashSet<>(Arrays.asList(consent.withdrawnFrom)));
     }
 }

@@ -1,11 +1,13 @@
 package kz.qorgau.incident;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import kz.qorgau.privacy.SealedText;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
@@ -55,10 +57,11 @@ public class Incident {
     @Column(nullable = false)
     public boolean injuries;
 
+    @Convert(converter = SealedText.class)
     public String description;
 
     /** The people involved, as JSON: see {@link IncidentDtos.PersonInvolved}. */
-    @Column(nullable = false, columnDefinition = "jsonb")
+    @Convert(converter = SealedText.class)
     public String persons;
 
     @Column(name = "created_by", nullable = false)

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.common.Keyset;
+import kz.qorgau.privacy.SealedText;
 
 @ApplicationScoped
 public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID> {
@@ -16,7 +17,8 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
     /**
      * Inserts the incident unless the agency already has one under the same idempotency key or external
      * reference. Done in SQL with ON CONFLICT so that concurrent retries of one post, which all miss a
-     * prior lookup, still end with exactly one row and no failed transaction.
+     * prior lookup, still end with exactly one row and no failed transaction. The free text goes in sealed,
+     * as the entity's converter would seal it.
      *
      * @return whether this call created the row
      */
@@ -25,8 +27,8 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
                 insert into incident (id, tenant_id, reporting_agency_id, external_reference, idempotency_key,
                     request_hash, occurred_at, district, violence_kinds, children_present, weapons_involved,
                     injuries, description, persons, created_by, created_at, updated_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as varchar(30)[]), ?10, ?11, ?12, ?13,
-                    cast(?14 as jsonb), ?15, ?16, ?17)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as varchar(30)[]), ?10, ?11, ?12, cast(?13 as bytea),
+                    cast(?14 as bytea), ?15, ?16, ?17)
                 on conflict do nothing
                 """)
                 .setParameter(1, incident.id)
@@ -41,8 +43,8 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
                 .setParameter(10, incident.childrenPresent)
                 .setParameter(11, incident.weaponsInvolved)
                 .setParameter(12, incident.injuries)
-                .setParameter(13, incident.description)
-                .setParameter(14, incident.persons)
+                .setParameter(13, SealedText.seal(incident.description))
+                .setParameter(14, SealedText.seal(incident.persons))
                 .setParameter(15, incident.createdBy)
                 .setParameter(16, Timestamp.from(incident.createdAt))
                 .setParameter(17, Timestamp.from(incident.updatedAt))

@@ -105,7 +105,7 @@ public class IncidentService {
                     Map.of("incidentId", incident.id, "reportingAgencyId", agency, "occurredAt", incident.occurredAt,
                             "district", incident.district));
             audit.record(AuditAction.CREATE, Subject.of("incident", incident.id, null), Set.of(DataCategory.INCIDENT_DETAILS));
-            return new Reported(view(incident), true);
+            return new Reported(view(incident, REPORTER_SEES), true);
         }
         Incident original = idempotencyKey.flatMap(key -> incidents.findByIdempotencyKey(agency, key))
                 .or(() -> Optional.ofNullable(request.externalReference())
@@ -119,15 +119,16 @@ public class IncidentService {
         }
         audit.record(AuditAction.READ, Subject.of("incident", original.id, null), Set.of(DataCategory.INCIDENT_DETAILS),
                 "replayed");
-        return new Reported(view(original), false);
+        return new Reported(view(original, REPORTER_SEES), false);
     }
 
     @Transactional
     public IncidentView get(UUID id) {
         access.require(Capability.READ_INCIDENTS);
         Incident incident = visible(id);
-        audit.record(AuditAction.READ, Subject.of("incident", incident.id, null), Set.of(DataCategory.INCIDENT_DETAILS));
-        return view(incident);
+        Set<DataCategory> shown = shownTo(incident);
+        audit.record(AuditAction.READ, Subject.of("incident", incident.id, null), shown);
+        return view(incident, shown);
     }
 
     /** An incident the caller may see, or 404 exactly as for one that does not exist. */
@@ -143,23 +144,46 @@ public class IncidentService {
         Optional<UUID> agency = AccessRules.seesWholeNetwork(access.caller()) ? Optional.empty() : access.caller().agencyId();
         Optional<Keyset> after = Optional.ofNullable(cursor).map(Keyset::fromCursor);
         List<Incident> rows = incidents.page(agency, updatedSince, after, limit + 1);
-        audit.record(AuditAction.LIST, Subject.of("incident", null, null), Set.of(DataCategory.INCIDENT_DETAILS),
+        Set<DataCategory> shown = agency.isPresent() ? REPORTER_SEES : Set.of();
+        audit.record(AuditAction.LIST, Subject.of("incident", null, null), shown,
                 rows.size() > limit ? limit + " shown" : rows.size() + " shown");
-        return Keyset.page(rows, limit, i -> new Keyset(i.updatedAt, i.id), this::view);
+        return Keyset.page(rows, limit, i -> new Keyset(i.updatedAt, i.id), i -> view(i, shown));
     }
 
-    /** The incidents' details, for a caller whose right to them the case's sharing rules have settled. */
-    public List<IncidentView> viewsOf(List<UUID> ids) {
-        return ids.isEmpty() ? List.of() : incidents.list("id in ?1 order by occurredAt, id", ids).stream().map(this::view).toList();
+    /**
+     * The incidents as a caller sees them whose categories the case's sharing rules have settled: the account
+     * and the people in it under INCIDENT_DETAILS, their names only with IDENTITY as well.
+     */
+    public List<IncidentView> viewsOf(List<UUID> ids, Set<DataCategory> shown) {
+        return ids.isEmpty() ? List.of()
+                : incidents.list("id in ?1 order by occurredAt, id", ids).stream().map(i -> view(i, shown)).toList();
     }
 
-    private IncidentView view(Incident incident) {
+    /**
+     * The reporting agency wrote the account and sees all of it; coordinators oversee the network's incidents
+     * by their facts (when, where, what kind), never the account or the people in it.
+     */
+    private Set<DataCategory> shownTo(Incident incident) {
+        return access.caller().belongsTo(incident.reportingAgencyId) && AccessRules.may(access.caller(),
+                Capability.READ_INCIDENTS) && !AccessRules.seesWholeNetwork(access.caller()) ? REPORTER_SEES : Set.of();
+    }
+
+    private static final Set<DataCategory> REPORTER_SEES = Set.of(DataCategory.INCIDENT_DETAILS, DataCategory.IDENTITY);
+
+    private IncidentView view(Incident incident, Set<DataCategory> shown) {
         Set<ViolenceKind> kinds = EnumSet.noneOf(ViolenceKind.class);
         Arrays.stream(incident.violenceKinds).map(ViolenceKind::valueOf).forEach(kinds::add);
-        List<PersonInvolved> persons = json.read(incident.persons, new TypeReference<List<PersonInvolved>>() { });
+        boolean account = shown.contains(DataCategory.INCIDENT_DETAILS) && incident.persons != null;
+        List<PersonInvolved> persons = null;
+        if (account) {
+            persons = json.read(incident.persons, new TypeReference<List<PersonInvolved>>() { });
+            if (!shown.contains(DataCategory.IDENTITY)) {
+                persons = persons.stream().map(p -> new PersonInvolved(p.role(), null, p.age())).toList();
+            }
+        }
         return new IncidentView(incident.id, incident.reportingAgencyId, incident.externalReference,
                 incident.occurredAt, incident.district, kinds, incident.childrenPresent, incident.weaponsInvolved,
-                incident.injuries, incident.description, persons, incident.createdAt, incident.updatedAt);
+                incident.injuries, account ? incident.description : null, persons, incident.createdAt, incident.updatedAt);
     }
 
     /** The fingerprint of what was reported, independent of the order sets happened to arrive in. */

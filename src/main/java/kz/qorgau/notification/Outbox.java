@@ -29,6 +29,10 @@ public class Outbox {
     /** Payloads carry ids, states and times, never a survivor's personal data. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String aggregateType, UUID aggregateId, String eventType, Set<UUID> audience, Object payload) {
+        if (!EventReaders.READ_BY.containsKey(aggregateType)) {
+            // The feed could not tell who may read it: every kind of event needs its reader rule first.
+            throw new IllegalArgumentException("No reader rule for events about " + aggregateType);
+        }
         OutboxEvent event = new OutboxEvent();
         event.id = ids.newId();
         event.aggregateType = aggregateType;

@@ -1,11 +1,13 @@
 package kz.qorgau.protectiveorder;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import kz.qorgau.privacy.SealedText;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.TenantId;
 
@@ -27,7 +29,7 @@ public class OrderViolation {
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
 
-    @Column(nullable = false)
+    @Convert(converter = SealedText.class)
     public String description;
 
     @Column(name = "reported_by", nullable = false)

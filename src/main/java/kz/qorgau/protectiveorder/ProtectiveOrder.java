@@ -1,6 +1,7 @@
 package kz.qorgau.protectiveorder;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,7 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.hibernate.annotations.ColumnTransformer;
+import kz.qorgau.privacy.SealedText;
 import org.hibernate.annotations.TenantId;
 
 @Entity
@@ -44,14 +45,14 @@ public class ProtectiveOrder {
     public LocalDate expiresOn;
 
     /** The conditions as a JSON array of {type, text}. */
-    @Column(nullable = false, columnDefinition = "jsonb")
-    @ColumnTransformer(write = "cast(? as jsonb)")
+    @Convert(converter = SealedText.class)
     public String conditions;
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
     @Column(name = "revocation_reason")
+    @Convert(converter = SealedText.class)
     public String revocationReason;
 
     @Column(name = "recorded_by", nullable = false, updatable = false)

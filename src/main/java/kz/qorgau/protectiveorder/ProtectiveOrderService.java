@@ -253,7 +253,8 @@ public class ProtectiveOrderService {
                 o.createdAt)).toList();
     }
 
+    /** Retention leaves an order without conditions. */
     private List<Condition> read(String conditions) {
-        return json.read(conditions, new TypeReference<List<Condition>>() { });
+        return conditions == null ? List.of() : json.read(conditions, new TypeReference<List<Condition>>() { });
     }
 }

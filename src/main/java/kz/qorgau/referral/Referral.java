@@ -1,6 +1,7 @@
 package kz.qorgau.referral;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import kz.qorgau.common.Priority;
+import kz.qorgau.privacy.SealedText;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
@@ -46,12 +48,14 @@ public class Referral {
     @Column(name = "services_requested", nullable = false, columnDefinition = "varchar(40)[]")
     public String[] servicesRequested;
 
+    @Convert(converter = SealedText.class)
     public String note;
 
     @Column(name = "consent_id")
     public UUID consentId;
 
     @Column(name = "emergency_reason")
+    @Convert(converter = SealedText.class)
     public String emergencyReason;
 
     public String assignee;

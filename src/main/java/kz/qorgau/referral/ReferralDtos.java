@@ -37,6 +37,7 @@ public final class ReferralDtos {
             ReferralState state,
             Priority priority,
             @Schema(maxItems = 20) Set<ServiceType> servicesRequested,
+            @Schema(description = "The sender's note to the receiver: free text about her, for the two agencies of the referral only")
             String note,
             String assignee,
             UUID consentId,
@@ -51,6 +52,10 @@ public final class ReferralDtos {
             Instant acceptedAt,
             @Schema(description = "Escalated: the acknowledgement deadline of its priority passed at this time") Instant acknowledgeOverdueAt,
             @Schema(description = "Escalated: the response deadline of its priority passed at this time") Instant respondOverdueAt,
+            @Schema(description = "Once sent: by when the receiver must acknowledge it, by its priority's deadline in the network")
+            Instant acknowledgeDueAt,
+            @Schema(description = "Once sent: by when the receiver must accept or decline it, by its priority's deadline")
+            Instant respondDueAt,
             Instant closedAt,
             Instant createdAt,
             Instant updatedAt,

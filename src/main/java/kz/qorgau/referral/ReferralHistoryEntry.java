@@ -1,6 +1,7 @@
 package kz.qorgau.referral;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -8,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import kz.qorgau.privacy.SealedText;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.TenantId;
 
@@ -50,6 +52,7 @@ public class ReferralHistoryEntry {
     @Column(name = "reason_code")
     public String reasonCode;
 
+    @Convert(converter = SealedText.class)
     public String note;
 
     @Column(nullable = false)

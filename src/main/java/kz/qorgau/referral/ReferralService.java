@@ -45,6 +45,7 @@ import kz.qorgau.referral.ReferralRepository.Direction;
 import kz.qorgau.security.AccessPolicy;
 import kz.qorgau.security.AccessRules;
 import kz.qorgau.security.Capability;
+import kz.qorgau.security.TenantsConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -88,6 +89,9 @@ public class ReferralService {
 
     @Inject
     CaseDisclosure disclosure;
+
+    @Inject
+    TenantsConfig tenants;
 
     @Inject
     Clock clock;
@@ -164,9 +168,12 @@ public class ReferralService {
         access.require(Capability.READ_REFERRALS);
         Referral referral = visible(id);
         audit.record(AuditAction.READ, Subject.of("referral-history", referral.id, referral.caseId), Set.of());
+        // The notes are free text about her, as the referral's own note is: its two agencies' alone.
+        boolean side = !AccessRules.sidesOf(access.caller(), referral.senderAgencyId, referral.receiverAgencyId,
+                !referral.wasSent()).isEmpty();
         return referrals.history(referral.id).stream()
                 .map(h -> new HistoryView(h.action, h.fromState, h.toState, h.actor, h.actorAgencyId, h.reasonCode,
-                        h.note, h.at))
+                        side ? h.note : null, h.at))
                 .toList();
     }
 
@@ -197,7 +204,7 @@ public class ReferralService {
                 emergencyOnly, escalatedOnly, updatedSince, after, limit + 1);
         audit.record(AuditAction.LIST, Subject.of("referral", null, null), Set.of(),
                 agency.isEmpty() ? "network" : (direction == null ? Direction.INCOMING : direction).name().toLowerCase());
-        return Keyset.page(rows, limit, r -> new Keyset(r.updatedAt, r.id), ReferralService::view);
+        return Keyset.page(rows, limit, r -> new Keyset(r.updatedAt, r.id), this::view);
     }
 
     /**
@@ -396,13 +403,15 @@ public class ReferralService {
     }
 
     /**
-     * The survivor withdrew her consent: the consent the referral went under is withdrawn with it, so no
-     * referral is submitted under it again, and its agencies hear of it.
+     * The survivor withdrew her consent to the receiver: no consent of the case covers that agency from now
+     * on, so nothing more goes to it, while the other agencies her consents name keep what they see. Both
+     * sides hear of each consent it changed.
      */
     private void withdrawConsent(Referral referral, Instant now) {
-        if (referral.consentId != null && consents.withdraw(referral.consentId, now)) {
-            outbox.append("consent", referral.consentId, "consent.withdrawn", audience(referral),
-                    Map.of("consentId", referral.consentId, "caseId", referral.caseId, "referralId", referral.id, "at", now));
+        Agency receiver = agencies.findById(referral.receiverAgencyId);
+        for (UUID consentId : consents.withdrawFrom(referral.caseId, receiver.id, receiver.kind)) {
+            outbox.append("consent", consentId, "consent.withdrawn", audience(referral), Map.of("consentId", consentId,
+                    "caseId", referral.caseId, "referralId", referral.id, "agenciesAffected", List.of(receiver.id), "at", now));
         }
     }
 
@@ -474,12 +483,20 @@ public class ReferralService {
         return new Versioned<>(view(referral), referral.version);
     }
 
-    static ReferralView view(Referral r) {
+    /**
+     * The referral as the caller sees it. Its note is free text about her, for its two agencies; coordinators
+     * oversee the referral without it. The due times are those the deadline job enforces.
+     */
+    ReferralView view(Referral r) {
+        boolean side = !AccessRules.sidesOf(access.caller(), r.senderAgencyId, r.receiverAgencyId, !r.wasSent()).isEmpty();
+        TenantsConfig.Deadlines deadlines = tenants.all().get(access.caller().tenantId()).deadlines();
+        Instant ackDue = r.submittedAt == null ? null : r.submittedAt.plus(deadlines.acknowledge(r.priority));
+        Instant respondDue = r.submittedAt == null ? null : r.submittedAt.plus(deadlines.respond(r.priority));
         return new ReferralView(r.id, r.caseId, r.senderAgencyId, r.receiverAgencyId, r.state, r.priority,
-                services(r.servicesRequested), r.note, r.assignee, r.consentId, r.emergencyReason, r.declineReason,
-                r.outcome, r.servicesDelivered == null ? null : services(r.servicesDelivered), r.redirectedFromId,
-                r.redirectedToId, r.submittedAt, r.acknowledgedAt, r.acceptedAt, r.ackOverdueAt, r.respondOverdueAt, r.closedAt, r.createdAt, r.updatedAt,
-                r.version);
+                services(r.servicesRequested), side ? r.note : null, r.assignee, r.consentId, r.emergencyReason,
+                r.declineReason, r.outcome, r.servicesDelivered == null ? null : services(r.servicesDelivered),
+                r.redirectedFromId, r.redirectedToId, r.submittedAt, r.acknowledgedAt, r.acceptedAt, r.ackOverdueAt,
+                r.respondOverdueAt, ackDue, respondDue, r.closedAt, r.createdAt, r.updatedAt, r.version);
     }
 
     private static Set<ServiceType> services(String[] names) {

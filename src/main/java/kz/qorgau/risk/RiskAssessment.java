@@ -1,6 +1,7 @@
 package kz.qorgau.risk;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import kz.qorgau.common.Priority;
-import org.hibernate.annotations.ColumnTransformer;
+import kz.qorgau.privacy.SealedText;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.TenantId;
 
@@ -33,8 +34,7 @@ public class RiskAssessment {
     public int questionnaireVersion;
 
     /** The answers as a JSON object of question id to answer. */
-    @Column(nullable = false, columnDefinition = "jsonb")
-    @ColumnTransformer(write = "cast(? as jsonb)")
+    @Convert(converter = SealedText.class)
     public String answers;
 
     @Column(nullable = false)
@@ -50,6 +50,7 @@ public class RiskAssessment {
     public Priority level;
 
     @Column(name = "judgement_reason")
+    @Convert(converter = SealedText.class)
     public String judgementReason;
 
     @Column(name = "assessed_by", nullable = false)

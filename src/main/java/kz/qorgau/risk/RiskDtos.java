@@ -27,11 +27,13 @@ public final class RiskDtos {
             UUID id,
             UUID caseId,
             int questionnaireVersion,
+            @Schema(description = "Category RISK: the checklist's answers, for the agencies on the case whose sharing covers RISK")
             Map<String, Answer> answers,
-            int score,
-            Priority scoredLevel,
-            Priority level,
-            String judgementReason,
+            @Schema(description = "Category RISK; coordinators see it too, as oversight without personal data")
+            Integer score,
+            @Schema(description = "Category RISK; coordinators see it too") Priority scoredLevel,
+            @Schema(description = "Category RISK; coordinators see it too") Priority level,
+            @Schema(description = "Category RISK: the assessor's reasons for raising the level") String judgementReason,
             String assessedBy,
             UUID assessorAgencyId,
             Instant assessedAt) {

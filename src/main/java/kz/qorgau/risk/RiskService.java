@@ -132,23 +132,31 @@ public class RiskService {
         // A concurrent change of the case or of a raised referral surfaces here, inside the request.
         em.flush();
         audit.record(AuditAction.CREATE, Subject.of("risk-assessment", assessment.id, caseFile.id), Set.of(DataCategory.RISK));
-        return view(assessment, true);
+        return view(assessment, Shown.ALL);
     }
 
-    /** Coordinators see the levels and scores; the answers, which are case content, only the case's agencies. */
+    /**
+     * An agency on the case sees the assessments whole under RISK (the lead agency always, another agency as
+     * its consent allows) and only that they were made otherwise; coordinators see scores and levels, never
+     * the answers or the reasons.
+     */
     @Transactional
     public List<AssessmentView> ofCase(UUID caseId) {
         access.require(Capability.READ_CASES);
         CaseFile caseFile = cases.visible(caseId);
-        // The answers are the RISK category: the lead agency's, and another agency's on the case under consent.
-        boolean answersShown = AccessRules.mayWorkCase(access.caller(), caseRepository.agenciesOn(caseFile))
-                && disclosure.forAgencyOnCase(caseFile, access.caller().agencyId().orElseThrow()).shows(DataCategory.RISK);
+        boolean onCase = AccessRules.mayWorkCase(access.caller(), caseRepository.agenciesOn(caseFile));
+        boolean risk = onCase && disclosure.forAgencyOnCase(caseFile, access.caller().agencyId().orElseThrow())
+                .shows(DataCategory.RISK);
+        Shown shown = risk ? Shown.ALL : onCase ? Shown.NOTHING : Shown.LEVELS;
         List<AssessmentView> views = em.createQuery("from RiskAssessment where caseId = :id order by assessedAt, id", RiskAssessment.class)
-                .setParameter("id", caseFile.id).getResultList().stream().map(a -> view(a, answersShown)).toList();
+                .setParameter("id", caseFile.id).getResultList().stream().map(a -> view(a, shown)).toList();
         audit.record(AuditAction.READ, Subject.of("risk-assessment", null, caseFile.id),
-                answersShown ? Set.of(DataCategory.RISK) : Set.of(), views.size() + " assessments");
+                risk ? Set.of(DataCategory.RISK) : Set.of(), views.size() + " assessments");
         return views;
     }
+
+    /** How much of an assessment a reader sees. */
+    private enum Shown { ALL, LEVELS, NOTHING }
 
     /** The assessor may raise the scored level with a reason, never lower it. */
     static Priority judged(Priority scored, NewAssessment request) {
@@ -181,11 +189,13 @@ public class RiskService {
         return new QuestionnaireView(((Number) row[0]).intValue(), json.read((String) row[1], Questionnaire.class));
     }
 
-    private AssessmentView view(RiskAssessment a, boolean answersShown) {
-        Map<String, Answer> answers = answersShown
-                ? json.read(a.answers, new TypeReference<TreeMap<String, Answer>>() { }) : null;
+    private AssessmentView view(RiskAssessment a, Shown shown) {
+        boolean all = shown == Shown.ALL && a.answers != null;
+        boolean levels = shown != Shown.NOTHING;
+        Map<String, Answer> answers = all ? json.read(a.answers, new TypeReference<TreeMap<String, Answer>>() { }) : null;
         // The assessor's reasoning is about her as much as the answers are: RISK, shown with them.
-        return new AssessmentView(a.id, a.caseId, a.questionnaireVersion, answers, a.score, a.scoredLevel, a.level,
-                answersShown ? a.judgementReason : null, a.assessedBy, a.assessorAgencyId, a.assessedAt);
+        return new AssessmentView(a.id, a.caseId, a.questionnaireVersion, answers, levels ? a.score : null,
+                levels ? a.scoredLevel : null, levels ? a.level : null, all ? a.judgementReason : null, a.assessedBy,
+                a.assessorAgencyId, a.assessedAt);
     }
 }

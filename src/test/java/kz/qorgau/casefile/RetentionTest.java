@@ -77,7 +77,7 @@ class RetentionTest {
                        and s.anonymised_at is not null,
                        (select count(*) from referral r where r.case_id = f.id and r.note is not null),
                        (select count(*) from incident i join case_incident ci on ci.incident_id = i.id
-                         where ci.case_id = f.id and (i.description is not null or i.persons <> '[]'))
+                         where ci.case_id = f.id and (i.description is not null or i.persons is not null))
                 from case_file f join survivor s on s.id = f.survivor_id where f.id = ?""")) {
             select.setObject(1, caseId);
             try (ResultSet rs = select.executeQuery()) {

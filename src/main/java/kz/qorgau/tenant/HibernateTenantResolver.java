@@ -2,8 +2,6 @@ package kz.qorgau.tenant;
 
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.hibernate.orm.runtime.tenant.TenantResolver;
-import io.quarkus.oidc.runtime.OidcUtils;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
@@ -20,10 +18,7 @@ public class HibernateTenantResolver implements TenantResolver {
     static final String NO_TENANT = "#none";
 
     @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    TenantOverride override;
+    CurrentTenant current;
 
     @Override
     public String getDefaultTenantId() {
@@ -32,13 +27,7 @@ public class HibernateTenantResolver implements TenantResolver {
 
     @Override
     public String resolveTenantId() {
-        if (override.tenantId() != null) {
-            return override.tenantId();
-        }
-        if (identity.isAnonymous()) {
-            return NO_TENANT;
-        }
-        String tenant = identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE);
+        String tenant = current.id();
         return tenant == null ? NO_TENANT : tenant;
     }
 }

@@ -41,6 +41,8 @@ public class TenantProvisioner {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement tenant = connection.prepareStatement(
                         "insert into tenant (id, name, created_at) values (?, ?, ?) on conflict (id) do nothing");
+                PreparedStatement actFor = connection.prepareStatement(
+                        "select set_config('" + TenantSession.SETTING + "', ?, false)");
                 // A tenant's first checklist is the one shipped with the service; it publishes its own later.
                 PreparedStatement checklist = connection.prepareStatement("""
                         insert into risk_questionnaire (tenant_id, version, definition, created_by, created_at)
@@ -49,14 +51,17 @@ public class TenantProvisioner {
                 tenant.setString(1, entry.getKey());
                 tenant.setString(2, entry.getValue().name());
                 tenant.setTimestamp(3, now);
-                tenant.addBatch();
+                tenant.executeUpdate();
+                // Row-level security admits the checklist only while the connection names its tenant.
+                actFor.setString(1, entry.getKey());
+                actFor.execute();
                 checklist.setString(1, entry.getKey());
                 checklist.setString(2, defaultChecklist);
                 checklist.setTimestamp(3, now);
-                checklist.addBatch();
+                checklist.executeUpdate();
             }
-            tenant.executeBatch();
-            checklist.executeBatch();
+            actFor.setString(1, "");
+            actFor.execute();
         }
     }
 

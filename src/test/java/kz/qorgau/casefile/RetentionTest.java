@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -19,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import kz.qorgau.security.Role;
+import kz.qorgau.support.OwnerDatabase;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
 import kz.qorgau.support.TestTokens;
@@ -34,8 +34,6 @@ class RetentionTest {
     @Inject
     RetentionJob retention;
 
-    @Inject
-    AgroalDataSource database;
 
     @Test
     void aClosedCaseIsAnonymisedOnceAfterItsRetentionPeriod() throws Exception {
@@ -72,7 +70,7 @@ class RetentionTest {
                 .body("survivor", nullValue(), "summary", nullValue(), "status", equalTo("CLOSED"));
         given().auth().oauth2(inspector).queryParam("survivorPhone", "+7 701 555 12 12").get("/api/v1/cases").then()
                 .statusCode(200).body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(caseId.toString())));
-        try (Connection c = database.getConnection(); PreparedStatement select = c.prepareStatement("""
+        try (Connection c = OwnerDatabase.connect(); PreparedStatement select = c.prepareStatement("""
                 select s.full_name_sealed is null and s.phone_sealed is null and s.name_hash is null
                        and s.anonymised_at is not null,
                        (select count(*) from referral r where r.case_id = f.id and r.note is not null),

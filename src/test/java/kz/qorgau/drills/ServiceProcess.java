@@ -62,7 +62,9 @@ final class ServiceProcess implements AutoCloseable {
                 "-Dquarkus.profile=test",
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
-                "-Dquarkus.datasource.username=postgres", "-Dquarkus.datasource.password=postgres",
+                // The two roles of migration V8: the service's own, and the owner Flyway migrates as.
+                "-Dquarkus.datasource.username=qorgau_app", "-Dquarkus.datasource.password=unused",
+                "-Dquarkus.flyway.username=postgres", "-Dquarkus.flyway.password=postgres",
                 "-Dquarkus.embedded.postgresql.port=" + freePort(),
                 "-Dquarkus.embedded.postgresql.data-dir=" + bystanderData.toAbsolutePath(),
                 "-Dqorgau.notifications.relay-every=1s", "-Dqorgau.webhooks.dispatch-every=1s",

@@ -12,10 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kz.qorgau.security.Role;
+import kz.qorgau.support.OwnerDatabase;
 import kz.qorgau.support.Contract;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
@@ -41,8 +40,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DataProtectionTest {
 
-    @Inject
-    AgroalDataSource database;
 
     private Network almaty;
     private String inspector;
@@ -214,7 +211,7 @@ class DataProtectionTest {
         given().auth().oauth2(inspector).get("/api/v1/cases/" + caseId).then().statusCode(200);
 
         // The database refuses to change an entry.
-        try (Connection c = database.getConnection(); PreparedStatement update = c.prepareStatement(
+        try (Connection c = OwnerDatabase.connect(); PreparedStatement update = c.prepareStatement(
                 "update audit_entry set actor = 'someone-else' where tenant_id = 'almaty' and seq = ?")) {
             update.setLong(1, seq);
             SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, update::executeUpdate);
@@ -232,7 +229,7 @@ class DataProtectionTest {
 
     /** Copies the entry, lifts the guard to run the tampering, checks where verification breaks, then restores. */
     private void tamper(String tampering, String restoring, long seq, String problem) throws SQLException {
-        try (Connection c = database.getConnection(); var s = c.createStatement()) {
+        try (Connection c = OwnerDatabase.connect(); var s = c.createStatement()) {
             s.execute("drop table if exists audit_backup");
             s.execute("create table audit_backup as select * from audit_entry where tenant_id = 'almaty' and seq = " + seq);
             s.execute("alter table audit_entry disable trigger audit_entry_no_update_or_delete");
@@ -258,7 +255,7 @@ class DataProtectionTest {
     void theTableHoldsNoPlaintextAndSearchFindsHerByKeyedHash() throws SQLException {
         UUID caseId = Flows.caseFile(inspector);
         String row;
-        try (Connection c = database.getConnection(); PreparedStatement select = c.prepareStatement(
+        try (Connection c = OwnerDatabase.connect(); PreparedStatement select = c.prepareStatement(
                 "select row_to_json(s)::text from survivor s join case_file f on f.survivor_id = s.id where f.id = ?")) {
             select.setObject(1, caseId);
             try (ResultSet rs = select.executeQuery()) {

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -18,6 +17,7 @@ import java.util.UUID;
 import javax.crypto.spec.SecretKeySpec;
 import kz.qorgau.casefile.SurvivorReencryption;
 import kz.qorgau.security.Role;
+import kz.qorgau.support.OwnerDatabase;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -39,8 +39,6 @@ class KeyRotationTest {
         }
     }
 
-    @Inject
-    AgroalDataSource database;
 
     @Inject
     SurvivorReencryption reencryption;
@@ -69,7 +67,7 @@ class KeyRotationTest {
         byte[] oldKey = Base64.getDecoder().decode(
                 ConfigProvider.getConfig().getValue("qorgau.encryption.keys.demo-2026a", String.class));
         FieldCipher old = new FieldCipher(Map.of("demo-2026a", new SecretKeySpec(oldKey, "AES")), "demo-2026a");
-        try (Connection c = database.getConnection(); PreparedStatement update = c.prepareStatement("""
+        try (Connection c = OwnerDatabase.connect(); PreparedStatement update = c.prepareStatement("""
                 update survivor set key_id = 'demo-2026a', full_name_sealed = ?, birth_date_sealed = ?, phone_sealed = ?,
                     address_sealed = ? where id = (select survivor_id from case_file where id = ?) returning id""")) {
             UUID survivor = survivorOf(c, caseId);
@@ -94,7 +92,7 @@ class KeyRotationTest {
     }
 
     private String keyOf(UUID survivor) throws Exception {
-        try (Connection c = database.getConnection(); PreparedStatement select = c.prepareStatement(
+        try (Connection c = OwnerDatabase.connect(); PreparedStatement select = c.prepareStatement(
                 "select key_id from survivor where id = ?")) {
             select.setObject(1, survivor);
             try (ResultSet rs = select.executeQuery()) {

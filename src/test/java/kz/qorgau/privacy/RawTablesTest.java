@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import kz.qorgau.notification.OutboxRelay;
 import kz.qorgau.security.Role;
+import kz.qorgau.support.OwnerDatabase;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
 import org.junit.jupiter.api.Test;
@@ -37,8 +37,6 @@ class RawTablesTest {
     private static final List<String> TRACES = List.of("Kuanyshbekova", "Zhanar", "Tole bi", BIRTH_DATE,
             "918 44 03", "9184403");
 
-    @Inject
-    AgroalDataSource database;
 
     @Inject
     OutboxRelay relay;
@@ -101,7 +99,7 @@ class RawTablesTest {
 
         List<String> found = new ArrayList<>();
         int columns = 0;
-        try (Connection c = database.getConnection()) {
+        try (Connection c = OwnerDatabase.connect()) {
             List<String[]> textColumns = new ArrayList<>();
             try (ResultSet rs = c.createStatement().executeQuery("""
                     select table_name, column_name, data_type from information_schema.columns

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -20,6 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import kz.qorgau.security.Role;
+import kz.qorgau.support.OwnerDatabase;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +33,6 @@ class ProtectionBadInputTest {
     private static String inspector;
     private static UUID caseId;
 
-    @Inject
-    AgroalDataSource database;
 
     @Inject
     OrderExpiryJob expiryJob;
@@ -172,7 +170,7 @@ class ProtectionBadInputTest {
     }
 
     private int events(UUID aggregate, String type) throws Exception {
-        try (Connection c = database.getConnection();
+        try (Connection c = OwnerDatabase.connect();
                 PreparedStatement q = c.prepareStatement(
                         "select count(*) from outbox_event where aggregate_id = ? and event_type = ?")) {
             q.setObject(1, aggregate);

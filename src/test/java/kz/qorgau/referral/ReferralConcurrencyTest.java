@@ -4,9 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kz.qorgau.security.Role;
+import kz.qorgau.support.OwnerDatabase;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ReferralConcurrencyTest {
 
-    @Inject
-    AgroalDataSource database;
 
     @Test
     void twentyConflictingTransitionsAtOnceLeaveExactlyOneWinnerAndOneHistoryEntry() throws Exception {
@@ -74,7 +71,7 @@ class ReferralConcurrencyTest {
     }
 
     private int outboxEventsOf(UUID referral) throws Exception {
-        try (Connection c = database.getConnection();
+        try (Connection c = OwnerDatabase.connect();
                 PreparedStatement q = c.prepareStatement("select count(*) from outbox_event where aggregate_id = ?")) {
             q.setObject(1, referral);
             try (ResultSet rs = q.executeQuery()) {

@@ -25,7 +25,8 @@ import kz.qorgau.privacy.SealedText;
  * Anonymises cases closed longer ago than their network keeps them: the survivor's sealed data and
  * search hashes, and the free text of the case, its referrals, their history, its risk assessments'
  * judgement reasons, its protective orders' conditions and revocation reasons, its incidents (unless
- * another case still needs them) and reported order violations. What remains (states, times, agencies,
+ * another case still needs them) and reported order violations; and incidents no case needs, by the time
+ * they were reported. What remains (states, times, agencies,
  * codes) still counts in statistics and still matches the audit trail.
  *
  * <p>Each case is claimed with FOR UPDATE SKIP LOCKED and anonymised in its batch's transaction, so
@@ -76,6 +77,9 @@ public class RetentionJob {
                     batch = self.anonymiseBatch(tenant.getKey(), closedBefore);
                     anonymised += batch;
                 } while (batch == BATCH);
+                do {
+                    batch = self.anonymiseIncidentsBatch(tenant.getKey(), closedBefore);
+                } while (batch == BATCH);
             } finally {
                 override.clear();
             }
@@ -102,6 +106,33 @@ public class RetentionJob {
                     EnumSet.allOf(DataCategory.class), "closed before " + closedBefore);
         }
         return due.size();
+    }
+
+    /**
+     * Incidents that no case still needs (never linked to one, or linked only to anonymised cases) lose their
+     * account and people once the retention period has passed since they were reported: a report the police
+     * never turned into a case is kept no longer than a closed case is.
+     */
+    @Transactional
+    int anonymiseIncidentsBatch(String tenantId, Instant reportedBefore) {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<UUID> done = em.createNativeQuery("""
+                        update incident set description = null, persons = null, anonymised_at = ?1
+                        where id in (
+                            select i.id from incident i
+                            where i.tenant_id = ?2 and i.anonymised_at is null and i.created_at < ?3
+                              and not exists (select 1 from case_incident ci join case_file c on c.id = ci.case_id
+                                              where ci.incident_id = i.id and c.anonymised_at is null)
+                            order by i.created_at limit ?4 for update skip locked)
+                        returning id""", UUID.class)
+                .setParameter(1, Timestamp.from(now)).setParameter(2, tenantId)
+                .setParameter(3, Timestamp.from(reportedBefore)).setParameter(4, BATCH).getResultList();
+        for (UUID incident : done) {
+            audit.recordForSystem(tenantId, "retention", AuditAction.ANONYMISE, Subject.of("incident", incident, null),
+                    EnumSet.of(DataCategory.INCIDENT_DETAILS, DataCategory.IDENTITY), "reported before " + reportedBefore);
+        }
+        return done.size();
     }
 
     private void anonymise(UUID caseId, Instant now) {

@@ -173,10 +173,12 @@ public class IncidentService {
     private IncidentView view(Incident incident, Set<DataCategory> shown) {
         Set<ViolenceKind> kinds = EnumSet.noneOf(ViolenceKind.class);
         Arrays.stream(incident.violenceKinds).map(ViolenceKind::valueOf).forEach(kinds::add);
-        boolean account = shown.contains(DataCategory.INCIDENT_DETAILS) && incident.persons != null;
+        boolean account = shown.contains(DataCategory.INCIDENT_DETAILS);
         List<PersonInvolved> persons = null;
         if (account) {
-            persons = json.read(incident.persons, new TypeReference<List<PersonInvolved>>() { });
+            // Retention leaves an incident without its people.
+            persons = incident.persons == null ? List.of()
+                    : json.read(incident.persons, new TypeReference<List<PersonInvolved>>() { });
             if (!shown.contains(DataCategory.IDENTITY)) {
                 persons = persons.stream().map(p -> new PersonInvolved(p.role(), null, p.age())).toList();
             }

@@ -101,4 +101,25 @@ class RetentionTest {
         return given().auth().oauth2(token).header("If-Match", etag).contentType("application/json")
                 .body(Map.of("reason", "Services delivered; she is safe")).post("/api/v1/cases/" + caseId + "/closure");
     }
+
+    @Test
+    void anIncidentNoCaseNeedsIsAnonymisedAfterTheRetentionPeriodToo() throws Exception {
+        Network astana = Network.of("astana");
+        String dispatch = astana.token(Role.POLICE_DISPATCH, astana.police);
+        UUID incident = Flows.incident(dispatch);
+        given().auth().oauth2(dispatch).get("/api/v1/incidents/" + incident).then().statusCode(200)
+                .body("description", equalTo("Neighbours called about screaming"));
+
+        retention.anonymiseDue();
+        given().auth().oauth2(dispatch).get("/api/v1/incidents/" + incident).then().statusCode(200)
+                .body("description", nullValue(), "persons", org.hamcrest.Matchers.empty(), "district", equalTo("Almaly"));
+        try (Connection c = OwnerDatabase.connect(); PreparedStatement select = c.prepareStatement(
+                "select description is null and persons is null and anonymised_at is not null from incident where id = ?")) {
+            select.setObject(1, incident);
+            try (var row = select.executeQuery()) {
+                assertTrue(row.next() && row.getBoolean(1));
+            }
+        }
+    }
+
 }

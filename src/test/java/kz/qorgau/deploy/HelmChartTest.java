@@ -105,6 +105,33 @@ class HelmChartTest {
         assertFalse(properties.toLowerCase().contains("password"), "no credential in the ConfigMap");
     }
 
+    /** Where an environment variable of the container comes from: its Secret's name and key. */
+    private static Map<String, Object> secretOf(List<Map<String, Object>> env, String name) {
+        Map<String, Object> variable = env.stream().filter(e -> e.get("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is not set: " + env));
+        return at(variable, "valueFrom", "secretKeyRef");
+    }
+
+    @Test
+    void serviceConnectsAsItsOwnRoleAndFlywayMigratesAsTheOwnerEachFromItsSecret() {
+        List<Map<String, Object>> env = at(production.get("Deployment/qorgau"), "spec", "template", "spec", "containers", "0", "env");
+        // The service's own role, which row-level security holds (DatabaseRoleCheck refuses an owner).
+        assertEquals(Map.of("name", "qorgau-db", "key", "username"), secretOf(env, "QUARKUS_DATASOURCE_USERNAME"));
+        assertEquals(Map.of("name", "qorgau-db", "key", "password"), secretOf(env, "QUARKUS_DATASOURCE_PASSWORD"));
+        // The schema's owner, for Flyway only.
+        assertEquals(Map.of("name", "qorgau-db-owner", "key", "owner-username"), secretOf(env, "QUARKUS_FLYWAY_USERNAME"));
+        assertEquals(Map.of("name", "qorgau-db-owner", "key", "owner-password"), secretOf(env, "QUARKUS_FLYWAY_PASSWORD"));
+        // The migrations grant to the role the service connects as.
+        String properties = at(production.get("ConfigMap/qorgau"), "data", "application.properties");
+        assertTrue(properties.contains("quarkus.flyway.placeholders.app_role=qorgau_api"), properties);
+        String defaultProperties = at(defaults.get("ConfigMap/qorgau"), "data", "application.properties");
+        assertTrue(defaultProperties.contains("quarkus.flyway.placeholders.app_role=qorgau_app"), defaultProperties);
+        List<Map<String, Object>> defaultEnv =
+                at(defaults.get("Deployment/qorgau"), "spec", "template", "spec", "containers", "0", "env");
+        assertEquals(Map.of("name", "qorgau-database-owner", "key", "username"), secretOf(defaultEnv, "QUARKUS_FLYWAY_USERNAME"));
+        assertEquals(Map.of("name", "qorgau-database", "key", "username"), secretOf(defaultEnv, "QUARKUS_DATASOURCE_USERNAME"));
+    }
+
     @Test
     void productionValuesAddATlsIngressForTheApiOnlyAndScaleFromThree() {
         Map<String, Object> ingress = production.get("Ingress/qorgau");

@@ -6,7 +6,9 @@
 # start_keycloak   the project's Keycloak with the demo realms, on 127.0.0.1, in a process group of its own
 #                  (kc.sh passes signals on to its group)
 # start_service    the packaged service against that PostgreSQL, with fresh data-protection keys and the
-#                  JVM options the Helm chart gives it; extra -D options are passed on
+#                  JVM options the Helm chart gives it; extra -D options are passed on. As in production,
+#                  Flyway migrates as the owner (postgres) and the service connects as qorgau_app, the role
+#                  migration V8 creates (PostgreSQL trusts local connections here, so neither has a password)
 # mint             RS256 tokens signed with the test keys, for scripts that run without Keycloak
 # Everything started here stops when the script exits.
 PORT=${PORT:-8089}
@@ -111,7 +113,8 @@ start_service() {
   # shellcheck disable=SC2086
   java $JVM_OPTIONS -Dquarkus.http.port="$PORT" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
-    -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password=unused \
+    -Dquarkus.datasource.username=qorgau_app -Dquarkus.datasource.password=unused \
+    -Dquarkus.flyway.username=postgres -Dquarkus.flyway.password=unused \
     -Dqorgau.tenants.almaty.name=Almaty -Dqorgau.tenants.astana.name=Astana \
     -Dqorgau.tenants.almaty.rate-limit.requests-per-second=1000000 -Dqorgau.tenants.almaty.rate-limit.burst=1000000 \
     -Dqorgau.tenants.astana.rate-limit.requests-per-second=1000000 -Dqorgau.tenants.astana.rate-limit.burst=1000000 \

@@ -39,6 +39,8 @@ NGO_CENTRE=0192a000-0000-7000-8000-000000000103
 phase "schema (the service's own Flyway migrations and the demo agencies), then the seed"
 start_service $(keycloak_oidc)
 stop_service
+# psql connects as postgres (lib.sh), the tables' owner and a superuser, which row-level security does not
+# restrict; the service connects as qorgau_app, which it does.
 # The demo agencies are the ones the demo realms' users belong to (the production build leaves db/demo out).
 psql -q -v ON_ERROR_STOP=1 -f src/main/resources/db/demo/R__demo_agencies.sql
 start=$(date +%s%N)

@@ -1,5 +1,5 @@
 -- A large, realistic data set for the benchmark (issue 10), written straight into a database that already
--- has the schema (Flyway's V1..V5) and the demo agencies (db/demo/R__demo_agencies.sql).
+-- has the schema (the service's Flyway migrations) and the demo agencies (db/demo/R__demo_agencies.sql).
 --
 --   psql -v ON_ERROR_STOP=1 -f bench/seed.sql                                   # full size
 --   psql -v ON_ERROR_STOP=1 -v referrals=10000 -v incidents=3000 -f bench/seed.sql   # a quick trial
@@ -17,6 +17,10 @@
 -- (escalations of the deadline job included), one outbox_event per row as ReferralService and DeadlineJob
 -- append them, already relayed (a feed position and agency_feed rows, as OutboxRelay does). Incidents
 -- bring their incident.reported events, and a WITHDRAW that withdrew a consent its consent.withdrawn.
+--
+-- The free text about people is the exception: it is sealed (AES-GCM, migration V7) and only the service
+-- can write it, so the seed leaves it out: cases' summaries and close reasons, incidents' descriptions and
+-- persons, referrals' notes and emergency reasons, and the notes of the history are all NULL.
 --
 -- Run it once, on a database without seeded data. Everything happens in one transaction, so a failure
 -- leaves the database as it was. For speed, the indexes and constraints of the tables it fills are dropped
@@ -253,7 +257,7 @@ create temp table s_case as
 with d as materialized (
     select p.tenant_id, k, random() as u_risk, random() as u_lead, random() as u_pick, random() as u_pick2,
            random() as u_t, random() as u_gap, random() as u_staff, random() as u_consent, random() as u_cat,
-           random() as u_method, random() as u_exp, random() as u_summary, random() as u_inc1, random() as u_inc2
+           random() as u_method, random() as u_exp, random() as u_inc1, random() as u_inc2
     from seed_param p cross join generate_series(1, p.cases) k
 ), l as materialized (
     select d.*,
@@ -284,11 +288,6 @@ with d as materialized (
 select tenant_id, k, risk_level, rk, n_risk, lead_agency_id, police_led, created_at,
        pg_temp.uuid7(created_at) as case_id, pg_temp.uuid7(created_at) as survivor_id,
        pg_temp.staff(lead_agency_id, floor(u_staff * 6)::int) as lead_actor,
-       (array['Repeated physical violence by her partner; two children in the home',
-              'Threats and stalking by her former husband since the separation',
-              'Economic control and psychological abuse by her husband and his family',
-              'Injured in an assault by her partner; neighbours called the police',
-              null])[1 + floor(u_summary * 5)::int] as summary,
        -- One consent per case, recorded right after the case was opened. A few survivors agree only to
        -- social protection and crisis centres; referrals elsewhere then go under the emergency exception.
        pg_temp.uuid7(given_at) as consent_id, given_at,
@@ -450,7 +449,7 @@ with r as materialized (
            1 + floor(r1.u_pick * sp.n_receivers)::int as pick,
            1 + (1 + floor(r1.u_pick * sp.n_receivers)::int) % sp.n_receivers as next_pick,
            random() as u_rcv, random() as u_svc, random() as u_svcn, random() as u_sactor, random() as u_ractor,
-           random() as u_side, random() as u_reason, random() as u_note, random() as u_note2, random() as u_assignee
+           random() as u_side, random() as u_reason, random() as u_assignee
     from s_r1 r1
     join s_case c on c.tenant_id = r1.tenant_id and c.risk_level = r1.priority and c.rk = r1.rk
     join seed_pool sp on sp.tenant_id = r1.tenant_id
@@ -498,11 +497,7 @@ select tenant_id, pg_temp.uuid7(t_create) as id, case_id, sender, receiver, rece
                                                when u_reason < 0.87 then 'SURVIVOR_DISENGAGED'
                                                when u_reason < 0.95 then 'SURVIVOR_RELOCATED'
                                                else 'OTHER' end end as outcome,
-       case when u_note < 0.5 then (array['Needs a shelter place tonight', 'Two children under ten are with her',
-                                          'Speaks Kazakh only; please call before visiting',
-                                          'Follow-up after the police visit', 'Asks for a female caseworker'])
-                                   [1 + floor(u_note2 * 5)::int] end as note,
-       u_note2, u_assignee
+       u_assignee
 from v;
 
 -- A WITHDRAW means the survivor withdrew her consent: the first one on a case under its consent withdraws
@@ -533,12 +528,13 @@ from s_case c;
 insert into case_file (id, tenant_id, survivor_id, lead_agency_id, risk_level, status, summary, opened_by, version,
                        created_at, updated_at, closed_at, closed_by, close_reason)
 select c.case_id, c.tenant_id, c.survivor_id, c.lead_agency_id, c.risk_level,
-       case when x.closed_at is null then 'OPEN' else 'CLOSED' end, c.summary, c.lead_actor,
+       -- The summary and the close reason are sealed by the service: NULL here.
+       case when x.closed_at is null then 'OPEN' else 'CLOSED' end, null, c.lead_actor,
        -- Opening is version 0; recording the consent touched the case (1); closing it, 2.
        case when x.closed_at is null then 1 else 2 end,
        c.created_at, coalesce(x.closed_at, c.given_at), x.closed_at,
        case when x.closed_at is not null then c.lead_actor end,
-       case when x.closed_at is not null then 'All referrals ended; no further action needed' end
+       null
 from s_case c
 left join (select case_id, bool_and(closed_at is not null) as all_ended, max(closed_at) as last_closed
            from s_ref group by case_id) a on a.case_id = c.case_id
@@ -582,7 +578,7 @@ with x as materialized (
 )
 select i.*, row_number() over (partition by i.tenant_id order by i.created_at) as n,
        random() as u_ref, random() as u_key, random() as u_kind, random() as u_children, random() as u_weapons,
-       random() as u_injuries, random() as u_text, random() as u_age, random() as u_district
+       random() as u_injuries, random() as u_district
 from i;
 
 analyze s_inc;
@@ -604,17 +600,9 @@ select i.id, i.tenant_id, i.agency,
               '{PHYSICAL,PSYCHOLOGICAL,THREATS}'])
            [1 + floor(i.u_kind * 8)::int]::varchar(30)[],
        i.u_children < 0.35, i.u_weapons < 0.12, i.u_injuries < 0.45,
-       (array['Neighbours called after hearing screams from the flat',
-              'She called 102 herself; the suspect had left before the patrol arrived',
-              'Patrol found her with visible injuries; the suspect was detained',
-              'Repeated threats by phone and at her workplace',
-              null])[1 + floor(i.u_text * 5)::int],
-       -- PersonInvolved as Jackson writes it with non_null inclusion: names are left out.
-       jsonb_build_array(jsonb_build_object('role', 'VICTIM', 'age', 19 + floor(i.u_age * 45)::int),
-                         jsonb_build_object('role', 'SUSPECT', 'age', 22 + floor(i.u_age * 97)::int % 45))
-       || case when i.u_children < 0.35
-               then jsonb_build_array(jsonb_build_object('role', 'CHILD', 'age', 1 + floor(i.u_age * 53)::int % 16))
-               else '[]' end,
+       -- The description and the persons involved are sealed by the service: NULL here (the service reads
+       -- no persons as an empty list).
+       null, null,
        pg_temp.staff(i.agency, 0), i.created_at, i.created_at
 from s_inc i
 join seed_param p on p.tenant_id = i.tenant_id
@@ -628,14 +616,11 @@ insert into referral (id, tenant_id, case_id, sender_agency_id, receiver_agency_
                       services_requested, note, consent_id, emergency_reason, assignee, decline_reason, outcome,
                       services_delivered, created_by, submitted_at, acknowledged_at, accepted_at, closed_at, version,
                       created_at, updated_at, ack_overdue_at, respond_overdue_at)
-select r.id, r.tenant_id, r.case_id, r.sender, r.receiver, r.state, r.priority, r.services_requested, r.note,
-       k.consent_id,
-       case when (r.has_submit and k.consent_id is null)
-                 or (not r.has_submit and (not r.kind_covered or r.t_create > w.at))
-            then (array['Imminent danger: the suspect was released and threatens her; no time to ask for consent',
-                        'She is in hospital and cannot be asked now; her children are at risk',
-                        'Consent withdrawn, but she is at risk of serious harm tonight'])
-                 [1 + floor(r.u_note2 * 3)::int] end,
+-- The note and the emergency reason are sealed by the service: NULL here. So the referrals sent without a
+-- consent, under the emergency exception, carry no reason, and the coordinators' list of them (which asks
+-- for a reason) holds only those made through the API.
+select r.id, r.tenant_id, r.case_id, r.sender, r.receiver, r.state, r.priority, r.services_requested, null,
+       k.consent_id, null,
        case when r.has_accept and r.u_assignee < 0.85 then r.receiver_actor end,
        r.decline_reason, r.outcome,
        case when r.state = 'COMPLETED' then r.services_requested end,
@@ -661,56 +646,50 @@ order by r.t_create;
 insert into referral_history (id, tenant_id, referral_id, action, from_state, to_state, actor, actor_agency_id,
                               reason_code, note, at)
 select pg_temp.uuid7(h.at), h.tenant_id, h.referral_id, h.action, h.from_state, h.to_state, h.actor, h.agency,
-       h.reason, h.note, h.at
+       h.reason, null, h.at
 from (
     select tenant_id, id as referral_id, 'CREATE' as action, null as from_state, 'DRAFT' as to_state,
-           sender_actor as actor, sender as agency, null as reason, null as note, t_create as at
+           sender_actor as actor, sender as agency, null as reason, t_create as at
     from s_ref
     union all
-    select tenant_id, id, 'SUBMIT', 'DRAFT', 'SUBMITTED', sender_actor, sender, null, null, t_submit
+    select tenant_id, id, 'SUBMIT', 'DRAFT', 'SUBMITTED', sender_actor, sender, null, t_submit
     from s_ref where t_submit is not null
     union all
-    select tenant_id, id, 'ACKNOWLEDGE', 'SUBMITTED', 'ACKNOWLEDGED', receiver_actor, receiver, null, null, t_ack
+    select tenant_id, id, 'ACKNOWLEDGE', 'SUBMITTED', 'ACKNOWLEDGED', receiver_actor, receiver, null, t_ack
     from s_ref where t_ack is not null
     union all
     select tenant_id, id, 'ACCEPT', case when t_ack is null then 'SUBMITTED' else 'ACKNOWLEDGED' end, 'ACCEPTED',
-           receiver_actor, receiver, null, null, t_accept
+           receiver_actor, receiver, null, t_accept
     from s_ref where t_accept is not null
     union all
     select tenant_id, id, 'DECLINE', case when t_ack is null then 'SUBMITTED' else 'ACKNOWLEDGED' end, 'DECLINED',
-           receiver_actor, receiver, decline_reason,
-           case when decline_reason = 'OTHER' then 'She lives outside the districts we serve' end, t_decline
+           receiver_actor, receiver, decline_reason, t_decline
     from s_ref where t_decline is not null
     union all
-    select tenant_id, id, 'START', 'ACCEPTED', 'IN_PROGRESS', receiver_actor, receiver, null, null, t_start
+    select tenant_id, id, 'START', 'ACCEPTED', 'IN_PROGRESS', receiver_actor, receiver, null, t_start
     from s_ref where t_start is not null
     union all
-    -- PAUSE and CANCEL need a note; DECLINE and COMPLETE need one with OTHER (TransitionRequirements).
-    select tenant_id, id, 'PAUSE', 'IN_PROGRESS', 'ON_HOLD', receiver_actor, receiver, null,
-           (array['She is in hospital for treatment', 'She asked for no contact for two weeks',
-                  'Waiting for the court hearing date'])[1 + floor(u_note2 * 3)::int], t_pause
+    -- PAUSE and CANCEL need a note, DECLINE and COMPLETE one with OTHER (TransitionRequirements), but the
+    -- notes are sealed by the service and the seed cannot write them: these entries have none.
+    select tenant_id, id, 'PAUSE', 'IN_PROGRESS', 'ON_HOLD', receiver_actor, receiver, null, t_pause
     from s_ref where t_pause is not null
     union all
-    select tenant_id, id, 'COMPLETE', 'IN_PROGRESS', 'COMPLETED', receiver_actor, receiver, outcome,
-           case when outcome = 'OTHER' then 'She moved in with relatives; the case continues there' end, t_complete
+    select tenant_id, id, 'COMPLETE', 'IN_PROGRESS', 'COMPLETED', receiver_actor, receiver, outcome, t_complete
     from s_ref where t_complete is not null
     union all
-    select tenant_id, id, 'CANCEL', pre_state, 'CANCELLED', sender_actor, sender, null,
-           (array['Sent to the wrong agency', 'She found a place with relatives',
-                  'Duplicate of an earlier referral'])[1 + floor(u_note2 * 3)::int], t_cancel
+    select tenant_id, id, 'CANCEL', pre_state, 'CANCELLED', sender_actor, sender, null, t_cancel
     from s_ref where t_cancel is not null
     union all
     select tenant_id, id, 'WITHDRAW', pre_state, 'WITHDRAWN',
            case when withdrawn_by_receiver then receiver_actor else sender_actor end,
-           case when withdrawn_by_receiver then receiver else sender end, null,
-           case when u_note2 < 0.5 then 'She withdrew her consent' end, t_withdraw
+           case when withdrawn_by_receiver then receiver else sender end, null, t_withdraw
     from s_ref where t_withdraw is not null
     union all
     -- The deadline job acts as "system:deadlines", for no agency.
-    select tenant_id, id, 'ESCALATE', state, state, 'system:deadlines', null, 'ACKNOWLEDGE_OVERDUE', null, t_esc_ack
+    select tenant_id, id, 'ESCALATE', state, state, 'system:deadlines', null, 'ACKNOWLEDGE_OVERDUE', t_esc_ack
     from s_ref where t_esc_ack is not null
     union all
-    select tenant_id, id, 'ESCALATE', state, state, 'system:deadlines', null, 'RESPOND_OVERDUE', null, t_esc_resp
+    select tenant_id, id, 'ESCALATE', state, state, 'system:deadlines', null, 'RESPOND_OVERDUE', t_esc_resp
     from s_ref where t_esc_resp is not null
 ) h
 order by h.at;

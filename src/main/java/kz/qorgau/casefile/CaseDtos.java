@@ -14,7 +14,7 @@ import java.util.UUID;
 import kz.qorgau.common.Priority;
 import kz.qorgau.consent.ConsentDtos.ConsentView;
 import kz.qorgau.consent.DataCategory;
-import kz.qorgau.consent.SharingRules;
+import kz.qorgau.caseaccess.SharingRules;
 import kz.qorgau.incident.IncidentDtos.IncidentView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

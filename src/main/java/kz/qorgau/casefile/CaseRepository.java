@@ -12,21 +12,6 @@ import kz.qorgau.referral.ReferralState;
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
 
-    private static final List<ReferralState> RECEIVER_ON_CASE = Arrays.stream(ReferralState.values())
-            .filter(ReferralState::receiverIsOnTheCase).toList();
-
-    /** The lead agency and every agency that has accepted one of the case's referrals and not yet ended it. */
-    public Set<UUID> agenciesOn(CaseFile caseFile) {
-        Set<UUID> agencies = new HashSet<>(getEntityManager().createQuery("""
-                        select distinct r.receiverAgencyId from Referral r
-                        where r.caseId = :caseId and r.state in :states""", UUID.class)
-                .setParameter("caseId", caseFile.id)
-                .setParameter("states", RECEIVER_ON_CASE)
-                .getResultList());
-        agencies.add(caseFile.leadAgencyId);
-        return agencies;
-    }
-
     /**
      * The lead agency and both ends of every live referral of the case (a receiver once the referral is
      * sent, and until the referral ends): until consent scopes arrive, these see the case's protective
@@ -72,7 +57,7 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
     }
 
     /**
-     * Cases of the survivor with this name or phone hash that the agency is on (as in {@link #agenciesOn}).
+     * Cases of the survivor with this name or phone hash that the agency is on (its lead, or the receiver of one of its referrals that accepted it).
      * At most 50: a search, not a list.
      */
     public List<CaseFile> bySurvivorHash(String tenantId, boolean byName, byte[] hash, UUID agency) {

@@ -20,6 +20,7 @@ import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.AuditTrail.Subject;
+import kz.qorgau.caseaccess.CaseAccess;
 import kz.qorgau.casefile.CaseDtos.CaseSummary;
 import kz.qorgau.casefile.CaseDtos.CaseView;
 import kz.qorgau.casefile.CaseDtos.NewCase;
@@ -36,8 +37,7 @@ import kz.qorgau.consent.ConsentDtos.ConsentView;
 import kz.qorgau.consent.ConsentDtos.NewConsent;
 import kz.qorgau.consent.ConsentService;
 import kz.qorgau.consent.DataCategory;
-import kz.qorgau.consent.SharingRules;
-import kz.qorgau.consent.SharingRules.Sharing;
+import kz.qorgau.caseaccess.SharingRules.Sharing;
 import kz.qorgau.incident.IncidentRepository;
 import kz.qorgau.notification.Outbox;
 import kz.qorgau.security.AccessPolicy;
@@ -70,6 +70,9 @@ public class CaseService {
 
     @Inject
     CaseDisclosure disclosure;
+
+    @Inject
+    CaseAccess caseAccess;
 
     @Inject
     SurvivorVault vault;
@@ -129,7 +132,7 @@ public class CaseService {
             written.add(DataCategory.INCIDENT_DETAILS);
         }
         audit.record(AuditAction.CREATE, Subject.of("case", caseFile.id, caseFile.id), written);
-        Sharing sharing = disclosure.forAgencyOnCase(caseFile, lead);
+        Sharing sharing = caseAccess.to(caseFile.id, lead).sharing();
         return new Versioned<>(view(caseFile, disclosure.personalData(caseFile, sharing), sharing), caseFile.version);
     }
 
@@ -140,14 +143,9 @@ public class CaseService {
     @Transactional
     public Versioned<CaseView> get(UUID id) {
         access.require(Capability.READ_CASES);
-        CaseFile caseFile = cases.findByIdOptional(id).orElseThrow(() -> new ProblemException.NotFound("Case " + id));
-        Set<UUID> onCase = cases.agenciesOn(caseFile);
-        if (!AccessRules.maySeeCase(access.caller(), onCase)) {
-            throw new ProblemException.NotFound("Case " + id);
-        }
-        Sharing sharing = AccessRules.mayWorkCase(access.caller(), onCase)
-                ? disclosure.forAgencyOnCase(caseFile, access.caller().agencyId().orElseThrow())
-                : SharingRules.OVERSIGHT;
+        Seen seen = seen(id);
+        CaseFile caseFile = seen.caseFile();
+        Sharing sharing = seen.grant().sharing();
         PersonalData person = disclosure.personalData(caseFile, sharing);
         audit.record(AuditAction.READ, Subject.of("case", caseFile.id, caseFile.id), shownOf(sharing, person));
         return new Versioned<>(view(caseFile, person, sharing), caseFile.version);
@@ -171,8 +169,11 @@ public class CaseService {
         UUID agency = callerAgency.requireRegistered();
         // A hit says "this person is a survivor": only for an agency that may see what it searched by.
         DataCategory searchedBy = fullName != null ? DataCategory.IDENTITY : DataCategory.CONTACT;
-        List<CaseFile> found = disclosure.showing(cases.bySurvivorHash(tenant, fullName != null, hash, agency), agency,
-                searchedBy);
+        List<CaseFile> candidates = cases.bySurvivorHash(tenant, fullName != null, hash, agency);
+        Map<UUID, UUID> leadByCase = new java.util.HashMap<>();
+        candidates.forEach(c -> leadByCase.put(c.id, c.leadAgencyId));
+        Set<UUID> showing = caseAccess.showing(leadByCase, searchedBy);
+        List<CaseFile> found = candidates.stream().filter(c -> showing.contains(c.id)).toList();
         audit.record(AuditAction.SEARCH, Subject.of("case", null, null),
                 EnumSet.of(searchedBy),
                 (fullName != null ? "by name" : "by phone") + ", " + found.size() + " found");
@@ -213,7 +214,7 @@ public class CaseService {
         caseFile.updatedAt = now;
         cases.flush();
         audit.record(AuditAction.UPDATE, Subject.of("case", caseFile.id, caseFile.id), Set.of(), "closed");
-        Sharing sharing = disclosure.forAgencyOnCase(caseFile, caseFile.leadAgencyId);
+        Sharing sharing = caseAccess.to(caseFile.id, caseFile.leadAgencyId).sharing();
         return new Versioned<>(view(caseFile, disclosure.personalData(caseFile, sharing), sharing), caseFile.version);
     }
 
@@ -262,11 +263,19 @@ public class CaseService {
         return ConsentService.view(consent, access.caller().belongsTo(caseFile.leadAgencyId));
     }
 
+    /** A case and what the caller is granted on it. */
+    public record Seen(CaseFile caseFile, CaseAccess.Grant grant) {
+    }
+
+    /** A case the caller may see, with its grant, or 404 exactly as for one that does not exist. */
+    public Seen seen(UUID id) {
+        CaseFile caseFile = cases.findByIdOptional(id).orElseThrow(() -> new ProblemException.NotFound("Case " + id));
+        return new Seen(caseFile, caseAccess.toSee(caseFile.id, caseFile.leadAgencyId));
+    }
+
     /** A case the caller may see, or 404 exactly as for one that does not exist. */
     public CaseFile visible(UUID id) {
-        return cases.findByIdOptional(id)
-                .filter(c -> AccessRules.maySeeCase(access.caller(), cases.agenciesOn(c)))
-                .orElseThrow(() -> new ProblemException.NotFound("Case " + id));
+        return seen(id).caseFile();
     }
 
     /** A case the caller's agency works on and that is still open: the target of every new record. */
@@ -278,17 +287,10 @@ public class CaseService {
         return caseFile;
     }
 
-    /** A case the caller's agency works on: visible to it, and it is on the case. */
+    /** A case the caller's agency works on: 404 for one it may not see, 403 for one it only oversees. */
     public CaseFile onCase(UUID id) {
-        CaseFile caseFile = cases.findByIdOptional(id)
-                .orElseThrow(() -> new ProblemException.NotFound("Case " + id));
-        Set<UUID> onCase = cases.agenciesOn(caseFile);
-        if (!AccessRules.mayWorkCase(access.caller(), onCase)) {
-            if (AccessRules.maySeeCase(access.caller(), onCase)) {
-                throw new ProblemException.Forbidden("Only the agencies on the case work it");
-            }
-            throw new ProblemException.NotFound("Case " + id);
-        }
+        CaseFile caseFile = cases.findByIdOptional(id).orElseThrow(() -> new ProblemException.NotFound("Case " + id));
+        caseAccess.toWork(caseFile.id, caseFile.leadAgencyId);
         return caseFile;
     }
 

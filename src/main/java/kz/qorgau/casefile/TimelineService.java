@@ -16,13 +16,13 @@ import java.util.UUID;
 import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.AuditTrail.Subject;
+import kz.qorgau.caseaccess.CaseAccess;
 import kz.qorgau.common.Keyset;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.ProblemException;
 import kz.qorgau.common.SqlValues;
 import kz.qorgau.consent.DataCategory;
 import kz.qorgau.security.AccessPolicy;
-import kz.qorgau.security.AccessRules;
 import kz.qorgau.security.Capability;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -98,13 +98,14 @@ public class TimelineService {
     @Inject
     AccessPolicy access;
 
+    @Inject
+    CaseAccess caseAccess;
+
     @Transactional
     public Page<Entry> timeline(UUID caseId, String cursor, int limit) {
         access.require(Capability.READ_CASE_TIMELINE);
-        CaseFile caseFile = cases.findByIdOptional(caseId)
-                .filter(c -> AccessRules.maySeeCase(access.caller(), cases.agenciesOn(c)))
-                .orElseThrow(() -> new ProblemException.NotFound("Case " + caseId));
-        if (!AccessRules.maySeeCaseTimeline(access.caller(), caseFile.leadAgencyId)) {
+        CaseFile caseFile = cases.findByIdOptional(caseId).orElseThrow(() -> new ProblemException.NotFound("Case " + caseId));
+        if (!caseAccess.toSee(caseFile.id, caseFile.leadAgencyId).seesTimeline()) {
             throw new ProblemException.Forbidden("A case's timeline is for its lead agency and coordinators");
         }
         Optional<Keyset> after = Optional.ofNullable(cursor).map(Keyset::fromCursor);

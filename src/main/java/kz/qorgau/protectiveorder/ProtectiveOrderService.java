@@ -1,9 +1,8 @@
 package kz.qorgau.protectiveorder;
 
 import java.util.EnumSet;
-import kz.qorgau.consent.SharingRules.Sharing;
-import kz.qorgau.consent.SharingRules;
-import kz.qorgau.casefile.CaseDisclosure;
+import kz.qorgau.caseaccess.CaseAccess;
+import kz.qorgau.caseaccess.SharingRules.Sharing;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,7 +39,6 @@ import kz.qorgau.protectiveorder.OrderDtos.OrderView;
 import kz.qorgau.protectiveorder.OrderDtos.Revocation;
 import kz.qorgau.protectiveorder.OrderDtos.ViolationView;
 import kz.qorgau.security.AccessPolicy;
-import kz.qorgau.security.AccessRules;
 import kz.qorgau.security.Capability;
 import kz.qorgau.security.TenantsConfig;
 
@@ -53,7 +51,7 @@ public class ProtectiveOrderService {
     AuditTrail audit;
 
     @Inject
-    CaseDisclosure disclosure;
+    CaseAccess caseAccess;
 
     @Inject
     EntityManager em;
@@ -137,7 +135,7 @@ public class ProtectiveOrderService {
     public List<OrderView> ofCase(UUID caseId) {
         access.require(Capability.READ_PROTECTIVE_ORDERS);
         CaseFile caseFile = cases.findByIdOptional(caseId)
-                .filter(c -> AccessRules.maySeeProtectiveOrders(access.caller(), cases.agenciesOnReferralsOf(c)))
+                .filter(c -> caseAccess.to(c.id, c.leadAgencyId).seesOrders())
                 .orElseThrow(() -> new ProblemException.NotFound("Case " + caseId));
         List<ProtectiveOrder> orders = em.createQuery(
                         "from ProtectiveOrder where caseId = :id order by createdAt, id", ProtectiveOrder.class)
@@ -181,7 +179,7 @@ public class ProtectiveOrderService {
         access.require(Capability.RECORD_PROTECTIVE_ORDER);
         ProtectiveOrder order = visible(orderId);
         CaseFile caseFile = cases.findById(order.caseId);
-        if (!AccessRules.mayWorkCase(access.caller(), cases.agenciesOn(caseFile))) {
+        if (!caseAccess.to(caseFile.id, caseFile.leadAgencyId).worksCase()) {
             throw new ProblemException.Forbidden("Only police of an agency on the case record a revocation");
         }
         if (order.revokedAt != null) {
@@ -198,8 +196,8 @@ public class ProtectiveOrderService {
 
     private ProtectiveOrder visible(UUID orderId) {
         ProtectiveOrder order = em.find(ProtectiveOrder.class, orderId);
-        if (order == null || !AccessRules.maySeeProtectiveOrders(access.caller(),
-                cases.agenciesOnReferralsOf(cases.findById(order.caseId)))) {
+        CaseFile caseFile = order == null ? null : cases.findById(order.caseId);
+        if (caseFile == null || !caseAccess.to(caseFile.id, caseFile.leadAgencyId).seesOrders()) {
             throw new ProblemException.NotFound("Protective order " + orderId);
         }
         return order;
@@ -225,10 +223,7 @@ public class ProtectiveOrderService {
      * violations and revocation reasons her INCIDENT_DETAILS; coordinators oversee without either.
      */
     private Sharing sharingOf(CaseFile caseFile) {
-        if (AccessRules.seesWholeNetwork(access.caller()) || access.caller().agencyId().isEmpty()) {
-            return SharingRules.OVERSIGHT;
-        }
-        return disclosure.forAgency(caseFile, access.caller().agencyId().get(), true, false);
+        return caseAccess.to(caseFile.id, caseFile.leadAgencyId).sharing();
     }
 
     /** Views of orders with their violations, read in one query for all of them. */

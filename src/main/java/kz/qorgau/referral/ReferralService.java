@@ -21,6 +21,7 @@ import kz.qorgau.agency.ServiceType;
 import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.AuditTrail.Subject;
+import kz.qorgau.caseaccess.CaseAccess;
 import kz.qorgau.casefile.CaseDisclosure;
 import kz.qorgau.casefile.CaseDtos.SharedDataView;
 import kz.qorgau.casefile.CaseFile;
@@ -35,7 +36,7 @@ import kz.qorgau.common.Versioned;
 import kz.qorgau.consent.Consent;
 import kz.qorgau.consent.ConsentService;
 import kz.qorgau.consent.DataCategory;
-import kz.qorgau.consent.SharingRules.Sharing;
+import kz.qorgau.caseaccess.SharingRules.Sharing;
 import kz.qorgau.notification.Outbox;
 import kz.qorgau.referral.ReferralDtos.ActionsView;
 import kz.qorgau.referral.ReferralDtos.HistoryView;
@@ -91,6 +92,9 @@ public class ReferralService {
     CaseDisclosure disclosure;
 
     @Inject
+    CaseAccess caseAccess;
+
+    @Inject
     TenantsConfig tenants;
 
     @Inject
@@ -136,11 +140,9 @@ public class ReferralService {
         Referral referral = visible(id);
         UUID agency = access.caller().agencyId().orElseThrow();
         CaseFile caseFile = cases.findById(referral.caseId);
-        boolean receiver = agency.equals(referral.receiverAgencyId);
-        Sharing sharing = receiver
-                ? disclosure.forAgency(caseFile, agency, !referral.state.isTerminal(),
-                        referral.consentId == null && referral.emergencyReason != null)
-                : disclosure.forAgency(caseFile, agency, cases.agenciesOn(caseFile).contains(agency), false);
+        Sharing sharing = caseAccess.throughReferral(caseFile.id, caseFile.leadAgencyId,
+                agency.equals(referral.receiverAgencyId), !referral.state.isTerminal(),
+                referral.consentId == null && referral.emergencyReason != null);
         SharedDataView shared = disclosure.sharedData(caseFile, referral.id, sharing);
         Set<DataCategory> shown = EnumSet.noneOf(DataCategory.class);
         if (shared.fullName() != null) {

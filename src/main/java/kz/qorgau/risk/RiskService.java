@@ -16,9 +16,7 @@ import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.AuditTrail.Subject;
-import kz.qorgau.casefile.CaseDisclosure;
 import kz.qorgau.casefile.CaseFile;
-import kz.qorgau.casefile.CaseRepository;
 import kz.qorgau.casefile.CaseService;
 import kz.qorgau.common.Json;
 import kz.qorgau.common.Priority;
@@ -30,7 +28,6 @@ import kz.qorgau.risk.RiskDtos.AssessmentView;
 import kz.qorgau.risk.RiskDtos.NewAssessment;
 import kz.qorgau.risk.RiskDtos.QuestionnaireView;
 import kz.qorgau.security.AccessPolicy;
-import kz.qorgau.security.AccessRules;
 import kz.qorgau.security.Capability;
 
 @ApplicationScoped
@@ -40,9 +37,6 @@ public class RiskService {
     AuditTrail audit;
 
     @Inject
-    CaseDisclosure disclosure;
-
-    @Inject
     EntityManager em;
 
     @Inject
@@ -50,9 +44,6 @@ public class RiskService {
 
     @Inject
     CaseService cases;
-
-    @Inject
-    CaseRepository caseRepository;
 
     @Inject
     ReferralService referrals;
@@ -143,10 +134,10 @@ public class RiskService {
     @Transactional
     public List<AssessmentView> ofCase(UUID caseId) {
         access.require(Capability.READ_CASES);
-        CaseFile caseFile = cases.visible(caseId);
-        boolean onCase = AccessRules.mayWorkCase(access.caller(), caseRepository.agenciesOn(caseFile));
-        boolean risk = onCase && disclosure.forAgencyOnCase(caseFile, access.caller().agencyId().orElseThrow())
-                .shows(DataCategory.RISK);
+        CaseService.Seen seen = cases.seen(caseId);
+        CaseFile caseFile = seen.caseFile();
+        boolean onCase = seen.grant().worksCase();
+        boolean risk = onCase && seen.grant().shows(DataCategory.RISK);
         Shown shown = risk ? Shown.ALL : onCase ? Shown.NOTHING : Shown.LEVELS;
         List<AssessmentView> views = em.createQuery("from RiskAssessment where caseId = :id order by assessedAt, id", RiskAssessment.class)
                 .setParameter("id", caseFile.id).getResultList().stream().map(a -> view(a, shown)).toList();

@@ -46,20 +46,6 @@ public final class AccessRules {
     }
 
     /**
-     * A case is seen by the agencies on it (its lead agency and every agency working one of its referrals)
-     * and by coordinators; a receiver that has not accepted sees only the referral.
-     */
-    public static boolean maySeeCase(Caller caller, Set<UUID> agenciesOnCase) {
-        return seesWholeNetwork(caller)
-                || caller.hasAny(Role.CASE_WORKERS) && caller.agencyId().map(agenciesOnCase::contains).orElse(false);
-    }
-
-    /** Working a case (recording consent, referring onward) is for case workers of the agencies on it. */
-    public static boolean mayWorkCase(Caller caller, Set<UUID> agenciesOnCase) {
-        return caller.hasAny(Role.CASE_WORKERS) && caller.agencyId().map(agenciesOnCase::contains).orElse(false);
-    }
-
-    /**
      * The ends of a referral the caller's agency is, if it is a case worker there; empty for anyone else.
      * Until a referral is sent its receiver is not a side of it: a draft, or a draft cancelled unsent, is
      * the sender's alone.
@@ -83,18 +69,9 @@ public final class AccessRules {
         return seesWholeNetwork(caller) || !sidesOf(caller, sender, receiver, unsent).isEmpty();
     }
 
-    /** A case's protective orders are seen by the agencies on any of its referrals, and by coordinators. */
-    public static boolean maySeeProtectiveOrders(Caller caller, Set<UUID> agenciesOnReferrals) {
-        return maySeeCase(caller, agenciesOnReferrals);
-    }
-
     /** An agency's directory entry is kept by its own staff, and by coordinators. */
     public static boolean mayEditDirectoryEntry(Caller caller, UUID agencyId) {
         return caller.has(Role.COORDINATOR) || may(caller, Capability.EDIT_DIRECTORY_ENTRY) && caller.belongsTo(agencyId);
     }
 
-    /** A case's timeline is its lead agency's, and the coordinators'. */
-    public static boolean maySeeCaseTimeline(Caller caller, UUID leadAgency) {
-        return seesWholeNetwork(caller) || caller.hasAny(Role.CASE_WORKERS) && caller.belongsTo(leadAgency);
-    }
 }

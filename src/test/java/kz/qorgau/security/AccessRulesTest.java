@@ -72,20 +72,10 @@ class AccessRulesTest {
     }
 
     @Test
-    void coordinatorsSeeEveryReferralAndCaseButWorkNone() {
+    void coordinatorsSeeEveryReferralButWorkNone() {
         Caller coordinator = caller(Role.COORDINATOR, null);
         assertTrue(AccessRules.maySeeReferral(coordinator, OWN, OTHER, false));
-        assertTrue(AccessRules.maySeeCase(coordinator, Set.of(OWN)));
-        assertFalse(AccessRules.mayWorkCase(coordinator, Set.of(OWN)));
         assertFalse(AccessRules.may(coordinator, Capability.WORK_REFERRALS));
-    }
-
-    @Test
-    void aCaseIsSeenAndWorkedOnlyByTheAgenciesOnIt() {
-        assertTrue(AccessRules.maySeeCase(caller(Role.SOCIAL_WORKER, OWN), Set.of(OWN)));
-        assertFalse(AccessRules.maySeeCase(caller(Role.SOCIAL_WORKER, OTHER), Set.of(OWN)));
-        assertFalse(AccessRules.maySeeCase(caller(Role.AUDITOR, OWN), Set.of(OWN)));
-        assertFalse(AccessRules.maySeeCase(caller(Role.AGENCY_ADMIN, OWN), Set.of(OWN)));
     }
 
     @Test

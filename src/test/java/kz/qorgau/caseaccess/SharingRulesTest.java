@@ -1,12 +1,11 @@
-package kz.qorgau.privacy;
+package kz.qorgau.caseaccess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.EnumSet;
 import java.util.Set;
 import kz.qorgau.consent.DataCategory;
-import kz.qorgau.consent.SharingRules;
-import kz.qorgau.consent.SharingRules.Basis;
+import kz.qorgau.caseaccess.SharingRules.Basis;
 import org.junit.jupiter.api.Test;
 
 class SharingRulesTest {

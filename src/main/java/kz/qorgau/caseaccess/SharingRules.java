@@ -1,7 +1,8 @@
-package kz.qorgau.consent;
+package kz.qorgau.caseaccess;
 
 import java.util.EnumSet;
 import java.util.Set;
+import kz.qorgau.consent.DataCategory;
 
 /**
  * Which of the survivor's data categories an agency sees, as plain functions: the lead agency collected

@@ -1,0 +1,161 @@
+package kz.qorgau.caseaccess;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import kz.qorgau.agency.Agency;
+import kz.qorgau.agency.AgencyRepository;
+import kz.qorgau.caseaccess.SharingRules.Sharing;
+import kz.qorgau.common.ProblemException;
+import kz.qorgau.consent.ConsentService;
+import kz.qorgau.consent.DataCategory;
+import kz.qorgau.referral.ReferralState;
+import kz.qorgau.security.AccessPolicy;
+import kz.qorgau.security.Caller;
+
+/**
+ * Decides, for the caller and a case, what it may do and see: every service that touches a case or shows
+ * her data asks here, and answers the uniform 404 (a case it may not see, exactly as one that does not
+ * exist) or 403 (a case it sees but may not work). The facts come from the case's referrals and consents;
+ * the decisions are {@link CaseRules}'.
+ */
+@ApplicationScoped
+public class CaseAccess {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    AgencyRepository agencies;
+
+    @Inject
+    ConsentService consents;
+
+    /** The caller's grant on one case: its standing, and what that lets it do and see. */
+    public record Grant(Standing standing, boolean seesCase, boolean worksCase, boolean seesOrders,
+            boolean seesTimeline, Sharing sharing) {
+
+        public boolean shows(DataCategory category) {
+            return sharing.shows(category);
+        }
+    }
+
+    /** The caller's grant on the case; one query for its standing, one for the consents when it needs them. */
+    public Grant to(UUID caseId, UUID leadAgency) {
+        Caller caller = access.caller();
+        Standing standing = caller.agencyId().map(agency -> standing(caseId, leadAgency, agency)).orElse(Standing.NONE);
+        Sharing sharing = CaseRules.sharing(caller, standing, standing.liveParty() && !standing.lead()
+                ? consentedTo(caseId, caller.agencyId().orElseThrow()) : Set.of());
+        return new Grant(standing, CaseRules.seesCase(caller, standing), CaseRules.worksCase(caller, standing),
+                CaseRules.seesOrders(caller, standing), CaseRules.seesTimeline(caller, standing), sharing);
+    }
+
+    /** The grant, or 404 exactly as for a case that does not exist when the caller may not see the case. */
+    public Grant toSee(UUID caseId, UUID leadAgency) {
+        Grant grant = to(caseId, leadAgency);
+        if (!grant.seesCase()) {
+            throw new ProblemException.NotFound("Case " + caseId);
+        }
+        return grant;
+    }
+
+    /** The grant of an agency on the case, or 403 for one that only oversees it, 404 for anyone else. */
+    public Grant toWork(UUID caseId, UUID leadAgency) {
+        Grant grant = to(caseId, leadAgency);
+        if (!grant.worksCase()) {
+            if (grant.seesCase()) {
+                throw new ProblemException.Forbidden("Only the agencies on the case work it");
+            }
+            throw new ProblemException.NotFound("Case " + caseId);
+        }
+        return grant;
+    }
+
+    /**
+     * What the caller sees of her through one of its referrals of the case: as its receiver, what the
+     * consents in force give it while that referral is live (the minimal view under the emergency exception
+     * or once the referral ended); as its sender, what it sees on the case.
+     */
+    public Sharing throughReferral(UUID caseId, UUID leadAgency, boolean receiver, boolean referralLive,
+            boolean emergencyException) {
+        if (!receiver) {
+            return to(caseId, leadAgency).sharing();
+        }
+        UUID agency = access.caller().agencyId().orElseThrow();
+        return SharingRules.forAgency(agency.equals(leadAgency), referralLive,
+                referralLive ? consentedTo(caseId, agency) : Set.of(), emergencyException);
+    }
+
+    /** The categories of the consents in force that cover the agency on this case. */
+    public Set<DataCategory> consentedTo(UUID caseId, UUID agencyId) {
+        Agency agency = agencies.findById(agencyId);
+        return agency == null ? Set.of() : consents.categoriesFor(caseId, agencyId, agency.kind);
+    }
+
+    /**
+     * The cases among these (case id to lead agency) in which the caller may see her {@code category}: two
+     * queries for all of them, however many there are.
+     */
+    public Set<UUID> showing(Map<UUID, UUID> leadByCase, DataCategory category) {
+        Caller caller = access.caller();
+        if (leadByCase.isEmpty() || caller.agencyId().isEmpty()) {
+            return Set.of();
+        }
+        UUID agencyId = caller.agencyId().get();
+        Map<UUID, Standing> standings = standings(leadByCase, agencyId);
+        Agency agency = agencies.findById(agencyId);
+        Map<UUID, Set<DataCategory>> consented = agency == null ? Map.of()
+                : consents.categoriesFor(leadByCase.keySet(), agencyId, agency.kind);
+        Set<UUID> showing = new HashSet<>();
+        standings.forEach((caseId, standing) -> {
+            if (CaseRules.sharing(caller, standing, consented.getOrDefault(caseId, Set.of())).shows(category)) {
+                showing.add(caseId);
+            }
+        });
+        return showing;
+    }
+
+    Standing standing(UUID caseId, UUID leadAgency, UUID agency) {
+        return standings(Map.of(caseId, leadAgency), agency).get(caseId);
+    }
+
+    /**
+     * The agency's standing on each case, from its referrals of them: each row is one referral it sends or
+     * receives. A receiver is a party only once the referral was sent, and until it ends.
+     */
+    private Map<UUID, Standing> standings(Map<UUID, UUID> leadByCase, UUID agency) {
+        Map<UUID, boolean[]> facts = new HashMap<>();
+        leadByCase.forEach((caseId, lead) -> facts.put(caseId, new boolean[] {agency.equals(lead), false,
+                agency.equals(lead), false}));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select case_id, state, sender_agency_id = :agency,
+                               receiver_agency_id = :agency and submitted_at is not null,
+                               consent_id is null and emergency_reason is not null
+                        from referral where case_id in (:cases) and (sender_agency_id = :agency or receiver_agency_id = :agency)""")
+                .setParameter("cases", List.copyOf(leadByCase.keySet())).setParameter("agency", agency).getResultList();
+        for (Object[] row : rows) {
+            ReferralState state = ReferralState.valueOf((String) row[1]);
+            if (state.isTerminal()) {
+                continue;
+            }
+            boolean[] fact = facts.get((UUID) row[0]);
+            boolean sentToIt = (Boolean) row[3];
+            fact[2] |= (Boolean) row[2] || sentToIt;
+            fact[1] |= sentToIt && state.receiverIsOnTheCase();
+            fact[3] |= sentToIt && (Boolean) row[4];
+        }
+        Map<UUID, Standing> standings = new HashMap<>();
+        facts.forEach((caseId, f) -> standings.put(caseId, new Standing(f[0], f[1], f[2], f[3] && !f[0])));
+        return standings;
+    }
+}

@@ -3,10 +3,12 @@ package kz.qorgau.caseaccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import kz.qorgau.agency.Agency;
@@ -41,8 +43,8 @@ public class CaseAccess {
     ConsentService consents;
 
     /** The caller's grant on one case: its standing, and what that lets it do and see. */
-    public record Grant(Standing standing, boolean seesCase, boolean worksCase, boolean seesOrders,
-            boolean seesTimeline, Sharing sharing) {
+    public record Grant(Standing standing, boolean seesCase, boolean worksCase, boolean recordsConsent,
+            boolean seesOrders, boolean seesTimeline, Sharing sharing) {
 
         public boolean shows(DataCategory category) {
             return sharing.shows(category);
@@ -56,7 +58,8 @@ public class CaseAccess {
         Sharing sharing = CaseRules.sharing(caller, standing, standing.liveParty() && !standing.lead()
                 ? consentedTo(caseId, caller.agencyId().orElseThrow()) : Set.of());
         return new Grant(standing, CaseRules.seesCase(caller, standing), CaseRules.worksCase(caller, standing),
-                CaseRules.seesOrders(caller, standing), CaseRules.seesTimeline(caller, standing), sharing);
+                CaseRules.recordsConsent(caller, standing), CaseRules.seesOrders(caller, standing),
+                CaseRules.seesTimeline(caller, standing), sharing);
     }
 
     /** The grant, or 404 exactly as for a case that does not exist when the caller may not see the case. */
@@ -93,6 +96,30 @@ public class CaseAccess {
         UUID agency = access.caller().agencyId().orElseThrow();
         return SharingRules.forAgency(agency.equals(leadAgency), referralLive,
                 referralLive ? consentedTo(caseId, agency) : Set.of(), emergencyException);
+    }
+
+    /**
+     * For each of these cases, what the caller's agency sees of her as the receiver of a live referral of it:
+     * two queries however many cases. A referral that ended shows it nothing ({@link #throughReferral}).
+     */
+    public Map<UUID, Sharing> asLiveReceiver(Collection<UUID> caseIds) {
+        Optional<UUID> agencyId = access.caller().agencyId();
+        if (caseIds.isEmpty() || agencyId.isEmpty()) {
+            return Map.of();
+        }
+        Agency agency = agencies.findById(agencyId.get());
+        Map<UUID, Set<DataCategory>> consented = agency == null ? Map.of()
+                : consents.categoriesFor(caseIds, agency.id, agency.kind);
+        @SuppressWarnings("unchecked")
+        List<UUID> led = em.createNativeQuery("select id from case_file where id in (:cases) and lead_agency_id = :agency",
+                        UUID.class)
+                .setParameter("cases", List.copyOf(caseIds)).setParameter("agency", agencyId.get()).getResultList();
+        Map<UUID, Sharing> sharing = new HashMap<>();
+        for (UUID caseId : caseIds) {
+            sharing.put(caseId, SharingRules.forAgency(led.contains(caseId), true,
+                    consented.getOrDefault(caseId, Set.of()), false));
+        }
+        return sharing;
     }
 
     /** The categories of the consents in force that cover the agency on this case. */

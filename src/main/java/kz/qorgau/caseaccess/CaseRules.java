@@ -32,6 +32,16 @@ public final class CaseRules {
         return AccessRules.seesWholeNetwork(caller) || caseWorker(caller) && standing.liveParty();
     }
 
+    /**
+     * Her consent is recorded by the lead agency alone. An agency that received her case under the
+     * emergency exception, or with a narrow consent, must not be able to widen what another agency sees,
+     * nor to have another agency widen its own view in return; her withdrawal, which only narrows, any agency
+     * on the case records.
+     */
+    public static boolean recordsConsent(Caller caller, Standing standing) {
+        return caseWorker(caller) && standing.lead();
+    }
+
     /** The timeline is the lead agency's working record, and the coordinators'. */
     public static boolean seesTimeline(Caller caller, Standing standing) {
         return AccessRules.seesWholeNetwork(caller) || caseWorker(caller) && standing.lead();

@@ -104,7 +104,9 @@ public class CaseResource {
     @Operation(operationId = "recordConsent", description =
             "Records the survivor's consent to share named data categories with named agencies or kinds"
             + " of agency. A referral is submitted only under a consent covering its receiver, or under "
-            + "an emergency exception.",
+            + "an emergency exception. Only the case's lead agency records consent (403 for another agency on"
+            + " the case); the recording agency is never a recipient, and givenAt lies between the case's"
+            + " opening and now.",
             summary = "Record the survivor's consent to share her data with named agencies or kinds of agency")
     @APIResponse(responseCode = "201", description = "The consent as recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentView.class)))

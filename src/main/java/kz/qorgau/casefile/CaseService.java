@@ -222,6 +222,9 @@ public class CaseService {
     public ConsentView recordConsent(UUID caseId, NewConsent consent) {
         access.require(Capability.RECORD_CONSENT);
         CaseFile caseFile = workable(caseId);
+        if (!caseAccess.to(caseFile.id, caseFile.leadAgencyId).recordsConsent()) {
+            throw new ProblemException.Forbidden("Only the case's lead agency records her consent");
+        }
         caseFile.updatedAt = clock.instant();
         ConsentView recorded = consents.record(caseFile.id, caseFile.createdAt, consent);
         // Conflicts surface here, inside the request, rather than at commit.
@@ -241,6 +244,10 @@ public class CaseService {
         // Her withdrawal is recorded whatever the state of the case.
         CaseFile caseFile = onCase(caseId);
         Consent consent = consents.ofCase(caseFile.id, consentId);
+        // The case first, then the consent, in the order a referral being sent takes them: a referral sent
+        // at this moment goes out before the withdrawal (and its receiver hears of it) or not under it at all.
+        cases.getEntityManager().lock(caseFile, LockModeType.PESSIMISTIC_WRITE);
+        consents.holdForChange(consent);
         if (consent.withdrawnAt != null) {
             throw new ProblemException.Conflict("consent-withdrawn", "Consent " + consentId + " was withdrawn at "
                     + consent.withdrawnAt, Map.of());

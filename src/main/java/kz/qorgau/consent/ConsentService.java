@@ -3,6 +3,7 @@ package kz.qorgau.consent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -98,10 +99,28 @@ public class ConsentService {
         return view(consent, true);
     }
 
-    /** The consent in force now that lets the case's data go to this agency, if there is one. */
+    /**
+     * The consent in force now that lets the case's data go to this agency, if there is one, held (a share
+     * lock until commit) so that a withdrawal at the same moment either waits for the referral sent under it
+     * or is seen by it: nothing goes out under a consent withdrawn before the referral was sent.
+     */
     public Optional<Consent> covering(UUID caseId, UUID agency, AgencyKind kind) {
         Instant now = clock.instant();
-        return byCase(caseId).stream().filter(c -> c.covers(agency, kind, now)).findFirst();
+        for (Consent consent : byCase(caseId)) {
+            if (consent.covers(agency, kind, now)) {
+                em.refresh(consent, LockModeType.PESSIMISTIC_READ);
+                if (consent.covers(agency, kind, now)) {
+                    return Optional.of(consent);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Holds the consent for a change until commit, as it stands now: changes of one consent go one by one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdForChange(Consent consent) {
+        em.refresh(consent, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** The categories of every consent in force now that lets the case's data go to this agency. */
@@ -146,6 +165,11 @@ public class ConsentService {
         List<UUID> changed = new ArrayList<>();
         for (Consent consent : byCase(caseId)) {
             if (consent.covers(agency, kind, now)) {
+                // Receivers withdrawing under one consent at once take turns instead of failing each other.
+                holdForChange(consent);
+                if (!consent.covers(agency, kind, now)) {
+                    continue;
+                }
                 UUID[] from = Arrays.copyOf(consent.withdrawnFrom, consent.withdrawnFrom.length + 1);
                 from[from.length - 1] = agency;
                 consent.withdrawnFrom = from;

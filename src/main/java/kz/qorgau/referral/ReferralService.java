@@ -36,6 +36,7 @@ import kz.qorgau.common.Versioned;
 import kz.qorgau.consent.Consent;
 import kz.qorgau.consent.ConsentService;
 import kz.qorgau.consent.DataCategory;
+import kz.qorgau.caseaccess.SharingRules;
 import kz.qorgau.caseaccess.SharingRules.Sharing;
 import kz.qorgau.notification.Outbox;
 import kz.qorgau.referral.ReferralDtos.ActionsView;
@@ -170,12 +171,13 @@ public class ReferralService {
         access.require(Capability.READ_REFERRALS);
         Referral referral = visible(id);
         audit.record(AuditAction.READ, Subject.of("referral-history", referral.id, referral.caseId), Set.of());
-        // The notes are free text about her, as the referral's own note is: its two agencies' alone.
-        boolean side = !AccessRules.sidesOf(access.caller(), referral.senderAgencyId, referral.receiverAgencyId,
-                !referral.wasSent()).isEmpty();
+        // The notes are free text about her, as the referral's own note is: each side reads its own, and the
+        // other side's as the referral's note is shown to it.
+        NoteReaders readers = noteReaders(List.of(referral));
         return referrals.history(referral.id).stream()
                 .map(h -> new HistoryView(h.action, h.fromState, h.toState, h.actor, h.actorAgencyId, h.reasonCode,
-                        side ? h.note : null, h.at))
+                        h.actorAgencyId != null && access.caller().belongsTo(h.actorAgencyId) && readers.isSide(referral)
+                                || readers.showsNote(referral) ? h.note : null, h.at))
                 .toList();
     }
 
@@ -206,7 +208,8 @@ public class ReferralService {
                 emergencyOnly, escalatedOnly, updatedSince, after, limit + 1);
         audit.record(AuditAction.LIST, Subject.of("referral", null, null), Set.of(),
                 agency.isEmpty() ? "network" : (direction == null ? Direction.INCOMING : direction).name().toLowerCase());
-        return Keyset.page(rows, limit, r -> new Keyset(r.updatedAt, r.id), this::view);
+        NoteReaders readers = noteReaders(rows);
+        return Keyset.page(rows, limit, r -> new Keyset(r.updatedAt, r.id), r -> view(r, readers));
     }
 
     /**
@@ -482,15 +485,41 @@ public class ReferralService {
     }
 
     private Versioned<ReferralView> versioned(Referral referral) {
-        return new Versioned<>(view(referral), referral.version);
+        return new Versioned<>(view(referral, noteReaders(List.of(referral))), referral.version);
     }
 
     /**
-     * The referral as the caller sees it. Its note is free text about her, for its two agencies; coordinators
-     * oversee the referral without it. The due times are those the deadline job enforces.
+     * Who reads the notes of these referrals. A note is free text about her: its sender wrote it; its
+     * receiver reads it as her INCIDENT_DETAILS, while the referral is live and a consent in force gives it
+     * that (not under the emergency exception alone, not after she withdrew); coordinators never.
      */
-    ReferralView view(Referral r) {
-        boolean side = !AccessRules.sidesOf(access.caller(), r.senderAgencyId, r.receiverAgencyId, !r.wasSent()).isEmpty();
+    private NoteReaders noteReaders(List<Referral> rows) {
+        UUID agency = access.caller().agencyId().orElse(null);
+        Set<UUID> receivedCases = new java.util.HashSet<>();
+        rows.stream().filter(r -> r.receiverAgencyId.equals(agency) && r.wasSent() && !r.state.isTerminal())
+                .forEach(r -> receivedCases.add(r.caseId));
+        return new NoteReaders(access.caller(), caseAccess.asLiveReceiver(receivedCases));
+    }
+
+    private record NoteReaders(kz.qorgau.security.Caller caller, Map<UUID, Sharing> asReceiver) {
+
+        boolean isSide(Referral r) {
+            return !AccessRules.sidesOf(caller, r.senderAgencyId, r.receiverAgencyId, !r.wasSent()).isEmpty();
+        }
+
+        boolean showsNote(Referral r) {
+            Set<Side> sides = AccessRules.sidesOf(caller, r.senderAgencyId, r.receiverAgencyId, !r.wasSent());
+            if (sides.contains(Side.SENDER)) {
+                return true;
+            }
+            return sides.contains(Side.RECEIVER) && !r.state.isTerminal()
+                    && asReceiver.getOrDefault(r.caseId, SharingRules.OVERSIGHT).shows(DataCategory.INCIDENT_DETAILS);
+        }
+    }
+
+    /** The referral as the caller sees it; the due times are those the deadline job enforces. */
+    ReferralView view(Referral r, NoteReaders readers) {
+        boolean side = readers.showsNote(r);
         TenantsConfig.Deadlines deadlines = tenants.all().get(access.caller().tenantId()).deadlines();
         Instant ackDue = r.submittedAt == null ? null : r.submittedAt.plus(deadlines.acknowledge(r.priority));
         Instant respondDue = r.submittedAt == null ? null : r.submittedAt.plus(deadlines.respond(r.priority));

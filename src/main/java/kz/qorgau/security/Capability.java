@@ -26,7 +26,7 @@ public enum Capability {
     OPEN_CASE(Role.CASE_WORKERS),
     /** Object-level: the agencies on the case; coordinators every case of the network. */
     READ_CASES(with(Role.CASE_WORKERS, COORDINATOR)),
-    /** Object-level: the agencies on the case. */
+    /** Object-level: the case's lead agency records her consent; any agency on the case her withdrawal. */
     RECORD_CONSENT(Role.CASE_WORKERS),
     /** Object-level: an agency on the case refers its survivor to another agency. */
     SEND_REFERRAL(Role.CASE_WORKERS),

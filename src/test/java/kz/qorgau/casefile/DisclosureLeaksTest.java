@@ -101,7 +101,7 @@ class DisclosureLeaksTest {
     }
 
     @Test
-    void anAgencyOnTheCaseCannotGrantItselfHerDataNorBackDateAConsent() {
+    void onlyTheLeadAgencyRecordsConsentNeverForItselfNorBackDated() {
         Network almaty = Network.of("almaty");
         String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
         String centre = almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre);
@@ -113,25 +113,29 @@ class DisclosureLeaksTest {
                 .post("/api/v1/referrals").then().statusCode(201).extract().path("id"));
         fire(centre, referral, "ACCEPT").then().statusCode(200);
 
-        consent(centre, caseId, almaty.crisisCentre, "IDENTITY").then().statusCode(400)
-                .body("errors.field", hasItem("recipientAgencyIds"));
-        // By kind it names the centre too, but a consent never covers the agency that recorded it.
+        // Only the lead agency records her consent: a receiver cannot widen any agency's view, its own included.
+        consent(centre, caseId, almaty.socialProtection, "IDENTITY").then().statusCode(403);
         given().auth().oauth2(centre).contentType("application/json").body("""
                         {"recipientKinds": ["NGO_CRISIS_CENTRE"], "categories": ["IDENTITY", "CONTACT", "ADDRESS"],
                          "method": "VERBAL"}""")
-                .post("/api/v1/cases/" + caseId + "/consents").then().statusCode(201);
-        given().auth().oauth2(centre).get("/api/v1/cases/" + caseId).then().statusCode(200)
-                .body("survivor", nullValue(), "consents[0].recordedBy", nullValue());
-        given().auth().oauth2(centre).get("/api/v1/referrals/" + referral + "/shared-data").then()
-                .body("fullName", nullValue(), "phone", nullValue(), "address", nullValue());
-        given().auth().oauth2(centre).contentType("application/json").body(Map.of("recipientAgencyIds",
+                .post("/api/v1/cases/" + caseId + "/consents").then().statusCode(403);
+        consent(inspector, caseId, almaty.police, "IDENTITY").then().statusCode(400)
+                .body("errors.field", hasItem("recipientAgencyIds"));
+        given().auth().oauth2(inspector).contentType("application/json").body(Map.of("recipientAgencyIds",
                         List.of(almaty.socialProtection), "categories", List.of("IDENTITY"), "method", "WRITTEN",
                         "givenAt", Instant.now().minus(Duration.ofDays(400)).toString()))
                 .post("/api/v1/cases/" + caseId + "/consents").then().statusCode(400)
                 .body("errors.field", hasItem("givenAt"));
-        // The lead agency sees who recorded it.
+        // By kind the lead's consent names police agencies, but never covers the agency that recorded it; the
+        // lead sees everything anyway, and who recorded it.
+        given().auth().oauth2(inspector).contentType("application/json").body("""
+                        {"recipientKinds": ["NGO_CRISIS_CENTRE", "POLICE"], "categories": ["IDENTITY"], "method": "VERBAL"}""")
+                .post("/api/v1/cases/" + caseId + "/consents").then().statusCode(201);
         given().auth().oauth2(inspector).get("/api/v1/cases/" + caseId).then()
-                .body("consents[0].recordedBy", notNullValue(), "consents[0].recordedByAgency", equalTo(almaty.crisisCentre.toString()));
+                .body("consents[0].recordedBy", notNullValue(), "consents[0].recordedByAgency", equalTo(almaty.police.toString()));
+        given().auth().oauth2(centre).get("/api/v1/cases/" + caseId).then().statusCode(200)
+                .body("survivor.fullName", equalTo("Aigerim Sultanova"), "survivor.phone", nullValue(),
+                        "consents[0].recordedBy", nullValue());
     }
 
     @Test

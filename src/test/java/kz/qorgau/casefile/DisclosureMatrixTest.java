@@ -187,15 +187,16 @@ class DisclosureMatrixTest {
             // Oversight: levels and scores, never her data or free text about her.
             case COORDINATOR -> item == Item.RISK_SCORE || item == Item.RISK_LEVEL || item == Item.TIMELINE_SEEN;
             case RECEIVER_BEFORE_ACCEPT, RECEIVER_AFTER_ACCEPT -> switch (item) {
-                case REFERRAL_NOTE, REFERRAL_LIST_NOTE -> true;
-                // The receiver's own referral has no noted step before it acts.
+                // The sender's note is free text about her: the receiver reads it as her incident details.
+                case REFERRAL_NOTE, REFERRAL_LIST_NOTE -> consent.inForce().contains(Category.INCIDENT_DETAILS);
+                // Its own notes; the receiver's own referral has no noted step before it acts.
                 case HISTORY_NOTE -> relation == Relation.RECEIVER_AFTER_ACCEPT;
                 // Search finds only cases the agency is on, and only by what it may see.
                 case SEARCH_HIT -> relation == Relation.RECEIVER_AFTER_ACCEPT && consent.inForce().containsAll(item.needs);
                 default -> !item.needs.isEmpty() && consent.inForce().containsAll(item.needs);
             };
-            case RECEIVER_ENDED -> item == Item.REFERRAL_NOTE || item == Item.REFERRAL_LIST_NOTE
-                    || item == Item.HISTORY_NOTE;
+            // Its own note on the referral it declined, nothing of hers.
+            case RECEIVER_ENDED -> item == Item.HISTORY_NOTE;
             case OTHER_AGENCY, AUDITOR, OTHER_NETWORK -> false;
         };
     }

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,80 @@ class ReferralConcurrencyTest {
         String state = given().auth().oauth2(receiver).get("/api/v1/referrals/" + referral).path("state");
         assertEquals(actions.get(2).equals("ACCEPT") ? "ACCEPTED" : "DECLINED", state);
         assertEquals(3, outboxEventsOf(referral), "one outbox event per history entry");
+    }
+
+    @Test
+    void nothingGoesOutUnderAConsentWithdrawnAtTheSameMoment() throws Exception {
+        Network almaty = Network.of("almaty");
+        String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
+        UUID caseId = Flows.caseFile(inspector);
+        UUID consent = UUID.fromString(Flows.recordConsent(inspector, caseId, almaty.crisisCentre).then()
+                .statusCode(201).extract().path("id"));
+
+        int senders = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(senders + 1);
+        List<Future<Integer>> sent = new ArrayList<>();
+        for (int i = 0; i < senders; i++) {
+            sent.add(pool.submit(() -> {
+                start.await();
+                return Flows.refer(inspector, caseId, almaty.crisisCentre, true).statusCode();
+            }));
+        }
+        Future<String> withdrawn = pool.submit(() -> {
+            start.await();
+            return given().auth().oauth2(inspector).post("/api/v1/cases/" + caseId + "/consents/" + consent
+                    + "/withdrawal").then().statusCode(200).extract().path("withdrawnAt");
+        });
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : sent) {
+            statuses.add(answer.get());
+        }
+        Instant withdrawnAt = Instant.parse(withdrawn.get());
+        pool.shutdown();
+
+        assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 409), "sent or refused for want of consent: " + statuses);
+        // Every referral that went out under the consent was submitted before the withdrawal, never after it.
+        List<String> submittedAt = given().auth().oauth2(inspector).queryParam("direction", "OUTGOING").queryParam("limit", 100)
+                .get("/api/v1/referrals").then().statusCode(200)
+                .extract().path("items.findAll { it.caseId == '" + caseId + "' && it.consentId != null }.submittedAt");
+        assertEquals(statuses.stream().filter(s -> s == 201).count(), submittedAt.size());
+        assertTrue(submittedAt.stream().map(Instant::parse).allMatch(at -> !at.isAfter(withdrawnAt)),
+                "a referral went out under the consent after it was withdrawn: " + submittedAt + " vs " + withdrawnAt);
+    }
+
+    @Test
+    void receiversWithdrawingUnderOneConsentAtOnceAllSucceed() throws Exception {
+        Network almaty = Network.of("almaty");
+        String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
+        UUID third = almaty.register("Third centre", "NGO_CRISIS_CENTRE", "[\"PSYCHOLOGICAL_COUNSELLING\"]");
+        UUID caseId = Flows.caseFile(inspector);
+        Flows.recordConsent(inspector, caseId, almaty.crisisCentre, almaty.socialProtection, third).then().statusCode(201);
+        Map<String, UUID> referrals = Map.of(
+                almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre), Flows.referral(inspector, caseId, almaty.crisisCentre),
+                almaty.token(Role.SOCIAL_WORKER, almaty.socialProtection), Flows.referral(inspector, caseId, almaty.socialProtection),
+                almaty.token(Role.NGO_CASEWORKER, third), Flows.referral(inspector, caseId, third));
+        Map<String, String> etags = new java.util.HashMap<>();
+        referrals.forEach((token, referral) -> etags.put(token, Flows.etag(token, referral)));
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(referrals.size());
+        List<Future<Integer>> answers = new ArrayList<>();
+        referrals.forEach((token, referral) -> answers.add(pool.submit(() -> {
+            start.await();
+            return Flows.fireAt(token, referral, etags.get(token), "WITHDRAW", Map.of("note", "She asked us to stop")).statusCode();
+        })));
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+        assertEquals(List.of(200, 200, 200), statuses, "each withdrew from its own referral at its own version");
+        List<String> from = given().auth().oauth2(inspector).get("/api/v1/cases/" + caseId).then().statusCode(200)
+                .extract().path("consents[0].withdrawnFrom");
+        assertEquals(3, from.size(), from::toString);
     }
 
     private int outboxEventsOf(UUID referral) throws Exception {

@@ -45,7 +45,7 @@ public final class CaseDtos {
             UUID leadAgencyId,
             Priority riskLevel,
             CaseFile.Status status,
-            String summary,
+            @Schema(description = "Category INCIDENT_DETAILS: what happened to her, in the lead agency's words") String summary,
             @Schema(description = "Her personal data the caller's agency may see: each field only when its "
                     + "category is shared (IDENTITY: name and birth date, CONTACT: phone, ADDRESS: address); "
                     + "absent when none is")
@@ -84,12 +84,13 @@ public final class CaseDtos {
             SharingRules.Basis basis,
             @Schema(maxItems = 5) Set<DataCategory> categories,
             Priority riskLevel,
-            @Schema(description = "IDENTITY") String fullName,
-            @Schema(description = "IDENTITY") LocalDate birthDate,
-            @Schema(description = "CONTACT") String phone,
-            @Schema(description = "ADDRESS") String address,
-            @Schema(maxItems = 50, description = "INCIDENT_DETAILS: the case's incidents") List<IncidentView> incidents,
-            @Schema(description = "RISK: the latest assessment's level and score") RiskSummary risk) {
+            @Schema(description = "Category IDENTITY") String fullName,
+            @Schema(description = "Category IDENTITY") LocalDate birthDate,
+            @Schema(description = "Category CONTACT") String phone,
+            @Schema(description = "Category ADDRESS") String address,
+            @Schema(maxItems = 50, description = "Category INCIDENT_DETAILS: the case's incidents (the names of the "
+                    + "people in them also need IDENTITY)") List<IncidentView> incidents,
+            @Schema(description = "Category RISK: the latest assessment's level and score") RiskSummary risk) {
     }
 
     @Schema(name = "RiskSummary")
@@ -97,6 +98,11 @@ public final class CaseDtos {
     }
 
     @Schema(name = "Survivor")
-    public record SurvivorView(UUID id, String fullName, LocalDate birthDate, String phone, String address) {
+    public record SurvivorView(
+            UUID id,
+            @Schema(description = "Category IDENTITY") String fullName,
+            @Schema(description = "Category IDENTITY") LocalDate birthDate,
+            @Schema(description = "Category CONTACT") String phone,
+            @Schema(description = "Category ADDRESS") String address) {
     }
 }

@@ -8,14 +8,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import kz.qorgau.agency.AgencyRepository;
 import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
@@ -64,9 +62,6 @@ public class CaseService {
 
     @Inject
     CallerAgency callerAgency;
-
-    @Inject
-    AgencyRepository agencies;
 
     @Inject
     CaseDisclosure disclosure;
@@ -253,12 +248,7 @@ public class CaseService {
                     + consent.withdrawnAt, Map.of());
         }
         Instant now = clock.instant();
-        Set<UUID> covered = new java.util.TreeSet<>();
-        for (UUID agency : cases.agenciesOnReferralsOf(caseFile)) {
-            agencies.findByIdOptional(agency).filter(a -> consent.covers(a.id, a.kind, now)).ifPresent(a -> covered.add(a.id));
-        }
-        Arrays.stream(consent.recipientAgencyIds).filter(a -> !Arrays.asList(consent.withdrawnFrom).contains(a))
-                .forEach(covered::add);
+        Set<UUID> covered = consents.coveredAmong(consent, cases.agenciesOnReferralsOf(caseFile));
         consents.withdraw(consent.id, now);
         caseFile.updatedAt = now;
         Set<UUID> audience = new java.util.HashSet<>(covered);

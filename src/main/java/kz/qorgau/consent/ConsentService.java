@@ -179,6 +179,21 @@ public class ConsentService {
         return changed;
     }
 
+    /**
+     * The agencies whose view of her the consent shapes now: those it names, and those among the given
+     * agencies (the parties of the case's live referrals) it covers by their kind.
+     */
+    public Set<UUID> coveredAmong(Consent consent, Collection<UUID> parties) {
+        Instant now = clock.instant();
+        Set<UUID> covered = new java.util.TreeSet<>();
+        Arrays.stream(consent.recipientAgencyIds).filter(a -> !Arrays.asList(consent.withdrawnFrom).contains(a))
+                .forEach(covered::add);
+        for (UUID party : parties) {
+            agencies.findByIdOptional(party).filter(a -> consent.covers(a.id, a.kind, now)).ifPresent(a -> covered.add(a.id));
+        }
+        return covered;
+    }
+
     /** @return whether this call withdrew it (it was not withdrawn already) */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean withdraw(UUID consentId, Instant at) {

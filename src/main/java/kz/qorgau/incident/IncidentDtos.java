@@ -30,7 +30,7 @@ public final class IncidentDtos {
     @Schema(name = "PersonInvolved")
     public record PersonInvolved(
             @NotNull PersonRole role,
-            @Size(max = 300) String name,
+            @Size(max = 300) @Schema(description = "Category IDENTITY, read with INCIDENT_DETAILS") String name,
             @Min(0) @Max(130) Integer age) {
     }
 
@@ -60,8 +60,10 @@ public final class IncidentDtos {
             boolean childrenPresent,
             boolean weaponsInvolved,
             boolean injuries,
+            @Schema(description = "Category INCIDENT_DETAILS: the reporting agency's account; never shown to coordinators")
             String description,
-            @Schema(maxItems = 20) List<PersonInvolved> persons,
+            @Schema(maxItems = 20, description = "Category INCIDENT_DETAILS; their names also need IDENTITY")
+            List<PersonInvolved> persons,
             Instant createdAt,
             Instant updatedAt) {
     }

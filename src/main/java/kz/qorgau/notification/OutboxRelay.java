@@ -58,7 +58,7 @@ public class OutboxRelay {
             try {
                 int batch;
                 do {
-                    batch = self.relayBatch();
+                    batch = self.relayBatch(tenant);
                     total += batch;
                 } while (batch == BATCH);
             } finally {
@@ -69,7 +69,7 @@ public class OutboxRelay {
     }
 
     @Transactional
-    int relayBatch() {
+    int relayBatch(String tenant) {
         boolean alone = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, RELAY_LOCK).getSingleResult();
         if (!alone) {
@@ -78,12 +78,12 @@ public class OutboxRelay {
         @SuppressWarnings("unchecked")
         List<Number> positions = em.createNativeQuery("""
                         with batch as (
-                            select seq from outbox_event where position is null order by seq limit ?1),
+                            select seq from outbox_event where position is null and tenant_id = ?2 order by seq limit ?1),
                         numbered as (
                             select seq, nextval('outbox_position_seq') as position from (select seq from batch order by seq) b)
                         update outbox_event o set position = n.position from numbered n where o.seq = n.seq
                         returning o.position""")
-                .setParameter(1, BATCH).getResultList();
+                .setParameter(1, BATCH).setParameter(2, tenant).getResultList();
         if (positions.isEmpty()) {
             return 0;
         }
@@ -94,8 +94,8 @@ public class OutboxRelay {
                         insert into agency_feed (agency_id, position, tenant_id, event_seq)
                         select a.agency, o.position, o.tenant_id, o.seq
                         from outbox_event o cross join unnest(o.audience) as a(agency)
-                        where o.position between ?1 and ?2""")
-                .setParameter(1, first).setParameter(2, last).executeUpdate();
+                        where o.position between ?1 and ?2 and o.tenant_id = ?3""")
+                .setParameter(1, first).setParameter(2, last).setParameter(3, tenant).executeUpdate();
         Timestamp now = Timestamp.from(clock.instant());
         em.createNativeQuery("""
                         insert into webhook_delivery (id, tenant_id, subscription_id, event_seq, position, aggregate_id,
@@ -105,8 +105,8 @@ public class OutboxRelay {
                         join webhook_subscription s on s.tenant_id = o.tenant_id and s.active
                             and s.agency_id = any(o.audience)
                             and (cardinality(s.event_types) = 0 or o.event_type = any(s.event_types))
-                        where o.position between ?1 and ?2""")
-                .setParameter(1, first).setParameter(2, last).setParameter(3, now).executeUpdate();
+                        where o.position between ?1 and ?2 and o.tenant_id = ?4""")
+                .setParameter(1, first).setParameter(2, last).setParameter(3, now).setParameter(4, tenant).executeUpdate();
         return positions.size();
     }
 }

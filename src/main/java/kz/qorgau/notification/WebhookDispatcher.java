@@ -92,7 +92,7 @@ public class WebhookDispatcher {
         for (String tenant : tenants.all().keySet()) {
             override.actFor(tenant);
             try {
-                claimed += dispatchBatch(now);
+                claimed += dispatchBatch(tenant, now);
             } finally {
                 override.clear();
             }
@@ -100,8 +100,8 @@ public class WebhookDispatcher {
         return claimed;
     }
 
-    private int dispatchBatch(Instant now) {
-        List<Claim> claims = self.claim(now);
+    private int dispatchBatch(String tenant, Instant now) {
+        List<Claim> claims = self.claim(tenant, now);
         if (claims.isEmpty()) {
             return 0;
         }
@@ -113,13 +113,13 @@ public class WebhookDispatcher {
     }
 
     @Transactional
-    List<Claim> claim(Instant now) {
+    List<Claim> claim(String tenant, Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         with due as (
                             select d.id from webhook_delivery d
                             join webhook_subscription live on live.id = d.subscription_id and live.active
-                            where d.status = 'PENDING' and d.next_attempt_at <= ?1
+                            where d.tenant_id = ?4 and d.status = 'PENDING' and d.next_attempt_at <= ?1
                               and not exists (
                                   select 1 from webhook_delivery e
                                   where e.subscription_id = d.subscription_id and e.aggregate_id = d.aggregate_id
@@ -131,7 +131,7 @@ public class WebhookDispatcher {
                         returning d.id, d.tenant_id, s.id, s.url, s.secret_sealed, o.id, o.event_type, o.created_at,
                                   cast(o.payload as text), d.attempts, d.position""")
                 .setParameter(1, Timestamp.from(now)).setParameter(2, config.batch())
-                .setParameter(3, Timestamp.from(now.plus(config.lease()))).getResultList();
+                .setParameter(3, Timestamp.from(now.plus(config.lease()))).setParameter(4, tenant).getResultList();
         return rows.stream().sorted((a, b) -> Long.compare(((Number) a[10]).longValue(), ((Number) b[10]).longValue()))
                 .map(r -> new Claim((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (byte[]) r[4], (UUID) r[5],
                         (String) r[6], SqlValues.instant(r[7]), (String) r[8], ((Number) r[9]).intValue()))

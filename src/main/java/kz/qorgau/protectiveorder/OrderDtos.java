@@ -19,7 +19,8 @@ public final class OrderDtos {
     @Schema(name = "OrderCondition")
     public record Condition(
             @NotNull ConditionType type,
-            @Size(max = 1000) @Schema(description = "Required for STAY_AWAY_FROM_PLACES (the places) and OTHER") String text) {
+            @Size(max = 1000) @Schema(description = "Required for STAY_AWAY_FROM_PLACES (the places) and OTHER; "
+                    + "read as category ADDRESS, since the places are hers") String text) {
     }
 
     @Schema(name = "NewProtectiveOrder")
@@ -41,7 +42,8 @@ public final class OrderDtos {
     }
 
     @Schema(name = "OrderViolation")
-    public record ViolationView(UUID id, Instant occurredAt, String description, UUID reporterAgencyId, Instant reportedAt) {
+    public record ViolationView(UUID id, Instant occurredAt,
+            @Schema(description = "Category INCIDENT_DETAILS") String description, UUID reporterAgencyId, Instant reportedAt) {
     }
 
     @Schema(name = "ProtectiveOrder")
@@ -56,7 +58,7 @@ public final class OrderDtos {
             @Schema(maxItems = 20) List<Condition> conditions,
             @Schema(description = "Derived from the dates in the network's time zone and from revocation") OrderStatus status,
             Instant revokedAt,
-            String revocationReason,
+            @Schema(description = "Category INCIDENT_DETAILS") String revocationReason,
             List<ViolationView> violations,
             UUID recordedByAgency,
             Instant createdAt) {

@@ -37,7 +37,8 @@ public final class ReferralDtos {
             ReferralState state,
             Priority priority,
             @Schema(maxItems = 20) Set<ServiceType> servicesRequested,
-            @Schema(description = "The sender's note to the receiver: free text about her, for the two agencies of the referral only")
+            @Schema(description = "The sender's note to the receiver: free text about her. The receiver reads it as "
+                    + "category INCIDENT_DETAILS while the referral is live; coordinators never")
             String note,
             String assignee,
             UUID consentId,
@@ -70,6 +71,7 @@ public final class ReferralDtos {
             String actor,
             UUID actorAgencyId,
             String reasonCode,
+            @Schema(description = "Free text about her: its writer's agency reads it; the other side as the referral's note")
             String note,
             Instant at) {
     }

@@ -269,7 +269,7 @@ public class ReferralService {
     /** A referral the caller may see, or 404 exactly as for one that does not exist. */
     private Referral visible(UUID id) {
         return referrals.findByIdOptional(id)
-                .filter(r -> AccessRules.maySeeReferral(access.caller(), r.senderAgencyId, r.receiverAgencyId,
+                .filter(r -> ReferralSides.maySee(access.caller(), r.senderAgencyId, r.receiverAgencyId,
                         !r.wasSent()))
                 .orElseThrow(() -> new ProblemException.NotFound("Referral " + id));
     }
@@ -278,7 +278,7 @@ public class ReferralService {
         if (!AccessRules.may(access.caller(), Capability.WORK_REFERRALS)) {
             return Set.of();
         }
-        Set<Side> sides = AccessRules.sidesOf(access.caller(), referral.senderAgencyId, referral.receiverAgencyId,
+        Set<Side> sides = ReferralSides.of(access.caller(), referral.senderAgencyId, referral.receiverAgencyId,
                 !referral.wasSent());
         Set<ReferralAction> allowed = EnumSet.noneOf(ReferralAction.class);
         allowed.addAll(ReferralStateMachine.allowed(referral.state, sides));
@@ -347,7 +347,7 @@ public class ReferralService {
     /** Moves the referral along the table, stamping the times and facts the action brings. */
     private void fire(Referral referral, ReferralAction action, TransitionCommand command, UUID createdId) {
         Set<Side> sides = action == ReferralAction.SUBMIT && command == null ? Set.of(Side.SENDER)
-                : AccessRules.sidesOf(access.caller(), referral.senderAgencyId, referral.receiverAgencyId,
+                : ReferralSides.of(access.caller(), referral.senderAgencyId, referral.receiverAgencyId,
                 !referral.wasSent());
         ReferralState from = referral.state;
         ReferralState to = ReferralStateMachine.next(from, action, sides).orElseThrow(() ->
@@ -504,11 +504,11 @@ public class ReferralService {
     private record NoteReaders(kz.qorgau.security.Caller caller, Map<UUID, Sharing> asReceiver) {
 
         boolean isSide(Referral r) {
-            return !AccessRules.sidesOf(caller, r.senderAgencyId, r.receiverAgencyId, !r.wasSent()).isEmpty();
+            return !ReferralSides.of(caller, r.senderAgencyId, r.receiverAgencyId, !r.wasSent()).isEmpty();
         }
 
         boolean showsNote(Referral r) {
-            Set<Side> sides = AccessRules.sidesOf(caller, r.senderAgencyId, r.receiverAgencyId, !r.wasSent());
+            Set<Side> sides = ReferralSides.of(caller, r.senderAgencyId, r.receiverAgencyId, !r.wasSent());
             if (sides.contains(Side.SENDER)) {
                 return true;
             }

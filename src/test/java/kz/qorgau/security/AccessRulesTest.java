@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import kz.qorgau.referral.ReferralSides;
 import kz.qorgau.referral.Side;
 import org.junit.jupiter.api.Test;
 
@@ -64,17 +65,17 @@ class AccessRulesTest {
     void referralSidesComeFromTheCallersAgencyAndADraftHasNoReceiverYet() {
         UUID sender = UUID.randomUUID();
         UUID receiver = UUID.randomUUID();
-        assertEquals(Set.of(Side.SENDER), AccessRules.sidesOf(caller(Role.POLICE_INSPECTOR, sender), sender, receiver, false));
-        assertEquals(Set.of(Side.RECEIVER), AccessRules.sidesOf(caller(Role.NGO_CASEWORKER, receiver), sender, receiver, false));
-        assertEquals(Set.of(), AccessRules.sidesOf(caller(Role.NGO_CASEWORKER, receiver), sender, receiver, true));
-        assertEquals(Set.of(), AccessRules.sidesOf(caller(Role.AGENCY_ADMIN, receiver), sender, receiver, false));
-        assertEquals(Set.of(), AccessRules.sidesOf(caller(Role.NGO_CASEWORKER, OTHER), sender, receiver, false));
+        assertEquals(Set.of(Side.SENDER), ReferralSides.of(caller(Role.POLICE_INSPECTOR, sender), sender, receiver, false));
+        assertEquals(Set.of(Side.RECEIVER), ReferralSides.of(caller(Role.NGO_CASEWORKER, receiver), sender, receiver, false));
+        assertEquals(Set.of(), ReferralSides.of(caller(Role.NGO_CASEWORKER, receiver), sender, receiver, true));
+        assertEquals(Set.of(), ReferralSides.of(caller(Role.AGENCY_ADMIN, receiver), sender, receiver, false));
+        assertEquals(Set.of(), ReferralSides.of(caller(Role.NGO_CASEWORKER, OTHER), sender, receiver, false));
     }
 
     @Test
     void coordinatorsSeeEveryReferralButWorkNone() {
         Caller coordinator = caller(Role.COORDINATOR, null);
-        assertTrue(AccessRules.maySeeReferral(coordinator, OWN, OTHER, false));
+        assertTrue(ReferralSides.maySee(coordinator, OWN, OTHER, false));
         assertFalse(AccessRules.may(coordinator, Capability.WORK_REFERRALS));
     }
 

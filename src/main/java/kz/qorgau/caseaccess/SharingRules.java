@@ -39,6 +39,10 @@ public final class SharingRules {
         public boolean shows(DataCategory category) {
             return categories.contains(category);
         }
+
+        public boolean shows(DataItem item) {
+            return categories.containsAll(item.needs());
+        }
     }
 
     public static final Sharing OVERSIGHT = new Sharing(Basis.OVERSIGHT, Set.of());

@@ -5,11 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
+import kz.qorgau.caseaccess.DataItem;
+import kz.qorgau.caseaccess.SharingRules.Sharing;
 import kz.qorgau.casefile.CaseDtos.RiskSummary;
 import kz.qorgau.casefile.CaseDtos.SharedDataView;
 import kz.qorgau.casefile.SurvivorVault.PersonalData;
-import kz.qorgau.consent.DataCategory;
-import kz.qorgau.caseaccess.SharingRules.Sharing;
 import kz.qorgau.incident.IncidentService;
 import kz.qorgau.risk.RiskAssessment;
 
@@ -34,8 +34,8 @@ public class CaseDisclosure {
 
     /** The survivor's data the sharing shows, opened from its sealed columns; null when it shows none. */
     public PersonalData personalData(CaseFile caseFile, Sharing sharing) {
-        if (!sharing.shows(DataCategory.IDENTITY) && !sharing.shows(DataCategory.CONTACT)
-                && !sharing.shows(DataCategory.ADDRESS)) {
+        if (!sharing.shows(DataItem.SURVIVOR_NAME) && !sharing.shows(DataItem.SURVIVOR_BIRTH_DATE)
+                && !sharing.shows(DataItem.SURVIVOR_PHONE) && !sharing.shows(DataItem.SURVIVOR_ADDRESS)) {
             return null;
         }
         PersonalData all = vault.open(em.find(Survivor.class, caseFile.survivorId));
@@ -43,16 +43,16 @@ public class CaseDisclosure {
             return null;
         }
         return new PersonalData(
-                sharing.shows(DataCategory.IDENTITY) ? all.fullName() : null,
-                sharing.shows(DataCategory.IDENTITY) ? all.birthDate() : null,
-                sharing.shows(DataCategory.CONTACT) ? all.phone() : null,
-                sharing.shows(DataCategory.ADDRESS) ? all.address() : null);
+                sharing.shows(DataItem.SURVIVOR_NAME) ? all.fullName() : null,
+                sharing.shows(DataItem.SURVIVOR_BIRTH_DATE) ? all.birthDate() : null,
+                sharing.shows(DataItem.SURVIVOR_PHONE) ? all.phone() : null,
+                sharing.shows(DataItem.SURVIVOR_ADDRESS) ? all.address() : null);
     }
 
     public SharedDataView sharedData(CaseFile caseFile, UUID referralId, Sharing sharing) {
         PersonalData person = personalData(caseFile, sharing);
         RiskSummary risk = null;
-        if (sharing.shows(DataCategory.RISK)) {
+        if (sharing.shows(DataItem.RISK_ASSESSMENT)) {
             risk = em.createQuery("from RiskAssessment where caseId = :id order by assessedAt desc, id desc", RiskAssessment.class)
                     .setParameter("id", caseFile.id).setMaxResults(1).getResultStream().findFirst()
                     .map(a -> new RiskSummary(a.level, a.score, a.assessedAt)).orElse(null);
@@ -60,7 +60,8 @@ public class CaseDisclosure {
         return new SharedDataView(caseFile.id, referralId, sharing.basis(), sharing.categories(), caseFile.riskLevel,
                 person == null ? null : person.fullName(), person == null ? null : person.birthDate(),
                 person == null ? null : person.phone(), person == null ? null : person.address(),
-                sharing.shows(DataCategory.INCIDENT_DETAILS) ? incidents.viewsOf(cases.incidentIds(caseFile.id), sharing.categories()) : null,
+                sharing.shows(DataItem.INCIDENT_ACCOUNT)
+                        ? incidents.viewsOf(cases.incidentIds(caseFile.id), sharing.shows(DataItem.INCIDENT_PERSON_NAMES)) : null,
                 risk);
     }
 }

@@ -18,6 +18,7 @@ import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.AuditTrail.Subject;
+import kz.qorgau.caseaccess.DataItem;
 import kz.qorgau.caseaccess.CaseAccess;
 import kz.qorgau.casefile.CaseDtos.CaseSummary;
 import kz.qorgau.casefile.CaseDtos.CaseView;
@@ -304,7 +305,7 @@ public class CaseService {
     private CaseView view(CaseFile caseFile, PersonalData person, Sharing sharing) {
         // The summary is a narrative of what happened to her: INCIDENT_DETAILS.
         return new CaseView(caseFile.id, caseFile.leadAgencyId, caseFile.riskLevel, caseFile.status,
-                sharing.shows(DataCategory.INCIDENT_DETAILS) ? caseFile.summary : null,
+                sharing.shows(DataItem.CASE_SUMMARY) ? caseFile.summary : null,
                 person == null ? null
                         : new SurvivorView(caseFile.survivorId, person.fullName(), person.birthDate(), person.phone(), person.address()),
                 SharingView.of(sharing), cases.incidentIds(caseFile.id),

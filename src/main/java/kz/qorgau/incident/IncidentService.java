@@ -151,10 +151,11 @@ public class IncidentService {
     }
 
     /**
-     * The incidents as a caller sees them whose categories the case's sharing rules have settled: the account
-     * and the people in it under INCIDENT_DETAILS, their names only with IDENTITY as well.
+     * The incidents' accounts, for a caller the case's grant lets see them (caseaccess.DataItem.INCIDENT_ACCOUNT),
+     * with the people's names when it also lets it see those (INCIDENT_PERSON_NAMES).
      */
-    public List<IncidentView> viewsOf(List<UUID> ids, Set<DataCategory> shown) {
+    public List<IncidentView> viewsOf(List<UUID> ids, boolean names) {
+        Set<DataCategory> shown = names ? REPORTER_SEES : Set.of(DataCategory.INCIDENT_DETAILS);
         return ids.isEmpty() ? List.of()
                 : incidents.list("id in ?1 order by occurredAt, id", ids).stream().map(i -> view(i, shown)).toList();
     }

@@ -1,6 +1,7 @@
 package kz.qorgau.protectiveorder;
 
 import java.util.EnumSet;
+import kz.qorgau.caseaccess.DataItem;
 import kz.qorgau.caseaccess.CaseAccess;
 import kz.qorgau.caseaccess.SharingRules.Sharing;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -231,8 +232,8 @@ public class ProtectiveOrderService {
         if (orders.isEmpty()) {
             return List.of();
         }
-        boolean places = sharing.shows(DataCategory.ADDRESS);
-        boolean details = sharing.shows(DataCategory.INCIDENT_DETAILS);
+        boolean places = sharing.shows(DataItem.ORDER_PLACES);
+        boolean details = sharing.shows(DataItem.ORDER_EVENTS);
         String tenantId = caseFile.tenantId;
         Map<UUID, List<ViolationView>> violations = em.createQuery(
                         "from OrderViolation where orderId in :ids order by occurredAt, id", OrderViolation.class)

@@ -21,6 +21,7 @@ import kz.qorgau.agency.ServiceType;
 import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.AuditTrail.Subject;
+import kz.qorgau.caseaccess.DataItem;
 import kz.qorgau.caseaccess.CaseAccess;
 import kz.qorgau.casefile.CaseDisclosure;
 import kz.qorgau.casefile.CaseDtos.SharedDataView;
@@ -513,7 +514,7 @@ public class ReferralService {
                 return true;
             }
             return sides.contains(Side.RECEIVER) && !r.state.isTerminal()
-                    && asReceiver.getOrDefault(r.caseId, SharingRules.OVERSIGHT).shows(DataCategory.INCIDENT_DETAILS);
+                    && asReceiver.getOrDefault(r.caseId, SharingRules.OVERSIGHT).shows(DataItem.REFERRAL_NOTES);
         }
     }
 

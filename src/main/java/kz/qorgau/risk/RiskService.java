@@ -16,6 +16,7 @@ import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.AuditTrail.Subject;
+import kz.qorgau.caseaccess.DataItem;
 import kz.qorgau.casefile.CaseFile;
 import kz.qorgau.casefile.CaseService;
 import kz.qorgau.common.Json;
@@ -137,7 +138,7 @@ public class RiskService {
         CaseService.Seen seen = cases.seen(caseId);
         CaseFile caseFile = seen.caseFile();
         boolean onCase = seen.grant().worksCase();
-        boolean risk = onCase && seen.grant().shows(DataCategory.RISK);
+        boolean risk = onCase && seen.grant().sharing().shows(DataItem.RISK_ASSESSMENT);
         Shown shown = risk ? Shown.ALL : onCase ? Shown.NOTHING : Shown.LEVELS;
         List<AssessmentView> views = em.createQuery("from RiskAssessment where caseId = :id order by assessedAt, id", RiskAssessment.class)
                 .setParameter("id", caseFile.id).getResultList().stream().map(a -> view(a, shown)).toList();

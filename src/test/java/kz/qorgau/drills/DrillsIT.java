@@ -146,9 +146,18 @@ class DrillsIT {
             retries.add(client.sendAsync(post, HttpResponse.BodyHandlers.ofString()));
         }
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        Map<Integer, Integer> firstAnswers = new ConcurrentHashMap<>();
         Set<String> ids = new HashSet<>();
         for (CompletableFuture<HttpResponse<String>> retry : retries) {
             HttpResponse<String> response = retry.get(120, TimeUnit.SECONDS);
+            firstAnswers.merge(response.statusCode(), 1, Integer::sum);
+            // Overloaded, the service may answer 503 with Retry-After; a dispatch system sends the same post
+            // again, and that answer counts. Anything else is the answer.
+            for (int again = 0; again < 3 && response.statusCode() == 503; again++) {
+                assertTrue(response.headers().firstValue("Retry-After").isPresent(), "a 503 says when to come back");
+                Thread.sleep(1000);
+                response = client.send(post, HttpResponse.BodyHandlers.ofString());
+            }
             statuses.merge(response.statusCode(), 1, Integer::sum);
             if (response.statusCode() < 300) {
                 ids.add(io.restassured.path.json.JsonPath.from(response.body()).getString("id"));
@@ -156,7 +165,8 @@ class DrillsIT {
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         senders.shutdown();
-        System.out.printf("[drill] 1,000 concurrent retries of one incident post: %s in %d ms%n", statuses, millis);
+        System.out.printf("[drill] 1,000 concurrent retries of one incident post: first answers %s, final %s in %d ms%n",
+                firstAnswers, statuses, millis);
         assertEquals(Integer.valueOf(1), statuses.get(201), "exactly one retry creates: " + statuses);
         assertEquals(1000, statuses.getOrDefault(201, 0) + statuses.getOrDefault(200, 0), "every other retry replays: " + statuses);
         assertEquals(1, ids.size(), "every answer names the one incident");

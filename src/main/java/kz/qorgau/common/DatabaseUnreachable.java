@@ -25,13 +25,25 @@ final class DatabaseUnreachable {
     }
 
     private static Throwable find(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        return find(failure, 0);
+    }
+
+    // A commit the server cut short arrives as a RollbackException whose XAException carries the driver's
+    // error as a suppressed exception, not as its cause: both are followed, a few levels deep.
+    private static Throwable find(Throwable failure, int depth) {
+        for (Throwable cause = failure; cause != null && depth < 4; cause = cause.getCause()) {
             if (cause instanceof org.hibernate.exception.JDBCConnectionException
                     || cause instanceof SQLTransientConnectionException) {
                 return cause;
             }
             if (cause instanceof SQLException sql && unreachable(sql)) {
                 return cause;
+            }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                Throwable found = find(suppressed, depth + 1);
+                if (found != null) {
+                    return found;
+                }
             }
         }
         return null;

@@ -174,7 +174,7 @@ public class ReferralService {
         audit.record(AuditAction.READ, Subject.of("referral-history", referral.id, referral.caseId), Set.of());
         // The notes are free text about her, as the referral's own note is: each side reads its own, and the
         // other side's as the referral's note is shown to it.
-        NoteReaders readers = noteReaders(List.of(referral));
+        NoteReaders readers = noteReaders(List.of(referral), true);
         return referrals.history(referral.id).stream()
                 .map(h -> new HistoryView(h.action, h.fromState, h.toState, h.actor, h.actorAgencyId, h.reasonCode,
                         h.actorAgencyId != null && access.caller().belongsTo(h.actorAgencyId) && readers.isSide(referral)
@@ -209,7 +209,7 @@ public class ReferralService {
                 emergencyOnly, escalatedOnly, updatedSince, after, limit + 1);
         audit.record(AuditAction.LIST, Subject.of("referral", null, null), Set.of(),
                 agency.isEmpty() ? "network" : (direction == null ? Direction.INCOMING : direction).name().toLowerCase());
-        NoteReaders readers = noteReaders(rows);
+        NoteReaders readers = noteReaders(rows, false);
         return Keyset.page(rows, limit, r -> new Keyset(r.updatedAt, r.id), r -> view(r, readers));
     }
 
@@ -486,18 +486,20 @@ public class ReferralService {
     }
 
     private Versioned<ReferralView> versioned(Referral referral) {
-        return new Versioned<>(view(referral, noteReaders(List.of(referral))), referral.version);
+        return new Versioned<>(view(referral, noteReaders(List.of(referral), false)), referral.version);
     }
 
     /**
      * Who reads the notes of these referrals. A note is free text about her: its sender wrote it; its
      * receiver reads it as her INCIDENT_DETAILS, while the referral is live and a consent in force gives it
-     * that (not under the emergency exception alone, not after she withdrew); coordinators never.
+     * that (not under the emergency exception alone, not after she withdrew); coordinators never. The
+     * consents are read only for referrals that carry a note (or, for a history, may carry notes).
      */
-    private NoteReaders noteReaders(List<Referral> rows) {
+    private NoteReaders noteReaders(List<Referral> rows, boolean historyNotes) {
         UUID agency = access.caller().agencyId().orElse(null);
         Set<UUID> receivedCases = new java.util.HashSet<>();
-        rows.stream().filter(r -> r.receiverAgencyId.equals(agency) && r.wasSent() && !r.state.isTerminal())
+        rows.stream().filter(r -> (historyNotes || r.note != null) && r.receiverAgencyId.equals(agency) && r.wasSent()
+                        && !r.state.isTerminal())
                 .forEach(r -> receivedCases.add(r.caseId));
         return new NoteReaders(access.caller(), caseAccess.asLiveReceiver(receivedCases));
     }

@@ -643,6 +643,19 @@ order by r.t_create;
 
 \echo referral history
 -- One entry per step, as ReferralService.record and DeadlineJob write them.
+-- Each referral's two ends as the case's parties, as the service keeps them (migration V9 says what each
+-- column means).
+insert into case_party (tenant_id, case_id, referral_id, side, agency_id, live, on_case, emergency)
+select tenant_id, case_id, id, 'SENDER', sender_agency_id,
+       state not in ('COMPLETED', 'DECLINED', 'CANCELLED', 'WITHDRAWN'), false, false
+from referral;
+insert into case_party (tenant_id, case_id, referral_id, side, agency_id, live, on_case, emergency)
+select tenant_id, case_id, id, 'RECEIVER', receiver_agency_id,
+       state not in ('COMPLETED', 'DECLINED', 'CANCELLED', 'WITHDRAWN'),
+       state in ('ACCEPTED', 'IN_PROGRESS', 'ON_HOLD'),
+       consent_id is null and emergency_reason is not null
+from referral where submitted_at is not null;
+
 insert into referral_history (id, tenant_id, referral_id, action, from_state, to_state, actor, actor_agency_id,
                               reason_code, note, at)
 select pg_temp.uuid7(h.at), h.tenant_id, h.referral_id, h.action, h.from_state, h.to_state, h.actor, h.agency,

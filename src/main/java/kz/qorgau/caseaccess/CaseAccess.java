@@ -11,21 +11,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import kz.qorgau.agency.Agency;
-import kz.qorgau.agency.AgencyRepository;
+import kz.qorgau.agency.Agencies;
 import kz.qorgau.caseaccess.SharingRules.Sharing;
 import kz.qorgau.common.ProblemException;
 import kz.qorgau.consent.ConsentService;
 import kz.qorgau.consent.DataCategory;
-import kz.qorgau.referral.ReferralState;
 import kz.qorgau.security.AccessPolicy;
 import kz.qorgau.security.Caller;
 
 /**
  * Decides, for the caller and a case, what it may do and see: every service that touches a case or shows
  * her data asks here, and answers the uniform 404 (a case it may not see, exactly as one that does not
- * exist) or 403 (a case it sees but may not work). The facts come from the case's referrals and consents;
- * the decisions are {@link CaseRules}'.
+ * exist) or 403 (a case it sees but may not work). The facts come from the case's parties
+ * ({@link CaseParties}) and its consents; the decisions are {@link CaseRules}'.
  */
 @ApplicationScoped
 public class CaseAccess {
@@ -37,7 +35,10 @@ public class CaseAccess {
     AccessPolicy access;
 
     @Inject
-    AgencyRepository agencies;
+    Agencies agencies;
+
+    @Inject
+    CaseParties parties;
 
     @Inject
     ConsentService consents;
@@ -107,9 +108,8 @@ public class CaseAccess {
         if (caseIds.isEmpty() || agencyId.isEmpty()) {
             return Map.of();
         }
-        Agency agency = agencies.findById(agencyId.get());
-        Map<UUID, Set<DataCategory>> consented = agency == null ? Map.of()
-                : consents.categoriesFor(caseIds, agency.id, agency.kind);
+        Map<UUID, Set<DataCategory>> consented = agencies.find(agencyId.get())
+                .map(agency -> consents.categoriesFor(caseIds, agency.id(), agency.kind())).orElse(Map.of());
         @SuppressWarnings("unchecked")
         List<UUID> led = em.createNativeQuery("select id from case_file where id in (:cases) and lead_agency_id = :agency",
                         UUID.class)
@@ -124,27 +124,29 @@ public class CaseAccess {
 
     /** The categories of the consents in force that cover the agency on this case. */
     public Set<DataCategory> consentedTo(UUID caseId, UUID agencyId) {
-        Agency agency = agencies.findById(agencyId);
-        return agency == null ? Set.of() : consents.categoriesFor(caseId, agencyId, agency.kind);
+        return agencies.find(agencyId).map(agency -> consents.categoriesFor(caseId, agencyId, agency.kind()))
+                .orElse(Set.of());
     }
 
     /**
-     * The cases among these (case id to lead agency) in which the caller may see her {@code category}: two
+     * The cases among these (case id to lead agency) that a search by her {@code category} finds for the
+     * caller: those its agency is on (their lead, or a receiver that accepted one of their referrals) and in
+     * which it may see that category. A hit says "this person is a survivor", so nothing less will do. Two
      * queries for all of them, however many there are.
      */
-    public Set<UUID> showing(Map<UUID, UUID> leadByCase, DataCategory category) {
+    public Set<UUID> foundBySearch(Map<UUID, UUID> leadByCase, DataCategory category) {
         Caller caller = access.caller();
         if (leadByCase.isEmpty() || caller.agencyId().isEmpty()) {
             return Set.of();
         }
         UUID agencyId = caller.agencyId().get();
-        Map<UUID, Standing> standings = standings(leadByCase, agencyId);
-        Agency agency = agencies.findById(agencyId);
-        Map<UUID, Set<DataCategory>> consented = agency == null ? Map.of()
-                : consents.categoriesFor(leadByCase.keySet(), agencyId, agency.kind);
+        Map<UUID, Standing> standings = parties.standings(leadByCase, agencyId);
+        Map<UUID, Set<DataCategory>> consented = agencies.find(agencyId)
+                .map(agency -> consents.categoriesFor(leadByCase.keySet(), agencyId, agency.kind())).orElse(Map.of());
         Set<UUID> showing = new HashSet<>();
         standings.forEach((caseId, standing) -> {
-            if (CaseRules.sharing(caller, standing, consented.getOrDefault(caseId, Set.of())).shows(category)) {
+            if (standing.onCase()
+                    && CaseRules.sharing(caller, standing, consented.getOrDefault(caseId, Set.of())).shows(category)) {
                 showing.add(caseId);
             }
         });
@@ -152,37 +154,6 @@ public class CaseAccess {
     }
 
     Standing standing(UUID caseId, UUID leadAgency, UUID agency) {
-        return standings(Map.of(caseId, leadAgency), agency).get(caseId);
-    }
-
-    /**
-     * The agency's standing on each case, from its referrals of them: each row is one referral it sends or
-     * receives. A receiver is a party only once the referral was sent, and until it ends.
-     */
-    private Map<UUID, Standing> standings(Map<UUID, UUID> leadByCase, UUID agency) {
-        Map<UUID, boolean[]> facts = new HashMap<>();
-        leadByCase.forEach((caseId, lead) -> facts.put(caseId, new boolean[] {agency.equals(lead), false,
-                agency.equals(lead), false}));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select case_id, state, sender_agency_id = :agency,
-                               receiver_agency_id = :agency and submitted_at is not null,
-                               consent_id is null and emergency_reason is not null
-                        from referral where case_id in (:cases) and (sender_agency_id = :agency or receiver_agency_id = :agency)""")
-                .setParameter("cases", List.copyOf(leadByCase.keySet())).setParameter("agency", agency).getResultList();
-        for (Object[] row : rows) {
-            ReferralState state = ReferralState.valueOf((String) row[1]);
-            if (state.isTerminal()) {
-                continue;
-            }
-            boolean[] fact = facts.get((UUID) row[0]);
-            boolean sentToIt = (Boolean) row[3];
-            fact[2] |= (Boolean) row[2] || sentToIt;
-            fact[1] |= sentToIt && state.receiverIsOnTheCase();
-            fact[3] |= sentToIt && (Boolean) row[4];
-        }
-        Map<UUID, Standing> standings = new HashMap<>();
-        facts.forEach((caseId, f) -> standings.put(caseId, new Standing(f[0], f[1], f[2], f[3] && !f[0])));
-        return standings;
+        return parties.standings(Map.of(caseId, leadAgency), agency).get(caseId);
     }
 }

@@ -3,7 +3,6 @@ package kz.qorgau.casefile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.util.List;
 import java.util.UUID;
 import kz.qorgau.caseaccess.DataItem;
 import kz.qorgau.caseaccess.SharingRules.Sharing;
@@ -11,7 +10,6 @@ import kz.qorgau.casefile.CaseDtos.RiskSummary;
 import kz.qorgau.casefile.CaseDtos.SharedDataView;
 import kz.qorgau.casefile.SurvivorVault.PersonalData;
 import kz.qorgau.incident.IncidentService;
-import kz.qorgau.risk.RiskAssessment;
 
 /**
  * The survivor's data a sharing shows, opened only for its categories. What the caller is granted is
@@ -32,8 +30,11 @@ public class CaseDisclosure {
     @Inject
     SurvivorVault vault;
 
+    @Inject
+    LatestRisk latestRisk;
+
     /** The survivor's data the sharing shows, opened from its sealed columns; null when it shows none. */
-    public PersonalData personalData(CaseFile caseFile, Sharing sharing) {
+    PersonalData personalData(CaseFile caseFile, Sharing sharing) {
         if (!sharing.shows(DataItem.SURVIVOR_NAME) && !sharing.shows(DataItem.SURVIVOR_BIRTH_DATE)
                 && !sharing.shows(DataItem.SURVIVOR_PHONE) && !sharing.shows(DataItem.SURVIVOR_ADDRESS)) {
             return null;
@@ -49,14 +50,11 @@ public class CaseDisclosure {
                 sharing.shows(DataItem.SURVIVOR_ADDRESS) ? all.address() : null);
     }
 
-    public SharedDataView sharedData(CaseFile caseFile, UUID referralId, Sharing sharing) {
+    /** What one referral's receiver (or sender) sees of her through it: the data the sharing shows. */
+    public SharedDataView sharedData(UUID caseId, UUID referralId, Sharing sharing) {
+        CaseFile caseFile = em.find(CaseFile.class, caseId);
         PersonalData person = personalData(caseFile, sharing);
-        RiskSummary risk = null;
-        if (sharing.shows(DataItem.RISK_ASSESSMENT)) {
-            risk = em.createQuery("from RiskAssessment where caseId = :id order by assessedAt desc, id desc", RiskAssessment.class)
-                    .setParameter("id", caseFile.id).setMaxResults(1).getResultStream().findFirst()
-                    .map(a -> new RiskSummary(a.level, a.score, a.assessedAt)).orElse(null);
-        }
+        RiskSummary risk = sharing.shows(DataItem.RISK_ASSESSMENT) ? latestRisk.of(caseFile.id).orElse(null) : null;
         return new SharedDataView(caseFile.id, referralId, sharing.basis(), sharing.categories(), caseFile.riskLevel,
                 person == null ? null : person.fullName(), person == null ? null : person.birthDate(),
                 person == null ? null : person.phone(), person == null ? null : person.address(),

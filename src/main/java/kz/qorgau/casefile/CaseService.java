@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
@@ -31,26 +31,31 @@ import kz.qorgau.common.ProblemException;
 import kz.qorgau.common.ProblemException.FieldError;
 import kz.qorgau.common.TimeAndIds.IdGenerator;
 import kz.qorgau.common.Versioned;
-import kz.qorgau.consent.Consent;
 import kz.qorgau.consent.ConsentDtos.ConsentView;
 import kz.qorgau.consent.ConsentDtos.NewConsent;
 import kz.qorgau.consent.ConsentService;
 import kz.qorgau.consent.DataCategory;
 import kz.qorgau.caseaccess.SharingRules.Sharing;
-import kz.qorgau.incident.IncidentRepository;
+import kz.qorgau.caseaccess.CaseParties;
+import kz.qorgau.incident.IncidentService;
 import kz.qorgau.notification.Outbox;
 import kz.qorgau.security.AccessPolicy;
-import kz.qorgau.security.AccessRules;
 import kz.qorgau.security.Capability;
 
 @ApplicationScoped
 public class CaseService {
 
+    /** A search answers at most this many cases: a search, not a list. */
+    private static final int SEARCH_HITS = 50;
+
     @Inject
     CaseRepository cases;
 
     @Inject
-    IncidentRepository incidents;
+    IncidentService incidents;
+
+    @Inject
+    CaseParties parties;
 
     @Inject
     ConsentService consents;
@@ -91,9 +96,7 @@ public class CaseService {
         access.require(Capability.OPEN_CASE);
         UUID lead = callerAgency.requireRegistered();
         List<UUID> incidentIds = request.incidentIds() == null ? List.of() : request.incidentIds().stream().sorted().toList();
-        Set<UUID> visible = incidentIds.isEmpty() ? Set.of() : incidents.list("id in ?1", incidentIds).stream()
-                .filter(i -> AccessRules.maySeeIncident(access.caller(), i.reportingAgencyId))
-                .map(i -> i.id).collect(Collectors.toSet());
+        Set<UUID> visible = incidents.visibleAmong(incidentIds);
         List<FieldError> unknown = new ArrayList<>();
         incidentIds.stream().filter(id -> !visible.contains(id)).forEach(id ->
                 unknown.add(new FieldError("incidentIds", "names no incident of the caller's agency: " + id)));
@@ -139,9 +142,8 @@ public class CaseService {
     @Transactional
     public Versioned<CaseView> get(UUID id) {
         access.require(Capability.READ_CASES);
-        Seen seen = seen(id);
-        CaseFile caseFile = seen.caseFile();
-        Sharing sharing = seen.grant().sharing();
+        CaseFile caseFile = cases.findByIdOptional(id).orElseThrow(() -> new ProblemException.NotFound("Case " + id));
+        Sharing sharing = caseAccess.toSee(caseFile.id, caseFile.leadAgencyId).sharing();
         PersonalData person = disclosure.personalData(caseFile, sharing);
         audit.record(AuditAction.READ, Subject.of("case", caseFile.id, caseFile.id), shownOf(sharing, person));
         return new Versioned<>(view(caseFile, person, sharing), caseFile.version);
@@ -162,14 +164,19 @@ public class CaseService {
         if (hash == null) {
             throw new ProblemException.InvalidInput(fullName != null ? "survivorName" : "survivorPhone", "must not be blank");
         }
-        UUID agency = callerAgency.requireRegistered();
+        callerAgency.requireRegistered();
         // A hit says "this person is a survivor": only for an agency that may see what it searched by.
         DataCategory searchedBy = fullName != null ? DataCategory.IDENTITY : DataCategory.CONTACT;
-        List<CaseFile> candidates = cases.bySurvivorHash(tenant, fullName != null, hash, agency);
-        Map<UUID, UUID> leadByCase = new java.util.HashMap<>();
-        candidates.forEach(c -> leadByCase.put(c.id, c.leadAgencyId));
-        Set<UUID> showing = caseAccess.showing(leadByCase, searchedBy);
-        List<CaseFile> found = candidates.stream().filter(c -> showing.contains(c.id)).toList();
+        List<CaseFile> found = new ArrayList<>();
+        List<CaseFile> candidates = cases.bySurvivorHash(tenant, fullName != null, hash, null);
+        while (!candidates.isEmpty() && found.size() < SEARCH_HITS) {
+            Map<UUID, UUID> leadByCase = new java.util.HashMap<>();
+            candidates.forEach(c -> leadByCase.put(c.id, c.leadAgencyId));
+            Set<UUID> foundHere = caseAccess.foundBySearch(leadByCase, searchedBy);
+            candidates.stream().filter(c -> foundHere.contains(c.id)).limit(SEARCH_HITS - found.size()).forEach(found::add);
+            candidates = candidates.size() < CaseRepository.SEARCH_PAGE ? List.of()
+                    : cases.bySurvivorHash(tenant, fullName != null, hash, candidates.get(candidates.size() - 1));
+        }
         audit.record(AuditAction.SEARCH, Subject.of("case", null, null),
                 EnumSet.of(searchedBy),
                 (fullName != null ? "by name" : "by phone") + ", " + found.size() + " found");
@@ -197,7 +204,7 @@ public class CaseService {
         if (caseFile.status == CaseFile.Status.CLOSED) {
             throw new ProblemException.Conflict("case-closed", "Case " + id + " is already closed", Map.of());
         }
-        long open = cases.openReferralCount(caseFile.id);
+        long open = parties.liveReferrals(caseFile.id);
         if (open > 0) {
             throw new ProblemException.Conflict("referrals-open", "Case " + id + " has " + open
                     + " referrals under way; end them first", Map.of("openReferrals", open));
@@ -217,7 +224,10 @@ public class CaseService {
     @Transactional
     public ConsentView recordConsent(UUID caseId, NewConsent consent) {
         access.require(Capability.RECORD_CONSENT);
-        CaseFile caseFile = workable(caseId);
+        CaseFile caseFile = onCase(caseId);
+        if (caseFile.status == CaseFile.Status.CLOSED) {
+            throw new ProblemException.Conflict("case-closed", "Case " + caseId + " is closed", Map.of());
+        }
         if (!caseAccess.to(caseFile.id, caseFile.leadAgencyId).recordsConsent()) {
             throw new ProblemException.Forbidden("Only the case's lead agency records her consent");
         }
@@ -239,54 +249,80 @@ public class CaseService {
         access.require(Capability.RECORD_CONSENT);
         // Her withdrawal is recorded whatever the state of the case.
         CaseFile caseFile = onCase(caseId);
-        Consent consent = consents.ofCase(caseFile.id, consentId);
         // The case first, then the consent, in the order a referral being sent takes them: a referral sent
         // at this moment goes out before the withdrawal (and its receiver hears of it) or not under it at all.
         cases.getEntityManager().lock(caseFile, LockModeType.PESSIMISTIC_WRITE);
-        consents.holdForChange(consent);
-        if (consent.withdrawnAt != null) {
-            throw new ProblemException.Conflict("consent-withdrawn", "Consent " + consentId + " was withdrawn at "
-                    + consent.withdrawnAt, Map.of());
-        }
-        Instant now = clock.instant();
-        Set<UUID> covered = consents.coveredAmong(consent, cases.agenciesOnReferralsOf(caseFile));
-        consents.withdraw(consent.id, now);
+        ConsentService.Withdrawal withdrawal = consents.withdrawWhole(caseFile.id, consentId,
+                parties.of(caseFile.id, caseFile.leadAgencyId), access.caller().belongsTo(caseFile.leadAgencyId));
+        Instant now = withdrawal.consent().withdrawnAt();
         caseFile.updatedAt = now;
-        Set<UUID> audience = new java.util.HashSet<>(covered);
+        Set<UUID> audience = new java.util.HashSet<>(withdrawal.agenciesAffected());
         audience.add(caseFile.leadAgencyId);
-        outbox.append("consent", consent.id, "consent.withdrawn", audience, Map.of("consentId", consent.id,
-                "caseId", caseFile.id, "agenciesAffected", List.copyOf(covered), "at", now));
+        outbox.append("consent", consentId, "consent.withdrawn", audience, Map.of("consentId", consentId,
+                "caseId", caseFile.id, "agenciesAffected", List.copyOf(withdrawal.agenciesAffected()), "at", now));
         cases.flush();
-        audit.record(AuditAction.WITHDRAW_CONSENT, Subject.of("consent", consent.id, caseFile.id), consent.categorySet());
-        return ConsentService.view(consent, access.caller().belongsTo(caseFile.leadAgencyId));
+        audit.record(AuditAction.WITHDRAW_CONSENT, Subject.of("consent", consentId, caseFile.id), withdrawal.categories());
+        return withdrawal.consent();
     }
 
     /** A case and what the caller is granted on it. */
-    public record Seen(CaseFile caseFile, CaseAccess.Grant grant) {
+    public record Seen(CaseRef caseRef, CaseAccess.Grant grant) {
     }
 
     /** A case the caller may see, with its grant, or 404 exactly as for one that does not exist. */
     public Seen seen(UUID id) {
         CaseFile caseFile = cases.findByIdOptional(id).orElseThrow(() -> new ProblemException.NotFound("Case " + id));
-        return new Seen(caseFile, caseAccess.toSee(caseFile.id, caseFile.leadAgencyId));
-    }
-
-    /** A case the caller may see, or 404 exactly as for one that does not exist. */
-    public CaseFile visible(UUID id) {
-        return seen(id).caseFile();
+        return new Seen(CaseRef.of(caseFile), caseAccess.toSee(caseFile.id, caseFile.leadAgencyId));
     }
 
     /** A case the caller's agency works on and that is still open: the target of every new record. */
-    public CaseFile workable(UUID id) {
+    public CaseRef workable(UUID id) {
         CaseFile caseFile = onCase(id);
         if (caseFile.status == CaseFile.Status.CLOSED) {
             throw new ProblemException.Conflict("case-closed", "Case " + id + " is closed", Map.of());
         }
-        return caseFile;
+        return CaseRef.of(caseFile);
+    }
+
+    /**
+     * The case a record of the caller's network points to (a referral's, an order's): no access check, the
+     * record's own capability made it.
+     */
+    public CaseRef of(UUID id) {
+        return find(id).orElseThrow(() -> new IllegalStateException("A record points to case " + id + ", which is not there"));
+    }
+
+    /** The case of the caller's network with this id, if there is one; whether the caller may see it is not asked. */
+    public Optional<CaseRef> find(UUID id) {
+        return cases.findByIdOptional(id).map(CaseRef::of);
+    }
+
+    /**
+     * Holds the case open until commit for a referral being made on it (a share lock, so referrals of one
+     * case are made side by side while a closure, which takes the update lock, waits for them and then
+     * counts them), or 409 if it was closed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdOpen(UUID id) {
+        CaseFile caseFile = em.find(CaseFile.class, id);
+        // Read again under the lock: a closure that committed a moment ago is seen.
+        em.flush();
+        em.refresh(caseFile, LockModeType.PESSIMISTIC_READ);
+        if (caseFile.status != CaseFile.Status.OPEN) {
+            throw new ProblemException.Conflict("case-closed", "Case " + id + " is closed", Map.of());
+        }
+    }
+
+    /** A new risk assessment set the case's level. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void riskLevelSet(UUID id, Priority level, Instant at) {
+        CaseFile caseFile = em.find(CaseFile.class, id);
+        caseFile.riskLevel = level;
+        caseFile.updatedAt = at;
     }
 
     /** A case the caller's agency works on: 404 for one it may not see, 403 for one it only oversees. */
-    public CaseFile onCase(UUID id) {
+    private CaseFile onCase(UUID id) {
         CaseFile caseFile = cases.findByIdOptional(id).orElseThrow(() -> new ProblemException.NotFound("Case " + id));
         caseAccess.toWork(caseFile.id, caseFile.leadAgencyId);
         return caseFile;

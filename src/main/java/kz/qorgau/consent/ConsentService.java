@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import kz.qorgau.agency.AgencyKind;
-import kz.qorgau.agency.AgencyRepository;
+import kz.qorgau.agency.Agencies;
 import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.common.ProblemException;
 import kz.qorgau.common.ProblemException.FieldError;
@@ -35,7 +36,7 @@ public class ConsentService {
     EntityManager em;
 
     @Inject
-    AgencyRepository agencies;
+    Agencies agencies;
 
     @Inject
     AccessPolicy access;
@@ -64,7 +65,7 @@ public class ConsentService {
         if (recipients.isEmpty() && kinds.isEmpty()) {
             errors.add(new FieldError("recipientAgencyIds", "or recipientKinds must name who may receive the data"));
         }
-        recipients.stream().filter(id -> agencies.findByIdOptional(id).isEmpty()).sorted()
+        recipients.stream().filter(id -> agencies.find(id).isEmpty()).sorted()
                 .forEach(id -> errors.add(new FieldError("recipientAgencyIds", "names no agency of this network: " + id)));
         if (recipients.contains(recorder)) {
             errors.add(new FieldError("recipientAgencyIds", "must not name the recording agency: " + recorder));
@@ -104,13 +105,13 @@ public class ConsentService {
      * lock until commit) so that a withdrawal at the same moment either waits for the referral sent under it
      * or is seen by it: nothing goes out under a consent withdrawn before the referral was sent.
      */
-    public Optional<Consent> covering(UUID caseId, UUID agency, AgencyKind kind) {
+    public Optional<UUID> covering(UUID caseId, UUID agency, AgencyKind kind) {
         Instant now = clock.instant();
         for (Consent consent : byCase(caseId)) {
             if (consent.covers(agency, kind, now)) {
                 em.refresh(consent, LockModeType.PESSIMISTIC_READ);
                 if (consent.covers(agency, kind, now)) {
-                    return Optional.of(consent);
+                    return Optional.of(consent.id);
                 }
             }
         }
@@ -118,8 +119,7 @@ public class ConsentService {
     }
 
     /** Holds the consent for a change until commit, as it stands now: changes of one consent go one by one. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void holdForChange(Consent consent) {
+    private void holdForChange(Consent consent) {
         em.refresh(consent, LockModeType.PESSIMISTIC_WRITE);
     }
 
@@ -145,7 +145,7 @@ public class ConsentService {
     }
 
     /** A consent of the case, or 404 exactly as for one that does not exist. */
-    public Consent ofCase(UUID caseId, UUID consentId) {
+    private Consent ofCase(UUID caseId, UUID consentId) {
         Consent consent = em.find(Consent.class, consentId);
         if (consent == null || !consent.caseId.equals(caseId)) {
             throw new ProblemException.NotFound("Consent " + consentId + " of case " + caseId);
@@ -179,32 +179,36 @@ public class ConsentService {
         return changed;
     }
 
-    /**
-     * The agencies whose view of her the consent shapes now: those it names, and those among the given
-     * agencies (the parties of the case's live referrals) it covers by their kind.
-     */
-    public Set<UUID> coveredAmong(Consent consent, Collection<UUID> parties) {
-        Instant now = clock.instant();
-        Set<UUID> covered = new java.util.TreeSet<>();
-        Arrays.stream(consent.recipientAgencyIds).filter(a -> !Arrays.asList(consent.withdrawnFrom).contains(a))
-                .forEach(covered::add);
-        for (UUID party : parties) {
-            agencies.findByIdOptional(party).filter(a -> consent.covers(a.id, a.kind, now)).ifPresent(a -> covered.add(a.id));
-        }
-        return covered;
+    /** A consent withdrawn whole: as it reads now, and the agencies whose view of her it changed. */
+    public record Withdrawal(ConsentView consent, Set<DataCategory> categories, Set<UUID> agenciesAffected) {
     }
 
-    /** @return whether this call withdrew it (it was not withdrawn already) */
+    /**
+     * She withdrew the consent whole. The caller holds the case (so that a referral being sent under the
+     * consent goes out before this or not under it at all); the consent is held here for the change.
+     *
+     * @param parties the agencies on the case's live referrals: those the consent covers by their kind lose
+     *     their view too
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean withdraw(UUID consentId, Instant at) {
-        Consent consent = em.find(Consent.class, consentId);
-        if (consent == null || consent.withdrawnAt != null) {
-            return false;
+    public Withdrawal withdrawWhole(UUID caseId, UUID consentId, Collection<UUID> parties, boolean showRecorder) {
+        Consent consent = ofCase(caseId, consentId);
+        holdForChange(consent);
+        if (consent.withdrawnAt != null) {
+            throw new ProblemException.Conflict("consent-withdrawn", "Consent " + consentId + " was withdrawn at "
+                    + consent.withdrawnAt, Map.of());
         }
-        consent.withdrawnAt = at;
+        Instant now = clock.instant();
+        Set<UUID> affected = new TreeSet<>();
+        Arrays.stream(consent.recipientAgencyIds).filter(a -> !Arrays.asList(consent.withdrawnFrom).contains(a))
+                .forEach(affected::add);
+        for (UUID party : parties) {
+            agencies.find(party).filter(a -> consent.covers(a.id(), a.kind(), now)).ifPresent(a -> affected.add(a.id()));
+        }
+        consent.withdrawnAt = now;
         consent.withdrawnBy = access.caller().subject();
         consent.withdrawnByAgency = access.caller().agencyId().orElse(null);
-        return true;
+        return new Withdrawal(view(consent, showRecorder), consent.categorySet(), affected);
     }
 
     /** The case's consents; who recorded each is shown to the lead agency only. */
@@ -217,7 +221,7 @@ public class ConsentService {
                 .setParameter("caseId", caseId).getResultList();
     }
 
-    public static ConsentView view(Consent consent, boolean showRecorder) {
+    private static ConsentView view(Consent consent, boolean showRecorder) {
         Set<AgencyKind> kinds = EnumSet.noneOf(AgencyKind.class);
         Arrays.stream(consent.recipientKinds).map(AgencyKind::valueOf).forEach(kinds::add);
         Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);

@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import kz.qorgau.casefile.CaseRepository;
+import kz.qorgau.caseaccess.CaseParties;
+import kz.qorgau.casefile.CaseRef;
+import kz.qorgau.casefile.CaseService;
 import kz.qorgau.security.TenantsConfig;
 import kz.qorgau.tenant.TenantOverride;
 
@@ -34,7 +36,10 @@ public class OrderExpiryJob {
     EntityManager em;
 
     @Inject
-    CaseRepository cases;
+    CaseService cases;
+
+    @Inject
+    CaseParties parties;
 
     @Inject
     ProtectiveOrderService orders;
@@ -82,7 +87,8 @@ public class OrderExpiryJob {
                 .getResultList();
         for (UUID id : claimed) {
             ProtectiveOrder order = em.find(ProtectiveOrder.class, id);
-            orders.announce(order, "protective-order.expiring", cases.agenciesOnReferralsOf(cases.findById(order.caseId)));
+            CaseRef caseRef = cases.of(order.caseId);
+            orders.announce(order, "protective-order.expiring", parties.of(caseRef.id(), caseRef.leadAgencyId()));
         }
         return claimed.size();
     }

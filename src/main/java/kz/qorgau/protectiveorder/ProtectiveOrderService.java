@@ -3,6 +3,7 @@ package kz.qorgau.protectiveorder;
 import java.util.EnumSet;
 import kz.qorgau.caseaccess.DataItem;
 import kz.qorgau.caseaccess.CaseAccess;
+import kz.qorgau.caseaccess.CaseParties;
 import kz.qorgau.caseaccess.SharingRules.Sharing;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +25,7 @@ import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.AuditTrail.Subject;
-import kz.qorgau.casefile.CaseFile;
-import kz.qorgau.casefile.CaseRepository;
+import kz.qorgau.casefile.CaseRef;
 import kz.qorgau.casefile.CaseService;
 import kz.qorgau.common.Json;
 import kz.qorgau.common.ProblemException;
@@ -64,7 +64,7 @@ public class ProtectiveOrderService {
     CaseService caseService;
 
     @Inject
-    CaseRepository cases;
+    CaseParties parties;
 
     @Inject
     CallerAgency callerAgency;
@@ -88,13 +88,13 @@ public class ProtectiveOrderService {
     @Transactional
     public OrderView record(UUID caseId, NewOrder request) {
         access.require(Capability.RECORD_PROTECTIVE_ORDER);
-        CaseFile caseFile = caseService.workable(caseId);
+        CaseRef caseFile = caseService.workable(caseId);
         UUID agency = callerAgency.requireRegistered();
         List<FieldError> errors = new ArrayList<>();
         if (request.expiresOn().isBefore(request.issuedOn())) {
             errors.add(new FieldError("expiresOn", "must not be before issuedOn"));
         }
-        if (request.issuedOn().isAfter(today(caseFile.tenantId))) {
+        if (request.issuedOn().isAfter(today(caseFile.tenantId()))) {
             errors.add(new FieldError("issuedOn", "must not be in the future"));
         }
         for (int i = 0; i < request.conditions().size(); i++) {
@@ -114,7 +114,7 @@ public class ProtectiveOrderService {
         Instant now = clock.instant();
         ProtectiveOrder order = new ProtectiveOrder();
         order.id = ids.newId();
-        order.caseId = caseFile.id;
+        order.caseId = caseFile.id();
         order.number = number;
         order.kind = request.kind();
         order.issuingAuthority = request.issuingAuthority().strip();
@@ -126,25 +126,25 @@ public class ProtectiveOrderService {
         order.createdAt = now;
         order.updatedAt = now;
         em.persist(order);
-        announce(order, "protective-order.recorded", cases.agenciesOnReferralsOf(caseFile));
+        announce(order, "protective-order.recorded", parties.of(caseFile.id(), caseFile.leadAgencyId()));
         em.flush();
-        audit.record(AuditAction.CREATE, Subject.of("protective-order", order.id, caseFile.id), Set.of());
+        audit.record(AuditAction.CREATE, Subject.of("protective-order", order.id, caseFile.id()), Set.of());
         return views(List.of(order), caseFile, sharingOf(caseFile)).get(0);
     }
 
     @Transactional
     public List<OrderView> ofCase(UUID caseId) {
         access.require(Capability.READ_PROTECTIVE_ORDERS);
-        CaseFile caseFile = cases.findByIdOptional(caseId)
-                .filter(c -> caseAccess.to(c.id, c.leadAgencyId).seesOrders())
+        CaseRef caseFile = caseService.find(caseId)
+                .filter(c -> caseAccess.to(c.id(), c.leadAgencyId()).seesOrders())
                 .orElseThrow(() -> new ProblemException.NotFound("Case " + caseId));
         List<ProtectiveOrder> orders = em.createQuery(
                         "from ProtectiveOrder where caseId = :id order by createdAt, id", ProtectiveOrder.class)
-                .setParameter("id", caseFile.id).getResultList();
+                .setParameter("id", caseFile.id()).getResultList();
         Sharing sharing = sharingOf(caseFile);
         Set<DataCategory> shown = EnumSet.noneOf(DataCategory.class);
         sharing.categories().stream().filter(c -> c == DataCategory.ADDRESS || c == DataCategory.INCIDENT_DETAILS).forEach(shown::add);
-        audit.record(AuditAction.READ, Subject.of("protective-order", null, caseFile.id), shown, orders.size() + " orders");
+        audit.record(AuditAction.READ, Subject.of("protective-order", null, caseFile.id()), shown, orders.size() + " orders");
         return views(orders, caseFile, sharing);
     }
 
@@ -168,10 +168,10 @@ public class ProtectiveOrderService {
         violation.reportedAt = now;
         em.persist(violation);
         order.updatedAt = now;
-        CaseFile caseFile = cases.findById(order.caseId);
-        announce(order, "protective-order.violated", cases.agenciesOnReferralsOf(caseFile));
+        CaseRef caseFile = caseService.of(order.caseId);
+        announce(order, "protective-order.violated", parties.of(caseFile.id(), caseFile.leadAgencyId()));
         em.flush();
-        audit.record(AuditAction.CREATE, Subject.of("order-violation", violation.id, caseFile.id), Set.of(DataCategory.INCIDENT_DETAILS));
+        audit.record(AuditAction.CREATE, Subject.of("order-violation", violation.id, caseFile.id()), Set.of(DataCategory.INCIDENT_DETAILS));
         return views(List.of(order), caseFile, sharingOf(caseFile)).get(0);
     }
 
@@ -179,8 +179,8 @@ public class ProtectiveOrderService {
     public OrderView revoke(UUID orderId, Revocation request) {
         access.require(Capability.RECORD_PROTECTIVE_ORDER);
         ProtectiveOrder order = visible(orderId);
-        CaseFile caseFile = cases.findById(order.caseId);
-        if (!caseAccess.to(caseFile.id, caseFile.leadAgencyId).worksCase()) {
+        CaseRef caseFile = caseService.of(order.caseId);
+        if (!caseAccess.to(caseFile.id(), caseFile.leadAgencyId()).worksCase()) {
             throw new ProblemException.Forbidden("Only police of an agency on the case record a revocation");
         }
         if (order.revokedAt != null) {
@@ -189,16 +189,16 @@ public class ProtectiveOrderService {
         order.revokedAt = clock.instant();
         order.revocationReason = request.reason().strip();
         order.updatedAt = order.revokedAt;
-        announce(order, "protective-order.revoked", cases.agenciesOnReferralsOf(caseFile));
+        announce(order, "protective-order.revoked", parties.of(caseFile.id(), caseFile.leadAgencyId()));
         em.flush();
-        audit.record(AuditAction.UPDATE, Subject.of("protective-order", order.id, caseFile.id), Set.of(), "revoked");
+        audit.record(AuditAction.UPDATE, Subject.of("protective-order", order.id, caseFile.id()), Set.of(), "revoked");
         return views(List.of(order), caseFile, sharingOf(caseFile)).get(0);
     }
 
     private ProtectiveOrder visible(UUID orderId) {
         ProtectiveOrder order = em.find(ProtectiveOrder.class, orderId);
-        CaseFile caseFile = order == null ? null : cases.findById(order.caseId);
-        if (caseFile == null || !caseAccess.to(caseFile.id, caseFile.leadAgencyId).seesOrders()) {
+        CaseRef caseFile = order == null ? null : caseService.of(order.caseId);
+        if (caseFile == null || !caseAccess.to(caseFile.id(), caseFile.leadAgencyId()).seesOrders()) {
             throw new ProblemException.NotFound("Protective order " + orderId);
         }
         return order;
@@ -223,18 +223,18 @@ public class ProtectiveOrderService {
      * How the caller sees the case's orders: the places an order keeps him away from are her ADDRESS data,
      * violations and revocation reasons her INCIDENT_DETAILS; coordinators oversee without either.
      */
-    private Sharing sharingOf(CaseFile caseFile) {
-        return caseAccess.to(caseFile.id, caseFile.leadAgencyId).sharing();
+    private Sharing sharingOf(CaseRef caseFile) {
+        return caseAccess.to(caseFile.id(), caseFile.leadAgencyId()).sharing();
     }
 
     /** Views of orders with their violations, read in one query for all of them. */
-    private List<OrderView> views(List<ProtectiveOrder> orders, CaseFile caseFile, Sharing sharing) {
+    private List<OrderView> views(List<ProtectiveOrder> orders, CaseRef caseFile, Sharing sharing) {
         if (orders.isEmpty()) {
             return List.of();
         }
         boolean places = sharing.shows(DataItem.ORDER_PLACES);
         boolean details = sharing.shows(DataItem.ORDER_EVENTS);
-        String tenantId = caseFile.tenantId;
+        String tenantId = caseFile.tenantId();
         Map<UUID, List<ViolationView>> violations = em.createQuery(
                         "from OrderViolation where orderId in :ids order by occurredAt, id", OrderViolation.class)
                 .setParameter("ids", orders.stream().map(o -> o.id).toList()).getResultList().stream()

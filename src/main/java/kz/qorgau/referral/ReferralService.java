@@ -2,7 +2,6 @@ package kz.qorgau.referral;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,8 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import kz.qorgau.agency.Agency;
-import kz.qorgau.agency.AgencyRepository;
+import kz.qorgau.agency.Agencies;
 import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.agency.ServiceType;
 import kz.qorgau.audit.AuditAction;
@@ -23,10 +21,10 @@ import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.AuditTrail.Subject;
 import kz.qorgau.caseaccess.DataItem;
 import kz.qorgau.caseaccess.CaseAccess;
+import kz.qorgau.caseaccess.CaseParties;
 import kz.qorgau.casefile.CaseDisclosure;
 import kz.qorgau.casefile.CaseDtos.SharedDataView;
-import kz.qorgau.casefile.CaseFile;
-import kz.qorgau.casefile.CaseRepository;
+import kz.qorgau.casefile.CaseRef;
 import kz.qorgau.casefile.CaseService;
 import kz.qorgau.common.Keyset;
 import kz.qorgau.common.Page;
@@ -34,7 +32,6 @@ import kz.qorgau.common.Priority;
 import kz.qorgau.common.ProblemException;
 import kz.qorgau.common.TimeAndIds.IdGenerator;
 import kz.qorgau.common.Versioned;
-import kz.qorgau.consent.Consent;
 import kz.qorgau.consent.ConsentService;
 import kz.qorgau.consent.DataCategory;
 import kz.qorgau.caseaccess.SharingRules;
@@ -69,11 +66,12 @@ public class ReferralService {
     @Inject
     CaseService caseService;
 
-    @Inject
-    CaseRepository cases;
 
     @Inject
-    AgencyRepository agencies;
+    Agencies agencies;
+
+    @Inject
+    CaseParties parties;
 
     @Inject
     ConsentService consents;
@@ -113,8 +111,8 @@ public class ReferralService {
     public Versioned<ReferralView> create(NewReferral request) {
         access.require(Capability.SEND_REFERRAL);
         UUID sender = callerAgency.requireRegistered();
-        CaseFile caseFile = caseService.workable(request.caseId());
-        Referral referral = newReferral(caseFile, sender, request.receiverAgencyId(), "receiverAgencyId",
+        CaseRef caseRef = caseService.workable(request.caseId());
+        Referral referral = newReferral(caseRef, sender, request.receiverAgencyId(), "receiverAgencyId",
                 request.servicesRequested(), request.note(), request.emergencyReason(), null);
         if (request.submit()) {
             fire(referral, ReferralAction.SUBMIT, null, null);
@@ -141,11 +139,11 @@ public class ReferralService {
         access.require(Capability.READ_SHARED_DATA);
         Referral referral = visible(id);
         UUID agency = access.caller().agencyId().orElseThrow();
-        CaseFile caseFile = cases.findById(referral.caseId);
-        Sharing sharing = caseAccess.throughReferral(caseFile.id, caseFile.leadAgencyId,
+        CaseRef caseRef = caseService.of(referral.caseId);
+        Sharing sharing = caseAccess.throughReferral(caseRef.id(), caseRef.leadAgencyId(),
                 agency.equals(referral.receiverAgencyId), !referral.state.isTerminal(),
                 referral.consentId == null && referral.emergencyReason != null);
-        SharedDataView shared = disclosure.sharedData(caseFile, referral.id, sharing);
+        SharedDataView shared = disclosure.sharedData(caseRef.id(), referral.id, sharing);
         Set<DataCategory> shown = EnumSet.noneOf(DataCategory.class);
         if (shared.fullName() != null) {
             shown.add(DataCategory.IDENTITY);
@@ -290,37 +288,32 @@ public class ReferralService {
         return allowed;
     }
 
-    private Referral newReferral(CaseFile caseFile, UUID sender, UUID receiverId, String receiverField,
+    private Referral newReferral(CaseRef caseRef, UUID sender, UUID receiverId, String receiverField,
             Set<ServiceType> services, String note, String emergencyReason, UUID redirectedFrom) {
-        if (caseFile.status != CaseFile.Status.OPEN) {
-            throw new ProblemException.Conflict("case-closed", "Case " + caseFile.id + " is closed", Map.of());
-        }
-        // A share lock on the case until commit: referrals of one case are made side by side, while a
-        // closure (which takes the row's update lock) waits for them and then counts them.
-        cases.getEntityManager().lock(caseFile, LockModeType.PESSIMISTIC_READ);
-        Agency receiver = agencies.findByIdOptional(receiverId).orElseThrow(() ->
+        caseService.holdOpen(caseRef.id());
+        Agencies.Facts receiver = agencies.find(receiverId).orElseThrow(() ->
                 new ProblemException.InvalidInput(receiverField, "names no agency of this network"));
-        if (receiver.id.equals(sender)) {
+        if (receiver.id().equals(sender)) {
             throw new ProblemException.InvalidInput(receiverField, "must be another agency than the sender");
         }
         List<ServiceType> notOffered = services.stream().filter(s -> !receiver.offers(s)).sorted().toList();
         if (!notOffered.isEmpty()) {
-            throw new ProblemException.Unprocessable("Agency " + receiver.id + " does not offer " + notOffered,
+            throw new ProblemException.Unprocessable("Agency " + receiver.id() + " does not offer " + notOffered,
                     List.of(new ProblemException.FieldError("servicesRequested",
                             "names services the receiver does not offer: " + notOffered)));
         }
-        if (!receiver.active) {
+        if (!receiver.active()) {
             throw new ProblemException.Conflict("receiver-inactive",
-                    "Agency " + receiver.id + " takes no new referrals", Map.of());
+                    "Agency " + receiver.id() + " takes no new referrals", Map.of());
         }
         Instant now = clock.instant();
         Referral referral = new Referral();
         referral.id = ids.newId();
-        referral.caseId = caseFile.id;
+        referral.caseId = caseRef.id();
         referral.senderAgencyId = sender;
-        referral.receiverAgencyId = receiver.id;
+        referral.receiverAgencyId = receiver.id();
         referral.state = ReferralState.DRAFT;
-        referral.priority = caseFile.riskLevel;
+        referral.priority = caseRef.riskLevel();
         referral.servicesRequested = services.stream().map(Enum::name).sorted().toArray(String[]::new);
         referral.note = note;
         referral.emergencyReason = emergencyReason == null || emergencyReason.isBlank() ? null : emergencyReason.strip();
@@ -329,17 +322,17 @@ public class ReferralService {
         referral.createdAt = now;
         referral.updatedAt = now;
         referrals.persist(referral);
+        partiesKnow(referral);
         record(referral, ReferralHistoryEntry.CREATED, null, null, null);
         outbox.append("referral", referral.id, "referral.created", audience(referral), event(referral, null, null));
         return referral;
     }
 
     private Referral redirect(Referral declined, TransitionCommand command) {
-        CaseFile caseFile = cases.findByIdOptional(declined.caseId)
-                .orElseThrow(() -> new IllegalStateException("Referral " + declined.id + " has no case"));
+        CaseRef caseRef = caseService.of(declined.caseId);
         Set<ServiceType> services = EnumSet.noneOf(ServiceType.class);
         Arrays.stream(declined.servicesRequested).map(ServiceType::valueOf).forEach(services::add);
-        Referral next = newReferral(caseFile, declined.senderAgencyId, command.redirectTo(), "redirectTo", services,
+        Referral next = newReferral(caseRef, declined.senderAgencyId, command.redirectTo(), "redirectTo", services,
                 command.note() == null ? declined.note : command.note(), command.emergencyReason(), declined.id);
         fire(next, ReferralAction.SUBMIT, null, null);
         return next;
@@ -386,6 +379,7 @@ public class ReferralService {
         }
         referral.state = to;
         referral.updatedAt = now;
+        partiesKnow(referral);
         record(referral, action.name(), from, reasonCode, command == null ? null : command.note());
         Map<String, Object> payload = event(referral, action, from);
         if (createdId != null) {
@@ -414,10 +408,10 @@ public class ReferralService {
      * sides hear of each consent it changed.
      */
     private void withdrawConsent(Referral referral, Instant now) {
-        Agency receiver = agencies.findById(referral.receiverAgencyId);
-        for (UUID consentId : consents.withdrawFrom(referral.caseId, receiver.id, receiver.kind)) {
+        Agencies.Facts receiver = agencies.find(referral.receiverAgencyId).orElseThrow();
+        for (UUID consentId : consents.withdrawFrom(referral.caseId, receiver.id(), receiver.kind())) {
             outbox.append("consent", consentId, "consent.withdrawn", audience(referral), Map.of("consentId", consentId,
-                    "caseId", referral.caseId, "referralId", referral.id, "agenciesAffected", List.of(receiver.id), "at", now));
+                    "caseId", referral.caseId, "referralId", referral.id, "agenciesAffected", List.of(receiver.id()), "at", now));
         }
     }
 
@@ -426,25 +420,32 @@ public class ReferralService {
      * emergency exception whose reason is kept. A draft may have waited long enough for any of these to change.
      */
     private void requireConsentOrEmergency(Referral referral) {
-        Agency receiver = agencies.findById(referral.receiverAgencyId);
-        if (cases.findById(referral.caseId).status != CaseFile.Status.OPEN) {
+        Agencies.Facts receiver = agencies.find(referral.receiverAgencyId).orElseThrow();
+        if (!caseService.of(referral.caseId).open()) {
             throw new ProblemException.Conflict("case-closed", "Case " + referral.caseId + " is closed", Map.of());
         }
-        if (!receiver.active) {
+        if (!receiver.active()) {
             throw new ProblemException.Conflict("receiver-inactive",
-                    "Agency " + receiver.id + " takes no new referrals", Map.of());
+                    "Agency " + receiver.id() + " takes no new referrals", Map.of());
         }
-        Optional<Consent> consent = consents.covering(referral.caseId, receiver.id, receiver.kind);
+        Optional<UUID> consent = consents.covering(referral.caseId, receiver.id(), receiver.kind());
         if (consent.isPresent()) {
-            referral.consentId = consent.get().id;
+            referral.consentId = consent.get();
             return;
         }
         if (referral.emergencyReason == null) {
             throw new ProblemException.Conflict("consent-required", "No consent of the survivor covers agency "
-                    + receiver.id + "; record one on the case, or give an emergencyReason", Map.of());
+                    + receiver.id() + "; record one on the case, or give an emergencyReason", Map.of());
         }
         LOG.infof("Referral %s submitted under the emergency exception by agency %s", referral.id,
                 referral.senderAgencyId);
+    }
+
+    /** The case's parties learn where the referral stands, in the same transaction as its change. */
+    private void partiesKnow(Referral referral) {
+        parties.referralChanged(new CaseParties.ReferralStanding(referral.caseId, referral.id,
+                referral.senderAgencyId, referral.receiverAgencyId, referral.wasSent(), !referral.state.isTerminal(),
+                referral.state.receiverIsOnTheCase(), referral.consentId == null && referral.emergencyReason != null));
     }
 
     private void record(Referral referral, String action, ReferralState from, String reasonCode, String note) {

@@ -17,7 +17,7 @@ import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.AuditTrail.Subject;
 import kz.qorgau.caseaccess.DataItem;
-import kz.qorgau.casefile.CaseFile;
+import kz.qorgau.casefile.CaseRef;
 import kz.qorgau.casefile.CaseService;
 import kz.qorgau.common.Json;
 import kz.qorgau.common.Priority;
@@ -98,7 +98,7 @@ public class RiskService {
     @Transactional
     public AssessmentView assess(UUID caseId, NewAssessment request) {
         access.require(Capability.RECORD_RISK_ASSESSMENT);
-        CaseFile caseFile = cases.workable(caseId);
+        CaseRef caseRef = cases.workable(caseId);
         UUID assessor = callerAgency.requireRegistered();
         QuestionnaireView questionnaire = latest();
         Questionnaire.Scoring scoring = questionnaire.definition().score(request.answers());
@@ -106,7 +106,7 @@ public class RiskService {
 
         RiskAssessment assessment = new RiskAssessment();
         assessment.id = ids.newId();
-        assessment.caseId = caseFile.id;
+        assessment.caseId = caseRef.id();
         assessment.questionnaireVersion = questionnaire.version();
         assessment.answers = json.write(new TreeMap<>(request.answers()));
         assessment.score = scoring.score();
@@ -118,12 +118,11 @@ public class RiskService {
         assessment.assessedAt = clock.instant();
         em.persist(assessment);
 
-        caseFile.riskLevel = level;
-        caseFile.updatedAt = assessment.assessedAt;
-        referrals.raiseOpenReferrals(caseFile.id, level, "Risk assessment " + assessment.id + " set " + level);
+        cases.riskLevelSet(caseRef.id(), level, assessment.assessedAt);
+        referrals.raiseOpenReferrals(caseRef.id(), level, "Risk assessment " + assessment.id + " set " + level);
         // A concurrent change of the case or of a raised referral surfaces here, inside the request.
         em.flush();
-        audit.record(AuditAction.CREATE, Subject.of("risk-assessment", assessment.id, caseFile.id), Set.of(DataCategory.RISK));
+        audit.record(AuditAction.CREATE, Subject.of("risk-assessment", assessment.id, caseRef.id()), Set.of(DataCategory.RISK));
         return view(assessment, Shown.ALL);
     }
 
@@ -136,13 +135,12 @@ public class RiskService {
     public List<AssessmentView> ofCase(UUID caseId) {
         access.require(Capability.READ_CASES);
         CaseService.Seen seen = cases.seen(caseId);
-        CaseFile caseFile = seen.caseFile();
         boolean onCase = seen.grant().worksCase();
         boolean risk = onCase && seen.grant().sharing().shows(DataItem.RISK_ASSESSMENT);
         Shown shown = risk ? Shown.ALL : onCase ? Shown.NOTHING : Shown.LEVELS;
         List<AssessmentView> views = em.createQuery("from RiskAssessment where caseId = :id order by assessedAt, id", RiskAssessment.class)
-                .setParameter("id", caseFile.id).getResultList().stream().map(a -> view(a, shown)).toList();
-        audit.record(AuditAction.READ, Subject.of("risk-assessment", null, caseFile.id),
+                .setParameter("id", caseId).getResultList().stream().map(a -> view(a, shown)).toList();
+        audit.record(AuditAction.READ, Subject.of("risk-assessment", null, caseId),
                 risk ? Set.of(DataCategory.RISK) : Set.of(), views.size() + " assessments");
         return views;
     }

@@ -2,8 +2,14 @@ package kz.qorgau.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import kz.qorgau.caseaccess.CaseRules;
@@ -20,8 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The boundaries of the design as tests, so that a change that crosses one fails the build instead of
- * waiting for a reviewer. What is not here yet (no package cycles; no package using another capability's
- * entities or repositories) is listed in issue 17's note with the violations it would reveal.
+ * waiting for a reviewer.
  */
 class ArchitectureTest {
 
@@ -61,5 +66,33 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .because("one place decides disclosure (issue 17)")
                 .check(SERVICE);
+    }
+
+    @Test
+    void noCapabilityDependsOnItselfThroughAnother() {
+        slices().matching("kz.qorgau.(*)..").should().beFreeOfCycles().check(SERVICE);
+    }
+
+    @Test
+    void aCapabilitysEntitiesAndRepositoriesAreItsOwn() {
+        // Others ask its service (or the case access) and get values: a capability can change its tables
+        // without the others noticing, and no one decides from another's rows what it may show.
+        classes().that(entitiesOrRepositories()).should(beUsedOnlyInTheirOwnPackage()).check(SERVICE);
+    }
+
+    private static DescribedPredicate<JavaClass> entitiesOrRepositories() {
+        return DescribedPredicate.describe("entities or repositories", c ->
+                c.isAnnotatedWith("jakarta.persistence.Entity") || c.getSimpleName().endsWith("Repository"));
+    }
+
+    private static ArchCondition<JavaClass> beUsedOnlyInTheirOwnPackage() {
+        return new ArchCondition<>("be used only in their own package") {
+            @Override
+            public void check(JavaClass owned, ConditionEvents events) {
+                owned.getDirectDependenciesToSelf().stream()
+                        .filter(d -> !d.getOriginClass().getPackageName().equals(owned.getPackageName()))
+                        .forEach(d -> events.add(SimpleConditionEvent.violated(d, d.getDescription())));
+            }
+        };
     }
 }

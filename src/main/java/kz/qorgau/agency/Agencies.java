@@ -1,0 +1,39 @@
+package kz.qorgau.agency;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What the other capabilities may know of an agency of the network: its kind, whether it still takes
+ * referrals, what it offers. They ask here rather than read the agency's entity, so that the directory's
+ * record can change without them.
+ */
+@ApplicationScoped
+public class Agencies {
+
+    @Inject
+    AgencyRepository agencies;
+
+    public record Facts(UUID id, AgencyKind kind, boolean active, Set<ServiceType> services) {
+
+        public boolean offers(ServiceType service) {
+            return services.contains(service);
+        }
+    }
+
+    /** The agency of the caller's network with this id; another network's agency is not found. */
+    public Optional<Facts> find(UUID id) {
+        return agencies.findByIdOptional(id).map(Agencies::facts);
+    }
+
+    private static Facts facts(Agency agency) {
+        Set<ServiceType> services = EnumSet.noneOf(ServiceType.class);
+        Arrays.stream(agency.services).map(ServiceType::valueOf).forEach(services::add);
+        return new Facts(agency.id, agency.kind, agency.active, Set.copyOf(services));
+    }
+}

@@ -13,8 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What the agency directory takes and gives; entities never leave the service. */
 public final class AgencyDtos {
 
-    private AgencyDtos() {
-    }
+    private AgencyDtos() {}
 
     static final String PHONE = "^\\+?[0-9 ()-]{5,40}$";
 
@@ -27,10 +26,12 @@ public final class AgencyDtos {
             @Schema(maxItems = 20) Set<ServiceType> services,
             String email,
             String phone,
-            @Schema(description = "Inactive agencies stay in the directory but take no new referrals") boolean active,
+
+            @Schema(description = "Inactive agencies stay in the directory but take no new referrals")
+            boolean active,
+
             Instant createdAt,
-            Instant updatedAt) {
-    }
+            Instant updatedAt) {}
 
     @Schema(name = "NewAgency")
     public record NewAgency(
@@ -39,8 +40,9 @@ public final class AgencyDtos {
             @Size(max = 200) String district,
             @Size(max = 20) Set<@NotNull ServiceType> services,
             @Email @Size(max = 254) String email,
-            @Size(max = 40) @Pattern(regexp = PHONE, message = "must be a phone number") String phone) {
-    }
+
+            @Size(max = 40) @Pattern(regexp = PHONE, message = "must be a phone number")
+            String phone) {}
 
     /**
      * A JSON merge patch of an agency: a field that is absent stays as it is. To clear the district,
@@ -48,12 +50,17 @@ public final class AgencyDtos {
      */
     @Schema(name = "AgencyChanges")
     public record AgencyChanges(
-            @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+            @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+            String name,
+
             AgencyKind kind,
             @Size(max = 200) String district,
             @Size(max = 20) Set<@NotNull ServiceType> services,
             @Email @Size(max = 254) String email,
-            @Size(max = 40) @Pattern(regexp = "^$|" + PHONE, message = "must be a phone number") String phone,
+
+            @Size(max = 40) @Pattern(regexp = "^$|" + PHONE, message = "must be a phone number")
+            String phone,
+
             Boolean active) {
 
         boolean changesKindOrActive() {

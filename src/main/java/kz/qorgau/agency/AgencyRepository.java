@@ -3,10 +3,10 @@ package kz.qorgau.agency;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import kz.qorgau.common.Cursor;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import kz.qorgau.common.Cursor;
 
 /** Every query here is limited to the caller's tenant by Hibernate's tenant discriminator. */
 @ApplicationScoped
@@ -26,14 +26,20 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
         }
         if (after.isPresent()) {
             where.append(" and (name, id) > (:afterName, :afterId)");
-            params.and("afterName", after.get().name()).and("afterId", after.get().id());
+            params.and("afterName", after.get().name())
+                    .and("afterId", after.get().id());
         }
         return find(where + " order by name, id", params).page(0, limit).list();
     }
 
     /** The directory: agencies offering a service, in a district, in a language, taking referrals now. */
-    public List<Agency> directoryPage(ServiceType service, String district, String language, Boolean acceptingNow,
-            Optional<AgencyKey> after, int limit) {
+    public List<Agency> directoryPage(
+            ServiceType service,
+            String district,
+            String language,
+            Boolean acceptingNow,
+            Optional<AgencyKey> after,
+            int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (service != null) {
@@ -51,7 +57,8 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
         if (Boolean.TRUE.equals(acceptingNow)) {
             where.append(" and active = true and acceptingReferrals = true and (freePlaces is null or freePlaces > 0)");
         } else if (Boolean.FALSE.equals(acceptingNow)) {
-            where.append(" and not (active = true and acceptingReferrals = true and (freePlaces is null or freePlaces > 0))");
+            where.append(
+                    " and not (active = true and acceptingReferrals = true and (freePlaces is null or freePlaces > 0))");
         }
         after.ifPresent(k -> {
             where.append(" and (name, id) > (:afterName, :afterId)");

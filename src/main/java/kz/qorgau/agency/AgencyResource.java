@@ -23,13 +23,13 @@ import kz.qorgau.agency.AgencyDtos.AgencyChanges;
 import kz.qorgau.agency.AgencyDtos.AgencyView;
 import kz.qorgau.agency.AgencyDtos.NewAgency;
 import kz.qorgau.common.Page;
-import kz.qorgau.common.Versioned;
 import kz.qorgau.common.PartnerDocuments;
+import kz.qorgau.common.Versioned;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -52,11 +52,14 @@ public class AgencyResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "listAgencies", description =
-            "Agencies of the caller's network in name order, filtered by kind and service. Page with "
-            + "the nextCursor of the previous page; limit is 1 to 100.",
+    @Operation(
+            operationId = "listAgencies",
+            description = "Agencies of the caller's network in name order, filtered by kind and service. Page with "
+                    + "the nextCursor of the previous page; limit is 1 to 100.",
             summary = "List the network's agencies in name order, a page at a time")
-    public Page<AgencyView> list(@RestQuery("kind") AgencyKind kind, @RestQuery("service") ServiceType service,
+    public Page<AgencyView> list(
+            @RestQuery("kind") AgencyKind kind,
+            @RestQuery("service") ServiceType service,
             @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
         return agencies.list(kind, service, cursor, limit);
@@ -68,12 +71,18 @@ public class AgencyResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "getAgency", description =
-            "One agency of the caller's network. An agency of another network answers 404. The ETag is "
-            + "the version to send in If-Match when changing it.",
+    @Operation(
+            operationId = "getAgency",
+            description = "One agency of the caller's network. An agency of another network answers 404. The ETag is "
+                    + "the version to send in If-Match when changing it.",
             summary = "Read one agency; the ETag is its version, for If-Match on PATCH")
-    @APIResponse(responseCode = "200", description = "The agency; ETag carries its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The agency; ETag carries its version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AgencyView.class)))
     public Response get(@RestPath UUID id) {
         return agencies.get(id).ok();
     }
@@ -81,12 +90,18 @@ public class AgencyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "registerAgency", description =
-            "Coordinators register an agency of their network. Names are unique within a network (409 "
-            + "otherwise).",
+    @Operation(
+            operationId = "registerAgency",
+            description = "Coordinators register an agency of their network. Names are unique within a network (409 "
+                    + "otherwise).",
             summary = "Register an agency in the network (coordinators)")
-    @APIResponse(responseCode = "201", description = "Registered; Location names it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered; Location names it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AgencyView.class)))
     public Response register(@NotNull @Valid NewAgency request, UriInfo uri) {
         Versioned<AgencyView> created = agencies.register(request);
         return created.created(Versioned.locationUnder(uri, created.body().id()));
@@ -96,14 +111,22 @@ public class AgencyResource {
     @Path("/{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "editAgency", description =
-            "A JSON merge patch: absent fields stay as they are; an empty string clears district, email"
-            + " or phone. An agency-admin edits its own agency only, and not its kind or whether it is "
-            + "active. A stale If-Match answers 412.",
+    @Operation(
+            operationId = "editAgency",
+            description = "A JSON merge patch: absent fields stay as they are; an empty string clears district, email"
+                    + " or phone. An agency-admin edits its own agency only, and not its kind or whether it is "
+                    + "active. A stale If-Match answers 412.",
             summary = "Change an agency (its own agency-admin, or a coordinator); If-Match guards against lost updates")
-    @APIResponse(responseCode = "200", description = "The agency as changed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class)))
-    public Response edit(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(
+            responseCode = "200",
+            description = "The agency as changed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AgencyView.class)))
+    public Response edit(
+            @RestPath UUID id,
+            @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AgencyChanges changes) {
         return agencies.edit(id, changes, Versioned.expectedVersion(ifMatch)).ok();
     }

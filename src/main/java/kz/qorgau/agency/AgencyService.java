@@ -16,8 +16,8 @@ import kz.qorgau.agency.AgencyDtos.NewAgency;
 import kz.qorgau.agency.AgencyRepository.AgencyKey;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.ProblemException;
-import kz.qorgau.common.Versioned;
 import kz.qorgau.common.TimeAndIds.IdGenerator;
+import kz.qorgau.common.Versioned;
 import kz.qorgau.security.AccessPolicy;
 import kz.qorgau.security.Capability;
 
@@ -120,7 +120,8 @@ public class AgencyService {
     }
 
     private void ensureNameFree(String name, UUID except) {
-        agencies.find("name", name).firstResultOptional()
+        agencies.find("name", name)
+                .firstResultOptional()
                 .filter(other -> !other.id.equals(except))
                 .ifPresent(other -> {
                     throw new ProblemException.Conflict("An agency named '" + name + "' already exists");
@@ -128,7 +129,8 @@ public class AgencyService {
     }
 
     private static String[] names(Set<ServiceType> services) {
-        return services == null ? new String[0]
+        return services == null
+                ? new String[0]
                 : services.stream().map(Enum::name).sorted().toArray(String[]::new);
     }
 
@@ -139,7 +141,16 @@ public class AgencyService {
     static AgencyView view(Agency agency) {
         Set<ServiceType> services = EnumSet.noneOf(ServiceType.class);
         Arrays.stream(agency.services).map(ServiceType::valueOf).forEach(services::add);
-        return new AgencyView(agency.id, agency.name, agency.kind, agency.district, services,
-                agency.email, agency.phone, agency.active, agency.createdAt, agency.updatedAt);
+        return new AgencyView(
+                agency.id,
+                agency.name,
+                agency.kind,
+                agency.district,
+                services,
+                agency.email,
+                agency.phone,
+                agency.active,
+                agency.createdAt,
+                agency.updatedAt);
     }
 }

@@ -21,7 +21,8 @@ public class CallerAgency {
     AccessPolicy access;
 
     public UUID requireRegistered() {
-        UUID id = access.caller().agencyId()
+        UUID id = access.caller()
+                .agencyId()
                 .orElseThrow(() -> new ProblemException.Forbidden("The caller acts for no agency"));
         if (agencies.findByIdOptional(id).isEmpty()) {
             throw new ProblemException.Forbidden("The caller's agency is not registered in this network");

@@ -13,19 +13,26 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class DirectoryDtos {
 
-    private DirectoryDtos() {
-    }
+    private DirectoryDtos() {}
 
     @Schema(name = "DirectoryEntryUpdate", description = "What the agency offers now; replaces its whole entry")
     public record EntryUpdate(
             @NotNull @Size(max = 20) Set<@NotNull ServiceType> services,
             @NotNull @Size(max = 50) Set<@NotBlank @Size(max = 200) String> districts,
+
             @NotNull @Size(max = 10)
-            Set<@NotNull @Pattern(regexp = "^[a-z]{2,3}$", message = "must be an ISO 639 language code such as kk") String> languages,
+            Set<
+                            @NotNull
+                            @Pattern(regexp = "^[a-z]{2,3}$", message = "must be an ISO 639 language code such as kk")
+                            String>
+                    languages,
+
             @Size(max = 500) String hours,
-            @Min(0) @Max(10000) @Schema(description = "For shelters: places free now") Integer freePlaces,
-            @NotNull Boolean acceptingReferrals) {
-    }
+
+            @Min(0) @Max(10000) @Schema(description = "For shelters: places free now")
+            Integer freePlaces,
+
+            @NotNull Boolean acceptingReferrals) {}
 
     @Schema(name = "DirectoryEntry")
     public record EntryView(
@@ -38,7 +45,10 @@ public final class DirectoryDtos {
             String hours,
             Integer freePlaces,
             boolean acceptingReferrals,
-            @Schema(description = "Active, accepting referrals, and a free place where it counts places") boolean acceptingNow,
-            @Schema(description = "When its staff last updated the entry") Instant updatedAt) {
-    }
+
+            @Schema(description = "Active, accepting referrals, and a free place where it counts places")
+            boolean acceptingNow,
+
+            @Schema(description = "When its staff last updated the entry")
+            Instant updatedAt) {}
 }

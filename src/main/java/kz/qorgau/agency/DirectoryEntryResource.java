@@ -33,9 +33,10 @@ public class DirectoryEntryResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "updateDirectoryEntry", description =
-            "Replaces the agency's whole directory entry and stamps the time of the update. Its own "
-            + "staff, or a coordinator, keep it.",
+    @Operation(
+            operationId = "updateDirectoryEntry",
+            description = "Replaces the agency's whole directory entry and stamps the time of the update. Its own "
+                    + "staff, or a coordinator, keep it.",
             summary = "Replace the agency's directory entry (its own staff, or a coordinator)")
     public EntryView update(@RestPath UUID id, @NotNull @Valid EntryUpdate update) {
         return directory.update(id, update);

@@ -32,15 +32,20 @@ public class DirectoryResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
-    @Operation(operationId = "searchDirectory", description =
-            "Agencies of the caller's network that offer a service, in a district, in a language; "
-            + "acceptingNow=true keeps those active, accepting referrals and, where they count places, "
-            + "with a free place.",
+    @Operation(
+            operationId = "searchDirectory",
+            description = "Agencies of the caller's network that offer a service, in a district, in a language; "
+                    + "acceptingNow=true keeps those active, accepting referrals and, where they count places, "
+                    + "with a free place.",
             summary = "Find receivers in the caller's network by service, district, language and free capacity")
-    public Page<EntryView> search(@RestQuery("service") ServiceType service,
-            @RestQuery @Size(max = 200) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String district,
-            @RestQuery @Pattern(regexp = "^[a-z]{2,3}$", message = "must be an ISO 639 language code such as kk") String language,
-            @RestQuery("acceptingNow") Boolean acceptingNow, @RestQuery @Size(max = 512) String cursor,
+    public Page<EntryView> search(
+            @RestQuery("service") ServiceType service,
+            @RestQuery @Size(max = 200) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters")
+                    String district,
+            @RestQuery @Pattern(regexp = "^[a-z]{2,3}$", message = "must be an ISO 639 language code such as kk")
+                    String language,
+            @RestQuery("acceptingNow") Boolean acceptingNow,
+            @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
         return directory.search(service, district, language, acceptingNow, cursor, limit);
     }

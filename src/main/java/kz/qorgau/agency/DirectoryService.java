@@ -34,12 +34,12 @@ public class DirectoryService {
     Clock clock;
 
     @Transactional
-    public Page<EntryView> search(ServiceType service, String district, String language, Boolean acceptingNow,
-            String cursor, int limit) {
+    public Page<EntryView> search(
+            ServiceType service, String district, String language, Boolean acceptingNow, String cursor, int limit) {
         access.require(Capability.READ_AGENCIES);
         Optional<AgencyKey> after = AgencyKey.fromCursor(cursor);
-        List<Agency> rows = agencies.directoryPage(service, blankToNull(district), blankToNull(language), acceptingNow,
-                after, limit + 1);
+        List<Agency> rows = agencies.directoryPage(
+                service, blankToNull(district), blankToNull(language), acceptingNow, after, limit + 1);
         boolean more = rows.size() > limit;
         List<Agency> shown = more ? rows.subList(0, limit) : rows;
         String next = more ? new AgencyKey(shown.get(limit - 1).name, shown.get(limit - 1).id).toCursor() : null;
@@ -56,7 +56,8 @@ public class DirectoryService {
             throw new ProblemException.Forbidden("An agency's directory entry is kept by its own staff");
         }
         agency.services = update.services().stream().map(Enum::name).sorted().toArray(String[]::new);
-        agency.districts = update.districts().stream().map(String::strip).sorted().toArray(String[]::new);
+        agency.districts =
+                update.districts().stream().map(String::strip).sorted().toArray(String[]::new);
         agency.languages = update.languages().stream().sorted().toArray(String[]::new);
         agency.hours = blankToNull(update.hours());
         agency.freePlaces = update.freePlaces();
@@ -70,9 +71,18 @@ public class DirectoryService {
     static EntryView view(Agency a) {
         Set<ServiceType> services = EnumSet.noneOf(ServiceType.class);
         Arrays.stream(a.services).map(ServiceType::valueOf).forEach(services::add);
-        return new EntryView(a.id, a.name, a.kind, services, new LinkedHashSet<>(Arrays.asList(a.districts)),
-                new LinkedHashSet<>(Arrays.asList(a.languages)), a.hours, a.freePlaces, a.acceptingReferrals,
-                a.acceptingNow(), a.directoryUpdatedAt);
+        return new EntryView(
+                a.id,
+                a.name,
+                a.kind,
+                services,
+                new LinkedHashSet<>(Arrays.asList(a.districts)),
+                new LinkedHashSet<>(Arrays.asList(a.languages)),
+                a.hours,
+                a.freePlaces,
+                a.acceptingReferrals,
+                a.acceptingNow(),
+                a.directoryUpdatedAt);
     }
 
     private static String blankToNull(String value) {

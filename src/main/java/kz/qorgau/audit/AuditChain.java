@@ -33,10 +33,21 @@ public final class AuditChain {
     }
 
     /** Every field of an entry that its hash covers. */
-    public record Fields(String tenantId, long seq, UUID id, Instant at, String actor, UUID actorAgencyId,
-            List<String> actorRoles, String action, String recordType, UUID recordId, UUID caseId,
-            List<String> categories, String detail, String requestId) {
-    }
+    public record Fields(
+            String tenantId,
+            long seq,
+            UUID id,
+            Instant at,
+            String actor,
+            UUID actorAgencyId,
+            List<String> actorRoles,
+            String action,
+            String recordType,
+            UUID recordId,
+            UUID caseId,
+            List<String> categories,
+            String detail,
+            String requestId) {}
 
     public byte[] hash(byte[] previous, Fields entry) {
         try {

@@ -2,8 +2,8 @@ package kz.qorgau.audit;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Array;
@@ -14,8 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import kz.qorgau.security.TenantsConfig;
-import org.hibernate.Session;
 import kz.qorgau.tenant.TenantOverride;
+import org.hibernate.Session;
 
 /**
  * Chains the entries the tenants' transactions appended, a moment after they committed: numbers them
@@ -107,12 +107,21 @@ public class AuditChainer {
                 try (ResultSet row = pending.executeQuery()) {
                     while (row.next()) {
                         UUID id = row.getObject("id", UUID.class);
-                        AuditChain.Fields fields = new AuditChain.Fields(tenantId, ++seq, id,
-                                row.getObject("at", OffsetDateTime.class).toInstant(), row.getString("actor"),
-                                row.getObject("actor_agency_id", UUID.class), strings(row.getArray("actor_roles")),
-                                row.getString("action"), row.getString("record_type"),
-                                row.getObject("record_id", UUID.class), row.getObject("case_id", UUID.class),
-                                strings(row.getArray("categories")), row.getString("detail"), row.getString("request_id"));
+                        AuditChain.Fields fields = new AuditChain.Fields(
+                                tenantId,
+                                ++seq,
+                                id,
+                                row.getObject("at", OffsetDateTime.class).toInstant(),
+                                row.getString("actor"),
+                                row.getObject("actor_agency_id", UUID.class),
+                                strings(row.getArray("actor_roles")),
+                                row.getString("action"),
+                                row.getString("record_type"),
+                                row.getObject("record_id", UUID.class),
+                                row.getObject("case_id", UUID.class),
+                                strings(row.getArray("categories")),
+                                row.getString("detail"),
+                                row.getString("request_id"));
                         byte[] hash = chain.hash(previous, fields);
                         seal.setLong(1, seq);
                         seal.setBytes(2, previous);

@@ -71,7 +71,20 @@ public class AuditEntry {
     public byte[] hash;
 
     AuditChain.Fields fields() {
-        return new AuditChain.Fields(tenantId, seq, id, at, actor, actorAgencyId, Arrays.asList(actorRoles), action,
-                recordType, recordId, caseId, Arrays.asList(categories), detail, requestId);
+        return new AuditChain.Fields(
+                tenantId,
+                seq,
+                id,
+                at,
+                actor,
+                actorAgencyId,
+                Arrays.asList(actorRoles),
+                action,
+                recordType,
+                recordId,
+                caseId,
+                Arrays.asList(categories),
+                detail,
+                requestId);
     }
 }

@@ -33,25 +33,33 @@ public class AuditResource {
 
     @GET
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "listAuditEntries", description =
-            "Every read and write of case data in the caller's network, oldest first, a page at a time: "
-            + "who (subject, agency, roles), what, which record and data categories, when, and the request. "
-            + "For auditors; entries never carry case content.",
+    @Operation(
+            operationId = "listAuditEntries",
+            description = "Every read and write of case data in the caller's network, oldest first, a page at a time: "
+                    + "who (subject, agency, roles), what, which record and data categories, when, and the request. "
+                    + "For auditors; entries never carry case content.",
             summary = "Read the network's audit trail (auditors)")
     public Page<EntryView> list(
-            @RestQuery @Size(max = 255) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String actor,
-            @RestQuery UUID agencyId, @RestQuery UUID recordId, @RestQuery UUID caseId,
-            @RestQuery("action") AuditAction action, @RestQuery("from") Instant from, @RestQuery("to") Instant to,
-            @RestQuery @Size(max = 512) String cursor, @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
+            @RestQuery @Size(max = 255) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters")
+                    String actor,
+            @RestQuery UUID agencyId,
+            @RestQuery UUID recordId,
+            @RestQuery UUID caseId,
+            @RestQuery("action") AuditAction action,
+            @RestQuery("from") Instant from,
+            @RestQuery("to") Instant to,
+            @RestQuery @Size(max = 512) String cursor,
+            @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return audit.list(new AuditService.Filter(actor, agencyId, recordId, caseId, action, from, to), cursor, limit);
     }
 
     @GET
     @Path("/verification")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "verifyAuditTrail", description =
-            "Recomputes the network's audit chain from its first entry and says whether any entry was "
-            + "changed, removed or added outside the service, and where the chain first breaks.",
+    @Operation(
+            operationId = "verifyAuditTrail",
+            description = "Recomputes the network's audit chain from its first entry and says whether any entry was "
+                    + "changed, removed or added outside the service, and where the chain first breaks.",
             summary = "Verify that the audit trail is whole (auditors)")
     public VerificationView verify() {
         return audit.verify();

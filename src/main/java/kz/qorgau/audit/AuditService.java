@@ -36,9 +36,8 @@ public class AuditService {
     AuditChainer chainer;
 
     /** The filters of the trail; every one is optional. */
-    public record Filter(String actor, UUID agencyId, UUID recordId, UUID caseId, AuditAction action, Instant from,
-            Instant to) {
-    }
+    public record Filter(
+            String actor, UUID agencyId, UUID recordId, UUID caseId, AuditAction action, Instant from, Instant to) {}
 
     @Transactional
     public Page<EntryView> list(Filter filter, String cursor, int limit) {
@@ -54,7 +53,11 @@ public class AuditService {
         condition(where, params, "actorAgencyId", filter.agencyId());
         condition(where, params, "recordId", filter.recordId());
         condition(where, params, "caseId", filter.caseId());
-        condition(where, params, "action", filter.action() == null ? null : filter.action().name());
+        condition(
+                where,
+                params,
+                "action",
+                filter.action() == null ? null : filter.action().name());
         if (filter.from() != null) {
             where.append(" and at >= :from");
             params.and("from", filter.from());
@@ -69,7 +72,8 @@ public class AuditService {
         List<AuditEntry> rows = query.getResultList();
         boolean more = rows.size() > limit;
         List<AuditEntry> shown = more ? rows.subList(0, limit) : rows;
-        return new Page<>(shown.stream().map(AuditService::view).toList(),
+        return new Page<>(
+                shown.stream().map(AuditService::view).toList(),
                 more ? Cursor.ofPosition(shown.get(shown.size() - 1).seq) : null);
     }
 
@@ -84,7 +88,8 @@ public class AuditService {
         chainer.chain(tenant);
         @SuppressWarnings("unchecked")
         List<Object[]> heads = em.createNativeQuery("select last_seq, last_hash from audit_chain where tenant_id = ?1")
-                .setParameter(1, tenant).getResultList();
+                .setParameter(1, tenant)
+                .getResultList();
         long headSeq = heads.isEmpty() ? 0 : ((Number) heads.get(0)[0]).longValue();
         byte[] headHash = heads.isEmpty() ? AuditChain.GENESIS : (byte[]) heads.get(0)[1];
         byte[] previous = AuditChain.GENESIS;
@@ -94,12 +99,16 @@ public class AuditService {
             // Up to the head as read: entries committed while the check runs are for the next check.
             List<AuditEntry> batch = em.createQuery(
                             "from AuditEntry where seq >= :from and seq <= :head order by seq", AuditEntry.class)
-                    .setParameter("from", expected).setParameter("head", headSeq).setMaxResults(VERIFY_BATCH)
+                    .setParameter("from", expected)
+                    .setParameter("head", headSeq)
+                    .setMaxResults(VERIFY_BATCH)
                     .getResultList();
             for (AuditEntry entry : batch) {
                 String problem = null;
                 if (entry.seq != expected) {
-                    problem = entry.seq > expected ? "entry " + expected + " is missing" : "entry " + entry.seq + " appears twice";
+                    problem = entry.seq > expected
+                            ? "entry " + expected + " is missing"
+                            : "entry " + entry.seq + " appears twice";
                 } else if (!MessageDigest.isEqual(entry.prevHash, previous)) {
                     problem = "does not link to the entry before it";
                 } else if (!chain.verifies(previous, entry.fields(), entry.hash)) {
@@ -118,8 +127,14 @@ public class AuditService {
             }
         }
         if (checked != headSeq || !MessageDigest.isEqual(previous, headHash)) {
-            return new VerificationView(false, checked, headSeq, checked < headSeq ? checked + 1 : headSeq + 1,
-                    checked < headSeq ? "entries after " + checked + " are missing" : "entries beyond the chain head were added");
+            return new VerificationView(
+                    false,
+                    checked,
+                    headSeq,
+                    checked < headSeq ? checked + 1 : headSeq + 1,
+                    checked < headSeq
+                            ? "entries after " + checked + " are missing"
+                            : "entries beyond the chain head were added");
         }
         return new VerificationView(true, checked, headSeq, null, null);
     }
@@ -132,8 +147,19 @@ public class AuditService {
     }
 
     static EntryView view(AuditEntry e) {
-        return new EntryView(e.seq, e.id, e.at, e.actor, e.actorAgencyId, List.of(e.actorRoles),
-                AuditAction.valueOf(e.action), e.recordType, e.recordId, e.caseId, List.of(e.categories), e.detail,
+        return new EntryView(
+                e.seq,
+                e.id,
+                e.at,
+                e.actor,
+                e.actorAgencyId,
+                List.of(e.actorRoles),
+                AuditAction.valueOf(e.action),
+                e.recordType,
+                e.recordId,
+                e.caseId,
+                List.of(e.categories),
+                e.detail,
                 e.requestId);
     }
 }

@@ -52,9 +52,16 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(AuditAction action, Subject subject, Collection<DataCategory> categories, String detail) {
         Caller caller = access.caller();
-        append(caller.tenantId(), caller.subject(), caller.agencyId().orElse(null),
-                caller.roles().stream().map(r -> r.tokenName()).sorted().toList(), action, subject, categories,
-                detail, requestId.value());
+        append(
+                caller.tenantId(),
+                caller.subject(),
+                caller.agencyId().orElse(null),
+                caller.roles().stream().map(r -> r.tokenName()).sorted().toList(),
+                action,
+                subject,
+                categories,
+                detail,
+                requestId.value());
     }
 
     public void record(AuditAction action, Subject subject, Collection<DataCategory> categories) {
@@ -63,13 +70,26 @@ public class AuditTrail {
 
     /** Records what a background job did for a tenant; the actor names the job. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordForSystem(String tenantId, String job, AuditAction action, Subject subject,
-            Collection<DataCategory> categories, String detail) {
+    public void recordForSystem(
+            String tenantId,
+            String job,
+            AuditAction action,
+            Subject subject,
+            Collection<DataCategory> categories,
+            String detail) {
         append(tenantId, "system:" + job, null, List.of(), action, subject, categories, detail, null);
     }
 
-    private void append(String tenantId, String actor, UUID agency, List<String> roles, AuditAction action,
-            Subject subject, Collection<DataCategory> categories, String detail, String request) {
+    private void append(
+            String tenantId,
+            String actor,
+            UUID agency,
+            List<String> roles,
+            AuditAction action,
+            Subject subject,
+            Collection<DataCategory> categories,
+            String detail,
+            String request) {
         AuditEntry entry = new AuditEntry();
         entry.tenantId = tenantId;
         entry.id = ids.newId();
@@ -81,7 +101,8 @@ public class AuditTrail {
         entry.recordType = subject.recordType();
         entry.recordId = subject.recordId();
         entry.caseId = subject.caseId();
-        entry.categories = categories.stream().distinct().map(Enum::name).sorted().toArray(String[]::new);
+        entry.categories =
+                categories.stream().distinct().map(Enum::name).sorted().toArray(String[]::new);
         entry.detail = detail;
         entry.requestId = request;
         em.persist(entry);

@@ -44,8 +44,14 @@ public class CaseAccess {
     ConsentService consents;
 
     /** The caller's grant on one case: its standing, and what that lets it do and see. */
-    public record Grant(Standing standing, boolean seesCase, boolean worksCase, boolean recordsConsent,
-            boolean seesOrders, boolean seesTimeline, Sharing sharing) {
+    public record Grant(
+            Standing standing,
+            boolean seesCase,
+            boolean worksCase,
+            boolean recordsConsent,
+            boolean seesOrders,
+            boolean seesTimeline,
+            Sharing sharing) {
 
         public boolean shows(DataCategory category) {
             return sharing.shows(category);
@@ -55,12 +61,23 @@ public class CaseAccess {
     /** The caller's grant on the case; one query for its standing, one for the consents when it needs them. */
     public Grant to(UUID caseId, UUID leadAgency) {
         Caller caller = access.caller();
-        Standing standing = caller.agencyId().map(agency -> standing(caseId, leadAgency, agency)).orElse(Standing.NONE);
-        Sharing sharing = CaseRules.sharing(caller, standing, standing.liveParty() && !standing.lead()
-                ? consentedTo(caseId, caller.agencyId().orElseThrow()) : Set.of());
-        return new Grant(standing, CaseRules.seesCase(caller, standing), CaseRules.worksCase(caller, standing),
-                CaseRules.recordsConsent(caller, standing), CaseRules.seesOrders(caller, standing),
-                CaseRules.seesTimeline(caller, standing), sharing);
+        Standing standing = caller.agencyId()
+                .map(agency -> standing(caseId, leadAgency, agency))
+                .orElse(Standing.NONE);
+        Sharing sharing = CaseRules.sharing(
+                caller,
+                standing,
+                standing.liveParty() && !standing.lead()
+                        ? consentedTo(caseId, caller.agencyId().orElseThrow())
+                        : Set.of());
+        return new Grant(
+                standing,
+                CaseRules.seesCase(caller, standing),
+                CaseRules.worksCase(caller, standing),
+                CaseRules.recordsConsent(caller, standing),
+                CaseRules.seesOrders(caller, standing),
+                CaseRules.seesTimeline(caller, standing),
+                sharing);
     }
 
     /** The grant, or 404 exactly as for a case that does not exist when the caller may not see the case. */
@@ -89,14 +106,17 @@ public class CaseAccess {
      * consents in force give it while that referral is live (the minimal view under the emergency exception
      * or once the referral ended); as its sender, what it sees on the case.
      */
-    public Sharing throughReferral(UUID caseId, UUID leadAgency, boolean receiver, boolean referralLive,
-            boolean emergencyException) {
+    public Sharing throughReferral(
+            UUID caseId, UUID leadAgency, boolean receiver, boolean referralLive, boolean emergencyException) {
         if (!receiver) {
             return to(caseId, leadAgency).sharing();
         }
         UUID agency = access.caller().agencyId().orElseThrow();
-        return SharingRules.forAgency(agency.equals(leadAgency), referralLive,
-                referralLive ? consentedTo(caseId, agency) : Set.of(), emergencyException);
+        return SharingRules.forAgency(
+                agency.equals(leadAgency),
+                referralLive,
+                referralLive ? consentedTo(caseId, agency) : Set.of(),
+                emergencyException);
     }
 
     /**
@@ -109,22 +129,28 @@ public class CaseAccess {
             return Map.of();
         }
         Map<UUID, Set<DataCategory>> consented = agencies.find(agencyId.get())
-                .map(agency -> consents.categoriesFor(caseIds, agency.id(), agency.kind())).orElse(Map.of());
+                .map(agency -> consents.categoriesFor(caseIds, agency.id(), agency.kind()))
+                .orElse(Map.of());
         @SuppressWarnings("unchecked")
-        List<UUID> led = em.createNativeQuery("select id from case_file where id in (:cases) and lead_agency_id = :agency",
-                        UUID.class)
-                .setParameter("cases", List.copyOf(caseIds)).setParameter("agency", agencyId.get()).getResultList();
+        List<UUID> led = em.createNativeQuery(
+                        "select id from case_file where id in (:cases) and lead_agency_id = :agency", UUID.class)
+                .setParameter("cases", List.copyOf(caseIds))
+                .setParameter("agency", agencyId.get())
+                .getResultList();
         Map<UUID, Sharing> sharing = new HashMap<>();
         for (UUID caseId : caseIds) {
-            sharing.put(caseId, SharingRules.forAgency(led.contains(caseId), true,
-                    consented.getOrDefault(caseId, Set.of()), false));
+            sharing.put(
+                    caseId,
+                    SharingRules.forAgency(
+                            led.contains(caseId), true, consented.getOrDefault(caseId, Set.of()), false));
         }
         return sharing;
     }
 
     /** The categories of the consents in force that cover the agency on this case. */
     public Set<DataCategory> consentedTo(UUID caseId, UUID agencyId) {
-        return agencies.find(agencyId).map(agency -> consents.categoriesFor(caseId, agencyId, agency.kind()))
+        return agencies.find(agencyId)
+                .map(agency -> consents.categoriesFor(caseId, agencyId, agency.kind()))
                 .orElse(Set.of());
     }
 
@@ -142,11 +168,13 @@ public class CaseAccess {
         UUID agencyId = caller.agencyId().get();
         Map<UUID, Standing> standings = parties.standings(leadByCase, agencyId);
         Map<UUID, Set<DataCategory>> consented = agencies.find(agencyId)
-                .map(agency -> consents.categoriesFor(leadByCase.keySet(), agencyId, agency.kind())).orElse(Map.of());
+                .map(agency -> consents.categoriesFor(leadByCase.keySet(), agencyId, agency.kind()))
+                .orElse(Map.of());
         Set<UUID> showing = new HashSet<>();
         standings.forEach((caseId, standing) -> {
             if (standing.onCase()
-                    && CaseRules.sharing(caller, standing, consented.getOrDefault(caseId, Set.of())).shows(category)) {
+                    && CaseRules.sharing(caller, standing, consented.getOrDefault(caseId, Set.of()))
+                            .shows(category)) {
                 showing.add(caseId);
             }
         });

@@ -30,9 +30,15 @@ public class CaseParties {
      * @param receiverOnCase whether the receiver accepted it and has not let go
      * @param emergency whether it went to the receiver without consent, under the emergency exception
      */
-    public record ReferralStanding(UUID caseId, UUID referralId, UUID sender, UUID receiver,
-            boolean sent, boolean live, boolean receiverOnCase, boolean emergency) {
-    }
+    public record ReferralStanding(
+            UUID caseId,
+            UUID referralId,
+            UUID sender,
+            UUID receiver,
+            boolean sent,
+            boolean live,
+            boolean receiverOnCase,
+            boolean emergency) {}
 
     /**
      * Records where the referral stands now; called on its creation and on each of its changes. The row
@@ -42,33 +48,45 @@ public class CaseParties {
     public void referralChanged(ReferralStanding referral) {
         upsert(referral, "SENDER", referral.sender(), referral.live(), false, false);
         if (referral.sent()) {
-            upsert(referral, "RECEIVER", referral.receiver(), referral.live(), referral.live() && referral.receiverOnCase(),
+            upsert(
+                    referral,
+                    "RECEIVER",
+                    referral.receiver(),
+                    referral.live(),
+                    referral.live() && referral.receiverOnCase(),
                     referral.emergency());
         }
     }
 
-    private void upsert(ReferralStanding referral, String side, UUID agency, boolean live, boolean onCase,
-            boolean emergency) {
+    private void upsert(
+            ReferralStanding referral, String side, UUID agency, boolean live, boolean onCase, boolean emergency) {
         em.createNativeQuery("""
                         insert into case_party (tenant_id, case_id, referral_id, side, agency_id, live, on_case, emergency)
                         values (current_setting('qorgau.tenant', true), ?1, ?2, ?3, ?4, ?5, ?6, ?7)
                         on conflict (referral_id, side) do update
                         set live = excluded.live, on_case = excluded.on_case, emergency = excluded.emergency""")
-                .setParameter(1, referral.caseId()).setParameter(2, referral.referralId()).setParameter(3, side)
-                .setParameter(4, agency).setParameter(5, live).setParameter(6, onCase).setParameter(7, emergency)
+                .setParameter(1, referral.caseId())
+                .setParameter(2, referral.referralId())
+                .setParameter(3, side)
+                .setParameter(4, agency)
+                .setParameter(5, live)
+                .setParameter(6, onCase)
+                .setParameter(7, emergency)
                 .executeUpdate();
     }
 
     /** The agency's standing on each of these cases (case id to its lead agency); one query for all of them. */
     Map<UUID, Standing> standings(Map<UUID, UUID> leadByCase, UUID agency) {
         Map<UUID, boolean[]> facts = new HashMap<>();
-        leadByCase.forEach((caseId, lead) -> facts.put(caseId, new boolean[] {agency.equals(lead), false,
-                agency.equals(lead), false}));
+        leadByCase.forEach((caseId, lead) ->
+                facts.put(caseId, new boolean[] {agency.equals(lead), false, agency.equals(lead), false}));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select case_id, on_case, emergency from case_party
                         where case_id in (:cases) and agency_id = :agency and live""")
-                .setParameter("cases", List.copyOf(leadByCase.keySet())).setParameter("agency", agency).getResultList();
+                .setParameter("cases", List.copyOf(leadByCase.keySet()))
+                .setParameter("agency", agency)
+                .getResultList();
         for (Object[] row : rows) {
             boolean[] fact = facts.get((UUID) row[0]);
             fact[1] |= (Boolean) row[1];
@@ -83,8 +101,10 @@ public class CaseParties {
     /** The lead agency and both ends of every live referral of the case: who hears of what happens on it. */
     public Set<UUID> of(UUID caseId, UUID leadAgency) {
         @SuppressWarnings("unchecked")
-        List<UUID> parties = em.createNativeQuery("select distinct agency_id from case_party where case_id = ?1 and live",
-                UUID.class).setParameter(1, caseId).getResultList();
+        List<UUID> parties = em.createNativeQuery(
+                        "select distinct agency_id from case_party where case_id = ?1 and live", UUID.class)
+                .setParameter(1, caseId)
+                .getResultList();
         Set<UUID> all = new HashSet<>(parties);
         all.add(leadAgency);
         return all;
@@ -93,7 +113,9 @@ public class CaseParties {
     /** How many referrals of the case have not ended, drafts included. */
     public long liveReferrals(UUID caseId) {
         return ((Number) em.createNativeQuery(
-                        "select count(*) from case_party where case_id = ?1 and side = 'SENDER' and live")
-                .setParameter(1, caseId).getSingleResult()).longValue();
+                                "select count(*) from case_party where case_id = ?1 and side = 'SENDER' and live")
+                        .setParameter(1, caseId)
+                        .getSingleResult())
+                .longValue();
     }
 }

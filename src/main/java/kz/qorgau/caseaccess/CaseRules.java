@@ -14,8 +14,7 @@ import kz.qorgau.security.Role;
  */
 public final class CaseRules {
 
-    private CaseRules() {
-    }
+    private CaseRules() {}
 
     /** The case is seen by the agencies on it and by coordinators; a receiver that has not accepted sees the referral. */
     public static boolean seesCase(Caller caller, Standing standing) {

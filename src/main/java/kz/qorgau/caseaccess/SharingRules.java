@@ -13,8 +13,7 @@ import kz.qorgau.consent.DataCategory;
  */
 public final class SharingRules {
 
-    private SharingRules() {
-    }
+    private SharingRules() {}
 
     /** Why an agency sees what it sees. */
     public enum Basis {
@@ -52,8 +51,8 @@ public final class SharingRules {
      * @param referralLive whether the agency's referral (or its place on the case) is still under way
      * @param emergencyException whether the agency's referral went without consent, under the exception
      */
-    public static Sharing forAgency(boolean leadAgency, boolean referralLive, Set<DataCategory> consentedNow,
-            boolean emergencyException) {
+    public static Sharing forAgency(
+            boolean leadAgency, boolean referralLive, Set<DataCategory> consentedNow, boolean emergencyException) {
         if (leadAgency) {
             return new Sharing(Basis.LEAD_AGENCY, EnumSet.allOf(DataCategory.class));
         }

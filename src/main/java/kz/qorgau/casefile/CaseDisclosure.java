@@ -35,8 +35,10 @@ public class CaseDisclosure {
 
     /** The survivor's data the sharing shows, opened from its sealed columns; null when it shows none. */
     PersonalData personalData(CaseFile caseFile, Sharing sharing) {
-        if (!sharing.shows(DataItem.SURVIVOR_NAME) && !sharing.shows(DataItem.SURVIVOR_BIRTH_DATE)
-                && !sharing.shows(DataItem.SURVIVOR_PHONE) && !sharing.shows(DataItem.SURVIVOR_ADDRESS)) {
+        if (!sharing.shows(DataItem.SURVIVOR_NAME)
+                && !sharing.shows(DataItem.SURVIVOR_BIRTH_DATE)
+                && !sharing.shows(DataItem.SURVIVOR_PHONE)
+                && !sharing.shows(DataItem.SURVIVOR_ADDRESS)) {
             return null;
         }
         PersonalData all = vault.open(em.find(Survivor.class, caseFile.survivorId));
@@ -54,12 +56,23 @@ public class CaseDisclosure {
     public SharedDataView sharedData(UUID caseId, UUID referralId, Sharing sharing) {
         CaseFile caseFile = em.find(CaseFile.class, caseId);
         PersonalData person = personalData(caseFile, sharing);
-        RiskSummary risk = sharing.shows(DataItem.RISK_ASSESSMENT) ? latestRisk.of(caseFile.id).orElse(null) : null;
-        return new SharedDataView(caseFile.id, referralId, sharing.basis(), sharing.categories(), caseFile.riskLevel,
-                person == null ? null : person.fullName(), person == null ? null : person.birthDate(),
-                person == null ? null : person.phone(), person == null ? null : person.address(),
+        RiskSummary risk = sharing.shows(DataItem.RISK_ASSESSMENT)
+                ? latestRisk.of(caseFile.id).orElse(null)
+                : null;
+        return new SharedDataView(
+                caseFile.id,
+                referralId,
+                sharing.basis(),
+                sharing.categories(),
+                caseFile.riskLevel,
+                person == null ? null : person.fullName(),
+                person == null ? null : person.birthDate(),
+                person == null ? null : person.phone(),
+                person == null ? null : person.address(),
                 sharing.shows(DataItem.INCIDENT_ACCOUNT)
-                        ? incidents.viewsOf(cases.incidentIds(caseFile.id), sharing.shows(DataItem.INCIDENT_PERSON_NAMES)) : null,
+                        ? incidents.viewsOf(
+                                cases.incidentIds(caseFile.id), sharing.shows(DataItem.INCIDENT_PERSON_NAMES))
+                        : null,
                 risk);
     }
 }

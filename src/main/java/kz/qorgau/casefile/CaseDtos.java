@@ -11,33 +11,36 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import kz.qorgau.caseaccess.SharingRules;
 import kz.qorgau.common.Priority;
 import kz.qorgau.consent.ConsentDtos.ConsentView;
 import kz.qorgau.consent.DataCategory;
-import kz.qorgau.caseaccess.SharingRules;
 import kz.qorgau.incident.IncidentDtos.IncidentView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class CaseDtos {
 
-    private CaseDtos() {
-    }
+    private CaseDtos() {}
 
     @Schema(name = "SurvivorDetails", description = "Personal data: shown only to the agencies on the case")
     public record SurvivorDetails(
             @NotBlank @Size(max = 300) String fullName,
             @Past LocalDate birthDate,
-            @Size(max = 40) @Pattern(regexp = "^\\+?[0-9 ()-]{5,40}$", message = "must be a phone number") String phone,
-            @Size(max = 500) String address) {
-    }
+
+            @Size(max = 40) @Pattern(regexp = "^\\+?[0-9 ()-]{5,40}$", message = "must be a phone number")
+            String phone,
+
+            @Size(max = 500) String address) {}
 
     @Schema(name = "NewCase")
     public record NewCase(
             @NotNull @Valid SurvivorDetails survivor,
-            @Schema(description = "The assessed risk; ROUTINE until a risk assessment says otherwise") Priority riskLevel,
+
+            @Schema(description = "The assessed risk; ROUTINE until a risk assessment says otherwise")
+            Priority riskLevel,
+
             @Size(max = 50) Set<@NotNull UUID> incidentIds,
-            @Size(max = 4000) String summary) {
-    }
+            @Size(max = 4000) String summary) {}
 
     @Schema(name = "Case")
     public record CaseView(
@@ -45,21 +48,30 @@ public final class CaseDtos {
             UUID leadAgencyId,
             Priority riskLevel,
             CaseFile.Status status,
-            @Schema(description = "Category INCIDENT_DETAILS: what happened to her, in the lead agency's words") String summary,
-            @Schema(description = "Her personal data the caller's agency may see: each field only when its "
-                    + "category is shared (IDENTITY: name and birth date, CONTACT: phone, ADDRESS: address); "
-                    + "absent when none is")
+
+            @Schema(description = "Category INCIDENT_DETAILS: what happened to her, in the lead agency's words")
+            String summary,
+
+            @Schema(
+                    description = "Her personal data the caller's agency may see: each field only when its "
+                            + "category is shared (IDENTITY: name and birth date, CONTACT: phone, ADDRESS: address); "
+                            + "absent when none is")
             SurvivorView survivor,
-            @Schema(description = "Why the caller sees what it sees") SharingView sharing,
+
+            @Schema(description = "Why the caller sees what it sees")
+            SharingView sharing,
+
             @Schema(maxItems = 50) List<UUID> incidentIds,
             List<ConsentView> consents,
             Instant createdAt,
             Instant updatedAt,
-            Instant closedAt) {
-    }
+            Instant closedAt) {}
 
-    @Schema(name = "Sharing", description = "The basis on which the caller's agency sees the survivor's data, and the categories it sees")
-    public record SharingView(SharingRules.Basis basis, @Schema(maxItems = 5) Set<DataCategory> categories) {
+    @Schema(
+            name = "Sharing",
+            description = "The basis on which the caller's agency sees the survivor's data, and the categories it sees")
+    public record SharingView(
+            SharingRules.Basis basis, @Schema(maxItems = 5) Set<DataCategory> categories) {
 
         static SharingView of(SharingRules.Sharing sharing) {
             return new SharingView(sharing.basis(), sharing.categories());
@@ -67,17 +79,22 @@ public final class CaseDtos {
     }
 
     @Schema(name = "CaseSummary", description = "A case found by search: no personal data")
-    public record CaseSummary(UUID id, UUID leadAgencyId, Priority riskLevel, CaseFile.Status status, Instant createdAt,
-            Instant updatedAt) {
-    }
+    public record CaseSummary(
+            UUID id,
+            UUID leadAgencyId,
+            Priority riskLevel,
+            CaseFile.Status status,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     @Schema(name = "CaseClosure")
-    public record Closure(@NotBlank @Size(max = 2000) String reason) {
-    }
+    public record Closure(@NotBlank @Size(max = 2000) String reason) {}
 
-    @Schema(name = "SharedCaseData", description = "What the survivor's consent lets the caller's agency see of the "
-            + "case behind a referral. Without a consent in force (none given, withdrawn, expired, or the referral "
-            + "went under the emergency exception) it is the minimal view: the case and its risk level only.")
+    @Schema(
+            name = "SharedCaseData",
+            description = "What the survivor's consent lets the caller's agency see of the "
+                    + "case behind a referral. Without a consent in force (none given, withdrawn, expired, or the referral "
+                    + "went under the emergency exception) it is the minimal view: the case and its risk level only.")
     public record SharedDataView(
             UUID caseId,
             UUID referralId,
@@ -88,14 +105,18 @@ public final class CaseDtos {
             @Schema(description = "Category IDENTITY") LocalDate birthDate,
             @Schema(description = "Category CONTACT") String phone,
             @Schema(description = "Category ADDRESS") String address,
-            @Schema(maxItems = 50, description = "Category INCIDENT_DETAILS: the case's incidents (the names of the "
-                    + "people in them also need IDENTITY)") List<IncidentView> incidents,
-            @Schema(description = "Category RISK: the latest assessment's level and score") RiskSummary risk) {
-    }
+
+            @Schema(
+                    maxItems = 50,
+                    description = "Category INCIDENT_DETAILS: the case's incidents (the names of the "
+                            + "people in them also need IDENTITY)")
+            List<IncidentView> incidents,
+
+            @Schema(description = "Category RISK: the latest assessment's level and score")
+            RiskSummary risk) {}
 
     @Schema(name = "RiskSummary")
-    public record RiskSummary(Priority level, int score, Instant assessedAt) {
-    }
+    public record RiskSummary(Priority level, int score, Instant assessedAt) {}
 
     @Schema(name = "Survivor")
     public record SurvivorView(
@@ -103,6 +124,5 @@ public final class CaseDtos {
             @Schema(description = "Category IDENTITY") String fullName,
             @Schema(description = "Category IDENTITY") LocalDate birthDate,
             @Schema(description = "Category CONTACT") String phone,
-            @Schema(description = "Category ADDRESS") String address) {
-    }
+            @Schema(description = "Category ADDRESS") String address) {}
 }

@@ -19,7 +19,10 @@ import org.hibernate.annotations.TenantId;
 @Table(name = "case_file")
 public class CaseFile {
 
-    public enum Status { OPEN, CLOSED }
+    public enum Status {
+        OPEN,
+        CLOSED
+    }
 
     @Id
     public UUID id;

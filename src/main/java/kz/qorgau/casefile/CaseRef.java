@@ -11,7 +11,12 @@ import kz.qorgau.common.Priority;
 public record CaseRef(UUID id, String tenantId, UUID leadAgencyId, boolean open, Priority riskLevel, Instant openedAt) {
 
     static CaseRef of(CaseFile caseFile) {
-        return new CaseRef(caseFile.id, caseFile.tenantId, caseFile.leadAgencyId,
-                caseFile.status == CaseFile.Status.OPEN, caseFile.riskLevel, caseFile.createdAt);
+        return new CaseRef(
+                caseFile.id,
+                caseFile.tenantId,
+                caseFile.leadAgencyId,
+                caseFile.status == CaseFile.Status.OPEN,
+                caseFile.riskLevel,
+                caseFile.createdAt);
     }
 }

@@ -54,12 +54,16 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
-    @Operation(operationId = "openCase", description =
-            "Opens a case for a survivor, led by the caller's agency, linking incidents its agency "
-            + "reported.",
+    @Operation(
+            operationId = "openCase",
+            description = "Opens a case for a survivor, led by the caller's agency, linking incidents its agency "
+                    + "reported.",
             summary = "Open a case for a survivor, led by the caller's agency")
-    @APIResponse(responseCode = "201", description = "Opened; Location names it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Opened; Location names it",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Response open(@NotNull @Valid NewCase request, UriInfo uri) {
         Versioned<CaseView> opened = cases.open(request);
         return opened.created(Versioned.locationUnder(uri, opened.body().id()));
@@ -71,12 +75,16 @@ public class CaseResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "getCase", description =
-            "A case, for the agencies on it (its lead agency and the receivers working one of its "
-            + "referrals) and coordinators. Coordinators see no personal data of the survivor.",
+    @Operation(
+            operationId = "getCase",
+            description = "A case, for the agencies on it (its lead agency and the receivers working one of its "
+                    + "referrals) and coordinators. Coordinators see no personal data of the survivor.",
             summary = "Read a case: its agencies and coordinators only")
-    @APIResponse(responseCode = "200", description = "The case",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The case",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Response get(@RestPath UUID id) {
         Versioned<CaseView> found = cases.get(id);
         return found.ok();
@@ -87,11 +95,15 @@ public class CaseResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "getCaseTimeline", description =
-            "Incidents, risk assessments, protective orders, their violations and every referral step "
-            + "of the case, in time order, a page at a time. For the lead agency and coordinators.",
-            summary = "The case's incidents, assessments, orders and referral steps in time order (lead agency, coordinators)")
-    public Page<TimelineService.Entry> timeline(@RestPath UUID id, @RestQuery @Size(max = 512) String cursor,
+    @Operation(
+            operationId = "getCaseTimeline",
+            description = "Incidents, risk assessments, protective orders, their violations and every referral step "
+                    + "of the case, in time order, a page at a time. For the lead agency and coordinators.",
+            summary =
+                    "The case's incidents, assessments, orders and referral steps in time order (lead agency, coordinators)")
+    public Page<TimelineService.Entry> timeline(
+            @RestPath UUID id,
+            @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return timeline.timeline(id, cursor, limit);
     }
@@ -101,15 +113,21 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
-    @Operation(operationId = "recordConsent", description =
-            "Records the survivor's consent to share named data categories with named agencies or kinds"
-            + " of agency. A referral is submitted only under a consent covering its receiver, or under "
-            + "an emergency exception. Only the case's lead agency records consent (403 for another agency on"
-            + " the case); the recording agency is never a recipient, and givenAt lies between the case's"
-            + " opening and now.",
+    @Operation(
+            operationId = "recordConsent",
+            description = "Records the survivor's consent to share named data categories with named agencies or kinds"
+                    + " of agency. A referral is submitted only under a consent covering its receiver, or under "
+                    + "an emergency exception. Only the case's lead agency records consent (403 for another agency on"
+                    + " the case); the recording agency is never a recipient, and givenAt lies between the case's"
+                    + " opening and now.",
             summary = "Record the survivor's consent to share her data with named agencies or kinds of agency")
-    @APIResponse(responseCode = "201", description = "The consent as recorded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The consent as recorded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ConsentView.class)))
     public Response recordConsent(@RestPath UUID id, @NotNull @Valid NewConsent consent) {
         ConsentView recorded = cases.recordConsent(id, consent);
         return Response.status(Response.Status.CREATED).entity(recorded).build();
@@ -118,16 +136,19 @@ public class CaseResource {
     @GET
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
-    @Operation(operationId = "searchCases", description =
-            "Cases whose survivor has exactly this name or this phone number (give one), among the cases "
-            + "the caller's agency is on and whose consent lets it see her name (or phone): a hit tells "
-            + "that she is a survivor, so coordinators cannot search. Spacing and letter case do not "
-            + "matter; phone numbers compare by their digits. The search runs on keyed hashes, so nothing "
-            + "is decrypted, and at most 50 cases are returned, without personal data.",
+    @Operation(
+            operationId = "searchCases",
+            description = "Cases whose survivor has exactly this name or this phone number (give one), among the cases "
+                    + "the caller's agency is on and whose consent lets it see her name (or phone): a hit tells "
+                    + "that she is a survivor, so coordinators cannot search. Spacing and letter case do not "
+                    + "matter; phone numbers compare by their digits. The search runs on keyed hashes, so nothing "
+                    + "is decrypted, and at most 50 cases are returned, without personal data.",
             summary = "Find cases by the survivor's exact name or phone")
     public Page<CaseSummary> search(
-            @RestQuery @Size(max = 300) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String survivorName,
-            @RestQuery @Size(max = 40) @Pattern(regexp = "^\\+?[0-9 ()-]{5,40}$", message = "must be a phone number") String survivorPhone) {
+            @RestQuery @Size(max = 300) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters")
+                    String survivorName,
+            @RestQuery @Size(max = 40) @Pattern(regexp = "^\\+?[0-9 ()-]{5,40}$", message = "must be a phone number")
+                    String survivorPhone) {
         return new Page<>(cases.search(survivorName, survivorPhone), null);
     }
 
@@ -136,29 +157,42 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
-    @Operation(operationId = "closeCase", description =
-            "The lead agency closes the case as read at the version If-Match names (428 without it, 412 if "
-            + "stale), once every referral of it has ended (409 otherwise). Retention anonymises a case the "
-            + "network's configured period after it closed.",
+    @Operation(
+            operationId = "closeCase",
+            description =
+                    "The lead agency closes the case as read at the version If-Match names (428 without it, 412 if "
+                            + "stale), once every referral of it has ended (409 otherwise). Retention anonymises a case the "
+                            + "network's configured period after it closed.",
             summary = "Close a case whose referrals have all ended (lead agency)")
-    @APIResponse(responseCode = "200", description = "The closed case; ETag carries its new version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
-    public Response close(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull @Valid Closure closure) {
-        return cases.close(id, Versioned.requiredVersion(ifMatch, "case"), closure.reason()).ok();
+    @APIResponse(
+            responseCode = "200",
+            description = "The closed case; ETag carries its new version",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    public Response close(
+            @RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid Closure closure) {
+        return cases.close(id, Versioned.requiredVersion(ifMatch, "case"), closure.reason())
+                .ok();
     }
 
     @POST
     @Path("/{id}/consents/{consentId}/withdrawal")
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
-    @Operation(operationId = "withdrawConsent", description =
-            "Records that the survivor withdrew a consent, for the agencies on the case. From then on the "
-            + "agencies it covered see only the minimal view of her case; each live referral that went under "
-            + "it is told (event consent.withdrawn), and either side may WITHDRAW it.",
+    @Operation(
+            operationId = "withdrawConsent",
+            description =
+                    "Records that the survivor withdrew a consent, for the agencies on the case. From then on the "
+                            + "agencies it covered see only the minimal view of her case; each live referral that went under "
+                            + "it is told (event consent.withdrawn), and either side may WITHDRAW it.",
             summary = "Record that the survivor withdrew a consent")
-    @APIResponse(responseCode = "200", description = "The consent, withdrawn",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The consent, withdrawn",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ConsentView.class)))
     public ConsentView withdrawConsent(@RestPath UUID id, @RestPath UUID consentId) {
         return cases.withdrawConsent(id, consentId);
     }

@@ -18,8 +18,10 @@ import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.AuditTrail.Subject;
-import kz.qorgau.caseaccess.DataItem;
 import kz.qorgau.caseaccess.CaseAccess;
+import kz.qorgau.caseaccess.CaseParties;
+import kz.qorgau.caseaccess.DataItem;
+import kz.qorgau.caseaccess.SharingRules.Sharing;
 import kz.qorgau.casefile.CaseDtos.CaseSummary;
 import kz.qorgau.casefile.CaseDtos.CaseView;
 import kz.qorgau.casefile.CaseDtos.NewCase;
@@ -35,8 +37,6 @@ import kz.qorgau.consent.ConsentDtos.ConsentView;
 import kz.qorgau.consent.ConsentDtos.NewConsent;
 import kz.qorgau.consent.ConsentService;
 import kz.qorgau.consent.DataCategory;
-import kz.qorgau.caseaccess.SharingRules.Sharing;
-import kz.qorgau.caseaccess.CaseParties;
 import kz.qorgau.incident.IncidentService;
 import kz.qorgau.notification.Outbox;
 import kz.qorgau.security.AccessPolicy;
@@ -95,11 +95,15 @@ public class CaseService {
     public Versioned<CaseView> open(NewCase request) {
         access.require(Capability.OPEN_CASE);
         UUID lead = callerAgency.requireRegistered();
-        List<UUID> incidentIds = request.incidentIds() == null ? List.of() : request.incidentIds().stream().sorted().toList();
+        List<UUID> incidentIds = request.incidentIds() == null
+                ? List.of()
+                : request.incidentIds().stream().sorted().toList();
         Set<UUID> visible = incidents.visibleAmong(incidentIds);
         List<FieldError> unknown = new ArrayList<>();
-        incidentIds.stream().filter(id -> !visible.contains(id)).forEach(id ->
-                unknown.add(new FieldError("incidentIds", "names no incident of the caller's agency: " + id)));
+        incidentIds.stream()
+                .filter(id -> !visible.contains(id))
+                .forEach(id ->
+                        unknown.add(new FieldError("incidentIds", "names no incident of the caller's agency: " + id)));
         if (!unknown.isEmpty()) {
             throw new ProblemException.InvalidInput(unknown);
         }
@@ -157,12 +161,14 @@ public class CaseService {
     public List<CaseSummary> search(String fullName, String phone) {
         access.require(Capability.SEARCH_CASES);
         if ((fullName == null) == (phone == null)) {
-            throw new ProblemException.InvalidInput("survivorName", "or survivorPhone, exactly one of them, is required");
+            throw new ProblemException.InvalidInput(
+                    "survivorName", "or survivorPhone, exactly one of them, is required");
         }
         String tenant = access.caller().tenantId();
         byte[] hash = fullName != null ? vault.nameHash(tenant, fullName) : vault.phoneHash(tenant, phone);
         if (hash == null) {
-            throw new ProblemException.InvalidInput(fullName != null ? "survivorName" : "survivorPhone", "must not be blank");
+            throw new ProblemException.InvalidInput(
+                    fullName != null ? "survivorName" : "survivorPhone", "must not be blank");
         }
         callerAgency.requireRegistered();
         // A hit says "this person is a survivor": only for an agency that may see what it searched by.
@@ -173,15 +179,22 @@ public class CaseService {
             Map<UUID, UUID> leadByCase = new java.util.HashMap<>();
             candidates.forEach(c -> leadByCase.put(c.id, c.leadAgencyId));
             Set<UUID> foundHere = caseAccess.foundBySearch(leadByCase, searchedBy);
-            candidates.stream().filter(c -> foundHere.contains(c.id)).limit(SEARCH_HITS - found.size()).forEach(found::add);
-            candidates = candidates.size() < CaseRepository.SEARCH_PAGE ? List.of()
+            candidates.stream()
+                    .filter(c -> foundHere.contains(c.id))
+                    .limit(SEARCH_HITS - found.size())
+                    .forEach(found::add);
+            candidates = candidates.size() < CaseRepository.SEARCH_PAGE
+                    ? List.of()
                     : cases.bySurvivorHash(tenant, fullName != null, hash, candidates.get(candidates.size() - 1));
         }
-        audit.record(AuditAction.SEARCH, Subject.of("case", null, null),
+        audit.record(
+                AuditAction.SEARCH,
+                Subject.of("case", null, null),
                 EnumSet.of(searchedBy),
                 (fullName != null ? "by name" : "by phone") + ", " + found.size() + " found");
-        return found.stream().map(c -> new CaseSummary(c.id, c.leadAgencyId, c.riskLevel, c.status, c.createdAt,
-                c.updatedAt)).toList();
+        return found.stream()
+                .map(c -> new CaseSummary(c.id, c.leadAgencyId, c.riskLevel, c.status, c.createdAt, c.updatedAt))
+                .toList();
     }
 
     /**
@@ -206,8 +219,10 @@ public class CaseService {
         }
         long open = parties.liveReferrals(caseFile.id);
         if (open > 0) {
-            throw new ProblemException.Conflict("referrals-open", "Case " + id + " has " + open
-                    + " referrals under way; end them first", Map.of("openReferrals", open));
+            throw new ProblemException.Conflict(
+                    "referrals-open",
+                    "Case " + id + " has " + open + " referrals under way; end them first",
+                    Map.of("openReferrals", open));
         }
         Instant now = clock.instant();
         caseFile.status = CaseFile.Status.CLOSED;
@@ -252,22 +267,37 @@ public class CaseService {
         // The case first, then the consent, in the order a referral being sent takes them: a referral sent
         // at this moment goes out before the withdrawal (and its receiver hears of it) or not under it at all.
         cases.getEntityManager().lock(caseFile, LockModeType.PESSIMISTIC_WRITE);
-        ConsentService.Withdrawal withdrawal = consents.withdrawWhole(caseFile.id, consentId,
-                parties.of(caseFile.id, caseFile.leadAgencyId), access.caller().belongsTo(caseFile.leadAgencyId));
+        ConsentService.Withdrawal withdrawal = consents.withdrawWhole(
+                caseFile.id,
+                consentId,
+                parties.of(caseFile.id, caseFile.leadAgencyId),
+                access.caller().belongsTo(caseFile.leadAgencyId));
         Instant now = withdrawal.consent().withdrawnAt();
         caseFile.updatedAt = now;
         Set<UUID> audience = new java.util.HashSet<>(withdrawal.agenciesAffected());
         audience.add(caseFile.leadAgencyId);
-        outbox.append("consent", consentId, "consent.withdrawn", audience, Map.of("consentId", consentId,
-                "caseId", caseFile.id, "agenciesAffected", List.copyOf(withdrawal.agenciesAffected()), "at", now));
+        outbox.append(
+                "consent",
+                consentId,
+                "consent.withdrawn",
+                audience,
+                Map.of(
+                        "consentId",
+                        consentId,
+                        "caseId",
+                        caseFile.id,
+                        "agenciesAffected",
+                        List.copyOf(withdrawal.agenciesAffected()),
+                        "at",
+                        now));
         cases.flush();
-        audit.record(AuditAction.WITHDRAW_CONSENT, Subject.of("consent", consentId, caseFile.id), withdrawal.categories());
+        audit.record(
+                AuditAction.WITHDRAW_CONSENT, Subject.of("consent", consentId, caseFile.id), withdrawal.categories());
         return withdrawal.consent();
     }
 
     /** A case and what the caller is granted on it. */
-    public record Seen(CaseRef caseRef, CaseAccess.Grant grant) {
-    }
+    public record Seen(CaseRef caseRef, CaseAccess.Grant grant) {}
 
     /** A case the caller may see, with its grant, or 404 exactly as for one that does not exist. */
     public Seen seen(UUID id) {
@@ -289,7 +319,8 @@ public class CaseService {
      * record's own capability made it.
      */
     public CaseRef of(UUID id) {
-        return find(id).orElseThrow(() -> new IllegalStateException("A record points to case " + id + ", which is not there"));
+        return find(id).orElseThrow(
+                        () -> new IllegalStateException("A record points to case " + id + ", which is not there"));
     }
 
     /** The case of the caller's network with this id, if there is one; whether the caller may see it is not asked. */
@@ -332,7 +363,8 @@ public class CaseService {
     private static Set<DataCategory> shownOf(Sharing sharing, PersonalData person) {
         Set<DataCategory> shown = EnumSet.noneOf(DataCategory.class);
         if (person != null) {
-            sharing.categories().stream().filter(c -> c != DataCategory.INCIDENT_DETAILS && c != DataCategory.RISK)
+            sharing.categories().stream()
+                    .filter(c -> c != DataCategory.INCIDENT_DETAILS && c != DataCategory.RISK)
                     .forEach(shown::add);
         }
         return shown;
@@ -340,12 +372,25 @@ public class CaseService {
 
     private CaseView view(CaseFile caseFile, PersonalData person, Sharing sharing) {
         // The summary is a narrative of what happened to her: INCIDENT_DETAILS.
-        return new CaseView(caseFile.id, caseFile.leadAgencyId, caseFile.riskLevel, caseFile.status,
+        return new CaseView(
+                caseFile.id,
+                caseFile.leadAgencyId,
+                caseFile.riskLevel,
+                caseFile.status,
                 sharing.shows(DataItem.CASE_SUMMARY) ? caseFile.summary : null,
-                person == null ? null
-                        : new SurvivorView(caseFile.survivorId, person.fullName(), person.birthDate(), person.phone(), person.address()),
-                SharingView.of(sharing), cases.incidentIds(caseFile.id),
+                person == null
+                        ? null
+                        : new SurvivorView(
+                                caseFile.survivorId,
+                                person.fullName(),
+                                person.birthDate(),
+                                person.phone(),
+                                person.address()),
+                SharingView.of(sharing),
+                cases.incidentIds(caseFile.id),
                 consents.ofCase(caseFile.id, access.caller().belongsTo(caseFile.leadAgencyId)),
-                caseFile.createdAt, caseFile.updatedAt, caseFile.closedAt);
+                caseFile.createdAt,
+                caseFile.updatedAt,
+                caseFile.closedAt);
     }
 }

@@ -16,10 +16,10 @@ import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.AuditTrail.Subject;
 import kz.qorgau.consent.DataCategory;
+import kz.qorgau.privacy.SealedText;
 import kz.qorgau.security.TenantsConfig;
 import kz.qorgau.tenant.TenantOverride;
 import org.jboss.logging.Logger;
-import kz.qorgau.privacy.SealedText;
 
 /**
  * Anonymises cases closed longer ago than their network keeps them: the survivor's sealed data and
@@ -58,7 +58,9 @@ public class RetentionJob {
     @Inject
     RetentionJob self;
 
-    @Scheduled(every = "{qorgau.retention.check-every}", delayed = "90s",
+    @Scheduled(
+            every = "{qorgau.retention.check-every}",
+            delayed = "90s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void periodically() {
         anonymiseDue();
@@ -97,13 +99,20 @@ public class RetentionJob {
                         select id from case_file
                         where tenant_id = ?1 and status = 'CLOSED' and anonymised_at is null and closed_at < ?2
                         order by closed_at limit ?3 for update skip locked""", UUID.class)
-                .setParameter(1, tenantId).setParameter(2, Timestamp.from(closedBefore)).setParameter(3, BATCH)
+                .setParameter(1, tenantId)
+                .setParameter(2, Timestamp.from(closedBefore))
+                .setParameter(3, BATCH)
                 .getResultList();
         Instant now = clock.instant();
         for (UUID caseId : due) {
             anonymise(caseId, now);
-            audit.recordForSystem(tenantId, "retention", AuditAction.ANONYMISE, Subject.of("case", caseId, caseId),
-                    EnumSet.allOf(DataCategory.class), "closed before " + closedBefore);
+            audit.recordForSystem(
+                    tenantId,
+                    "retention",
+                    AuditAction.ANONYMISE,
+                    Subject.of("case", caseId, caseId),
+                    EnumSet.allOf(DataCategory.class),
+                    "closed before " + closedBefore);
         }
         return due.size();
     }
@@ -126,11 +135,19 @@ public class RetentionJob {
                                               where ci.incident_id = i.id and c.anonymised_at is null)
                             order by i.created_at limit ?4 for update skip locked)
                         returning id""", UUID.class)
-                .setParameter(1, Timestamp.from(now)).setParameter(2, tenantId)
-                .setParameter(3, Timestamp.from(reportedBefore)).setParameter(4, BATCH).getResultList();
+                .setParameter(1, Timestamp.from(now))
+                .setParameter(2, tenantId)
+                .setParameter(3, Timestamp.from(reportedBefore))
+                .setParameter(4, BATCH)
+                .getResultList();
         for (UUID incident : done) {
-            audit.recordForSystem(tenantId, "retention", AuditAction.ANONYMISE, Subject.of("incident", incident, null),
-                    EnumSet.of(DataCategory.INCIDENT_DETAILS, DataCategory.IDENTITY), "reported before " + reportedBefore);
+            audit.recordForSystem(
+                    tenantId,
+                    "retention",
+                    AuditAction.ANONYMISE,
+                    Subject.of("incident", incident, null),
+                    EnumSet.of(DataCategory.INCIDENT_DETAILS, DataCategory.IDENTITY),
+                    "reported before " + reportedBefore);
         }
         return done.size();
     }

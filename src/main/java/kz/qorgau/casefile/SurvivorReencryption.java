@@ -41,7 +41,9 @@ public class SurvivorReencryption {
     @Inject
     SurvivorReencryption self;
 
-    @Scheduled(every = "{qorgau.reencryption.check-every}", delayed = "60s",
+    @Scheduled(
+            every = "{qorgau.reencryption.check-every}",
+            delayed = "60s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void periodically() {
         reencryptAll();
@@ -74,8 +76,7 @@ public class SurvivorReencryption {
         return moved;
     }
 
-    record Batch(int claimed, int moved, UUID last) {
-    }
+    record Batch(int claimed, int moved, UUID last) {}
 
     @Transactional
     Batch reencryptBatch(String tenantId, UUID after) {
@@ -84,8 +85,11 @@ public class SurvivorReencryption {
                         select id from survivor
                         where tenant_id = ?1 and key_id <> ?2 and anonymised_at is null and id > ?3
                         order by id limit ?4 for update skip locked""", UUID.class)
-                .setParameter(1, tenantId).setParameter(2, vault.activeKeyId()).setParameter(3, after)
-                .setParameter(4, BATCH).getResultList();
+                .setParameter(1, tenantId)
+                .setParameter(2, vault.activeKeyId())
+                .setParameter(3, after)
+                .setParameter(4, BATCH)
+                .getResultList();
         int moved = 0;
         for (UUID id : ids) {
             Survivor survivor = em.find(Survivor.class, id);
@@ -98,7 +102,8 @@ public class SurvivorReencryption {
                 moved++;
             } catch (FieldCipher.TamperedValue e) {
                 em.detach(survivor);
-                LOG.errorf("Survivor %s of tenant %s does not open and stays as it is: %s", id, tenantId, e.getMessage());
+                LOG.errorf(
+                        "Survivor %s of tenant %s does not open and stays as it is: %s", id, tenantId, e.getMessage());
             }
         }
         return new Batch(ids.size(), moved, ids.isEmpty() ? after : ids.get(ids.size() - 1));

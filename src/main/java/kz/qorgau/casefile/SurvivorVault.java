@@ -14,8 +14,7 @@ import kz.qorgau.privacy.FieldCipher;
 public class SurvivorVault {
 
     /** Her personal data in the clear, in memory only. */
-    public record PersonalData(String fullName, LocalDate birthDate, String phone, String address) {
-    }
+    public record PersonalData(String fullName, LocalDate birthDate, String phone, String address) {}
 
     @Inject
     FieldCipher cipher;
@@ -29,8 +28,14 @@ public class SurvivorVault {
         survivor.tenantId = tenantId;
         survivor.createdAt = now;
         survivor.updatedAt = now;
-        seal(survivor, tenantId, new PersonalData(details.fullName().strip(), details.birthDate(),
-                details.phone() == null ? null : details.phone().strip(), details.address()));
+        seal(
+                survivor,
+                tenantId,
+                new PersonalData(
+                        details.fullName().strip(),
+                        details.birthDate(),
+                        details.phone() == null ? null : details.phone().strip(),
+                        details.address()));
         return survivor;
     }
 
@@ -40,7 +45,8 @@ public class SurvivorVault {
             return null;
         }
         String birthDate = cipher.open(survivor.birthDateSealed, context(survivor, "birth_date"));
-        return new PersonalData(cipher.open(survivor.fullNameSealed, context(survivor, "full_name")),
+        return new PersonalData(
+                cipher.open(survivor.fullNameSealed, context(survivor, "full_name")),
                 birthDate == null ? null : LocalDate.parse(birthDate),
                 cipher.open(survivor.phoneSealed, context(survivor, "phone")),
                 cipher.open(survivor.addressSealed, context(survivor, "address")));
@@ -50,8 +56,8 @@ public class SurvivorVault {
     void seal(Survivor survivor, String tenantId, PersonalData data) {
         survivor.keyId = cipher.activeKeyId();
         survivor.fullNameSealed = cipher.seal(data.fullName(), context(survivor, "full_name"));
-        survivor.birthDateSealed = cipher.seal(data.birthDate() == null ? null : data.birthDate().toString(),
-                context(survivor, "birth_date"));
+        survivor.birthDateSealed = cipher.seal(
+                data.birthDate() == null ? null : data.birthDate().toString(), context(survivor, "birth_date"));
         survivor.phoneSealed = cipher.seal(data.phone(), context(survivor, "phone"));
         survivor.addressSealed = cipher.seal(data.address(), context(survivor, "address"));
         survivor.nameHash = index.ofName(tenantId, data.fullName());

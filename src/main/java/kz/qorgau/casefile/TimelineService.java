@@ -36,12 +36,18 @@ public class TimelineService {
     @Schema(name = "TimelineEntry")
     public record Entry(
             Instant at,
-            @Schema(description = "INCIDENT, RISK_ASSESSMENT, PROTECTIVE_ORDER, ORDER_VIOLATION, REFERRAL, CONSENT_GIVEN or CONSENT_WITHDRAWN")
+
+            @Schema(
+                    description =
+                            "INCIDENT, RISK_ASSESSMENT, PROTECTIVE_ORDER, ORDER_VIOLATION, REFERRAL, CONSENT_GIVEN or CONSENT_WITHDRAWN")
             String type,
+
             UUID id,
-            @Schema(description = "The referral of a REFERRAL step, the order of an ORDER_VIOLATION") UUID relatedId,
-            Map<String, String> details) {
-    }
+
+            @Schema(description = "The referral of a REFERRAL step, the order of an ORDER_VIOLATION")
+            UUID relatedId,
+
+            Map<String, String> details) {}
 
     /**
      * One query over the case's records, each read through an index on its case (or its referral's or
@@ -104,7 +110,8 @@ public class TimelineService {
     @Transactional
     public Page<Entry> timeline(UUID caseId, String cursor, int limit) {
         access.require(Capability.READ_CASE_TIMELINE);
-        CaseFile caseFile = cases.findByIdOptional(caseId).orElseThrow(() -> new ProblemException.NotFound("Case " + caseId));
+        CaseFile caseFile =
+                cases.findByIdOptional(caseId).orElseThrow(() -> new ProblemException.NotFound("Case " + caseId));
         if (!caseAccess.toSee(caseFile.id, caseFile.leadAgencyId).seesTimeline()) {
             throw new ProblemException.Forbidden("A case's timeline is for its lead agency and coordinators");
         }
@@ -117,10 +124,12 @@ public class TimelineService {
                 .setParameter(5, limit + 1);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        audit.record(AuditAction.READ, Subject.of("case-timeline", caseFile.id, caseFile.id),
+        audit.record(
+                AuditAction.READ,
+                Subject.of("case-timeline", caseFile.id, caseFile.id),
                 Set.of(DataCategory.INCIDENT_DETAILS, DataCategory.RISK));
-        return Keyset.page(rows.stream().map(TimelineService::entry).toList(), limit,
-                e -> new Keyset(e.at(), e.id()), e -> e);
+        return Keyset.page(
+                rows.stream().map(TimelineService::entry).toList(), limit, e -> new Keyset(e.at(), e.id()), e -> e);
     }
 
     private static Entry entry(Object[] row) {

@@ -13,8 +13,7 @@ public final class Cursor {
 
     private static final String SEPARATOR = "\u001f";
 
-    private Cursor() {
-    }
+    private Cursor() {}
 
     public static String encode(String... keys) {
         String joined = String.join(SEPARATOR, keys);

@@ -12,8 +12,7 @@ final class DatabaseUnreachable {
 
     static final long RETRY_AFTER_SECONDS = 5;
 
-    private DatabaseUnreachable() {
-    }
+    private DatabaseUnreachable() {}
 
     static boolean isCause(Throwable failure) {
         return find(failure) != null;
@@ -61,6 +60,8 @@ final class DatabaseUnreachable {
     }
 
     private static String state(Throwable cause) {
-        return cause instanceof SQLException sql && sql.getSQLState() != null ? "(SQL state " + sql.getSQLState() + ")" : "";
+        return cause instanceof SQLException sql && sql.getSQLState() != null
+                ? "(SQL state " + sql.getSQLState() + ")"
+                : "";
     }
 }

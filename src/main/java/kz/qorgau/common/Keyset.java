@@ -2,8 +2,8 @@ package kz.qorgau.common;
 
 import io.quarkus.panache.common.Parameters;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -14,7 +14,8 @@ import java.util.UUID;
 public record Keyset(Instant updatedAt, UUID id) {
 
     public String toCursor() {
-        long micros = Math.addExact(Math.multiplyExact(updatedAt.getEpochSecond(), 1_000_000L), updatedAt.getNano() / 1_000);
+        long micros =
+                Math.addExact(Math.multiplyExact(updatedAt.getEpochSecond(), 1_000_000L), updatedAt.getNano() / 1_000);
         return Cursor.encode(Long.toString(micros), id.toString());
     }
 
@@ -23,7 +24,8 @@ public record Keyset(Instant updatedAt, UUID id) {
         List<String> keys = Cursor.decode(cursor, 2);
         try {
             long micros = Long.parseLong(keys.get(0));
-            Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+            Instant at = Instant.ofEpochSecond(
+                    Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
             if (!BoundedInput.plausible(at)) {
                 throw Cursor.invalid();
             }
@@ -50,7 +52,10 @@ public record Keyset(Instant updatedAt, UUID id) {
     }
 
     /** One row more than a page holds tells whether another page follows, without a count query. */
-    public static <R, V> Page<V> page(List<R> rows, int limit, java.util.function.Function<R, Keyset> key,
+    public static <R, V> Page<V> page(
+            List<R> rows,
+            int limit,
+            java.util.function.Function<R, Keyset> key,
             java.util.function.Function<R, V> view) {
         boolean more = rows.size() > limit;
         List<R> shown = more ? rows.subList(0, limit) : rows;

@@ -71,9 +71,15 @@ public class ParamConverters implements ParamConverterProvider {
                 return null;
             }
             // Case does not matter in a query string: direction=incoming reads as INCOMING.
-            return Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equalsIgnoreCase(value)).findFirst()
-                    .orElseThrow(() -> new ProblemException.InvalidInput(name, "must be one of " + Arrays.stream(
-                            type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
+            return Arrays.stream(type.getEnumConstants())
+                    .filter(c -> c.name().equalsIgnoreCase(value))
+                    .findFirst()
+                    .orElseThrow(() -> new ProblemException.InvalidInput(
+                            name,
+                            "must be one of "
+                                    + Arrays.stream(type.getEnumConstants())
+                                            .map(Enum::name)
+                                            .collect(Collectors.joining(", "))));
         }
 
         @Override
@@ -97,8 +103,10 @@ public class ParamConverters implements ParamConverterProvider {
             } catch (DateTimeParseException malformed) {
                 // answered below
             }
-            throw new ProblemException.InvalidInput(name, "must be an ISO-8601 date-time with an offset between the years "
-                    + BoundedInput.FIRST_YEAR + " and " + BoundedInput.LAST_YEAR + ", such as 2026-01-31T09:00:00Z");
+            throw new ProblemException.InvalidInput(
+                    name,
+                    "must be an ISO-8601 date-time with an offset between the years " + BoundedInput.FIRST_YEAR
+                            + " and " + BoundedInput.LAST_YEAR + ", such as 2026-01-31T09:00:00Z");
         }
 
         @Override

@@ -31,16 +31,22 @@ public class PartnerDocumentFilter implements OASFilter {
 
     /** The operations that can conflict with the current state, and what the conflict means. */
     private static final Map<String, String> CONFLICTS = Map.ofEntries(
-            Map.entry("fireReferralAction", "The action is not allowed now (allowedActions lists those that are), the referral was "
-                    + "already redirected, no consent covers the new receiver (consent-required), or it changed meanwhile"),
-            Map.entry("createReferral", "No consent covers the receiver (consent-required), the case is closed, or the receiver "
-                    + "takes no new referrals"),
+            Map.entry(
+                    "fireReferralAction",
+                    "The action is not allowed now (allowedActions lists those that are), the referral was "
+                            + "already redirected, no consent covers the new receiver (consent-required), or it changed meanwhile"),
+            Map.entry(
+                    "createReferral",
+                    "No consent covers the receiver (consent-required), the case is closed, or the receiver "
+                            + "takes no new referrals"),
             Map.entry("registerAgency", "An agency of the network already has this name"),
             Map.entry("editAgency", "An agency of the network already has this name, or the agency changed meanwhile"),
             Map.entry("recordProtectiveOrder", "An order with this number is already recorded"),
             Map.entry("revokeProtectiveOrder", "The order was already revoked"),
             Map.entry("publishRiskQuestionnaire", "Another version was published at the same moment"),
-            Map.entry("closeCase", "A referral of the case is still under way (openReferrals counts them), or it is already closed"),
+            Map.entry(
+                    "closeCase",
+                    "A referral of the case is still under way (openReferrals counts them), or it is already closed"),
             Map.entry("withdrawConsent", "The consent was already withdrawn"),
             Map.entry("subscribeWebhook", "The agency already keeps the most active subscriptions it may"),
             Map.entry("replayWebhookEvents", "The subscription is no longer active"));
@@ -59,9 +65,15 @@ public class PartnerDocumentFilter implements OASFilter {
         problem(responses, "413", "The request body is larger than the API accepts");
         problem(responses, "500", "The request could not be completed; it has been logged");
         problem(responses, "414", "The request's path and query are longer than the API accepts (8,192 characters)");
-        problem(responses, "429", "This client has sent more requests than its network allows: wait Retry-After seconds");
-        problem(responses, "503", "The service cannot reach its database just now; nothing was changed: send the "
-                + "request again after Retry-After seconds");
+        problem(
+                responses,
+                "429",
+                "This client has sent more requests than its network allows: wait Retry-After seconds");
+        problem(
+                responses,
+                "503",
+                "The service cannot reach its database just now; nothing was changed: send the "
+                        + "request again after Retry-After seconds");
         if (operation.getRequestBody() != null) {
             problem(responses, "415", "The body is not in a media type the operation reads");
         }
@@ -77,7 +89,10 @@ public class PartnerDocumentFilter implements OASFilter {
             problem(responses, "428", "If-Match is missing: send the ETag of the object as read");
         }
         if (id.equals("reportIncident")) {
-            problem(responses, "422", "The Idempotency-Key or externalReference was used before with different content");
+            problem(
+                    responses,
+                    "422",
+                    "The Idempotency-Key or externalReference was used before with different content");
         }
         if (id.equals("createReferral")) {
             problem(responses, "422", "The receiver does not offer a service asked for; errors name them");
@@ -92,12 +107,19 @@ public class PartnerDocumentFilter implements OASFilter {
      */
     private static void standardHeaders(APIResponses responses) {
         responses.getAPIResponses().forEach((status, response) -> {
-            response.addHeader("Access-Control-Allow-Origin", OASFactory.createHeader()
-                    .description("The calling web page's origin, when it is one of the network's configured partner portals")
-                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(2000)));
+            response.addHeader(
+                    "Access-Control-Allow-Origin",
+                    OASFactory.createHeader()
+                            .description(
+                                    "The calling web page's origin, when it is one of the network's configured partner portals")
+                            .schema(OASFactory.createSchema()
+                                    .addType(Schema.SchemaType.STRING)
+                                    .maxLength(2000)));
             if (status.startsWith("2") || status.startsWith("4")) {
-                response.addHeader("RateLimit-Limit", integerHeader(
-                        "How many requests the client may send at once (its burst); on calls with a verified token"));
+                response.addHeader(
+                        "RateLimit-Limit",
+                        integerHeader(
+                                "How many requests the client may send at once (its burst); on calls with a verified token"));
                 response.addHeader("RateLimit-Remaining", integerHeader("How many of them are left now"));
                 response.addHeader("RateLimit-Reset", integerHeader("Seconds until all of them are available again"));
             }
@@ -108,9 +130,13 @@ public class PartnerDocumentFilter implements OASFilter {
     }
 
     private static org.eclipse.microprofile.openapi.models.headers.Header integerHeader(String description) {
-        return OASFactory.createHeader().description(description)
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ZERO)
-                        .maximum(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)).format("int32"));
+        return OASFactory.createHeader()
+                .description(description)
+                .schema(OASFactory.createSchema()
+                        .addType(Schema.SchemaType.INTEGER)
+                        .minimum(java.math.BigDecimal.ZERO)
+                        .maximum(java.math.BigDecimal.valueOf(Integer.MAX_VALUE))
+                        .format("int32"));
     }
 
     /** One worked example per request and success response, from openapi/examples.json, keyed by operationId. */
@@ -119,15 +145,25 @@ public class PartnerDocumentFilter implements OASFilter {
         if (examples == null) {
             return;
         }
-        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+        if (operation.getRequestBody() != null
+                && operation.getRequestBody().getContent() != null
                 && examples.containsKey("request")) {
-            operation.getRequestBody().getContent().getMediaTypes().values()
+            operation
+                    .getRequestBody()
+                    .getContent()
+                    .getMediaTypes()
+                    .values()
                     .forEach(media -> media.setExample(examples.get("request")));
         }
         examples.forEach((status, example) -> {
             if (operation.getResponses().hasAPIResponse(status)
                     && operation.getResponses().getAPIResponse(status).getContent() != null) {
-                operation.getResponses().getAPIResponse(status).getContent().getMediaTypes().values()
+                operation
+                        .getResponses()
+                        .getAPIResponse(status)
+                        .getContent()
+                        .getMediaTypes()
+                        .values()
                         .forEach(media -> media.setExample(example));
             }
         });
@@ -147,10 +183,16 @@ public class PartnerDocumentFilter implements OASFilter {
         if (responses.hasAPIResponse(status) && responses.getAPIResponse(status).getContent() != null) {
             return;
         }
-        responses.addAPIResponse(status, OASFactory.createAPIResponse()
-                .description(description)
-                .content(OASFactory.createContent().addMediaType(ProblemDetail.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+        responses.addAPIResponse(
+                status,
+                OASFactory.createAPIResponse()
+                        .description(description)
+                        .content(OASFactory.createContent()
+                                .addMediaType(
+                                        ProblemDetail.MEDIA_TYPE,
+                                        OASFactory.createMediaType()
+                                                .schema(OASFactory.createSchema()
+                                                        .ref(PROBLEM_REF)))));
     }
 
     /**
@@ -163,21 +205,25 @@ public class PartnerDocumentFilter implements OASFilter {
         if (types == null || schema.getRef() != null) {
             return schema;
         }
-        if (types.contains(Schema.SchemaType.STRING) && schema.getMaxLength() == null && schema.getEnumeration() == null
+        if (types.contains(Schema.SchemaType.STRING)
+                && schema.getMaxLength() == null
+                && schema.getEnumeration() == null
                 && schema.getConstValue() == null) {
-            schema.setMaxLength(switch (String.valueOf(schema.getFormat())) {
-                case "uuid" -> 36;
-                case "date" -> 10;
-                case "date-time" -> 40;
-                default -> MAX_TEXT;
-            });
+            schema.setMaxLength(
+                    switch (String.valueOf(schema.getFormat())) {
+                        case "uuid" -> 36;
+                        case "date" -> 10;
+                        case "date-time" -> 40;
+                        default -> MAX_TEXT;
+                    });
         }
         if (types.contains(Schema.SchemaType.INTEGER)) {
             if (schema.getMinimum() == null) {
                 schema.setMinimum(BigDecimal.ZERO);
             }
             if (schema.getMaximum() == null) {
-                schema.setMaximum(BigDecimal.valueOf("int32".equals(schema.getFormat()) ? Integer.MAX_VALUE : Long.MAX_VALUE));
+                schema.setMaximum(
+                        BigDecimal.valueOf("int32".equals(schema.getFormat()) ? Integer.MAX_VALUE : Long.MAX_VALUE));
             }
         }
         return schema;
@@ -203,7 +249,9 @@ public class PartnerDocumentFilter implements OASFilter {
                 collect(String.valueOf(describe(schema)), used, todo);
             }
         }
-        schemas.keySet().stream().filter(name -> !used.contains(name)).toList()
+        schemas.keySet().stream()
+                .filter(name -> !used.contains(name))
+                .toList()
                 .forEach(openAPI.getComponents()::removeSchema);
     }
 
@@ -241,20 +289,48 @@ public class PartnerDocumentFilter implements OASFilter {
     }
 
     private static Schema problemSchema() {
-        Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(2000);
-        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(200))
-                .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(500));
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        Schema text =
+                OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(2000);
+        Schema fieldError = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .addProperty(
+                        "field",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .maxLength(200))
+                .addProperty(
+                        "message",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .maxLength(500));
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .description("An RFC 9457 problem detail. Some problems add members, such as allowedActions.")
-                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(200)
-                        .description("urn:qorgau:problem:<kind>, stable for a program to act on"))
+                .addProperty(
+                        "type",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .maxLength(200)
+                                .description("urn:qorgau:problem:<kind>, stable for a program to act on"))
                 .addProperty("title", text)
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
-                        .minimum(java.math.BigDecimal.valueOf(400)).maximum(java.math.BigDecimal.valueOf(599)))
+                .addProperty(
+                        "status",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.INTEGER)
+                                .format("int32")
+                                .minimum(java.math.BigDecimal.valueOf(400))
+                                .maximum(java.math.BigDecimal.valueOf(599)))
                 .addProperty("detail", text)
-                .addProperty("instance", OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(2000))
-                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).maxItems(100)
-                        .items(fieldError));
+                .addProperty(
+                        "instance",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .maxLength(2000))
+                .addProperty(
+                        "errors",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .maxItems(100)
+                                .items(fieldError));
     }
 }

@@ -13,6 +13,5 @@ public final class PartnerDocuments {
     public static final String NGO_PORTAL = "x-smallrye-profile-ngo-portal";
     public static final String ADMINISTRATION = "x-smallrye-profile-administration";
 
-    private PartnerDocuments() {
-    }
+    private PartnerDocuments() {}
 }

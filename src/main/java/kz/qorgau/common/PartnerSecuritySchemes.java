@@ -24,11 +24,11 @@ public final class PartnerSecuritySchemes {
             + "verified as RFC8725 recommends: an asymmetric signature by the realm's published keys, the realm's "
             + "exact issuer, the audience qorgau-api, the expiry, and a tenant claim that must match the realm";
 
-    private PartnerSecuritySchemes() {
-    }
+    private PartnerSecuritySchemes() {}
 
     private static String realm() {
-        return ConfigProvider.getConfig().getOptionalValue("qorgau.openapi.realm-url", String.class)
+        return ConfigProvider.getConfig()
+                .getOptionalValue("qorgau.openapi.realm-url", String.class)
                 .orElse("http://127.0.0.1:8180/realms/almaty");
     }
 
@@ -40,21 +40,28 @@ public final class PartnerSecuritySchemes {
         if (schemes == null || !schemes.containsKey(SCHEME)) {
             return;
         }
-        openAPI.getComponents().addSecurityScheme(SCHEME, OASFactory.createSecurityScheme()
-                .type(SecurityScheme.Type.OAUTH2).description(description + ". " + TOKENS).flows(flows));
+        openAPI.getComponents()
+                .addSecurityScheme(
+                        SCHEME,
+                        OASFactory.createSecurityScheme()
+                                .type(SecurityScheme.Type.OAUTH2)
+                                .description(description + ". " + TOKENS)
+                                .flows(flows));
     }
 
     private static OAuthFlows clientCredentials(OAuthFlows flows) {
         return flows.clientCredentials(OASFactory.createOAuthFlow()
                 .tokenUrl(realm() + "/protocol/openid-connect/token")
-                .refreshUrl(realm() + "/protocol/openid-connect/token").scopes(Map.of()));
+                .refreshUrl(realm() + "/protocol/openid-connect/token")
+                .scopes(Map.of()));
     }
 
     private static OAuthFlows authorizationCode(OAuthFlows flows) {
         return flows.authorizationCode(OASFactory.createOAuthFlow()
                 .authorizationUrl(realm() + "/protocol/openid-connect/auth")
                 .tokenUrl(realm() + "/protocol/openid-connect/token")
-                .refreshUrl(realm() + "/protocol/openid-connect/token").scopes(Map.of()));
+                .refreshUrl(realm() + "/protocol/openid-connect/token")
+                .scopes(Map.of()));
     }
 
     /** Police dispatch systems and NGO portals are machines with a confidential client each. */
@@ -62,7 +69,9 @@ public final class PartnerSecuritySchemes {
     public static class Systems implements OASFilter {
         @Override
         public void filterOpenAPI(OpenAPI openAPI) {
-            replace(openAPI, "OAuth2 client credentials of the system's confidential client in the network's realm",
+            replace(
+                    openAPI,
+                    "OAuth2 client credentials of the system's confidential client in the network's realm",
                     clientCredentials(OASFactory.createOAuthFlows()));
         }
     }
@@ -72,7 +81,9 @@ public final class PartnerSecuritySchemes {
     public static class People implements OASFilter {
         @Override
         public void filterOpenAPI(OpenAPI openAPI) {
-            replace(openAPI, "OAuth2 authorization code with PKCE (S256) for a person of the network",
+            replace(
+                    openAPI,
+                    "OAuth2 authorization code with PKCE (S256) for a person of the network",
                     authorizationCode(OASFactory.createOAuthFlows()));
         }
     }
@@ -82,7 +93,9 @@ public final class PartnerSecuritySchemes {
     public static class PeopleOrSystems implements OASFilter {
         @Override
         public void filterOpenAPI(OpenAPI openAPI) {
-            replace(openAPI, "OAuth2 authorization code with PKCE for a person, or client credentials for a system",
+            replace(
+                    openAPI,
+                    "OAuth2 authorization code with PKCE for a person, or client credentials for a system",
                     clientCredentials(authorizationCode(OASFactory.createOAuthFlows())));
         }
     }

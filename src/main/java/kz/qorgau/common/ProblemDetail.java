@@ -22,8 +22,14 @@ public final class ProblemDetail {
     public final List<ProblemException.FieldError> errors;
     private final Map<String, Object> extensions;
 
-    public ProblemDetail(String slug, String title, int status, String detail, String instance,
-            List<ProblemException.FieldError> errors, Map<String, Object> extensions) {
+    public ProblemDetail(
+            String slug,
+            String title,
+            int status,
+            String detail,
+            String instance,
+            List<ProblemException.FieldError> errors,
+            Map<String, Object> extensions) {
         this.type = "urn:qorgau:problem:" + slug;
         this.title = title;
         this.status = status;

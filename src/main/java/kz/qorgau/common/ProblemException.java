@@ -34,8 +34,7 @@ public abstract sealed class ProblemException extends RuntimeException {
         return Map.of();
     }
 
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     /** An object that does not exist, or that the caller may not see: the two must be indistinguishable. */
     public static final class NotFound extends ProblemException {
@@ -235,8 +234,8 @@ public abstract sealed class ProblemException extends RuntimeException {
         private final long retryAfterSeconds;
 
         public TooManyRequests(long retryAfterSeconds) {
-            super("This client has sent more requests than its network allows; send again after "
-                    + retryAfterSeconds + " s");
+            super("This client has sent more requests than its network allows; send again after " + retryAfterSeconds
+                    + " s");
             this.retryAfterSeconds = retryAfterSeconds;
         }
 

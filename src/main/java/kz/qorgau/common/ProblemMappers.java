@@ -44,8 +44,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
-        Response response = respond(new ProblemDetail(e.slug(), e.title(), e.status(), e.getMessage(), path(uri),
-                e.fieldErrors(), e.extensions()));
+        Response response = respond(new ProblemDetail(
+                e.slug(), e.title(), e.status(), e.getMessage(), path(uri), e.fieldErrors(), e.extensions()));
         if (e.headers().isEmpty()) {
             return response;
         }
@@ -89,8 +89,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
-        return respond(new ProblemDetail("malformed-body", "Malformed body", 400,
-                "The request body is not well-formed JSON", path(uri), List.of(), Map.of()));
+        return respond(new ProblemDetail(
+                "malformed-body",
+                "Malformed body",
+                400,
+                "The request body is not well-formed JSON",
+                path(uri),
+                List.of(),
+                Map.of()));
     }
 
     /**
@@ -124,7 +130,8 @@ public class ProblemMappers {
                 respond(new ProblemDetail(slugOf(title), title, status, title, path(uri), List.of(), Map.of())));
         // Keep the headers that tell the caller what would work, such as Allow on a 405.
         original.getHeaders().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)
+                    && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
                 values.forEach(v -> builder.header(name, v));
             }
         });
@@ -133,9 +140,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(respond(new ProblemDetail("unauthenticated", "Unauthenticated", 401,
+        return Response.fromResponse(respond(new ProblemDetail(
+                        "unauthenticated",
+                        "Unauthenticated",
+                        401,
                         "A valid bearer access token from the tenant's identity provider is required",
-                        path(uri), List.of(), Map.of())))
+                        path(uri),
+                        List.of(),
+                        Map.of())))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }
@@ -152,20 +164,26 @@ public class ProblemMappers {
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response concurrentChange(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         String detail = "The object was changed by another request; read it again and retry";
-        return domain(headers.getHeaderString(HttpHeaders.IF_MATCH) != null
-                ? new ProblemException.PreconditionFailed(detail)
-                : new ProblemException.Conflict(detail), uri);
+        return domain(
+                headers.getHeaderString(HttpHeaders.IF_MATCH) != null
+                        ? new ProblemException.PreconditionFailed(detail)
+                        : new ProblemException.Conflict(detail),
+                uri);
     }
 
     /**
      * The database chose this request as the loser of a deadlock or lock timeout between concurrent
      * requests; nothing was written, and the same request may simply be sent again.
      */
-    @ServerExceptionMapper({org.hibernate.exception.LockAcquisitionException.class, jakarta.persistence.PessimisticLockException.class,
-        jakarta.persistence.LockTimeoutException.class})
+    @ServerExceptionMapper({
+        org.hibernate.exception.LockAcquisitionException.class,
+        jakarta.persistence.PessimisticLockException.class,
+        jakarta.persistence.LockTimeoutException.class
+    })
     public Response lockLost(RuntimeException e, UriInfo uri) {
         LOG.warnf("Lock lost answering %s: %s", path(uri), e.getMessage());
-        return domain(new ProblemException.Conflict("Concurrent requests collided; nothing was changed, send it again"), uri);
+        return domain(
+                new ProblemException.Conflict("Concurrent requests collided; nothing was changed, send it again"), uri);
     }
 
     /**
@@ -175,7 +193,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
         if (e.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
-            return domain(new ProblemException.Conflict("An object with the same identifying values already exists"), uri);
+            return domain(
+                    new ProblemException.Conflict("An object with the same identifying values already exists"), uri);
         }
         return unexpected(e, uri);
     }
@@ -208,19 +227,29 @@ public class ProblemMappers {
         if (DatabaseUnreachable.isCause(e)) {
             // An outage fails every request the same way: one line each, not a stack trace each.
             LOG.warnf("Database unreachable answering %s: %s", path(uri), DatabaseUnreachable.describe(e));
-            return domain(new ProblemException.Unavailable(
-                    "The service cannot reach its database just now; nothing was changed, send the request again",
-                    DatabaseUnreachable.RETRY_AFTER_SECONDS), uri);
+            return domain(
+                    new ProblemException.Unavailable(
+                            "The service cannot reach its database just now; nothing was changed, send the request again",
+                            DatabaseUnreachable.RETRY_AFTER_SECONDS),
+                    uri);
         }
         LOG.errorf(e, "Unexpected failure answering %s", path(uri));
-        return respond(new ProblemDetail("internal", "Internal error", 500,
-                "The request could not be completed; it has been logged", path(uri), List.of(), Map.of()));
+        return respond(new ProblemDetail(
+                "internal",
+                "Internal error",
+                500,
+                "The request could not be completed; it has been logged",
+                path(uri),
+                List.of(),
+                Map.of()));
     }
 
     private static boolean clientWentAway(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.nio.channels.ClosedChannelException || cause instanceof io.vertx.core.http.HttpClosedException
-                    || (cause instanceof io.vertx.core.VertxException && "Connection was closed".equals(cause.getMessage()))) {
+            if (cause instanceof java.nio.channels.ClosedChannelException
+                    || cause instanceof io.vertx.core.http.HttpClosedException
+                    || (cause instanceof io.vertx.core.VertxException
+                            && "Connection was closed".equals(cause.getMessage()))) {
                 return true;
             }
         }
@@ -299,8 +328,10 @@ public class ProblemMappers {
             return "has a value of the wrong type";
         }
         if (target.isEnum()) {
-            return "must be one of " + Arrays.stream(target.getEnumConstants())
-                    .map(Object::toString).collect(Collectors.joining(", "));
+            return "must be one of "
+                    + Arrays.stream(target.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
         }
         if (Number.class.isAssignableFrom(target) || target == int.class || target == long.class) {
             return "must be a number";
@@ -313,14 +344,15 @@ public class ProblemMappers {
         }
         if (target == String.class) {
             return e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException
-                    ? "must not contain NUL characters" : "must be a string";
+                    ? "must not contain NUL characters"
+                    : "must be a string";
         }
         if (target == java.util.UUID.class) {
             return "must be a UUID";
         }
         if (java.time.temporal.Temporal.class.isAssignableFrom(target)) {
-            return "must be an ISO-8601 date or date-time between the years " + BoundedInput.FIRST_YEAR
-                    + " and " + BoundedInput.LAST_YEAR;
+            return "must be an ISO-8601 date or date-time between the years " + BoundedInput.FIRST_YEAR + " and "
+                    + BoundedInput.LAST_YEAR;
         }
         return "has a value of the wrong type";
     }

@@ -26,13 +26,21 @@ public class RequestSizeLimits {
         // Runs before Quarkus's own body-size handler (order -2), so callers get a problem detail.
         router.route().order(-3).handler(context -> {
             if (context.request().uri().length() > maxTargetChars) {
-                refuse(context, 414, "uri-too-long", "URI too long",
+                refuse(
+                        context,
+                        414,
+                        "uri-too-long",
+                        "URI too long",
                         "The request's path and query are longer than " + maxTargetChars + " characters");
                 return;
             }
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && exceeds(declared)) {
-                refuse(context, 413, "payload-too-large", "Payload too large",
+                refuse(
+                        context,
+                        413,
+                        "payload-too-large",
+                        "Payload too large",
                         "The request body is larger than " + maxBodyBytes + " bytes");
                 return;
             }
@@ -43,7 +51,8 @@ public class RequestSizeLimits {
     private static void refuse(RoutingContext context, int status, String slug, String title, String detail) {
         String body = "{\"type\":\"urn:qorgau:problem:" + slug + "\",\"title\":\"" + title + "\",\"status\":" + status
                 + ",\"detail\":\"" + detail + "\"}";
-        context.response().setStatusCode(status)
+        context.response()
+                .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(body);

@@ -15,6 +15,7 @@ public class SecurityHeaders {
 
     /** The interactive documentation loads its own scripts and styles; the API itself loads nothing. */
     private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
     private static final String DOCUMENTATION_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
 

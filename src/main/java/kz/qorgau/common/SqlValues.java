@@ -7,8 +7,7 @@ import java.time.OffsetDateTime;
 /** Values of native query rows, whose Java types depend on the driver and Hibernate's mapping of the column. */
 public final class SqlValues {
 
-    private SqlValues() {
-    }
+    private SqlValues() {}
 
     /** A timestamptz column as an Instant; null stays null. */
     public static Instant instant(Object value) {

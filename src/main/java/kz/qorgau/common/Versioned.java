@@ -59,7 +59,8 @@ public record Versioned<T>(T body, long version) {
      * made meanwhile is not overwritten.
      */
     public static long requiredVersion(String ifMatch, String object) {
-        return expectedVersion(ifMatch).orElseThrow(() -> new ProblemException.PreconditionRequired(
-                "Send If-Match with the ETag of the " + object + " as read, so that a change made meanwhile is not overwritten"));
+        return expectedVersion(ifMatch)
+                .orElseThrow(() -> new ProblemException.PreconditionRequired("Send If-Match with the ETag of the "
+                        + object + " as read, so that a change made meanwhile is not overwritten"));
     }
 }

@@ -93,7 +93,10 @@ public class Consent {
      */
     public boolean covers(UUID agency, AgencyKind kind, Instant now) {
         boolean inForce = !givenAt.isAfter(now) && withdrawnAt == null && (expiresAt == null || expiresAt.isAfter(now));
-        return inForce && !agency.equals(recordedByAgency) && !Arrays.asList(withdrawnFrom).contains(agency)
-                && (Arrays.asList(recipientAgencyIds).contains(agency) || Arrays.asList(recipientKinds).contains(kind.name()));
+        return inForce
+                && !agency.equals(recordedByAgency)
+                && !Arrays.asList(withdrawnFrom).contains(agency)
+                && (Arrays.asList(recipientAgencyIds).contains(agency)
+                        || Arrays.asList(recipientKinds).contains(kind.name()));
     }
 }

@@ -8,8 +8,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import kz.qorgau.agency.AgencyKind;
 import kz.qorgau.agency.Agencies;
+import kz.qorgau.agency.AgencyKind;
 import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.common.ProblemException;
 import kz.qorgau.common.ProblemException.FieldError;
@@ -65,8 +65,11 @@ public class ConsentService {
         if (recipients.isEmpty() && kinds.isEmpty()) {
             errors.add(new FieldError("recipientAgencyIds", "or recipientKinds must name who may receive the data"));
         }
-        recipients.stream().filter(id -> agencies.find(id).isEmpty()).sorted()
-                .forEach(id -> errors.add(new FieldError("recipientAgencyIds", "names no agency of this network: " + id)));
+        recipients.stream()
+                .filter(id -> agencies.find(id).isEmpty())
+                .sorted()
+                .forEach(id ->
+                        errors.add(new FieldError("recipientAgencyIds", "names no agency of this network: " + id)));
         if (recipients.contains(recorder)) {
             errors.add(new FieldError("recipientAgencyIds", "must not name the recording agency: " + recorder));
         }
@@ -88,8 +91,10 @@ public class ConsentService {
         consent.caseId = caseId;
         consent.recipientAgencyIds = recipients.stream().sorted().toArray(UUID[]::new);
         consent.recipientKinds = EnumSet.copyOf(kinds.isEmpty() ? EnumSet.noneOf(AgencyKind.class) : kinds).stream()
-                .map(Enum::name).toArray(String[]::new);
-        consent.categories = EnumSet.copyOf(request.categories()).stream().map(Enum::name).toArray(String[]::new);
+                .map(Enum::name)
+                .toArray(String[]::new);
+        consent.categories =
+                EnumSet.copyOf(request.categories()).stream().map(Enum::name).toArray(String[]::new);
         consent.method = request.method();
         consent.givenAt = givenAt;
         consent.expiresAt = request.expiresAt();
@@ -127,7 +132,9 @@ public class ConsentService {
     public Set<DataCategory> categoriesFor(UUID caseId, UUID agency, AgencyKind kind) {
         Instant now = clock.instant();
         Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
-        byCase(caseId).stream().filter(c -> c.covers(agency, kind, now)).forEach(c -> categories.addAll(c.categorySet()));
+        byCase(caseId).stream()
+                .filter(c -> c.covers(agency, kind, now))
+                .forEach(c -> categories.addAll(c.categorySet()));
         return categories;
     }
 
@@ -138,9 +145,15 @@ public class ConsentService {
         if (caseIds.isEmpty()) {
             return categories;
         }
-        em.createQuery("from Consent where caseId in :ids", Consent.class).setParameter("ids", caseIds).getResultList()
-                .stream().filter(c -> c.covers(agency, kind, now))
-                .forEach(c -> categories.computeIfAbsent(c.caseId, id -> EnumSet.noneOf(DataCategory.class)).addAll(c.categorySet()));
+        em
+                .createQuery("from Consent where caseId in :ids", Consent.class)
+                .setParameter("ids", caseIds)
+                .getResultList()
+                .stream()
+                .filter(c -> c.covers(agency, kind, now))
+                .forEach(c -> categories
+                        .computeIfAbsent(c.caseId, id -> EnumSet.noneOf(DataCategory.class))
+                        .addAll(c.categorySet()));
         return categories;
     }
 
@@ -180,8 +193,7 @@ public class ConsentService {
     }
 
     /** A consent withdrawn whole: as it reads now, and the agencies whose view of her it changed. */
-    public record Withdrawal(ConsentView consent, Set<DataCategory> categories, Set<UUID> agenciesAffected) {
-    }
+    public record Withdrawal(ConsentView consent, Set<DataCategory> categories, Set<UUID> agenciesAffected) {}
 
     /**
      * She withdrew the consent whole. The caller holds the case (so that a referral being sent under the
@@ -195,15 +207,18 @@ public class ConsentService {
         Consent consent = ofCase(caseId, consentId);
         holdForChange(consent);
         if (consent.withdrawnAt != null) {
-            throw new ProblemException.Conflict("consent-withdrawn", "Consent " + consentId + " was withdrawn at "
-                    + consent.withdrawnAt, Map.of());
+            throw new ProblemException.Conflict(
+                    "consent-withdrawn", "Consent " + consentId + " was withdrawn at " + consent.withdrawnAt, Map.of());
         }
         Instant now = clock.instant();
         Set<UUID> affected = new TreeSet<>();
-        Arrays.stream(consent.recipientAgencyIds).filter(a -> !Arrays.asList(consent.withdrawnFrom).contains(a))
+        Arrays.stream(consent.recipientAgencyIds)
+                .filter(a -> !Arrays.asList(consent.withdrawnFrom).contains(a))
                 .forEach(affected::add);
         for (UUID party : parties) {
-            agencies.find(party).filter(a -> consent.covers(a.id(), a.kind(), now)).ifPresent(a -> affected.add(a.id()));
+            agencies.find(party)
+                    .filter(a -> consent.covers(a.id(), a.kind(), now))
+                    .ifPresent(a -> affected.add(a.id()));
         }
         consent.withdrawnAt = now;
         consent.withdrawnBy = access.caller().subject();
@@ -218,7 +233,8 @@ public class ConsentService {
 
     private List<Consent> byCase(UUID caseId) {
         return em.createQuery("from Consent where caseId = :caseId order by givenAt desc, id", Consent.class)
-                .setParameter("caseId", caseId).getResultList();
+                .setParameter("caseId", caseId)
+                .getResultList();
     }
 
     private static ConsentView view(Consent consent, boolean showRecorder) {
@@ -226,9 +242,18 @@ public class ConsentService {
         Arrays.stream(consent.recipientKinds).map(AgencyKind::valueOf).forEach(kinds::add);
         Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
         Arrays.stream(consent.categories).map(DataCategory::valueOf).forEach(categories::add);
-        return new ConsentView(consent.id, new LinkedHashSet<>(Arrays.asList(consent.recipientAgencyIds)), kinds,
-                categories, consent.method, consent.givenAt, consent.expiresAt, showRecorder ? consent.recordedBy : null,
-                consent.recordedByAgency, consent.withdrawnAt, consent.withdrawnByAgency,
+        return new ConsentView(
+                consent.id,
+                new LinkedHashSet<>(Arrays.asList(consent.recipientAgencyIds)),
+                kinds,
+                categories,
+                consent.method,
+                consent.givenAt,
+                consent.expiresAt,
+                showRecorder ? consent.recordedBy : null,
+                consent.recordedByAgency,
+                consent.withdrawnAt,
+                consent.withdrawnByAgency,
                 new LinkedHashSet<>(Arrays.asList(consent.withdrawnFrom)));
     }
 }

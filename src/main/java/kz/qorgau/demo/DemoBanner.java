@@ -41,9 +41,12 @@ public class DemoBanner {
     }
 
     private void announceWhenKeycloakAnswers() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(keycloak + "/realms/almaty/.well-known/openid-configuration"))
-                .timeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(
+                        URI.create(keycloak + "/realms/almaty/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         while (Instant.now().isBefore(deadline)) {
             try {

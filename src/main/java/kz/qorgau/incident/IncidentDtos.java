@@ -16,8 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class IncidentDtos {
 
-    private IncidentDtos() {
-    }
+    private IncidentDtos() {}
 
     public enum PersonRole {
         VICTIM,
@@ -30,15 +29,21 @@ public final class IncidentDtos {
     @Schema(name = "PersonInvolved")
     public record PersonInvolved(
             @NotNull PersonRole role,
-            @Size(max = 300) @Schema(description = "Category IDENTITY, read with INCIDENT_DETAILS") String name,
-            @Min(0) @Max(130) Integer age) {
-    }
+
+            @Size(max = 300) @Schema(description = "Category IDENTITY, read with INCIDENT_DETAILS")
+            String name,
+
+            @Min(0) @Max(130) Integer age) {}
 
     @Schema(name = "NewIncident", description = "An incident as the dispatch system reports it")
     public record NewIncident(
-            @Size(min = 1, max = 100) @Pattern(regexp = "^[\\x21-\\x7E]+$", message = "must be printable ASCII without spaces")
-            @Schema(description = "The dispatch system's own id of the incident; a second post with it returns the first")
+            @Size(min = 1, max = 100)
+            @Pattern(regexp = "^[\\x21-\\x7E]+$", message = "must be printable ASCII without spaces")
+            @Schema(
+                    description =
+                            "The dispatch system's own id of the incident; a second post with it returns the first")
             String externalReference,
+
             @NotNull Instant occurredAt,
             @NotBlank @Size(max = 200) String district,
             @NotEmpty @Size(max = 6) Set<@NotNull ViolenceKind> violenceKinds,
@@ -46,8 +51,7 @@ public final class IncidentDtos {
             @NotNull Boolean weaponsInvolved,
             @NotNull Boolean injuries,
             @Size(max = 4000) String description,
-            @Size(max = 20) List<@NotNull @Valid PersonInvolved> persons) {
-    }
+            @Size(max = 20) List<@NotNull @Valid PersonInvolved> persons) {}
 
     @Schema(name = "Incident")
     public record IncidentView(
@@ -60,11 +64,15 @@ public final class IncidentDtos {
             boolean childrenPresent,
             boolean weaponsInvolved,
             boolean injuries,
-            @Schema(description = "Category INCIDENT_DETAILS: the reporting agency's account; never shown to coordinators")
+
+            @Schema(
+                    description =
+                            "Category INCIDENT_DETAILS: the reporting agency's account; never shown to coordinators")
             String description,
+
             @Schema(maxItems = 20, description = "Category INCIDENT_DETAILS; their names also need IDENTITY")
             List<PersonInvolved> persons,
+
             Instant createdAt,
-            Instant updatedAt) {
-    }
+            Instant updatedAt) {}
 }

@@ -23,7 +23,8 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
      * @return whether this call created the row
      */
     public boolean insertOnce(Incident incident) {
-        int inserted = getEntityManager().createNativeQuery("""
+        int inserted = getEntityManager()
+                .createNativeQuery("""
                 insert into incident (id, tenant_id, reporting_agency_id, external_reference, idempotency_key,
                     request_hash, occurred_at, district, violence_kinds, children_present, weapons_involved,
                     injuries, description, persons, created_by, created_at, updated_at)
@@ -53,11 +54,13 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
     }
 
     public Optional<Incident> findByIdempotencyKey(UUID agency, String key) {
-        return find("reportingAgencyId = ?1 and idempotencyKey = ?2", agency, key).firstResultOptional();
+        return find("reportingAgencyId = ?1 and idempotencyKey = ?2", agency, key)
+                .firstResultOptional();
     }
 
     public Optional<Incident> findByExternalReference(UUID agency, String reference) {
-        return find("reportingAgencyId = ?1 and externalReference = ?2", agency, reference).firstResultOptional();
+        return find("reportingAgencyId = ?1 and externalReference = ?2", agency, reference)
+                .firstResultOptional();
     }
 
     /**

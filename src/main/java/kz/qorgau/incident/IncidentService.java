@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,8 +68,7 @@ public class IncidentService {
     @Inject
     IdGenerator ids;
 
-    public record Reported(IncidentView incident, boolean created) {
-    }
+    public record Reported(IncidentView incident, boolean created) {}
 
     /**
      * Records an incident once. A repeat under the same idempotency key or external reference returns the
@@ -92,7 +91,8 @@ public class IncidentService {
         incident.requestHash = hash(request);
         incident.occurredAt = request.occurredAt();
         incident.district = request.district().strip();
-        incident.violenceKinds = EnumSet.copyOf(request.violenceKinds()).stream().map(Enum::name).toArray(String[]::new);
+        incident.violenceKinds =
+                EnumSet.copyOf(request.violenceKinds()).stream().map(Enum::name).toArray(String[]::new);
         incident.childrenPresent = request.childrenPresent();
         incident.weaponsInvolved = request.weaponsInvolved();
         incident.injuries = request.injuries();
@@ -103,23 +103,42 @@ public class IncidentService {
         incident.updatedAt = now;
 
         if (incidents.insertOnce(incident)) {
-            outbox.append("incident", incident.id, "incident.reported", Set.of(agency),
-                    Map.of("incidentId", incident.id, "reportingAgencyId", agency, "occurredAt", incident.occurredAt,
-                            "district", incident.district));
-            audit.record(AuditAction.CREATE, Subject.of("incident", incident.id, null), Set.of(DataCategory.INCIDENT_DETAILS));
+            outbox.append(
+                    "incident",
+                    incident.id,
+                    "incident.reported",
+                    Set.of(agency),
+                    Map.of(
+                            "incidentId",
+                            incident.id,
+                            "reportingAgencyId",
+                            agency,
+                            "occurredAt",
+                            incident.occurredAt,
+                            "district",
+                            incident.district));
+            audit.record(
+                    AuditAction.CREATE,
+                    Subject.of("incident", incident.id, null),
+                    Set.of(DataCategory.INCIDENT_DETAILS));
             return new Reported(view(incident, REPORTER_SEES), true);
         }
-        Incident original = idempotencyKey.flatMap(key -> incidents.findByIdempotencyKey(agency, key))
+        Incident original = idempotencyKey
+                .flatMap(key -> incidents.findByIdempotencyKey(agency, key))
                 .or(() -> Optional.ofNullable(request.externalReference())
                         .flatMap(ref -> incidents.findByExternalReference(agency, ref)))
                 .orElseThrow(() -> new IllegalStateException("Incident insert conflicted with no visible row"));
         if (!original.requestHash.equals(incident.requestHash)) {
             throw new ProblemException.Unprocessable("Incident " + original.id + " was already reported under this "
                     + (idempotencyKey.isPresent() && idempotencyKey.get().equals(original.idempotencyKey)
-                            ? "Idempotency-Key" : "externalReference")
+                            ? "Idempotency-Key"
+                            : "externalReference")
                     + " with different content");
         }
-        audit.record(AuditAction.READ, Subject.of("incident", original.id, null), Set.of(DataCategory.INCIDENT_DETAILS),
+        audit.record(
+                AuditAction.READ,
+                Subject.of("incident", original.id, null),
+                Set.of(DataCategory.INCIDENT_DETAILS),
                 "replayed");
         return new Reported(view(original, REPORTER_SEES), false);
     }
@@ -140,13 +159,15 @@ public class IncidentService {
         }
         Set<UUID> visible = new HashSet<>();
         incidents.list("id in ?1", ids).stream()
-                .filter(i -> AccessRules.maySeeIncident(access.caller(), i.reportingAgencyId)).forEach(i -> visible.add(i.id));
+                .filter(i -> AccessRules.maySeeIncident(access.caller(), i.reportingAgencyId))
+                .forEach(i -> visible.add(i.id));
         return visible;
     }
 
     /** An incident the caller may see, or 404 exactly as for one that does not exist. */
     private Incident visible(UUID id) {
-        return incidents.findByIdOptional(id)
+        return incidents
+                .findByIdOptional(id)
                 .filter(i -> AccessRules.maySeeIncident(access.caller(), i.reportingAgencyId))
                 .orElseThrow(() -> new ProblemException.NotFound("Incident " + id));
     }
@@ -154,11 +175,16 @@ public class IncidentService {
     @Transactional
     public Page<IncidentView> list(Instant updatedSince, String cursor, int limit) {
         access.require(Capability.READ_INCIDENTS);
-        Optional<UUID> agency = AccessRules.seesWholeNetwork(access.caller()) ? Optional.empty() : access.caller().agencyId();
+        Optional<UUID> agency = AccessRules.seesWholeNetwork(access.caller())
+                ? Optional.empty()
+                : access.caller().agencyId();
         Optional<Keyset> after = Optional.ofNullable(cursor).map(Keyset::fromCursor);
         List<Incident> rows = incidents.page(agency, updatedSince, after, limit + 1);
         Set<DataCategory> shown = agency.isPresent() ? REPORTER_SEES : Set.of();
-        audit.record(AuditAction.LIST, Subject.of("incident", null, null), shown,
+        audit.record(
+                AuditAction.LIST,
+                Subject.of("incident", null, null),
+                shown,
                 rows.size() > limit ? limit + " shown" : rows.size() + " shown");
         return Keyset.page(rows, limit, i -> new Keyset(i.updatedAt, i.id), i -> view(i, shown));
     }
@@ -169,8 +195,11 @@ public class IncidentService {
      */
     public List<IncidentView> viewsOf(List<UUID> ids, boolean names) {
         Set<DataCategory> shown = names ? REPORTER_SEES : Set.of(DataCategory.INCIDENT_DETAILS);
-        return ids.isEmpty() ? List.of()
-                : incidents.list("id in ?1 order by occurredAt, id", ids).stream().map(i -> view(i, shown)).toList();
+        return ids.isEmpty()
+                ? List.of()
+                : incidents.list("id in ?1 order by occurredAt, id", ids).stream()
+                        .map(i -> view(i, shown))
+                        .toList();
     }
 
     /**
@@ -178,8 +207,11 @@ public class IncidentService {
      * by their facts (when, where, what kind), never the account or the people in it.
      */
     private Set<DataCategory> shownTo(Incident incident) {
-        return access.caller().belongsTo(incident.reportingAgencyId) && AccessRules.may(access.caller(),
-                Capability.READ_INCIDENTS) && !AccessRules.seesWholeNetwork(access.caller()) ? REPORTER_SEES : Set.of();
+        return access.caller().belongsTo(incident.reportingAgencyId)
+                        && AccessRules.may(access.caller(), Capability.READ_INCIDENTS)
+                        && !AccessRules.seesWholeNetwork(access.caller())
+                ? REPORTER_SEES
+                : Set.of();
     }
 
     private static final Set<DataCategory> REPORTER_SEES = Set.of(DataCategory.INCIDENT_DETAILS, DataCategory.IDENTITY);
@@ -191,24 +223,46 @@ public class IncidentService {
         List<PersonInvolved> persons = null;
         if (account) {
             // Retention leaves an incident without its people.
-            persons = incident.persons == null ? List.of()
-                    : json.read(incident.persons, new TypeReference<List<PersonInvolved>>() { });
+            persons = incident.persons == null
+                    ? List.of()
+                    : json.read(incident.persons, new TypeReference<List<PersonInvolved>>() {});
             if (!shown.contains(DataCategory.IDENTITY)) {
-                persons = persons.stream().map(p -> new PersonInvolved(p.role(), null, p.age())).toList();
+                persons = persons.stream()
+                        .map(p -> new PersonInvolved(p.role(), null, p.age()))
+                        .toList();
             }
         }
-        return new IncidentView(incident.id, incident.reportingAgencyId, incident.externalReference,
-                incident.occurredAt, incident.district, kinds, incident.childrenPresent, incident.weaponsInvolved,
-                incident.injuries, account ? incident.description : null, persons, incident.createdAt, incident.updatedAt);
+        return new IncidentView(
+                incident.id,
+                incident.reportingAgencyId,
+                incident.externalReference,
+                incident.occurredAt,
+                incident.district,
+                kinds,
+                incident.childrenPresent,
+                incident.weaponsInvolved,
+                incident.injuries,
+                account ? incident.description : null,
+                persons,
+                incident.createdAt,
+                incident.updatedAt);
     }
 
     /** The fingerprint of what was reported, independent of the order sets happened to arrive in. */
     private String hash(NewIncident request) {
-        NewIncident canonical = new NewIncident(request.externalReference(), request.occurredAt(), request.district(),
-                EnumSet.copyOf(request.violenceKinds()), request.childrenPresent(), request.weaponsInvolved(),
-                request.injuries(), request.description(), request.persons());
+        NewIncident canonical = new NewIncident(
+                request.externalReference(),
+                request.occurredAt(),
+                request.district(),
+                EnumSet.copyOf(request.violenceKinds()),
+                request.childrenPresent(),
+                request.weaponsInvolved(),
+                request.injuries(),
+                request.description(),
+                request.persons());
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.write(canonical).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json.write(canonical).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

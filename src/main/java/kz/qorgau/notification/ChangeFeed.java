@@ -5,10 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import kz.qorgau.common.Cursor;
 import kz.qorgau.common.Json;
@@ -26,7 +25,7 @@ import kz.qorgau.security.Capability;
 @ApplicationScoped
 public class ChangeFeed {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     @Inject
     EntityManager em;
@@ -44,28 +43,37 @@ public class ChangeFeed {
         boolean network = AccessRules.seesWholeNetwork(access.caller());
         // The tenant is checked on every row as well as the agency: a token of one network whose agency claim
         // names another network's agency reads nothing.
-        String sql = network
-                ? """
+        String sql = network ? """
                   select o.position, o.id, o.event_type, o.aggregate_type, o.aggregate_id, o.created_at, cast(o.payload as text)
                   from outbox_event o where o.tenant_id = ?1 and o.position > ?2
                     and o.aggregate_type = any(cast(?4 as varchar[]))
-                  order by o.position limit ?3"""
-                : """
+                  order by o.position limit ?3""" : """
                   select o.position, o.id, o.event_type, o.aggregate_type, o.aggregate_id, o.created_at, cast(o.payload as text)
                   from agency_feed f join outbox_event o on o.seq = f.event_seq
                   where f.agency_id = ?5 and f.tenant_id = ?1 and o.tenant_id = ?1 and f.position > ?2
                     and o.aggregate_type = any(cast(?4 as varchar[]))
                   order by f.position limit ?3""";
         Set<String> readable = EventReaders.aggregatesReadableBy(access.caller());
-        var query = em.createNativeQuery(sql).setParameter(1, access.caller().tenantId()).setParameter(2, after)
-                .setParameter(3, limit).setParameter(4, "{" + String.join(",", readable) + "}");
+        var query = em.createNativeQuery(sql)
+                .setParameter(1, access.caller().tenantId())
+                .setParameter(2, after)
+                .setParameter(3, limit)
+                .setParameter(4, "{" + String.join(",", readable) + "}");
         if (!network) {
             query.setParameter(5, access.caller().agencyId().orElseThrow());
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        List<EventView> events = rows.stream().map(r -> new EventView(((Number) r[0]).longValue(), (UUID) r[1],
-                (String) r[2], (String) r[3], (UUID) r[4], SqlValues.instant(r[5]), json.read((String) r[6], MAP))).toList();
+        List<EventView> events = rows.stream()
+                .map(r -> new EventView(
+                        ((Number) r[0]).longValue(),
+                        (UUID) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        (UUID) r[4],
+                        SqlValues.instant(r[5]),
+                        json.read((String) r[6], MAP)))
+                .toList();
         long last = events.isEmpty() ? after : events.get(events.size() - 1).position();
         return new EventPage(events, Cursor.ofPosition(last));
     }

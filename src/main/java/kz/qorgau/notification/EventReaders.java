@@ -21,8 +21,7 @@ public final class EventReaders {
             "consent", Capability.READ_REFERRALS,
             "protective-order", Capability.READ_PROTECTIVE_ORDERS);
 
-    private EventReaders() {
-    }
+    private EventReaders() {}
 
     public static Set<String> aggregatesReadableBy(Caller caller) {
         Set<String> readable = new TreeSet<>();

@@ -32,14 +32,16 @@ public class EventResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "listEvents", description =
-            "The change feed, for partners that cannot receive webhooks: the events the caller's agency may "
-            + "hear of (coordinators: their network's), oldest first, after the cursor the last page gave. "
-            + "nextCursor is always present; poll with it. An event appears here about a second after its "
-            + "change commits, and a feed read this way never skips one.",
+    @Operation(
+            operationId = "listEvents",
+            description =
+                    "The change feed, for partners that cannot receive webhooks: the events the caller's agency may "
+                            + "hear of (coordinators: their network's), oldest first, after the cursor the last page gave. "
+                            + "nextCursor is always present; poll with it. An event appears here about a second after its "
+                            + "change commits, and a feed read this way never skips one.",
             summary = "Events the caller's agency may hear of, after a cursor")
-    public EventPage list(@RestQuery @Size(max = 512) String after,
-            @RestQuery @DefaultValue("100") @Min(1) @Max(500) int limit) {
+    public EventPage list(
+            @RestQuery @Size(max = 512) String after, @RestQuery @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return feed.after(after, limit);
     }
 }

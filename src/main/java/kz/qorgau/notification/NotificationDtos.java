@@ -9,36 +9,49 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class NotificationDtos {
 
-    private NotificationDtos() {
-    }
+    private NotificationDtos() {}
 
-    @Schema(name = "Event", description = "A change the caller's agency may hear of; data carries ids, states and times, "
-            + "never a survivor's personal data")
+    @Schema(
+            name = "Event",
+            description = "A change the caller's agency may hear of; data carries ids, states and times, "
+                    + "never a survivor's personal data")
     public record EventView(
-            @Schema(description = "Its place in the feed; later events have higher positions") long position,
-            @Schema(description = "Also the webhook-id of its webhook deliveries") UUID id,
-            @Schema(description = "referral.submitted, referral.accepted, referral.escalated, consent.withdrawn, ...") String type,
-            @Schema(description = "referral, incident, consent, protective-order") String aggregateType,
+            @Schema(description = "Its place in the feed; later events have higher positions")
+            long position,
+
+            @Schema(description = "Also the webhook-id of its webhook deliveries")
+            UUID id,
+
+            @Schema(description = "referral.submitted, referral.accepted, referral.escalated, consent.withdrawn, ...")
+            String type,
+
+            @Schema(description = "referral, incident, consent, protective-order")
+            String aggregateType,
+
             UUID aggregateId,
             Instant occurredAt,
-            @Schema(description = "The event's facts") Map<String, Object> data) {
-    }
+            @Schema(description = "The event's facts") Map<String, Object> data) {}
 
     @Schema(name = "EventPage")
     public record EventPage(
             @Schema(maxItems = 500) List<EventView> items,
-            @Schema(description = "Where to continue: always present, also when no event followed, so a partner polls with it")
-            String nextCursor) {
-    }
+
+            @Schema(
+                    description =
+                            "Where to continue: always present, also when no event followed, so a partner polls with it")
+            String nextCursor) {}
 
     @Schema(name = "NewWebhookSubscription")
     public record NewSubscription(
-            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000)
-            @Schema(description = "Where events are POSTed; https in production") String url,
+            @jakarta.validation.constraints.NotBlank
+            @jakarta.validation.constraints.Size(max = 2000)
+            @Schema(description = "Where events are POSTed; https in production")
+            String url,
+
             @jakarta.validation.constraints.Size(max = 50)
             @Schema(description = "Event types to send; empty or absent for every type the agency may hear of")
-            Set<@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 64) String> eventTypes) {
-    }
+            Set<@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 64) String>
+                    eventTypes) {}
 
     @Schema(name = "WebhookSubscription")
     public record SubscriptionView(
@@ -47,10 +60,13 @@ public final class NotificationDtos {
             String url,
             @Schema(maxItems = 50) Set<String> eventTypes,
             boolean active,
-            @Schema(description = "The Standard Webhooks signing secret (whsec_...): shown once, when the subscription is made")
+
+            @Schema(
+                    description =
+                            "The Standard Webhooks signing secret (whsec_...): shown once, when the subscription is made")
             String secret,
-            Instant createdAt) {
-    }
+
+            Instant createdAt) {}
 
     @Schema(name = "WebhookDelivery")
     public record DeliveryView(
@@ -59,16 +75,23 @@ public final class NotificationDtos {
             String eventType,
             long position,
             UUID aggregateId,
-            @Schema(description = "PENDING (due or retrying), DELIVERED, or DEAD after the last try") String status,
+
+            @Schema(description = "PENDING (due or retrying), DELIVERED, or DEAD after the last try")
+            String status,
+
             int attempts,
             Instant nextAttemptAt,
             Instant lastAttemptAt,
-            @Schema(description = "The receiver's HTTP status on the last try") Integer lastStatus,
-            String lastError,
-            Instant deliveredAt) {
-    }
 
-    @Schema(name = "WebhookReplay", description = "Send again every event of the subscription from this feed position on")
-    public record Replay(@jakarta.validation.constraints.PositiveOrZero long fromPosition) {
-    }
+            @Schema(description = "The receiver's HTTP status on the last try")
+            Integer lastStatus,
+
+            String lastError,
+            Instant deliveredAt) {}
+
+    @Schema(
+            name = "WebhookReplay",
+            description = "Send again every event of the subscription from this feed position on")
+    public record Replay(
+            @jakarta.validation.constraints.PositiveOrZero long fromPosition) {}
 }

@@ -71,7 +71,8 @@ public class OutboxRelay {
     @Transactional
     int relayBatch(String tenant) {
         boolean alone = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, RELAY_LOCK).getSingleResult();
+                .setParameter(1, RELAY_LOCK)
+                .getSingleResult();
         if (!alone) {
             return 0;
         }
@@ -83,7 +84,9 @@ public class OutboxRelay {
                             select seq, nextval('outbox_position_seq') as position from (select seq from batch order by seq) b)
                         update outbox_event o set position = n.position from numbered n where o.seq = n.seq
                         returning o.position""")
-                .setParameter(1, BATCH).setParameter(2, tenant).getResultList();
+                .setParameter(1, BATCH)
+                .setParameter(2, tenant)
+                .getResultList();
         if (positions.isEmpty()) {
             return 0;
         }
@@ -95,7 +98,10 @@ public class OutboxRelay {
                         select a.agency, o.position, o.tenant_id, o.seq
                         from outbox_event o cross join unnest(o.audience) as a(agency)
                         where o.position between ?1 and ?2 and o.tenant_id = ?3""")
-                .setParameter(1, first).setParameter(2, last).setParameter(3, tenant).executeUpdate();
+                .setParameter(1, first)
+                .setParameter(2, last)
+                .setParameter(3, tenant)
+                .executeUpdate();
         Timestamp now = Timestamp.from(clock.instant());
         em.createNativeQuery("""
                         insert into webhook_delivery (id, tenant_id, subscription_id, event_seq, position, aggregate_id,
@@ -106,7 +112,11 @@ public class OutboxRelay {
                             and s.agency_id = any(o.audience)
                             and (cardinality(s.event_types) = 0 or o.event_type = any(s.event_types))
                         where o.position between ?1 and ?2 and o.tenant_id = ?4""")
-                .setParameter(1, first).setParameter(2, last).setParameter(3, now).setParameter(4, tenant).executeUpdate();
+                .setParameter(1, first)
+                .setParameter(2, last)
+                .setParameter(3, now)
+                .setParameter(4, tenant)
+                .executeUpdate();
         return positions.size();
     }
 }

@@ -22,9 +22,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import kz.qorgau.common.Json;
 import kz.qorgau.common.SqlValues;
 import kz.qorgau.privacy.FieldCipher;
-import org.jboss.logging.Logger;
 import kz.qorgau.security.TenantsConfig;
 import kz.qorgau.tenant.TenantOverride;
+import org.jboss.logging.Logger;
 
 /**
  * Delivers pending webhook deliveries, at least once and in order per referral (per aggregate) for each
@@ -63,12 +63,22 @@ public class WebhookDispatcher {
     @Inject
     TenantOverride override;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(java.time.Duration.ofSeconds(5))
+            .build();
 
-    record Claim(UUID deliveryId, String tenantId, UUID subscriptionId, String url, byte[] sealedSecret, UUID eventId,
-            String eventType, Instant occurredAt, String payload, int attempts) {
-    }
+    record Claim(
+            UUID deliveryId,
+            String tenantId,
+            UUID subscriptionId,
+            String url,
+            byte[] sealedSecret,
+            UUID eventId,
+            String eventType,
+            Instant occurredAt,
+            String payload,
+            int attempts) {}
 
     @Scheduled(every = "{qorgau.webhooks.dispatch-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void periodically() {
@@ -105,7 +115,8 @@ public class WebhookDispatcher {
         if (claims.isEmpty()) {
             return 0;
         }
-        List<CompletableFuture<Outcome>> sending = claims.stream().map(claim -> send(claim, now)).toList();
+        List<CompletableFuture<Outcome>> sending =
+                claims.stream().map(claim -> send(claim, now)).toList();
         List<Outcome> outcomes = sending.stream().map(CompletableFuture::join).toList();
         Instant at = clock.instant().isAfter(now) ? clock.instant() : now;
         self.record(claims, outcomes, at);
@@ -130,21 +141,34 @@ public class WebhookDispatcher {
                         where d.id = due.id and s.id = d.subscription_id and o.seq = d.event_seq
                         returning d.id, d.tenant_id, s.id, s.url, s.secret_sealed, o.id, o.event_type, o.created_at,
                                   cast(o.payload as text), d.attempts, d.position""")
-                .setParameter(1, Timestamp.from(now)).setParameter(2, config.batch())
-                .setParameter(3, Timestamp.from(now.plus(config.lease()))).setParameter(4, tenant).getResultList();
-        return rows.stream().sorted((a, b) -> Long.compare(((Number) a[10]).longValue(), ((Number) b[10]).longValue()))
-                .map(r -> new Claim((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (byte[]) r[4], (UUID) r[5],
-                        (String) r[6], SqlValues.instant(r[7]), (String) r[8], ((Number) r[9]).intValue()))
+                .setParameter(1, Timestamp.from(now))
+                .setParameter(2, config.batch())
+                .setParameter(3, Timestamp.from(now.plus(config.lease())))
+                .setParameter(4, tenant)
+                .getResultList();
+        return rows.stream()
+                .sorted((a, b) -> Long.compare(((Number) a[10]).longValue(), ((Number) b[10]).longValue()))
+                .map(r -> new Claim(
+                        (UUID) r[0],
+                        (String) r[1],
+                        (UUID) r[2],
+                        (String) r[3],
+                        (byte[]) r[4],
+                        (UUID) r[5],
+                        (String) r[6],
+                        SqlValues.instant(r[7]),
+                        (String) r[8],
+                        ((Number) r[9]).intValue()))
                 .toList();
     }
 
-    record Outcome(boolean delivered, Integer status, String error) {
-    }
+    record Outcome(boolean delivered, Integer status, String error) {}
 
     CompletableFuture<Outcome> send(Claim claim, Instant now) {
         HttpRequest request;
         try {
-            String secret = cipher.open(claim.sealedSecret(), WebhookService.secretContext(claim.tenantId(), claim.subscriptionId()));
+            String secret = cipher.open(
+                    claim.sealedSecret(), WebhookService.secretContext(claim.tenantId(), claim.subscriptionId()));
             Map<String, Object> message = new LinkedHashMap<>();
             message.put("type", claim.eventType());
             message.put("timestamp", claim.occurredAt());
@@ -156,7 +180,9 @@ public class WebhookDispatcher {
                     .header("Content-Type", "application/json")
                     .header("webhook-id", claim.eventId().toString())
                     .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSignature.sign(secret, claim.eventId().toString(), timestamp, body))
+                    .header(
+                            "webhook-signature",
+                            WebhookSignature.sign(secret, claim.eventId().toString(), timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
         } catch (RuntimeException e) {
@@ -165,13 +191,15 @@ public class WebhookDispatcher {
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .thenApply(response -> {
                     boolean delivered = response.statusCode() >= 200 && response.statusCode() < 300;
-                    return new Outcome(delivered, response.statusCode(), delivered ? null : "HTTP " + response.statusCode());
+                    return new Outcome(
+                            delivered, response.statusCode(), delivered ? null : "HTTP " + response.statusCode());
                 })
                 .exceptionally(WebhookDispatcher::failure);
     }
 
     private static Outcome failure(Throwable e) {
-        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        Throwable cause =
+                e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
         String error = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return new Outcome(false, null, error.length() > 500 ? error.substring(0, 500) : error);
     }
@@ -190,8 +218,10 @@ public class WebhookDispatcher {
                             update webhook_delivery set status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = ?2,
                                 last_status = ?3, last_error = null, delivered_at = ?2
                             where id = ?1 and status = 'PENDING'""")
-                    .setParameter(1, claim.deliveryId()).setParameter(2, Timestamp.from(at))
-                    .setParameter(3, outcome.status()).executeUpdate();
+                    .setParameter(1, claim.deliveryId())
+                    .setParameter(2, Timestamp.from(at))
+                    .setParameter(3, outcome.status())
+                    .executeUpdate();
             return;
         }
         int attempts = claim.attempts() + 1;
@@ -202,12 +232,18 @@ public class WebhookDispatcher {
                         update webhook_delivery set status = ?2, attempts = ?3, last_attempt_at = ?4, last_status = nullif(?5, -1),
                             last_error = ?6, next_attempt_at = ?7
                         where id = ?1 and status = 'PENDING'""")
-                .setParameter(1, claim.deliveryId()).setParameter(2, dead ? "DEAD" : "PENDING").setParameter(3, attempts)
-                .setParameter(4, Timestamp.from(at)).setParameter(5, outcome.status() == null ? -1 : outcome.status())
-                .setParameter(6, outcome.error()).setParameter(7, Timestamp.from(next)).executeUpdate();
+                .setParameter(1, claim.deliveryId())
+                .setParameter(2, dead ? "DEAD" : "PENDING")
+                .setParameter(3, attempts)
+                .setParameter(4, Timestamp.from(at))
+                .setParameter(5, outcome.status() == null ? -1 : outcome.status())
+                .setParameter(6, outcome.error())
+                .setParameter(7, Timestamp.from(next))
+                .executeUpdate();
         if (dead) {
-            LOG.warnf("Webhook delivery %s to subscription %s dead after %d tries: %s", claim.deliveryId(),
-                    claim.subscriptionId(), attempts, outcome.error());
+            LOG.warnf(
+                    "Webhook delivery %s to subscription %s dead after %d tries: %s",
+                    claim.deliveryId(), claim.subscriptionId(), attempts, outcome.error());
         }
     }
 }

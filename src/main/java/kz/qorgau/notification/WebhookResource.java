@@ -48,23 +48,34 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "subscribeWebhook", description =
-            "The agency-admin subscribes the agency to its events. Each event is POSTed at least once, in "
-            + "order per referral, signed the Standard Webhooks way (webhook-id, webhook-timestamp, "
-            + "webhook-signature: HMAC-SHA256 with the secret this answer shows once). Failed deliveries "
-            + "are retried with exponential backoff and jitter, then dead-lettered.",
+    @Operation(
+            operationId = "subscribeWebhook",
+            description =
+                    "The agency-admin subscribes the agency to its events. Each event is POSTed at least once, in "
+                            + "order per referral, signed the Standard Webhooks way (webhook-id, webhook-timestamp, "
+                            + "webhook-signature: HMAC-SHA256 with the secret this answer shows once). Failed deliveries "
+                            + "are retried with exponential backoff and jitter, then dead-lettered.",
             summary = "Subscribe the caller's agency to its events (agency-admin)")
-    @APIResponse(responseCode = "201", description = "Subscribed; the answer carries the signing secret, shown only now",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Subscribed; the answer carries the signing secret, shown only now",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SubscriptionView.class)))
     public Response subscribe(@NotNull @Valid NewSubscription request, UriInfo uri) {
         SubscriptionView created = webhooks.subscribe(request);
-        return Response.created(Versioned.locationUnder(uri, created.id())).entity(created).build();
+        return Response.created(Versioned.locationUnder(uri, created.id()))
+                .entity(created)
+                .build();
     }
 
     @GET
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "listWebhookSubscriptions", description = "The caller's agency's subscriptions, active or not.",
+    @Operation(
+            operationId = "listWebhookSubscriptions",
+            description = "The caller's agency's subscriptions, active or not.",
             summary = "The caller's agency's webhook subscriptions (agency-admin)")
     public Page<SubscriptionView> list() {
         // At most MAX_SUBSCRIPTIONS active ones: a single page.
@@ -75,7 +86,9 @@ public class WebhookResource {
     @Path("/{id}")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "getWebhookSubscription", description = "One of the caller's agency's subscriptions.",
+    @Operation(
+            operationId = "getWebhookSubscription",
+            description = "One of the caller's agency's subscriptions.",
             summary = "A webhook subscription of the caller's agency (agency-admin)")
     public SubscriptionView get(@RestPath UUID id) {
         return webhooks.get(id);
@@ -85,8 +98,9 @@ public class WebhookResource {
     @Path("/{id}")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "unsubscribeWebhook", description =
-            "Stops deliveries to the subscription; its delivery log stays readable.",
+    @Operation(
+            operationId = "unsubscribeWebhook",
+            description = "Stops deliveries to the subscription; its delivery log stays readable.",
             summary = "Stop a webhook subscription (agency-admin)")
     @APIResponse(responseCode = "204", description = "Stopped")
     public void unsubscribe(@RestPath UUID id) {
@@ -97,11 +111,15 @@ public class WebhookResource {
     @Path("/{id}/deliveries")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "listWebhookDeliveries", description =
-            "The subscription's delivery log in feed order: status, tries, the receiver's last answer.",
+    @Operation(
+            operationId = "listWebhookDeliveries",
+            description = "The subscription's delivery log in feed order: status, tries, the receiver's last answer.",
             summary = "A subscription's delivery log (agency-admin)")
-    public Page<DeliveryView> deliveries(@RestPath UUID id, @RestQuery("status") DeliveryStatus status,
-            @RestQuery @Size(max = 512) String cursor, @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
+    public Page<DeliveryView> deliveries(
+            @RestPath UUID id,
+            @RestQuery("status") DeliveryStatus status,
+            @RestQuery @Size(max = 512) String cursor,
+            @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return webhooks.deliveries(id, status, cursor, limit);
     }
 
@@ -109,8 +127,9 @@ public class WebhookResource {
     @Path("/{id}/deliveries/{deliveryId}/replay")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "replayWebhookDelivery", description =
-            "Sends a delivery again from its first try, a dead-lettered one included.",
+    @Operation(
+            operationId = "replayWebhookDelivery",
+            description = "Sends a delivery again from its first try, a dead-lettered one included.",
             summary = "Send a delivery again (agency-admin)")
     public DeliveryView replay(@RestPath UUID id, @RestPath UUID deliveryId) {
         return webhooks.replay(id, deliveryId);
@@ -121,12 +140,14 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "replayWebhookEvents", description =
-            "Queues every event of the agency's feed from a position on again, as new deliveries to this "
-            + "subscription: for a receiver that lost what it had received.",
+    @Operation(
+            operationId = "replayWebhookEvents",
+            description = "Queues every event of the agency's feed from a position on again, as new deliveries to this "
+                    + "subscription: for a receiver that lost what it had received.",
             summary = "Send the agency's events again from a feed position (agency-admin)")
     @APIResponse(responseCode = "202", description = "Queued; queued counts the deliveries")
     public Response replayFrom(@RestPath UUID id, @NotNull @Valid Replay replay) {
-        return Response.accepted(Map.of("queued", webhooks.replayFrom(id, replay.fromPosition()))).build();
+        return Response.accepted(Map.of("queued", webhooks.replayFrom(id, replay.fromPosition())))
+                .build();
     }
 }

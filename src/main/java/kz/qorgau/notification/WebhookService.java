@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.common.Cursor;
@@ -63,10 +62,13 @@ public class WebhookService {
         access.require(Capability.MANAGE_WEBHOOKS);
         UUID agency = callerAgency.requireRegistered();
         URI url = receiver(request.url());
-        long existing = em.createQuery("select count(s) from WebhookSubscription s where s.agencyId = :a and s.active", Long.class)
-                .setParameter("a", agency).getSingleResult();
+        long existing = em.createQuery(
+                        "select count(s) from WebhookSubscription s where s.agencyId = :a and s.active", Long.class)
+                .setParameter("a", agency)
+                .getSingleResult();
         if (existing >= MAX_SUBSCRIPTIONS) {
-            throw new ProblemException.Conflict("An agency keeps at most " + MAX_SUBSCRIPTIONS + " active subscriptions");
+            throw new ProblemException.Conflict(
+                    "An agency keeps at most " + MAX_SUBSCRIPTIONS + " active subscriptions");
         }
         Instant now = clock.instant();
         String secret = WebhookSignature.newSecret();
@@ -75,8 +77,13 @@ public class WebhookService {
         subscription.tenantId = access.caller().tenantId();
         subscription.agencyId = agency;
         subscription.url = url.toString();
-        subscription.eventTypes = request.eventTypes() == null ? new String[0]
-                : request.eventTypes().stream().map(String::strip).sorted().distinct().toArray(String[]::new);
+        subscription.eventTypes = request.eventTypes() == null
+                ? new String[0]
+                : request.eventTypes().stream()
+                        .map(String::strip)
+                        .sorted()
+                        .distinct()
+                        .toArray(String[]::new);
         subscription.secretSealed = cipher.seal(secret, secretContext(subscription.tenantId, subscription.id));
         subscription.active = true;
         subscription.createdBy = access.caller().subject();
@@ -91,9 +98,16 @@ public class WebhookService {
         access.require(Capability.MANAGE_WEBHOOKS);
         UUID agency = callerAgency.requireRegistered();
         // Active ones are capped at MAX_SUBSCRIPTIONS; stopped ones beyond the newest 200 are not listed.
-        return em.createQuery("from WebhookSubscription where agencyId = :a order by active desc, createdAt desc, id",
+        return em
+                .createQuery(
+                        "from WebhookSubscription where agencyId = :a order by active desc, createdAt desc, id",
                         WebhookSubscription.class)
-                .setParameter("a", agency).setMaxResults(200).getResultList().stream().map(s -> view(s, null)).toList();
+                .setParameter("a", agency)
+                .setMaxResults(200)
+                .getResultList()
+                .stream()
+                .map(s -> view(s, null))
+                .toList();
     }
 
     @Transactional
@@ -120,14 +134,16 @@ public class WebhookService {
             where.append(" and (d.position, d.id) > (:position, :id)");
         }
         var query = em.createNativeQuery(DELIVERIES + " where " + where + " order by d.position, d.id limit :limit")
-                .setParameter("subscription", subscription.id).setParameter("limit", limit + 1);
+                .setParameter("subscription", subscription.id)
+                .setParameter("limit", limit + 1);
         if (status != null) {
             query.setParameter("status", status.name());
         }
         if (cursor != null) {
             List<String> keys = Cursor.decode(cursor, 2);
             try {
-                query.setParameter("position", Long.parseLong(keys.get(0))).setParameter("id", UUID.fromString(keys.get(1)));
+                query.setParameter("position", Long.parseLong(keys.get(0)))
+                        .setParameter("id", UUID.fromString(keys.get(1)));
             } catch (IllegalArgumentException e) {
                 throw Cursor.invalid();
             }
@@ -135,9 +151,12 @@ public class WebhookService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         boolean more = rows.size() > limit;
-        List<DeliveryView> views = (more ? rows.subList(0, limit) : rows).stream().map(WebhookService::delivery).toList();
+        List<DeliveryView> views = (more ? rows.subList(0, limit) : rows)
+                .stream().map(WebhookService::delivery).toList();
         DeliveryView last = views.isEmpty() ? null : views.get(views.size() - 1);
-        return new Page<>(views, more ? Cursor.encode(Long.toString(last.position()), last.id().toString()) : null);
+        return new Page<>(
+                views,
+                more ? Cursor.encode(Long.toString(last.position()), last.id().toString()) : null);
     }
 
     private static final String DELIVERIES = """
@@ -153,12 +172,15 @@ public class WebhookService {
                         update webhook_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?3,
                             last_error = null, delivered_at = null
                         where id = ?2 and subscription_id = ?1""")
-                .setParameter(1, subscription.id).setParameter(2, deliveryId).setParameter(3, Timestamp.from(clock.instant()))
+                .setParameter(1, subscription.id)
+                .setParameter(2, deliveryId)
+                .setParameter(3, Timestamp.from(clock.instant()))
                 .executeUpdate();
         if (updated == 0) {
             throw new ProblemException.NotFound("Delivery " + deliveryId + " of subscription " + id);
         }
-        return delivery((Object[]) em.createNativeQuery(DELIVERIES + " where d.id = :id").setParameter("id", deliveryId)
+        return delivery((Object[]) em.createNativeQuery(DELIVERIES + " where d.id = :id")
+                .setParameter("id", deliveryId)
                 .getSingleResult());
     }
 
@@ -176,8 +198,11 @@ public class WebhookService {
                         from agency_feed f join outbox_event o on o.seq = f.event_seq
                         where f.agency_id = ?2 and f.position >= ?3
                           and (cardinality(cast(?5 as varchar[])) = 0 or o.event_type = any(cast(?5 as varchar[])))""")
-                .setParameter(1, subscription.id).setParameter(2, subscription.agencyId).setParameter(3, fromPosition)
-                .setParameter(4, Timestamp.from(clock.instant())).setParameter(5, subscription.eventTypes)
+                .setParameter(1, subscription.id)
+                .setParameter(2, subscription.agencyId)
+                .setParameter(3, fromPosition)
+                .setParameter(4, Timestamp.from(clock.instant()))
+                .setParameter(5, subscription.eventTypes)
                 .executeUpdate();
     }
 
@@ -202,8 +227,9 @@ public class WebhookService {
         boolean https = "https".equalsIgnoreCase(url.getScheme());
         boolean http = "http".equalsIgnoreCase(url.getScheme());
         if (!url.isAbsolute() || url.getHost() == null || !(https || http && config.allowHttp())) {
-            throw new ProblemException.InvalidInput("url", config.allowHttp() ? "must be an absolute http or https URL"
-                    : "must be an absolute https URL");
+            throw new ProblemException.InvalidInput(
+                    "url",
+                    config.allowHttp() ? "must be an absolute http or https URL" : "must be an absolute https URL");
         }
         if (url.getUserInfo() != null || url.getFragment() != null) {
             throw new ProblemException.InvalidInput("url", "must not carry credentials or a fragment");
@@ -212,13 +238,29 @@ public class WebhookService {
     }
 
     private static SubscriptionView view(WebhookSubscription s, String secret) {
-        return new SubscriptionView(s.id, s.agencyId, s.url, new LinkedHashSet<>(Arrays.asList(s.eventTypes)), s.active,
-                secret, s.createdAt);
+        return new SubscriptionView(
+                s.id,
+                s.agencyId,
+                s.url,
+                new LinkedHashSet<>(Arrays.asList(s.eventTypes)),
+                s.active,
+                secret,
+                s.createdAt);
     }
 
     private static DeliveryView delivery(Object[] r) {
-        return new DeliveryView((UUID) r[0], (UUID) r[1], (String) r[2], ((Number) r[3]).longValue(), (UUID) r[4],
-                (String) r[5], ((Number) r[6]).intValue(), SqlValues.instant(r[7]), SqlValues.instant(r[8]),
-                r[9] == null ? null : ((Number) r[9]).intValue(), (String) r[10], SqlValues.instant(r[11]));
+        return new DeliveryView(
+                (UUID) r[0],
+                (UUID) r[1],
+                (String) r[2],
+                ((Number) r[3]).longValue(),
+                (UUID) r[4],
+                (String) r[5],
+                ((Number) r[6]).intValue(),
+                SqlValues.instant(r[7]),
+                SqlValues.instant(r[8]),
+                r[9] == null ? null : ((Number) r[9]).intValue(),
+                (String) r[10],
+                SqlValues.instant(r[11]));
     }
 }

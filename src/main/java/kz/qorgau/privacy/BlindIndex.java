@@ -33,8 +33,12 @@ public final class BlindIndex {
     }
 
     static String normaliseName(String name) {
-        return name == null ? "" : Normalizer.normalize(name, Normalizer.Form.NFKC).strip()
-                .replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return name == null
+                ? ""
+                : Normalizer.normalize(name, Normalizer.Form.NFKC)
+                        .strip()
+                        .replaceAll("\\s+", " ")
+                        .toLowerCase(Locale.ROOT);
     }
 
     /** Digits only: "+7 701 555-12-12" and "77015551212" are one number. */

@@ -64,7 +64,12 @@ public final class FieldCipher {
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.allocate(2 + keyId.length + NONCE_BYTES + sealed.length)
-                    .put(FORMAT).put((byte) keyId.length).put(keyId).put(nonce).put(sealed).array();
+                    .put(FORMAT)
+                    .put((byte) keyId.length)
+                    .put(keyId)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is unavailable", e);
         }

@@ -19,14 +19,17 @@ public class PrivacyKeys {
     @Singleton
     FieldCipher fieldCipher(EncryptionConfig config) {
         Map<String, SecretKey> keys = new HashMap<>();
-        config.keys().forEach((id, encoded) -> keys.put(id, new SecretKeySpec(decode("qorgau.encryption.keys." + id, encoded), "AES")));
+        config.keys()
+                .forEach((id, encoded) ->
+                        keys.put(id, new SecretKeySpec(decode("qorgau.encryption.keys." + id, encoded), "AES")));
         return new FieldCipher(keys, config.activeKey());
     }
 
     @Produces
     @Singleton
     BlindIndex blindIndex(EncryptionConfig config) {
-        return new BlindIndex(new SecretKeySpec(decode("qorgau.encryption.search-key", config.searchKey()), "HmacSHA256"));
+        return new BlindIndex(
+                new SecretKeySpec(decode("qorgau.encryption.search-key", config.searchKey()), "HmacSHA256"));
     }
 
     /** A wrong key fails the start, not the first survivor's case. */

@@ -13,14 +13,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
+import kz.qorgau.common.PartnerDocuments;
 import kz.qorgau.protectiveorder.OrderDtos.NewOrder;
 import kz.qorgau.protectiveorder.OrderDtos.OrderView;
-import kz.qorgau.common.PartnerDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -37,23 +37,32 @@ public class CaseProtectiveOrderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
-    @Operation(operationId = "recordProtectiveOrder", description =
-            "Police of an agency on the case record an order issued for the survivor. Its status is "
-            + "derived: ACTIVE through its expiry date, then EXPIRED, or REVOKED.",
+    @Operation(
+            operationId = "recordProtectiveOrder",
+            description = "Police of an agency on the case record an order issued for the survivor. Its status is "
+                    + "derived: ACTIVE through its expiry date, then EXPIRED, or REVOKED.",
             summary = "Record a protective order issued for the case's survivor (police of an agency on the case)")
-    @APIResponse(responseCode = "201", description = "The order as recorded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The order as recorded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OrderView.class)))
     public Response record(@RestPath UUID caseId, @NotNull @Valid NewOrder order) {
-        return Response.status(Response.Status.CREATED).entity(orders.record(caseId, order)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(orders.record(caseId, order))
+                .build();
     }
 
     @GET
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
-    @Operation(operationId = "listProtectiveOrders", description =
-            "The case's orders with their status and reported violations, for the agencies on its live "
-            + "referrals and coordinators.",
+    @Operation(
+            operationId = "listProtectiveOrders",
+            description = "The case's orders with their status and reported violations, for the agencies on its live "
+                    + "referrals and coordinators.",
             summary = "The case's protective orders, their status and reported violations")
     public List<OrderView> ofCase(@RestPath UUID caseId) {
         return orders.ofCase(caseId);

@@ -13,15 +13,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class OrderDtos {
 
-    private OrderDtos() {
-    }
+    private OrderDtos() {}
 
     @Schema(name = "OrderCondition")
     public record Condition(
             @NotNull ConditionType type,
-            @Size(max = 1000) @Schema(description = "Required for STAY_AWAY_FROM_PLACES (the places) and OTHER; "
-                    + "read as category ADDRESS, since the places are hers") String text) {
-    }
+
+            @Size(max = 1000)
+            @Schema(
+                    description = "Required for STAY_AWAY_FROM_PLACES (the places) and OTHER; "
+                            + "read as category ADDRESS, since the places are hers")
+            String text) {}
 
     @Schema(name = "NewProtectiveOrder")
     public record NewOrder(
@@ -30,21 +32,26 @@ public final class OrderDtos {
             @NotBlank @Size(max = 300) String issuingAuthority,
             @NotNull LocalDate issuedOn,
             @NotNull LocalDate expiresOn,
-            @NotEmpty @Size(max = 20) List<@NotNull @Valid Condition> conditions) {
-    }
+            @NotEmpty @Size(max = 20) List<@NotNull @Valid Condition> conditions) {}
 
     @Schema(name = "NewOrderViolation")
-    public record NewViolation(@NotNull Instant occurredAt, @NotBlank @Size(max = 4000) String description) {
-    }
+    public record NewViolation(
+            @NotNull Instant occurredAt,
+            @NotBlank @Size(max = 4000) String description) {}
 
     @Schema(name = "OrderRevocation")
-    public record Revocation(@NotBlank @Size(max = 2000) String reason) {
-    }
+    public record Revocation(@NotBlank @Size(max = 2000) String reason) {}
 
     @Schema(name = "OrderViolation")
-    public record ViolationView(UUID id, Instant occurredAt,
-            @Schema(description = "Category INCIDENT_DETAILS") String description, UUID reporterAgencyId, Instant reportedAt) {
-    }
+    public record ViolationView(
+            UUID id,
+            Instant occurredAt,
+
+            @Schema(description = "Category INCIDENT_DETAILS")
+            String description,
+
+            UUID reporterAgencyId,
+            Instant reportedAt) {}
 
     @Schema(name = "ProtectiveOrder")
     public record OrderView(
@@ -56,11 +63,16 @@ public final class OrderDtos {
             LocalDate issuedOn,
             LocalDate expiresOn,
             @Schema(maxItems = 20) List<Condition> conditions,
-            @Schema(description = "Derived from the dates in the network's time zone and from revocation") OrderStatus status,
+
+            @Schema(description = "Derived from the dates in the network's time zone and from revocation")
+            OrderStatus status,
+
             Instant revokedAt,
-            @Schema(description = "Category INCIDENT_DETAILS") String revocationReason,
+
+            @Schema(description = "Category INCIDENT_DETAILS")
+            String revocationReason,
+
             List<ViolationView> violations,
             UUID recordedByAgency,
-            Instant createdAt) {
-    }
+            Instant createdAt) {}
 }

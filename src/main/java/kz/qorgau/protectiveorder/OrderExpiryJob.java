@@ -50,7 +50,9 @@ public class OrderExpiryJob {
     @Inject
     OrderExpiryJob self;
 
-    @Scheduled(every = "{qorgau.protective-orders.expiry-check-every}", delayed = "30s",
+    @Scheduled(
+            every = "{qorgau.protective-orders.expiry-check-every}",
+            delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void everyHour() {
         announceExpiring();

@@ -19,6 +19,7 @@ public enum OrderStatus {
 
     /** An order in force whose last day is at most {@code warningDays} away. */
     public static boolean nearingExpiry(LocalDate expiresOn, Instant revokedAt, LocalDate today, int warningDays) {
-        return of(expiresOn, revokedAt, today) == ACTIVE && !today.plusDays(warningDays).isBefore(expiresOn);
+        return of(expiresOn, revokedAt, today) == ACTIVE
+                && !today.plusDays(warningDays).isBefore(expiresOn);
     }
 }

@@ -1,10 +1,5 @@
 package kz.qorgau.protectiveorder;
 
-import java.util.EnumSet;
-import kz.qorgau.caseaccess.DataItem;
-import kz.qorgau.caseaccess.CaseAccess;
-import kz.qorgau.caseaccess.CaseParties;
-import kz.qorgau.caseaccess.SharingRules.Sharing;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +21,10 @@ import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.AuditTrail.Subject;
+import kz.qorgau.caseaccess.CaseAccess;
+import kz.qorgau.caseaccess.CaseParties;
+import kz.qorgau.caseaccess.DataItem;
+import kz.qorgau.caseaccess.SharingRules.Sharing;
 import kz.qorgau.casefile.CaseRef;
 import kz.qorgau.casefile.CaseService;
 import kz.qorgau.common.Json;
@@ -99,7 +99,8 @@ public class ProtectiveOrderService {
         }
         for (int i = 0; i < request.conditions().size(); i++) {
             Condition condition = request.conditions().get(i);
-            if (condition.type().needsText() && (condition.text() == null || condition.text().isBlank())) {
+            if (condition.type().needsText()
+                    && (condition.text() == null || condition.text().isBlank())) {
                 errors.add(new FieldError("conditions[" + i + "].text", "is required for " + condition.type()));
             }
         }
@@ -108,7 +109,9 @@ public class ProtectiveOrderService {
         }
         String number = request.number().strip();
         if (!em.createQuery("select o.id from ProtectiveOrder o where o.number = :n", UUID.class)
-                .setParameter("n", number).getResultList().isEmpty()) {
+                .setParameter("n", number)
+                .getResultList()
+                .isEmpty()) {
             throw new ProblemException.Conflict("An order numbered " + number + " is already recorded");
         }
         Instant now = clock.instant();
@@ -135,16 +138,24 @@ public class ProtectiveOrderService {
     @Transactional
     public List<OrderView> ofCase(UUID caseId) {
         access.require(Capability.READ_PROTECTIVE_ORDERS);
-        CaseRef caseFile = caseService.find(caseId)
+        CaseRef caseFile = caseService
+                .find(caseId)
                 .filter(c -> caseAccess.to(c.id(), c.leadAgencyId()).seesOrders())
                 .orElseThrow(() -> new ProblemException.NotFound("Case " + caseId));
         List<ProtectiveOrder> orders = em.createQuery(
                         "from ProtectiveOrder where caseId = :id order by createdAt, id", ProtectiveOrder.class)
-                .setParameter("id", caseFile.id()).getResultList();
+                .setParameter("id", caseFile.id())
+                .getResultList();
         Sharing sharing = sharingOf(caseFile);
         Set<DataCategory> shown = EnumSet.noneOf(DataCategory.class);
-        sharing.categories().stream().filter(c -> c == DataCategory.ADDRESS || c == DataCategory.INCIDENT_DETAILS).forEach(shown::add);
-        audit.record(AuditAction.READ, Subject.of("protective-order", null, caseFile.id()), shown, orders.size() + " orders");
+        sharing.categories().stream()
+                .filter(c -> c == DataCategory.ADDRESS || c == DataCategory.INCIDENT_DETAILS)
+                .forEach(shown::add);
+        audit.record(
+                AuditAction.READ,
+                Subject.of("protective-order", null, caseFile.id()),
+                shown,
+                orders.size() + " orders");
         return views(orders, caseFile, sharing);
     }
 
@@ -171,7 +182,10 @@ public class ProtectiveOrderService {
         CaseRef caseFile = caseService.of(order.caseId);
         announce(order, "protective-order.violated", parties.of(caseFile.id(), caseFile.leadAgencyId()));
         em.flush();
-        audit.record(AuditAction.CREATE, Subject.of("order-violation", violation.id, caseFile.id()), Set.of(DataCategory.INCIDENT_DETAILS));
+        audit.record(
+                AuditAction.CREATE,
+                Subject.of("order-violation", violation.id, caseFile.id()),
+                Set.of(DataCategory.INCIDENT_DETAILS));
         return views(List.of(order), caseFile, sharingOf(caseFile)).get(0);
     }
 
@@ -198,7 +212,8 @@ public class ProtectiveOrderService {
     private ProtectiveOrder visible(UUID orderId) {
         ProtectiveOrder order = em.find(ProtectiveOrder.class, orderId);
         CaseRef caseFile = order == null ? null : caseService.of(order.caseId);
-        if (caseFile == null || !caseAccess.to(caseFile.id(), caseFile.leadAgencyId()).seesOrders()) {
+        if (caseFile == null
+                || !caseAccess.to(caseFile.id(), caseFile.leadAgencyId()).seesOrders()) {
             throw new ProblemException.NotFound("Protective order " + orderId);
         }
         return order;
@@ -235,22 +250,45 @@ public class ProtectiveOrderService {
         boolean places = sharing.shows(DataItem.ORDER_PLACES);
         boolean details = sharing.shows(DataItem.ORDER_EVENTS);
         String tenantId = caseFile.tenantId();
-        Map<UUID, List<ViolationView>> violations = em.createQuery(
-                        "from OrderViolation where orderId in :ids order by occurredAt, id", OrderViolation.class)
-                .setParameter("ids", orders.stream().map(o -> o.id).toList()).getResultList().stream()
-                .collect(Collectors.groupingBy(v -> v.orderId, Collectors.mapping(v -> new ViolationView(v.id,
-                        v.occurredAt, details ? v.description : null, v.reporterAgencyId, v.reportedAt), Collectors.toList())));
+        Map<UUID, List<ViolationView>> violations = em
+                .createQuery("from OrderViolation where orderId in :ids order by occurredAt, id", OrderViolation.class)
+                .setParameter("ids", orders.stream().map(o -> o.id).toList())
+                .getResultList()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        v -> v.orderId,
+                        Collectors.mapping(
+                                v -> new ViolationView(
+                                        v.id,
+                                        v.occurredAt,
+                                        details ? v.description : null,
+                                        v.reporterAgencyId,
+                                        v.reportedAt),
+                                Collectors.toList())));
         LocalDate today = today(tenantId);
-        return orders.stream().map(o -> new OrderView(o.id, o.caseId, o.number, o.kind, o.issuingAuthority,
-                o.issuedOn, o.expiresOn, read(o.conditions).stream()
-                        .map(c -> places ? c : new Condition(c.type(), null)).toList(),
-                OrderStatus.of(o.expiresOn, o.revokedAt, today),
-                o.revokedAt, details ? o.revocationReason : null, violations.getOrDefault(o.id, List.of()), o.recordedByAgency,
-                o.createdAt)).toList();
+        return orders.stream()
+                .map(o -> new OrderView(
+                        o.id,
+                        o.caseId,
+                        o.number,
+                        o.kind,
+                        o.issuingAuthority,
+                        o.issuedOn,
+                        o.expiresOn,
+                        read(o.conditions).stream()
+                                .map(c -> places ? c : new Condition(c.type(), null))
+                                .toList(),
+                        OrderStatus.of(o.expiresOn, o.revokedAt, today),
+                        o.revokedAt,
+                        details ? o.revocationReason : null,
+                        violations.getOrDefault(o.id, List.of()),
+                        o.recordedByAgency,
+                        o.createdAt))
+                .toList();
     }
 
     /** Retention leaves an order without conditions. */
     private List<Condition> read(String conditions) {
-        return conditions == null ? List.of() : json.read(conditions, new TypeReference<List<Condition>>() { });
+        return conditions == null ? List.of() : json.read(conditions, new TypeReference<List<Condition>>() {});
     }
 }

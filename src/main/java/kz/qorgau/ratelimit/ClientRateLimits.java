@@ -17,6 +17,7 @@ public final class ClientRateLimits {
 
     /** Buckets of clients idle this long are dropped; a full bucket carries no state worth keeping. */
     private static final Duration IDLE = Duration.ofMinutes(10);
+
     private static final long MAX_CLIENTS = 100_000;
 
     private final Function<String, TenantsConfig.RateLimit> limitOfTenant;
@@ -24,19 +25,20 @@ public final class ClientRateLimits {
 
     public ClientRateLimits(Function<String, TenantsConfig.RateLimit> limitOfTenant) {
         this.limitOfTenant = limitOfTenant;
-        this.buckets = Caffeine.newBuilder().maximumSize(MAX_CLIENTS).expireAfterAccess(IDLE).build();
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(MAX_CLIENTS)
+                .expireAfterAccess(IDLE)
+                .build();
     }
 
     /** Whom a bucket belongs to: a token subject of an OAuth client of a network. */
-    public record Client(String tenant, String oauthClient, String subject) {
-    }
+    public record Client(String tenant, String oauthClient, String subject) {}
 
     /**
      * What one request took from its client's bucket, in the terms of the RateLimit headers: the burst, what
      * is left of it, the whole seconds until it is full again, and, if refused, the seconds to wait.
      */
-    public record Decision(boolean allowed, int limit, long remaining, long resetSeconds, long retryAfterSeconds) {
-    }
+    public record Decision(boolean allowed, int limit, long remaining, long resetSeconds, long retryAfterSeconds) {}
 
     public Decision take(Client client) {
         TenantsConfig.RateLimit limit = limitOfTenant.apply(client.tenant());
@@ -55,8 +57,10 @@ public final class ClientRateLimits {
 
     private static Bucket bucketFor(TenantsConfig.RateLimit limit) {
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.burst())
-                        .refillGreedy(limit.requestsPerSecond(), Duration.ofSeconds(1)).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(limit.burst())
+                        .refillGreedy(limit.requestsPerSecond(), Duration.ofSeconds(1))
+                        .build())
                 .build();
     }
 }

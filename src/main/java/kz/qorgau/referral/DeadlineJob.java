@@ -33,7 +33,10 @@ import kz.qorgau.tenant.TenantOverride;
 @ApplicationScoped
 public class DeadlineJob {
 
-    public enum Deadline { ACKNOWLEDGE, RESPOND }
+    public enum Deadline {
+        ACKNOWLEDGE,
+        RESPOND
+    }
 
     @Inject
     TenantsConfig tenants;
@@ -59,7 +62,10 @@ public class DeadlineJob {
     @Inject
     DeadlineJob self;
 
-    @Scheduled(every = "{qorgau.deadlines.check-every}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "{qorgau.deadlines.check-every}",
+            delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void periodically() {
         escalateOverdue(clock.instant());
     }
@@ -84,10 +90,17 @@ public class DeadlineJob {
         int escalated = 0;
         for (Priority priority : Priority.values()) {
             for (Deadline deadline : Deadline.values()) {
-                Duration within = deadline == Deadline.ACKNOWLEDGE ? deadlines.acknowledge(priority) : deadlines.respond(priority);
+                Duration within = deadline == Deadline.ACKNOWLEDGE
+                        ? deadlines.acknowledge(priority)
+                        : deadlines.respond(priority);
                 for (UUID id : escalate(tenantId, priority, deadline, now.minus(within), now)) {
-                    audit.recordForSystem(tenantId, "deadlines", AuditAction.TRANSITION, Subject.of("referral", id, null),
-                            Set.of(), "escalated: " + deadline.name().toLowerCase() + " overdue");
+                    audit.recordForSystem(
+                            tenantId,
+                            "deadlines",
+                            AuditAction.TRANSITION,
+                            Subject.of("referral", id, null),
+                            Set.of(),
+                            "escalated: " + deadline.name().toLowerCase() + " overdue");
                     escalated++;
                 }
             }
@@ -95,16 +108,22 @@ public class DeadlineJob {
         return escalated;
     }
 
-    private List<UUID> escalate(String tenantId, Priority priority, Deadline deadline, Instant sentBefore, Instant now) {
+    private List<UUID> escalate(
+            String tenantId, Priority priority, Deadline deadline, Instant sentBefore, Instant now) {
         String column = deadline == Deadline.ACKNOWLEDGE ? "ack_overdue_at" : "respond_overdue_at";
         String states = deadline == Deadline.ACKNOWLEDGE ? "('SUBMITTED')" : "('SUBMITTED', 'ACKNOWLEDGED')";
         // The version moves on, so a transition that read the referral before cannot write the mark away.
         @SuppressWarnings("unchecked")
-        List<UUID> claimed = em.createNativeQuery("update referral set " + column + " = ?1, updated_at = ?1,"
-                        + " version = version + 1 where tenant_id = ?2 and priority = ?3 and state in " + states
-                        + " and " + column + " is null and submitted_at <= ?4 returning id", UUID.class)
-                .setParameter(1, Timestamp.from(now)).setParameter(2, tenantId).setParameter(3, priority.name())
-                .setParameter(4, Timestamp.from(sentBefore)).getResultList();
+        List<UUID> claimed = em.createNativeQuery(
+                        "update referral set " + column + " = ?1, updated_at = ?1,"
+                                + " version = version + 1 where tenant_id = ?2 and priority = ?3 and state in " + states
+                                + " and " + column + " is null and submitted_at <= ?4 returning id",
+                        UUID.class)
+                .setParameter(1, Timestamp.from(now))
+                .setParameter(2, tenantId)
+                .setParameter(3, priority.name())
+                .setParameter(4, Timestamp.from(sentBefore))
+                .getResultList();
         for (UUID id : claimed) {
             Referral referral = em.find(Referral.class, id);
             ReferralHistoryEntry entry = new ReferralHistoryEntry();
@@ -127,7 +146,12 @@ public class DeadlineJob {
             payload.put("missed", deadline);
             payload.put("submittedAt", referral.submittedAt);
             payload.put("at", now);
-            outbox.append("referral", id, "referral.escalated", Set.of(referral.senderAgencyId, referral.receiverAgencyId), payload);
+            outbox.append(
+                    "referral",
+                    id,
+                    "referral.escalated",
+                    Set.of(referral.senderAgencyId, referral.receiverAgencyId),
+                    payload);
         }
         return claimed;
     }

@@ -13,8 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class ReferralDtos {
 
-    private ReferralDtos() {
-    }
+    private ReferralDtos() {}
 
     @Schema(name = "NewReferral")
     public record NewReferral(
@@ -22,11 +21,15 @@ public final class ReferralDtos {
             @NotNull UUID receiverAgencyId,
             @NotEmpty @Size(max = 20) Set<@NotNull ServiceType> servicesRequested,
             @Size(max = 2000) String note,
-            @Schema(description = "Submit at once instead of keeping a DRAFT") boolean submit,
+
+            @Schema(description = "Submit at once instead of keeping a DRAFT")
+            boolean submit,
+
             @Size(max = 2000)
-            @Schema(description = "Why the referral must go without the survivor's consent; logged and shown to coordinators")
-            String emergencyReason) {
-    }
+            @Schema(
+                    description =
+                            "Why the referral must go without the survivor's consent; logged and shown to coordinators")
+            String emergencyReason) {}
 
     @Schema(name = "Referral")
     public record ReferralView(
@@ -37,9 +40,12 @@ public final class ReferralDtos {
             ReferralState state,
             Priority priority,
             @Schema(maxItems = 20) Set<ServiceType> servicesRequested,
-            @Schema(description = "The sender's note to the receiver: free text about her. The receiver reads it as "
-                    + "category INCIDENT_DETAILS while the referral is live; coordinators never")
+
+            @Schema(
+                    description = "The sender's note to the receiver: free text about her. The receiver reads it as "
+                            + "category INCIDENT_DETAILS while the referral is live; coordinators never")
             String note,
+
             String assignee,
             UUID consentId,
             String emergencyReason,
@@ -51,32 +57,51 @@ public final class ReferralDtos {
             Instant submittedAt,
             Instant acknowledgedAt,
             Instant acceptedAt,
-            @Schema(description = "Escalated: the acknowledgement deadline of its priority passed at this time") Instant acknowledgeOverdueAt,
-            @Schema(description = "Escalated: the response deadline of its priority passed at this time") Instant respondOverdueAt,
-            @Schema(description = "Once sent: by when the receiver must acknowledge it, by its priority's deadline in the network")
+
+            @Schema(description = "Escalated: the acknowledgement deadline of its priority passed at this time")
+            Instant acknowledgeOverdueAt,
+
+            @Schema(description = "Escalated: the response deadline of its priority passed at this time")
+            Instant respondOverdueAt,
+
+            @Schema(
+                    description =
+                            "Once sent: by when the receiver must acknowledge it, by its priority's deadline in the network")
             Instant acknowledgeDueAt,
-            @Schema(description = "Once sent: by when the receiver must accept or decline it, by its priority's deadline")
+
+            @Schema(
+                    description =
+                            "Once sent: by when the receiver must accept or decline it, by its priority's deadline")
             Instant respondDueAt,
+
             Instant closedAt,
             Instant createdAt,
             Instant updatedAt,
-            @Schema(description = "The version an If-Match header names, as in the ETag") long version) {
-    }
+
+            @Schema(description = "The version an If-Match header names, as in the ETag")
+            long version) {}
 
     @Schema(name = "ReferralHistoryEntry")
     public record HistoryView(
-            @Schema(description = "CREATE, or the action fired") String action,
+            @Schema(description = "CREATE, or the action fired")
+            String action,
+
             ReferralState fromState,
             ReferralState toState,
             String actor,
             UUID actorAgencyId,
             String reasonCode,
-            @Schema(description = "Free text about her: its writer's agency reads it; the other side as the referral's note")
+
+            @Schema(
+                    description =
+                            "Free text about her: its writer's agency reads it; the other side as the referral's note")
             String note,
-            Instant at) {
-    }
+
+            Instant at) {}
 
     @Schema(name = "ReferralActions", description = "What the caller may fire now")
-    public record ActionsView(ReferralState state, long version, @Schema(maxItems = 11) List<ReferralAction> actions) {
-    }
+    public record ActionsView(
+            ReferralState state,
+            long version,
+            @Schema(maxItems = 11) List<ReferralAction> actions) {}
 }

@@ -13,14 +13,25 @@ import kz.qorgau.common.Priority;
 @ApplicationScoped
 public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID> {
 
-    public enum Direction { INCOMING, OUTGOING }
+    public enum Direction {
+        INCOMING,
+        OUTGOING
+    }
 
     /**
      * A page in (updated_at, id) order. With an agency, its incoming or outgoing referrals (served by the
      * referral_incoming* and referral_outgoing* indexes); without, the whole tenant's (referral_tenant*).
      */
-    public List<Referral> page(Optional<UUID> agency, Direction direction, ReferralState state, Priority priority,
-            boolean emergencyOnly, boolean escalatedOnly, Instant updatedSince, Optional<Keyset> after, int limit) {
+    public List<Referral> page(
+            Optional<UUID> agency,
+            Direction direction,
+            ReferralState state,
+            Priority priority,
+            boolean emergencyOnly,
+            boolean escalatedOnly,
+            Instant updatedSince,
+            Optional<Keyset> after,
+            int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         agency.ifPresent(a -> {
@@ -48,15 +59,21 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         if (escalatedOnly) {
             // referral_escalated_idx; the ones still open are those someone must act on.
             where.append(" and (ackOverdueAt is not null or respondOverdueAt is not null) and state in :open");
-            params.and("open", java.util.Arrays.stream(ReferralState.values()).filter(s -> !s.isTerminal()).toList());
+            params.and(
+                    "open",
+                    java.util.Arrays.stream(ReferralState.values())
+                            .filter(s -> !s.isTerminal())
+                            .toList());
         }
         Keyset.restrict(where, params, updatedSince, after);
         return find(where + " order by updatedAt, id", params).page(0, limit).list();
     }
 
     public List<ReferralHistoryEntry> history(UUID referralId) {
-        return getEntityManager().createQuery(
+        return getEntityManager()
+                .createQuery(
                         "from ReferralHistoryEntry where referralId = :id order by at, id", ReferralHistoryEntry.class)
-                .setParameter("id", referralId).getResultList();
+                .setParameter("id", referralId)
+                .getResultList();
     }
 }

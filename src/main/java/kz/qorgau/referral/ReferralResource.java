@@ -54,13 +54,19 @@ public class ReferralResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
-    @Operation(operationId = "createReferral", description =
-            "Refers the survivor of a case the caller's agency works on to another agency, for services"
-            + " it offers (422 otherwise). submit=true sends it at once, which needs a consent covering "
-            + "the receiver or an emergencyReason (409 consent-required otherwise).",
+    @Operation(
+            operationId = "createReferral",
+            description = "Refers the survivor of a case the caller's agency works on to another agency, for services"
+                    + " it offers (422 otherwise). submit=true sends it at once, which needs a consent covering "
+                    + "the receiver or an emergencyReason (409 consent-required otherwise).",
             summary = "Refer the survivor of a case to another agency, as a DRAFT or submitted at once")
-    @APIResponse(responseCode = "201", description = "Created; Location names it, ETag carries its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names it, ETag carries its version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReferralView.class)))
     public Response create(@NotNull @Valid NewReferral request, UriInfo uri) {
         Versioned<ReferralView> created = referrals.create(request);
         return created.created(Versioned.locationUnder(uri, created.body().id()));
@@ -71,21 +77,33 @@ public class ReferralResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "listReferrals", description =
-            "The caller's agency's incoming (default) or outgoing referrals in order of change, "
-            + "filtered by state, priority and updatedSince. A receiver never sees drafts. Coordinators "
-            + "without a direction see the network's; emergencyException=true keeps the referrals sent "
-            + "without consent, under the emergency exception; escalated=true (coordinators) the open "
-            + "referrals that missed a deadline of their priority.",
+    @Operation(
+            operationId = "listReferrals",
+            description = "The caller's agency's incoming (default) or outgoing referrals in order of change, "
+                    + "filtered by state, priority and updatedSince. A receiver never sees drafts. Coordinators "
+                    + "without a direction see the network's; emergencyException=true keeps the referrals sent "
+                    + "without consent, under the emergency exception; escalated=true (coordinators) the open "
+                    + "referrals that missed a deadline of their priority.",
             summary = "The caller's agency's incoming (default) or outgoing referrals in order of change; "
-            + "coordinators without a direction see the whole network's")
-    public Page<ReferralView> list(@RestQuery("direction") Direction direction,
-            @RestQuery("state") ReferralState state, @RestQuery("priority") Priority priority,
-            @RestQuery("emergencyException") Boolean emergencyException, @RestQuery("escalated") Boolean escalated,
-            @RestQuery("updatedSince") Instant updatedSince, @RestQuery @Size(max = 512) String cursor,
+                    + "coordinators without a direction see the whole network's")
+    public Page<ReferralView> list(
+            @RestQuery("direction") Direction direction,
+            @RestQuery("state") ReferralState state,
+            @RestQuery("priority") Priority priority,
+            @RestQuery("emergencyException") Boolean emergencyException,
+            @RestQuery("escalated") Boolean escalated,
+            @RestQuery("updatedSince") Instant updatedSince,
+            @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return referrals.list(direction, state, priority, Boolean.TRUE.equals(emergencyException),
-                Boolean.TRUE.equals(escalated), updatedSince, cursor, limit);
+        return referrals.list(
+                direction,
+                state,
+                priority,
+                Boolean.TRUE.equals(emergencyException),
+                Boolean.TRUE.equals(escalated),
+                updatedSince,
+                cursor,
+                limit);
     }
 
     @GET
@@ -94,12 +112,18 @@ public class ReferralResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "getReferral", description =
-            "A referral, for its sender and receiver (once sent) and coordinators. The ETag is the "
-            + "version to send in If-Match.",
+    @Operation(
+            operationId = "getReferral",
+            description = "A referral, for its sender and receiver (once sent) and coordinators. The ETag is the "
+                    + "version to send in If-Match.",
             summary = "Read a referral; its ETag is the version to send in If-Match")
-    @APIResponse(responseCode = "200", description = "The referral; ETag carries its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The referral; ETag carries its version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReferralView.class)))
     public Response get(@RestPath UUID id) {
         Versioned<ReferralView> found = referrals.get(id);
         return found.ok();
@@ -111,27 +135,44 @@ public class ReferralResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
-    @Operation(operationId = "fireReferralAction", description =
-            "Fires an action at the referral as read at the version If-Match names (428 without it, 412"
-            + " if stale). The state machine: SUBMIT (sender, DRAFT to SUBMITTED); ACKNOWLEDGE (receiver,"
-            + " SUBMITTED); ACCEPT or DECLINE with a reasonCode (receiver, SUBMITTED or ACKNOWLEDGED); "
-            + "START (ACCEPTED); PAUSE with a note and RESUME (IN_PROGRESS and ON_HOLD); COMPLETE with an"
-            + " outcome and the services delivered (IN_PROGRESS); CANCEL with a note (sender) and "
-            + "WITHDRAW (either side) from any state that has not ended; REDIRECT (sender, DECLINED, "
-            + "once) creates a new referral, answered 201. An action not allowed now answers 409 with the"
-            + " allowed ones.",
+    @Operation(
+            operationId = "fireReferralAction",
+            description = "Fires an action at the referral as read at the version If-Match names (428 without it, 412"
+                    + " if stale). The state machine: SUBMIT (sender, DRAFT to SUBMITTED); ACKNOWLEDGE (receiver,"
+                    + " SUBMITTED); ACCEPT or DECLINE with a reasonCode (receiver, SUBMITTED or ACKNOWLEDGED); "
+                    + "START (ACCEPTED); PAUSE with a note and RESUME (IN_PROGRESS and ON_HOLD); COMPLETE with an"
+                    + " outcome and the services delivered (IN_PROGRESS); CANCEL with a note (sender) and "
+                    + "WITHDRAW (either side) from any state that has not ended; REDIRECT (sender, DECLINED, "
+                    + "once) creates a new referral, answered 201. An action not allowed now answers 409 with the"
+                    + " allowed ones.",
             summary = "Fire an action at a referral read at the version If-Match names; "
-            + "REDIRECT answers 201 with the new referral")
-    @APIResponse(responseCode = "200", description = "The referral after the action; ETag carries its new version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
-    @APIResponse(responseCode = "201", description = "REDIRECT: the new referral, linked to the declined one",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
-    public Response transition(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull @Valid TransitionCommand command, UriInfo uri) {
-        ReferralService.Transitioned result = referrals.transition(id, command, Versioned.requiredVersion(ifMatch, "referral"));
+                    + "REDIRECT answers 201 with the new referral")
+    @APIResponse(
+            responseCode = "200",
+            description = "The referral after the action; ETag carries its new version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "REDIRECT: the new referral, linked to the declined one",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReferralView.class)))
+    public Response transition(
+            @RestPath UUID id,
+            @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid TransitionCommand command,
+            UriInfo uri) {
+        ReferralService.Transitioned result =
+                referrals.transition(id, command, Versioned.requiredVersion(ifMatch, "referral"));
         if (result.created().isPresent()) {
             Versioned<ReferralView> created = result.created().get();
-            return created.created(uri.getBaseUriBuilder().path("api/v1/referrals").path(created.body().id().toString())
+            return created.created(uri.getBaseUriBuilder()
+                    .path("api/v1/referrals")
+                    .path(created.body().id().toString())
                     .build());
         }
         return result.referral().ok();
@@ -143,9 +184,10 @@ public class ReferralResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "getReferralHistory", description =
-            "Every step of the referral: the action, from and to which state, who fired it for which "
-            + "agency, the reason, when.",
+    @Operation(
+            operationId = "getReferralHistory",
+            description = "Every step of the referral: the action, from and to which state, who fired it for which "
+                    + "agency, the reason, when.",
             summary = "Every step of the referral: who, which agency, from and to which state, why, when")
     public List<HistoryView> history(@RestPath UUID id) {
         return referrals.history(id);
@@ -156,8 +198,9 @@ public class ReferralResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
-    @Operation(operationId = "getReferralActions", description =
-            "The actions the caller may fire at the referral now, with its state and version.",
+    @Operation(
+            operationId = "getReferralActions",
+            description = "The actions the caller may fire at the referral now, with its state and version.",
             summary = "The actions the caller may fire at the referral now")
     public ActionsView actions(@RestPath UUID id) {
         return referrals.actions(id);
@@ -168,12 +211,13 @@ public class ReferralResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
-    @Operation(operationId = "getReferralSharedData", description =
-            "What the survivor's consent lets the caller's agency see of the case behind the referral: "
-            + "exactly the data categories of the consents in force that cover it (IDENTITY, CONTACT, "
-            + "ADDRESS, INCIDENT_DETAILS, RISK). Without one (never given, withdrawn, expired, sent under "
-            + "the emergency exception, or the referral has ended) it is the minimal view: the case and its "
-            + "risk level. For the referral's two agencies; every read is audited with its categories.",
+    @Operation(
+            operationId = "getReferralSharedData",
+            description = "What the survivor's consent lets the caller's agency see of the case behind the referral: "
+                    + "exactly the data categories of the consents in force that cover it (IDENTITY, CONTACT, "
+                    + "ADDRESS, INCIDENT_DETAILS, RISK). Without one (never given, withdrawn, expired, sent under "
+                    + "the emergency exception, or the referral has ended) it is the minimal view: the case and its "
+                    + "risk level. For the referral's two agencies; every read is audited with its categories.",
             summary = "The survivor's data the caller's agency may see for this referral, by consent")
     public SharedDataView sharedData(@RestPath UUID id) {
         return referrals.sharedData(id);

@@ -19,9 +19,11 @@ import kz.qorgau.agency.ServiceType;
 import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.AuditTrail.Subject;
-import kz.qorgau.caseaccess.DataItem;
 import kz.qorgau.caseaccess.CaseAccess;
 import kz.qorgau.caseaccess.CaseParties;
+import kz.qorgau.caseaccess.DataItem;
+import kz.qorgau.caseaccess.SharingRules;
+import kz.qorgau.caseaccess.SharingRules.Sharing;
 import kz.qorgau.casefile.CaseDisclosure;
 import kz.qorgau.casefile.CaseDtos.SharedDataView;
 import kz.qorgau.casefile.CaseRef;
@@ -34,8 +36,6 @@ import kz.qorgau.common.TimeAndIds.IdGenerator;
 import kz.qorgau.common.Versioned;
 import kz.qorgau.consent.ConsentService;
 import kz.qorgau.consent.DataCategory;
-import kz.qorgau.caseaccess.SharingRules;
-import kz.qorgau.caseaccess.SharingRules.Sharing;
 import kz.qorgau.notification.Outbox;
 import kz.qorgau.referral.ReferralDtos.ActionsView;
 import kz.qorgau.referral.ReferralDtos.HistoryView;
@@ -65,7 +65,6 @@ public class ReferralService {
 
     @Inject
     CaseService caseService;
-
 
     @Inject
     Agencies agencies;
@@ -104,16 +103,22 @@ public class ReferralService {
     IdGenerator ids;
 
     /** The outcome of a transition: the referral it changed and, for REDIRECT, the referral it created. */
-    public record Transitioned(Versioned<ReferralView> referral, Optional<Versioned<ReferralView>> created) {
-    }
+    public record Transitioned(Versioned<ReferralView> referral, Optional<Versioned<ReferralView>> created) {}
 
     @Transactional
     public Versioned<ReferralView> create(NewReferral request) {
         access.require(Capability.SEND_REFERRAL);
         UUID sender = callerAgency.requireRegistered();
         CaseRef caseRef = caseService.workable(request.caseId());
-        Referral referral = newReferral(caseRef, sender, request.receiverAgencyId(), "receiverAgencyId",
-                request.servicesRequested(), request.note(), request.emergencyReason(), null);
+        Referral referral = newReferral(
+                caseRef,
+                sender,
+                request.receiverAgencyId(),
+                "receiverAgencyId",
+                request.servicesRequested(),
+                request.note(),
+                request.emergencyReason(),
+                null);
         if (request.submit()) {
             fire(referral, ReferralAction.SUBMIT, null, null);
         }
@@ -140,8 +145,11 @@ public class ReferralService {
         Referral referral = visible(id);
         UUID agency = access.caller().agencyId().orElseThrow();
         CaseRef caseRef = caseService.of(referral.caseId);
-        Sharing sharing = caseAccess.throughReferral(caseRef.id(), caseRef.leadAgencyId(),
-                agency.equals(referral.receiverAgencyId), !referral.state.isTerminal(),
+        Sharing sharing = caseAccess.throughReferral(
+                caseRef.id(),
+                caseRef.leadAgencyId(),
+                agency.equals(referral.receiverAgencyId),
+                !referral.state.isTerminal(),
                 referral.consentId == null && referral.emergencyReason != null);
         SharedDataView shared = disclosure.sharedData(caseRef.id(), referral.id, sharing);
         Set<DataCategory> shown = EnumSet.noneOf(DataCategory.class);
@@ -160,7 +168,10 @@ public class ReferralService {
         if (shared.risk() != null) {
             shown.add(DataCategory.RISK);
         }
-        audit.record(AuditAction.READ, Subject.of("shared-data", referral.id, referral.caseId), shown,
+        audit.record(
+                AuditAction.READ,
+                Subject.of("shared-data", referral.id, referral.caseId),
+                shown,
                 sharing.basis().name());
         return shared;
     }
@@ -174,9 +185,20 @@ public class ReferralService {
         // other side's as the referral's note is shown to it.
         NoteReaders readers = noteReaders(List.of(referral), true);
         return referrals.history(referral.id).stream()
-                .map(h -> new HistoryView(h.action, h.fromState, h.toState, h.actor, h.actorAgencyId, h.reasonCode,
-                        h.actorAgencyId != null && access.caller().belongsTo(h.actorAgencyId) && readers.isSide(referral)
-                                || readers.showsNote(referral) ? h.note : null, h.at))
+                .map(h -> new HistoryView(
+                        h.action,
+                        h.fromState,
+                        h.toState,
+                        h.actor,
+                        h.actorAgencyId,
+                        h.reasonCode,
+                        h.actorAgencyId != null
+                                                && access.caller().belongsTo(h.actorAgencyId)
+                                                && readers.isSide(referral)
+                                        || readers.showsNote(referral)
+                                ? h.note
+                                : null,
+                        h.at))
                 .toList();
     }
 
@@ -189,8 +211,15 @@ public class ReferralService {
     }
 
     @Transactional
-    public Page<ReferralView> list(Direction direction, ReferralState state, Priority priority, boolean emergencyOnly,
-            boolean escalatedOnly, Instant updatedSince, String cursor, int limit) {
+    public Page<ReferralView> list(
+            Direction direction,
+            ReferralState state,
+            Priority priority,
+            boolean emergencyOnly,
+            boolean escalatedOnly,
+            Instant updatedSince,
+            String cursor,
+            int limit) {
         access.require(Capability.READ_REFERRALS);
         if (escalatedOnly) {
             access.require(Capability.READ_ESCALATIONS);
@@ -199,14 +228,31 @@ public class ReferralService {
         if (AccessRules.seesWholeNetwork(access.caller()) && direction == null) {
             agency = Optional.empty();
         } else {
-            agency = Optional.of(access.caller().agencyId().orElseThrow(() -> new ProblemException.InvalidInput(
-                    "direction", "needs a caller that acts for an agency")));
+            agency = Optional.of(access.caller()
+                    .agencyId()
+                    .orElseThrow(() ->
+                            new ProblemException.InvalidInput("direction", "needs a caller that acts for an agency")));
         }
         Optional<Keyset> after = Optional.ofNullable(cursor).map(Keyset::fromCursor);
-        List<Referral> rows = referrals.page(agency, direction == null ? Direction.INCOMING : direction, state, priority,
-                emergencyOnly, escalatedOnly, updatedSince, after, limit + 1);
-        audit.record(AuditAction.LIST, Subject.of("referral", null, null), Set.of(),
-                agency.isEmpty() ? "network" : (direction == null ? Direction.INCOMING : direction).name().toLowerCase());
+        List<Referral> rows = referrals.page(
+                agency,
+                direction == null ? Direction.INCOMING : direction,
+                state,
+                priority,
+                emergencyOnly,
+                escalatedOnly,
+                updatedSince,
+                after,
+                limit + 1);
+        audit.record(
+                AuditAction.LIST,
+                Subject.of("referral", null, null),
+                Set.of(),
+                agency.isEmpty()
+                        ? "network"
+                        : (direction == null ? Direction.INCOMING : direction)
+                                .name()
+                                .toLowerCase());
         NoteReaders readers = noteReaders(rows, false);
         return Keyset.page(rows, limit, r -> new Keyset(r.updatedAt, r.id), r -> view(r, readers));
     }
@@ -220,13 +266,14 @@ public class ReferralService {
         access.require(Capability.WORK_REFERRALS);
         Referral referral = visible(id);
         if (referral.version != expectedVersion) {
-            throw new ProblemException.PreconditionFailed("The referral is at version " + referral.version
-                    + ", not " + expectedVersion + "; read it again before acting");
+            throw new ProblemException.PreconditionFailed("The referral is at version " + referral.version + ", not "
+                    + expectedVersion + "; read it again before acting");
         }
         Set<ReferralAction> allowed = allowedNow(referral);
         if (!allowed.contains(command.action())) {
-            throw new ProblemException.Conflict("action-not-allowed", command.action() + " is not allowed on a "
-                    + referral.state + " referral for the caller's side",
+            throw new ProblemException.Conflict(
+                    "action-not-allowed",
+                    command.action() + " is not allowed on a " + referral.state + " referral for the caller's side",
                     Map.of("state", referral.state, "allowedActions", List.copyOf(allowed)));
         }
         var errors = TransitionRequirements.check(command);
@@ -251,9 +298,12 @@ public class ReferralService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void raiseOpenReferrals(UUID caseId, Priority level, String reason) {
-        List<ReferralState> open = Arrays.stream(ReferralState.values()).filter(s -> !s.isTerminal()).toList();
+        List<ReferralState> open = Arrays.stream(ReferralState.values())
+                .filter(s -> !s.isTerminal())
+                .toList();
         List<Referral> raised = referrals.list("caseId = ?1 and state in ?2", caseId, open).stream()
-                .filter(r -> level.isMoreUrgentThan(r.priority)).toList();
+                .filter(r -> level.isMoreUrgentThan(r.priority))
+                .toList();
         for (Referral referral : raised) {
             Priority before = referral.priority;
             referral.priority = level;
@@ -267,9 +317,9 @@ public class ReferralService {
 
     /** A referral the caller may see, or 404 exactly as for one that does not exist. */
     private Referral visible(UUID id) {
-        return referrals.findByIdOptional(id)
-                .filter(r -> ReferralSides.maySee(access.caller(), r.senderAgencyId, r.receiverAgencyId,
-                        !r.wasSent()))
+        return referrals
+                .findByIdOptional(id)
+                .filter(r -> ReferralSides.maySee(access.caller(), r.senderAgencyId, r.receiverAgencyId, !r.wasSent()))
                 .orElseThrow(() -> new ProblemException.NotFound("Referral " + id));
     }
 
@@ -277,8 +327,8 @@ public class ReferralService {
         if (!AccessRules.may(access.caller(), Capability.WORK_REFERRALS)) {
             return Set.of();
         }
-        Set<Side> sides = ReferralSides.of(access.caller(), referral.senderAgencyId, referral.receiverAgencyId,
-                !referral.wasSent());
+        Set<Side> sides = ReferralSides.of(
+                access.caller(), referral.senderAgencyId, referral.receiverAgencyId, !referral.wasSent());
         Set<ReferralAction> allowed = EnumSet.noneOf(ReferralAction.class);
         allowed.addAll(ReferralStateMachine.allowed(referral.state, sides));
         // A declined referral is redirected once; a second REDIRECT would send the survivor twice.
@@ -288,23 +338,32 @@ public class ReferralService {
         return allowed;
     }
 
-    private Referral newReferral(CaseRef caseRef, UUID sender, UUID receiverId, String receiverField,
-            Set<ServiceType> services, String note, String emergencyReason, UUID redirectedFrom) {
+    private Referral newReferral(
+            CaseRef caseRef,
+            UUID sender,
+            UUID receiverId,
+            String receiverField,
+            Set<ServiceType> services,
+            String note,
+            String emergencyReason,
+            UUID redirectedFrom) {
         caseService.holdOpen(caseRef.id());
-        Agencies.Facts receiver = agencies.find(receiverId).orElseThrow(() ->
-                new ProblemException.InvalidInput(receiverField, "names no agency of this network"));
+        Agencies.Facts receiver = agencies.find(receiverId)
+                .orElseThrow(() -> new ProblemException.InvalidInput(receiverField, "names no agency of this network"));
         if (receiver.id().equals(sender)) {
             throw new ProblemException.InvalidInput(receiverField, "must be another agency than the sender");
         }
-        List<ServiceType> notOffered = services.stream().filter(s -> !receiver.offers(s)).sorted().toList();
+        List<ServiceType> notOffered =
+                services.stream().filter(s -> !receiver.offers(s)).sorted().toList();
         if (!notOffered.isEmpty()) {
-            throw new ProblemException.Unprocessable("Agency " + receiver.id() + " does not offer " + notOffered,
-                    List.of(new ProblemException.FieldError("servicesRequested",
-                            "names services the receiver does not offer: " + notOffered)));
+            throw new ProblemException.Unprocessable(
+                    "Agency " + receiver.id() + " does not offer " + notOffered,
+                    List.of(new ProblemException.FieldError(
+                            "servicesRequested", "names services the receiver does not offer: " + notOffered)));
         }
         if (!receiver.active()) {
-            throw new ProblemException.Conflict("receiver-inactive",
-                    "Agency " + receiver.id() + " takes no new referrals", Map.of());
+            throw new ProblemException.Conflict(
+                    "receiver-inactive", "Agency " + receiver.id() + " takes no new referrals", Map.of());
         }
         Instant now = clock.instant();
         Referral referral = new Referral();
@@ -316,7 +375,8 @@ public class ReferralService {
         referral.priority = caseRef.riskLevel();
         referral.servicesRequested = services.stream().map(Enum::name).sorted().toArray(String[]::new);
         referral.note = note;
-        referral.emergencyReason = emergencyReason == null || emergencyReason.isBlank() ? null : emergencyReason.strip();
+        referral.emergencyReason =
+                emergencyReason == null || emergencyReason.isBlank() ? null : emergencyReason.strip();
         referral.redirectedFromId = redirectedFrom;
         referral.createdBy = access.caller().subject();
         referral.createdAt = now;
@@ -332,20 +392,29 @@ public class ReferralService {
         CaseRef caseRef = caseService.of(declined.caseId);
         Set<ServiceType> services = EnumSet.noneOf(ServiceType.class);
         Arrays.stream(declined.servicesRequested).map(ServiceType::valueOf).forEach(services::add);
-        Referral next = newReferral(caseRef, declined.senderAgencyId, command.redirectTo(), "redirectTo", services,
-                command.note() == null ? declined.note : command.note(), command.emergencyReason(), declined.id);
+        Referral next = newReferral(
+                caseRef,
+                declined.senderAgencyId,
+                command.redirectTo(),
+                "redirectTo",
+                services,
+                command.note() == null ? declined.note : command.note(),
+                command.emergencyReason(),
+                declined.id);
         fire(next, ReferralAction.SUBMIT, null, null);
         return next;
     }
 
     /** Moves the referral along the table, stamping the times and facts the action brings. */
     private void fire(Referral referral, ReferralAction action, TransitionCommand command, UUID createdId) {
-        Set<Side> sides = action == ReferralAction.SUBMIT && command == null ? Set.of(Side.SENDER)
-                : ReferralSides.of(access.caller(), referral.senderAgencyId, referral.receiverAgencyId,
-                !referral.wasSent());
+        Set<Side> sides = action == ReferralAction.SUBMIT && command == null
+                ? Set.of(Side.SENDER)
+                : ReferralSides.of(
+                        access.caller(), referral.senderAgencyId, referral.receiverAgencyId, !referral.wasSent());
         ReferralState from = referral.state;
-        ReferralState to = ReferralStateMachine.next(from, action, sides).orElseThrow(() ->
-                new IllegalStateException(action + " from " + from + " passed the checks but has no rule"));
+        ReferralState to = ReferralStateMachine.next(from, action, sides)
+                .orElseThrow(() ->
+                        new IllegalStateException(action + " from " + from + " passed the checks but has no rule"));
         Instant now = clock.instant();
         String reasonCode = null;
         switch (action) {
@@ -364,7 +433,9 @@ public class ReferralService {
             }
             case COMPLETE -> {
                 referral.outcome = command.outcome();
-                referral.servicesDelivered = command.servicesDelivered().stream().map(Enum::name).sorted()
+                referral.servicesDelivered = command.servicesDelivered().stream()
+                        .map(Enum::name)
+                        .sorted()
                         .toArray(String[]::new);
                 reasonCode = command.outcome().name();
             }
@@ -394,11 +465,16 @@ public class ReferralService {
      */
     private void audited(Referral referral, AuditAction action, String detail) {
         audit.record(action, Subject.of("referral", referral.id, referral.caseId), Set.of(), detail);
-        if (referral.submittedAt != null && referral.consentId == null && referral.emergencyReason != null
-                && referral.state == ReferralState.SUBMITTED && (action == AuditAction.CREATE
-                || detail.equals(ReferralAction.SUBMIT.name()))) {
-            audit.record(AuditAction.EMERGENCY_EXCEPTION, Subject.of("referral", referral.id, referral.caseId),
-                    Set.of(), "sent without consent to agency " + referral.receiverAgencyId);
+        if (referral.submittedAt != null
+                && referral.consentId == null
+                && referral.emergencyReason != null
+                && referral.state == ReferralState.SUBMITTED
+                && (action == AuditAction.CREATE || detail.equals(ReferralAction.SUBMIT.name()))) {
+            audit.record(
+                    AuditAction.EMERGENCY_EXCEPTION,
+                    Subject.of("referral", referral.id, referral.caseId),
+                    Set.of(),
+                    "sent without consent to agency " + referral.receiverAgencyId);
         }
     }
 
@@ -410,8 +486,22 @@ public class ReferralService {
     private void withdrawConsent(Referral referral, Instant now) {
         Agencies.Facts receiver = agencies.find(referral.receiverAgencyId).orElseThrow();
         for (UUID consentId : consents.withdrawFrom(referral.caseId, receiver.id(), receiver.kind())) {
-            outbox.append("consent", consentId, "consent.withdrawn", audience(referral), Map.of("consentId", consentId,
-                    "caseId", referral.caseId, "referralId", referral.id, "agenciesAffected", List.of(receiver.id()), "at", now));
+            outbox.append(
+                    "consent",
+                    consentId,
+                    "consent.withdrawn",
+                    audience(referral),
+                    Map.of(
+                            "consentId",
+                            consentId,
+                            "caseId",
+                            referral.caseId,
+                            "referralId",
+                            referral.id,
+                            "agenciesAffected",
+                            List.of(receiver.id()),
+                            "at",
+                            now));
         }
     }
 
@@ -425,8 +515,8 @@ public class ReferralService {
             throw new ProblemException.Conflict("case-closed", "Case " + referral.caseId + " is closed", Map.of());
         }
         if (!receiver.active()) {
-            throw new ProblemException.Conflict("receiver-inactive",
-                    "Agency " + receiver.id() + " takes no new referrals", Map.of());
+            throw new ProblemException.Conflict(
+                    "receiver-inactive", "Agency " + receiver.id() + " takes no new referrals", Map.of());
         }
         Optional<UUID> consent = consents.covering(referral.caseId, receiver.id(), receiver.kind());
         if (consent.isPresent()) {
@@ -434,18 +524,28 @@ public class ReferralService {
             return;
         }
         if (referral.emergencyReason == null) {
-            throw new ProblemException.Conflict("consent-required", "No consent of the survivor covers agency "
-                    + receiver.id() + "; record one on the case, or give an emergencyReason", Map.of());
+            throw new ProblemException.Conflict(
+                    "consent-required",
+                    "No consent of the survivor covers agency " + receiver.id()
+                            + "; record one on the case, or give an emergencyReason",
+                    Map.of());
         }
-        LOG.infof("Referral %s submitted under the emergency exception by agency %s", referral.id,
-                referral.senderAgencyId);
+        LOG.infof(
+                "Referral %s submitted under the emergency exception by agency %s",
+                referral.id, referral.senderAgencyId);
     }
 
     /** The case's parties learn where the referral stands, in the same transaction as its change. */
     private void partiesKnow(Referral referral) {
-        parties.referralChanged(new CaseParties.ReferralStanding(referral.caseId, referral.id,
-                referral.senderAgencyId, referral.receiverAgencyId, referral.wasSent(), !referral.state.isTerminal(),
-                referral.state.receiverIsOnTheCase(), referral.consentId == null && referral.emergencyReason != null));
+        parties.referralChanged(new CaseParties.ReferralStanding(
+                referral.caseId,
+                referral.id,
+                referral.senderAgencyId,
+                referral.receiverAgencyId,
+                referral.wasSent(),
+                !referral.state.isTerminal(),
+                referral.state.receiverIsOnTheCase(),
+                referral.consentId == null && referral.emergencyReason != null));
     }
 
     private void record(Referral referral, String action, ReferralState from, String reasonCode, String note) {
@@ -465,7 +565,8 @@ public class ReferralService {
 
     /** Who may hear of the referral: its sender and, once it is sent, its receiver. */
     private static Set<UUID> audience(Referral referral) {
-        return !referral.wasSent() ? Set.of(referral.senderAgencyId)
+        return !referral.wasSent()
+                ? Set.of(referral.senderAgencyId)
                 : Set.of(referral.senderAgencyId, referral.receiverAgencyId);
     }
 
@@ -499,7 +600,10 @@ public class ReferralService {
     private NoteReaders noteReaders(List<Referral> rows, boolean historyNotes) {
         UUID agency = access.caller().agencyId().orElse(null);
         Set<UUID> receivedCases = new java.util.HashSet<>();
-        rows.stream().filter(r -> (historyNotes || r.note != null) && r.receiverAgencyId.equals(agency) && r.wasSent()
+        rows.stream()
+                .filter(r -> (historyNotes || r.note != null)
+                        && r.receiverAgencyId.equals(agency)
+                        && r.wasSent()
                         && !r.state.isTerminal())
                 .forEach(r -> receivedCases.add(r.caseId));
         return new NoteReaders(access.caller(), caseAccess.asLiveReceiver(receivedCases));
@@ -508,7 +612,8 @@ public class ReferralService {
     private record NoteReaders(kz.qorgau.security.Caller caller, Map<UUID, Sharing> asReceiver) {
 
         boolean isSide(Referral r) {
-            return !ReferralSides.of(caller, r.senderAgencyId, r.receiverAgencyId, !r.wasSent()).isEmpty();
+            return !ReferralSides.of(caller, r.senderAgencyId, r.receiverAgencyId, !r.wasSent())
+                    .isEmpty();
         }
 
         boolean showsNote(Referral r) {
@@ -516,7 +621,8 @@ public class ReferralService {
             if (sides.contains(Side.SENDER)) {
                 return true;
             }
-            return sides.contains(Side.RECEIVER) && !r.state.isTerminal()
+            return sides.contains(Side.RECEIVER)
+                    && !r.state.isTerminal()
                     && asReceiver.getOrDefault(r.caseId, SharingRules.OVERSIGHT).shows(DataItem.REFERRAL_NOTES);
         }
     }
@@ -524,14 +630,38 @@ public class ReferralService {
     /** The referral as the caller sees it; the due times are those the deadline job enforces. */
     ReferralView view(Referral r, NoteReaders readers) {
         boolean side = readers.showsNote(r);
-        TenantsConfig.Deadlines deadlines = tenants.all().get(access.caller().tenantId()).deadlines();
+        TenantsConfig.Deadlines deadlines =
+                tenants.all().get(access.caller().tenantId()).deadlines();
         Instant ackDue = r.submittedAt == null ? null : r.submittedAt.plus(deadlines.acknowledge(r.priority));
         Instant respondDue = r.submittedAt == null ? null : r.submittedAt.plus(deadlines.respond(r.priority));
-        return new ReferralView(r.id, r.caseId, r.senderAgencyId, r.receiverAgencyId, r.state, r.priority,
-                services(r.servicesRequested), side ? r.note : null, r.assignee, r.consentId, r.emergencyReason,
-                r.declineReason, r.outcome, r.servicesDelivered == null ? null : services(r.servicesDelivered),
-                r.redirectedFromId, r.redirectedToId, r.submittedAt, r.acknowledgedAt, r.acceptedAt, r.ackOverdueAt,
-                r.respondOverdueAt, ackDue, respondDue, r.closedAt, r.createdAt, r.updatedAt, r.version);
+        return new ReferralView(
+                r.id,
+                r.caseId,
+                r.senderAgencyId,
+                r.receiverAgencyId,
+                r.state,
+                r.priority,
+                services(r.servicesRequested),
+                side ? r.note : null,
+                r.assignee,
+                r.consentId,
+                r.emergencyReason,
+                r.declineReason,
+                r.outcome,
+                r.servicesDelivered == null ? null : services(r.servicesDelivered),
+                r.redirectedFromId,
+                r.redirectedToId,
+                r.submittedAt,
+                r.acknowledgedAt,
+                r.acceptedAt,
+                r.ackOverdueAt,
+                r.respondOverdueAt,
+                ackDue,
+                respondDue,
+                r.closedAt,
+                r.createdAt,
+                r.updatedAt,
+                r.version);
     }
 
     private static Set<ServiceType> services(String[] names) {

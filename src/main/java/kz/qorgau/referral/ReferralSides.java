@@ -10,8 +10,7 @@ import kz.qorgau.security.Role;
 /** Which ends of a referral the caller is, and so whether it sees the referral: plain functions. */
 public final class ReferralSides {
 
-    private ReferralSides() {
-    }
+    private ReferralSides() {}
 
     /**
      * The ends of a referral the caller's agency is, if it is a case worker there; empty for anyone else.
@@ -34,6 +33,7 @@ public final class ReferralSides {
 
     /** A referral is seen by its two agencies (the receiver once it is sent) and by coordinators. */
     public static boolean maySee(Caller caller, UUID sender, UUID receiver, boolean unsent) {
-        return AccessRules.seesWholeNetwork(caller) || !of(caller, sender, receiver, unsent).isEmpty();
+        return AccessRules.seesWholeNetwork(caller)
+                || !of(caller, sender, receiver, unsent).isEmpty();
     }
 }

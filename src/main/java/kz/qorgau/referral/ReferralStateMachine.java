@@ -29,11 +29,11 @@ import java.util.stream.Collectors;
 public final class ReferralStateMachine {
 
     /** @param to the state after the action; REDIRECT leaves the declined referral as it is */
-    record Rule(Set<ReferralState> from, ReferralState to, Set<Side> sides) {
-    }
+    record Rule(Set<ReferralState> from, ReferralState to, Set<Side> sides) {}
 
     private static final Set<ReferralState> NON_TERMINAL = Arrays.stream(ReferralState.values())
-            .filter(s -> !s.isTerminal()).collect(Collectors.toCollection(() -> EnumSet.noneOf(ReferralState.class)));
+            .filter(s -> !s.isTerminal())
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(ReferralState.class)));
 
     private static final Map<ReferralAction, Rule> RULES = new EnumMap<>(ReferralAction.class);
 
@@ -51,8 +51,7 @@ public final class ReferralStateMachine {
         rule(ReferralAction.REDIRECT, EnumSet.of(DECLINED), DECLINED, EnumSet.of(SENDER));
     }
 
-    private ReferralStateMachine() {
-    }
+    private ReferralStateMachine() {}
 
     private static void rule(ReferralAction action, Set<ReferralState> from, ReferralState to, Set<Side> sides) {
         RULES.put(action, new Rule(Set.copyOf(from), to, Set.copyOf(sides)));

@@ -12,14 +12,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TransitionCommand(
         @NotNull ReferralAction action,
         @Schema(description = "Required with DECLINE") DeclineReason reasonCode,
+
         @Size(max = 2000) @Schema(description = "Required with PAUSE and CANCEL, and with reason code or outcome OTHER")
         String note,
+
         @Size(max = 255) @Schema(description = "ACCEPT only: who in the receiving agency takes the referral")
         String assignee,
+
         @Schema(description = "Required with COMPLETE") Outcome outcome,
+
         @Size(max = 20) @Schema(description = "Required with COMPLETE: the services the survivor received")
         Set<@NotNull ServiceType> servicesDelivered,
-        @Schema(description = "Required with REDIRECT: the agency the new referral goes to") UUID redirectTo,
-        @Size(max = 2000) @Schema(description = "REDIRECT only: the emergency exception, when no consent covers the new receiver")
-        String emergencyReason) {
-}
+
+        @Schema(description = "Required with REDIRECT: the agency the new referral goes to")
+        UUID redirectTo,
+
+        @Size(max = 2000)
+        @Schema(description = "REDIRECT only: the emergency exception, when no consent covers the new receiver")
+        String emergencyReason) {}

@@ -17,8 +17,13 @@ public class LatestAssessment implements LatestRisk {
 
     @Override
     public Optional<RiskSummary> of(UUID caseId) {
-        return em.createQuery("from RiskAssessment where caseId = :id order by assessedAt desc, id desc", RiskAssessment.class)
-                .setParameter("id", caseId).setMaxResults(1).getResultStream().findFirst()
+        return em.createQuery(
+                        "from RiskAssessment where caseId = :id order by assessedAt desc, id desc",
+                        RiskAssessment.class)
+                .setParameter("id", caseId)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
                 .map(a -> new RiskSummary(a.level, a.score, a.assessedAt));
     }
 }

@@ -1,6 +1,5 @@
 package kz.qorgau.risk;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Set;
 import kz.qorgau.common.Priority;
 import kz.qorgau.common.ProblemException;
 import kz.qorgau.common.ProblemException.FieldError;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A risk checklist as data: questions with a weight per answer, and the scores from which the total
@@ -28,11 +28,9 @@ public record Questionnaire(
     public static final Set<String> LANGUAGES = Set.of("kk", "ru", "en");
 
     /** @param weights the score each answer adds; an answer not listed adds nothing */
-    public record Question(String id, String topic, Map<String, String> text, Map<Answer, Integer> weights) {
-    }
+    public record Question(String id, String topic, Map<String, String> text, Map<Answer, Integer> weights) {}
 
-    public record Scoring(int score, Priority level) {
-    }
+    public record Scoring(int score, Priority level) {}
 
     /** The problems that make a definition unusable; empty when it can be published. */
     public List<FieldError> problems() {
@@ -54,9 +52,11 @@ public record Questionnaire(
                 if (!ids.add(q.id())) {
                     errors.add(new FieldError(at + ".id", "repeats question " + q.id()));
                 }
-                if (q.text() == null || !q.text().keySet().containsAll(LANGUAGES)
+                if (q.text() == null
+                        || !q.text().keySet().containsAll(LANGUAGES)
                         || q.text().values().stream().anyMatch(t -> t == null || t.isBlank() || t.length() > 1000)) {
-                    errors.add(new FieldError(at + ".text", "needs the question in kk, ru and en, each at most 1000 characters"));
+                    errors.add(new FieldError(
+                            at + ".text", "needs the question in kk, ru and en, each at most 1000 characters"));
                 }
                 if (q.weights() == null || q.weights().values().stream().anyMatch(w -> w == null || w < 0 || w > 100)) {
                     errors.add(new FieldError(at + ".weights", "must give each answer a weight from 0 to 100"));
@@ -89,7 +89,9 @@ public record Questionnaire(
                 score += question.weights().getOrDefault(answer, 0);
             }
         }
-        answers.keySet().stream().filter(id -> !known.contains(id)).sorted()
+        answers.keySet().stream()
+                .filter(id -> !known.contains(id))
+                .sorted()
                 .forEach(id -> errors.add(new FieldError("answers." + id, "is not a question of this checklist")));
         if (!errors.isEmpty()) {
             throw new ProblemException.InvalidInput(errors);

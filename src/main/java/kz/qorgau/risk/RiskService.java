@@ -112,7 +112,9 @@ public class RiskService {
         assessment.score = scoring.score();
         assessment.scoredLevel = scoring.level();
         assessment.level = level;
-        assessment.judgementReason = request.judgementLevel() == null ? null : request.judgementReason().strip();
+        assessment.judgementReason = request.judgementLevel() == null
+                ? null
+                : request.judgementReason().strip();
         assessment.assessedBy = access.caller().subject();
         assessment.assessorAgencyId = assessor;
         assessment.assessedAt = clock.instant();
@@ -122,7 +124,10 @@ public class RiskService {
         referrals.raiseOpenReferrals(caseRef.id(), level, "Risk assessment " + assessment.id + " set " + level);
         // A concurrent change of the case or of a raised referral surfaces here, inside the request.
         em.flush();
-        audit.record(AuditAction.CREATE, Subject.of("risk-assessment", assessment.id, caseRef.id()), Set.of(DataCategory.RISK));
+        audit.record(
+                AuditAction.CREATE,
+                Subject.of("risk-assessment", assessment.id, caseRef.id()),
+                Set.of(DataCategory.RISK));
         return view(assessment, Shown.ALL);
     }
 
@@ -138,15 +143,27 @@ public class RiskService {
         boolean onCase = seen.grant().worksCase();
         boolean risk = onCase && seen.grant().sharing().shows(DataItem.RISK_ASSESSMENT);
         Shown shown = risk ? Shown.ALL : onCase ? Shown.NOTHING : Shown.LEVELS;
-        List<AssessmentView> views = em.createQuery("from RiskAssessment where caseId = :id order by assessedAt, id", RiskAssessment.class)
-                .setParameter("id", caseId).getResultList().stream().map(a -> view(a, shown)).toList();
-        audit.record(AuditAction.READ, Subject.of("risk-assessment", null, caseId),
-                risk ? Set.of(DataCategory.RISK) : Set.of(), views.size() + " assessments");
+        List<AssessmentView> views = em
+                .createQuery("from RiskAssessment where caseId = :id order by assessedAt, id", RiskAssessment.class)
+                .setParameter("id", caseId)
+                .getResultList()
+                .stream()
+                .map(a -> view(a, shown))
+                .toList();
+        audit.record(
+                AuditAction.READ,
+                Subject.of("risk-assessment", null, caseId),
+                risk ? Set.of(DataCategory.RISK) : Set.of(),
+                views.size() + " assessments");
         return views;
     }
 
     /** How much of an assessment a reader sees. */
-    private enum Shown { ALL, LEVELS, NOTHING }
+    private enum Shown {
+        ALL,
+        LEVELS,
+        NOTHING
+    }
 
     /** The assessor may raise the scored level with a reason, never lower it. */
     static Priority judged(Priority scored, NewAssessment request) {
@@ -157,7 +174,8 @@ public class RiskService {
             return scored;
         }
         if (scored.isMoreUrgentThan(request.judgementLevel())) {
-            throw new ProblemException.InvalidInput("judgementLevel",
+            throw new ProblemException.InvalidInput(
+                    "judgementLevel",
                     "must not lower the scored level " + scored + "; professional judgement only raises it");
         }
         if (request.judgementReason() == null || request.judgementReason().isBlank()) {
@@ -182,10 +200,20 @@ public class RiskService {
     private AssessmentView view(RiskAssessment a, Shown shown) {
         boolean all = shown == Shown.ALL && a.answers != null;
         boolean levels = shown != Shown.NOTHING;
-        Map<String, Answer> answers = all ? json.read(a.answers, new TypeReference<TreeMap<String, Answer>>() { }) : null;
+        Map<String, Answer> answers =
+                all ? json.read(a.answers, new TypeReference<TreeMap<String, Answer>>() {}) : null;
         // The assessor's reasoning is about her as much as the answers are: RISK, shown with them.
-        return new AssessmentView(a.id, a.caseId, a.questionnaireVersion, answers, levels ? a.score : null,
-                levels ? a.scoredLevel : null, levels ? a.level : null, all ? a.judgementReason : null, a.assessedBy,
-                a.assessorAgencyId, a.assessedAt);
+        return new AssessmentView(
+                a.id,
+                a.caseId,
+                a.questionnaireVersion,
+                answers,
+                levels ? a.score : null,
+                levels ? a.scoredLevel : null,
+                levels ? a.level : null,
+                all ? a.judgementReason : null,
+                a.assessedBy,
+                a.assessorAgencyId,
+                a.assessedAt);
     }
 }

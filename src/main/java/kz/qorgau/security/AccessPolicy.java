@@ -27,9 +27,10 @@ public class AccessPolicy {
 
     public void requireMayEditAgency(UUID agencyId, boolean changesKindOrActive) {
         if (!AccessRules.mayEditAgency(caller(), agencyId, changesKindOrActive)) {
-            throw new ProblemException.Forbidden(changesKindOrActive && caller().has(Role.AGENCY_ADMIN)
-                    ? "Only a coordinator changes an agency's kind or whether it is active"
-                    : "An agency admin edits only its own agency");
+            throw new ProblemException.Forbidden(
+                    changesKindOrActive && caller().has(Role.AGENCY_ADMIN)
+                            ? "Only a coordinator changes an agency's kind or whether it is active"
+                            : "An agency admin edits only its own agency");
         }
     }
 }

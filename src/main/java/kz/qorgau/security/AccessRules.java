@@ -8,8 +8,7 @@ import java.util.UUID;
  */
 public final class AccessRules {
 
-    private AccessRules() {
-    }
+    private AccessRules() {}
 
     public static boolean may(Caller caller, Capability capability) {
         if (!caller.hasAny(capability.roles())) {
@@ -44,7 +43,7 @@ public final class AccessRules {
 
     /** An agency's directory entry is kept by its own staff, and by coordinators. */
     public static boolean mayEditDirectoryEntry(Caller caller, UUID agencyId) {
-        return caller.has(Role.COORDINATOR) || may(caller, Capability.EDIT_DIRECTORY_ENTRY) && caller.belongsTo(agencyId);
+        return caller.has(Role.COORDINATOR)
+                || may(caller, Capability.EDIT_DIRECTORY_ENTRY) && caller.belongsTo(agencyId);
     }
-
 }

@@ -26,10 +26,12 @@ public class TenantClaimCheck implements SecurityIdentityAugmentor {
         }
         String issuerTenant = identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE);
         Object claimed = token.getClaim(TENANT_CLAIM);
-        if (issuerTenant == null || !(claimed instanceof String) && !(claimed instanceof jakarta.json.JsonString)
+        if (issuerTenant == null
+                || !(claimed instanceof String) && !(claimed instanceof jakarta.json.JsonString)
                 || !issuerTenant.equals(text(claimed))) {
-            return Uni.createFrom().failure(new AuthenticationFailedException(
-                    "The token's tenant claim does not match the tenant of its issuer"));
+            return Uni.createFrom()
+                    .failure(new AuthenticationFailedException(
+                            "The token's tenant claim does not match the tenant of its issuer"));
         }
         return Uni.createFrom().item(identity);
     }

@@ -15,12 +15,10 @@ public final class SmallCells {
 
     public static final int MINIMUM = 5;
 
-    private SmallCells() {
-    }
+    private SmallCells() {}
 
     /** A published cell: the count, or null when withheld. */
-    public record Cell(String key, Long count, boolean suppressed) {
-    }
+    public record Cell(String key, Long count, boolean suppressed) {}
 
     /** @param counts the breakdown's cells in display order; absent keys are zero and are not listed */
     public static List<Cell> suppress(Map<String, Long> counts, int minimum) {
@@ -28,12 +26,14 @@ public final class SmallCells {
         counts.forEach((key, count) -> hidden.put(key, count > 0 && count < minimum));
         long hiddenCells = hidden.values().stream().filter(h -> h).count();
         if (hiddenCells == 1) {
-            counts.entrySet().stream().filter(e -> !hidden.get(e.getKey()) && e.getValue() > 0)
+            counts.entrySet().stream()
+                    .filter(e -> !hidden.get(e.getKey()) && e.getValue() > 0)
                     .min(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                     .ifPresent(next -> hidden.put(next.getKey(), true));
         }
         List<Cell> cells = new ArrayList<>();
-        counts.forEach((key, count) -> cells.add(hidden.get(key) ? new Cell(key, null, true) : new Cell(key, count, false)));
+        counts.forEach(
+                (key, count) -> cells.add(hidden.get(key) ? new Cell(key, null, true) : new Cell(key, count, false)));
         return cells;
     }
 

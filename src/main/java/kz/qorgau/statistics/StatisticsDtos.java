@@ -7,30 +7,41 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class StatisticsDtos {
 
-    private StatisticsDtos() {
-    }
+    private StatisticsDtos() {}
 
-    @Schema(name = "ReferralStatistics", description = "De-identified figures of the referrals sent in a period. "
-            + "A count under minimumCellSize is withheld (suppressed, no count), and so is the next smallest of "
-            + "its breakdown when it alone would be; durations from fewer referrals are withheld too.")
+    @Schema(
+            name = "ReferralStatistics",
+            description = "De-identified figures of the referrals sent in a period. "
+                    + "A count under minimumCellSize is withheld (suppressed, no count), and so is the next smallest of "
+                    + "its breakdown when it alone would be; durations from fewer referrals are withheld too.")
     public record ReferralStatistics(
             Instant from,
             Instant to,
             int minimumCellSize,
-            @Schema(description = "Referrals sent in the period; absent when under minimumCellSize") Long total,
+
+            @Schema(description = "Referrals sent in the period; absent when under minimumCellSize")
+            Long total,
+
             @Schema(maxItems = 10) List<Cell> byState,
             @Schema(maxItems = 3) List<Cell> byPriority,
-            @Schema(maxItems = 6, description = "By the kind of the receiving agency") List<Cell> byReceiverKind,
+
+            @Schema(maxItems = 6, description = "By the kind of the receiving agency")
+            List<Cell> byReceiverKind,
+
             @Schema(maxItems = 5) List<Cell> declinesByReason,
-            @Schema(description = "From SUBMITTED to ACKNOWLEDGED") Duration timeToAcknowledge,
-            @Schema(description = "From SUBMITTED to ACCEPTED") Duration timeToAccept) {
-    }
+
+            @Schema(description = "From SUBMITTED to ACKNOWLEDGED")
+            Duration timeToAcknowledge,
+
+            @Schema(description = "From SUBMITTED to ACCEPTED")
+            Duration timeToAccept) {}
 
     @Schema(name = "DurationStatistics")
     public record Duration(
-            @Schema(description = "How many referrals the figures come from; absent when withheld") Long referrals,
+            @Schema(description = "How many referrals the figures come from; absent when withheld")
+            Long referrals,
+
             boolean suppressed,
             Double medianMinutes,
-            Double p90Minutes) {
-    }
+            Double p90Minutes) {}
 }

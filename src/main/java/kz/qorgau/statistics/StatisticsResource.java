@@ -26,11 +26,12 @@ public class StatisticsResource {
     @GET
     @Path("/referrals")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
-    @Operation(operationId = "getReferralStatistics", description =
-            "De-identified figures of the referrals the network sent in [from, to) (default: the last 90 "
-            + "days; at most 3 years): by state, priority and kind of receiving agency, declines by reason, "
-            + "and the median and 90th percentile minutes to acknowledge and to accept. Counts under 5 are "
-            + "withheld. For coordinators.",
+    @Operation(
+            operationId = "getReferralStatistics",
+            description = "De-identified figures of the referrals the network sent in [from, to) (default: the last 90 "
+                    + "days; at most 3 years): by state, priority and kind of receiving agency, declines by reason, "
+                    + "and the median and 90th percentile minutes to acknowledge and to accept. Counts under 5 are "
+                    + "withheld. For coordinators.",
             summary = "De-identified referral statistics of the network, small cells withheld (coordinators)")
     public ReferralStatistics referrals(@RestQuery("from") Instant from, @RestQuery("to") Instant to) {
         return statistics.referrals(from, to);

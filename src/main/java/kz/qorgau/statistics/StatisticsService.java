@@ -50,24 +50,62 @@ public class StatisticsService {
         }
         String tenant = access.caller().tenantId();
         int minimum = SmallCells.MINIMUM;
-        long total = ((Number) query("select count(*)" + SENT, tenant, start, end).getSingleResult()).longValue();
-        return new ReferralStatistics(start.truncatedTo(ChronoUnit.MICROS), end.truncatedTo(ChronoUnit.MICROS), minimum,
+        long total =
+                ((Number) query("select count(*)" + SENT, tenant, start, end).getSingleResult()).longValue();
+        return new ReferralStatistics(
+                start.truncatedTo(ChronoUnit.MICROS),
+                end.truncatedTo(ChronoUnit.MICROS),
+                minimum,
                 total == 0 || SmallCells.publishable(total, minimum) ? total : null,
-                SmallCells.suppress(counts("select r.state, count(*)" + SENT + " group by r.state order by r.state", tenant, start, end), minimum),
-                SmallCells.suppress(counts("select r.priority, count(*)" + SENT + " group by r.priority order by r.priority", tenant, start, end), minimum),
-                SmallCells.suppress(counts("select a.kind, count(*)" + SENT.replace("from referral r", "from referral r join agency a on a.id = r.receiver_agency_id")
-                        + " group by a.kind order by a.kind", tenant, start, end), minimum),
-                SmallCells.suppress(counts("select r.decline_reason, count(*)" + SENT + " and r.state = 'DECLINED'"
-                        + " group by r.decline_reason order by r.decline_reason", tenant, start, end), minimum),
+                SmallCells.suppress(
+                        counts(
+                                "select r.state, count(*)" + SENT + " group by r.state order by r.state",
+                                tenant,
+                                start,
+                                end),
+                        minimum),
+                SmallCells.suppress(
+                        counts(
+                                "select r.priority, count(*)" + SENT + " group by r.priority order by r.priority",
+                                tenant,
+                                start,
+                                end),
+                        minimum),
+                SmallCells.suppress(
+                        counts(
+                                "select a.kind, count(*)"
+                                        + SENT.replace(
+                                                "from referral r",
+                                                "from referral r join agency a on a.id = r.receiver_agency_id")
+                                        + " group by a.kind order by a.kind",
+                                tenant,
+                                start,
+                                end),
+                        minimum),
+                SmallCells.suppress(
+                        counts(
+                                "select r.decline_reason, count(*)" + SENT + " and r.state = 'DECLINED'"
+                                        + " group by r.decline_reason order by r.decline_reason",
+                                tenant,
+                                start,
+                                end),
+                        minimum),
                 duration("acknowledged_at", tenant, start, end, minimum),
                 duration("accepted_at", tenant, start, end, minimum));
     }
 
     private Duration duration(String column, String tenant, Instant from, Instant to, int minimum) {
-        Object[] row = (Object[]) query("select count(*),"
-                + " percentile_cont(0.5) within group (order by extract(epoch from r." + column + " - r.submitted_at) / 60),"
-                + " percentile_cont(0.9) within group (order by extract(epoch from r." + column + " - r.submitted_at) / 60)"
-                + SENT + " and r." + column + " is not null", tenant, from, to).getSingleResult();
+        Object[] row = (Object[]) query(
+                        "select count(*),"
+                                + " percentile_cont(0.5) within group (order by extract(epoch from r." + column
+                                + " - r.submitted_at) / 60),"
+                                + " percentile_cont(0.9) within group (order by extract(epoch from r." + column
+                                + " - r.submitted_at) / 60)"
+                                + SENT + " and r." + column + " is not null",
+                        tenant,
+                        from,
+                        to)
+                .getSingleResult();
         long n = ((Number) row[0]).longValue();
         if (!SmallCells.publishable(n, minimum)) {
             return n == 0 ? new Duration(0L, false, null, null) : new Duration(null, true, null, null);
@@ -84,7 +122,9 @@ public class StatisticsService {
     }
 
     private jakarta.persistence.Query query(String sql, String tenant, Instant from, Instant to) {
-        return em.createNativeQuery(sql).setParameter(1, tenant).setParameter(2, Timestamp.from(from))
+        return em.createNativeQuery(sql)
+                .setParameter(1, tenant)
+                .setParameter(2, Timestamp.from(from))
                 .setParameter(3, Timestamp.from(to));
     }
 

@@ -18,7 +18,8 @@ import java.sql.Statement;
 public class DatabaseRoleCheck {
 
     void atStart(@Observes StartupEvent started, AgroalDataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("""
                         select r.rolname, r.rolsuper or r.rolbypassrls,
                                (select count(*) from pg_tables t where t.schemaname = current_schema()

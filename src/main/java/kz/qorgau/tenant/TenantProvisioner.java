@@ -41,8 +41,8 @@ public class TenantProvisioner {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement tenant = connection.prepareStatement(
                         "insert into tenant (id, name, created_at) values (?, ?, ?) on conflict (id) do nothing");
-                PreparedStatement actFor = connection.prepareStatement(
-                        "select set_config('" + TenantSession.SETTING + "', ?, false)");
+                PreparedStatement actFor =
+                        connection.prepareStatement("select set_config('" + TenantSession.SETTING + "', ?, false)");
                 // A tenant's first checklist is the one shipped with the service; it publishes its own later.
                 PreparedStatement checklist = connection.prepareStatement("""
                         insert into risk_questionnaire (tenant_id, version, definition, created_by, created_at)

@@ -26,7 +26,11 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgencyAccessMatrixTest {
 
-    enum Target { OWN_AGENCY, OTHER_AGENCY_SAME_TENANT, OTHER_TENANT }
+    enum Target {
+        OWN_AGENCY,
+        OTHER_AGENCY_SAME_TENANT,
+        OTHER_TENANT
+    }
 
     private Network almaty;
     private Network astana;
@@ -69,13 +73,16 @@ class AgencyAccessMatrixTest {
 
     @Test
     void getOneAgency() {
-        assertMatrix((role, target) -> given().auth().oauth2(token(role))
-                .get("/api/v1/agencies/" + target(target)), AgencyAccessMatrixTest::readExpected);
+        assertMatrix(
+                (role, target) -> given().auth().oauth2(token(role)).get("/api/v1/agencies/" + target(target)),
+                AgencyAccessMatrixTest::readExpected);
     }
 
     @Test
     void editAnAgency() {
-        assertMatrix((role, target) -> given().auth().oauth2(token(role))
+        assertMatrix(
+                (role, target) -> given().auth()
+                        .oauth2(token(role))
                         .contentType("application/merge-patch+json")
                         .body("{\"district\":\"Medeu " + role.ordinal() + "\"}")
                         .patch("/api/v1/agencies/" + target(target)),
@@ -85,9 +92,12 @@ class AgencyAccessMatrixTest {
     @Test
     void registerAnAgency() {
         for (Role role : Role.values()) {
-            int status = given().auth().oauth2(token(role)).contentType("application/json")
+            int status = given().auth()
+                    .oauth2(token(role))
+                    .contentType("application/json")
                     .body("{\"name\":\"" + almaty.uniqueName("Registered by " + role) + "\",\"kind\":\"HEALTH\"}")
-                    .post("/api/v1/agencies").statusCode();
+                    .post("/api/v1/agencies")
+                    .statusCode();
             assertEquals(role == COORDINATOR ? 201 : 403, status, "POST /api/v1/agencies as " + role);
         }
     }

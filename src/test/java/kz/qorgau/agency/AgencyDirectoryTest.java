@@ -17,8 +17,8 @@ import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
 import kz.qorgau.security.Role;
-import kz.qorgau.support.Network;
 import kz.qorgau.support.Contract;
+import kz.qorgau.support.Network;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,20 +41,33 @@ class AgencyDirectoryTest {
     void coordinatorRegistersAnAgencyAndEveryoneInTheNetworkReadsIt() {
         Network almaty = Network.of("almaty");
         String name = almaty.uniqueName("Family support centre");
-        Response created = given().auth().oauth2(almaty.coordinator()).contentType("application/json")
+        Response created = given().auth()
+                .oauth2(almaty.coordinator())
+                .contentType("application/json")
                 .body("""
                         {"name": "%s", "kind": "NGO_CRISIS_CENTRE", "district": "Bostandyk",
                          "services": ["SHELTER", "LEGAL_AID"], "email": "help@centre.kz", "phone": "+7 727 000 00 00"}
                         """.formatted(name))
                 .post("/api/v1/agencies");
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .header("ETag", notNullValue())
                 .header("Location", notNullValue())
-                .body("name", equalTo(name), "kind", equalTo("NGO_CRISIS_CENTRE"),
-                        "services", containsInAnyOrder("SHELTER", "LEGAL_AID"), "active", equalTo(true));
+                .body(
+                        "name",
+                        equalTo(name),
+                        "kind",
+                        equalTo("NGO_CRISIS_CENTRE"),
+                        "services",
+                        containsInAnyOrder("SHELTER", "LEGAL_AID"),
+                        "active",
+                        equalTo(true));
 
         String location = created.header("Location");
-        given().auth().oauth2(almaty.token(Role.POLICE_INSPECTOR, almaty.police)).get(location).then()
+        given().auth()
+                .oauth2(almaty.token(Role.POLICE_INSPECTOR, almaty.police))
+                .get(location)
+                .then()
                 .statusCode(200)
                 .header("ETag", equalTo(created.header("ETag")))
                 .body("district", equalTo("Bostandyk"), "email", equalTo("help@centre.kz"));
@@ -67,20 +80,32 @@ class AgencyDirectoryTest {
         String path = "/api/v1/agencies/" + almaty.crisisCentre;
         String before = given().auth().oauth2(admin).get(path).header("ETag");
 
-        Response edited = given().auth().oauth2(admin).contentType("application/merge-patch+json")
+        Response edited = given().auth()
+                .oauth2(admin)
+                .contentType("application/merge-patch+json")
                 .header("If-Match", before)
                 .body("{\"services\": [\"SHELTER\", \"CRISIS_HOTLINE\"], \"phone\": \"+7 701 111 22 33\"}")
                 .patch(path);
-        edited.then().statusCode(200)
-                .body("services", containsInAnyOrder("SHELTER", "CRISIS_HOTLINE"),
-                        "phone", equalTo("+7 701 111 22 33"),
-                        "kind", equalTo("NGO_CRISIS_CENTRE"));
+        edited.then()
+                .statusCode(200)
+                .body(
+                        "services",
+                        containsInAnyOrder("SHELTER", "CRISIS_HOTLINE"),
+                        "phone",
+                        equalTo("+7 701 111 22 33"),
+                        "kind",
+                        equalTo("NGO_CRISIS_CENTRE"));
         assertNotEquals(before, edited.header("ETag"));
 
         // Clearing a field is an empty string in the merge patch.
-        given().auth().oauth2(admin).contentType("application/merge-patch+json")
-                .body("{\"phone\": \"\"}").patch(path)
-                .then().statusCode(200).body("phone", nullValue());
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/merge-patch+json")
+                .body("{\"phone\": \"\"}")
+                .patch(path)
+                .then()
+                .statusCode(200)
+                .body("phone", nullValue());
     }
 
     @Test
@@ -89,13 +114,24 @@ class AgencyDirectoryTest {
         String coordinator = almaty.coordinator();
         String path = "/api/v1/agencies/" + almaty.police;
         String stale = given().auth().oauth2(coordinator).get(path).header("ETag");
-        given().auth().oauth2(coordinator).contentType("application/merge-patch+json")
-                .header("If-Match", stale).body("{\"district\": \"Almaly\"}").patch(path)
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(coordinator)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", stale)
+                .body("{\"district\": \"Almaly\"}")
+                .patch(path)
+                .then()
+                .statusCode(200);
 
-        given().auth().oauth2(coordinator).contentType("application/merge-patch+json")
-                .header("If-Match", stale).body("{\"district\": \"Auezov\"}").patch(path)
-                .then().statusCode(412).contentType("application/problem+json");
+        given().auth()
+                .oauth2(coordinator)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", stale)
+                .body("{\"district\": \"Auezov\"}")
+                .patch(path)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
         given().auth().oauth2(coordinator).get(path).then().body("district", equalTo("Almaly"));
     }
 
@@ -103,15 +139,28 @@ class AgencyDirectoryTest {
     void onlyACoordinatorChangesAnAgencysKindOrDeactivatesIt() {
         Network almaty = Network.of("almaty");
         String path = "/api/v1/agencies/" + almaty.crisisCentre;
-        given().auth().oauth2(almaty.token(Role.AGENCY_ADMIN, almaty.crisisCentre))
-                .contentType("application/merge-patch+json").body("{\"active\": false}").patch(path)
-                .then().statusCode(403);
-        given().auth().oauth2(almaty.token(Role.AGENCY_ADMIN, almaty.crisisCentre))
-                .contentType("application/merge-patch+json").body("{\"kind\": \"HEALTH\"}").patch(path)
-                .then().statusCode(403);
-        given().auth().oauth2(almaty.coordinator())
-                .contentType("application/merge-patch+json").body("{\"active\": false}").patch(path)
-                .then().statusCode(200).body("active", equalTo(false));
+        given().auth()
+                .oauth2(almaty.token(Role.AGENCY_ADMIN, almaty.crisisCentre))
+                .contentType("application/merge-patch+json")
+                .body("{\"active\": false}")
+                .patch(path)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(almaty.token(Role.AGENCY_ADMIN, almaty.crisisCentre))
+                .contentType("application/merge-patch+json")
+                .body("{\"kind\": \"HEALTH\"}")
+                .patch(path)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(almaty.coordinator())
+                .contentType("application/merge-patch+json")
+                .body("{\"active\": false}")
+                .patch(path)
+                .then()
+                .statusCode(200)
+                .body("active", equalTo(false));
     }
 
     @Test
@@ -119,13 +168,29 @@ class AgencyDirectoryTest {
         Network almaty = Network.of("almaty");
         String name = almaty.uniqueName("Duplicate");
         String body = "{\"name\":\"" + name + "\",\"kind\":\"OTHER\"}";
-        given().auth().oauth2(almaty.coordinator()).contentType("application/json").body(body)
-                .post("/api/v1/agencies").then().statusCode(201);
-        given().auth().oauth2(almaty.coordinator()).contentType("application/json").body(body)
-                .post("/api/v1/agencies").then().statusCode(409).contentType("application/problem+json");
+        given().auth()
+                .oauth2(almaty.coordinator())
+                .contentType("application/json")
+                .body(body)
+                .post("/api/v1/agencies")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(almaty.coordinator())
+                .contentType("application/json")
+                .body(body)
+                .post("/api/v1/agencies")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
         // Another network may use the same name.
-        given().auth().oauth2(Network.coordinatorToken("astana")).contentType("application/json").body(body)
-                .post("/api/v1/agencies").then().statusCode(201);
+        given().auth()
+                .oauth2(Network.coordinatorToken("astana"))
+                .contentType("application/json")
+                .body(body)
+                .post("/api/v1/agencies")
+                .then()
+                .statusCode(201);
     }
 
     @Test
@@ -149,17 +214,33 @@ class AgencyDirectoryTest {
         assertEquals(names.stream().distinct().count(), names.size(), "no agency twice");
         assertEquals(names.stream().sorted().toList(), names, "name order");
 
-        given().auth().oauth2(token).queryParam("kind", "NGO_CRISIS_CENTRE").queryParam("limit", 100)
-                .get("/api/v1/agencies").then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .queryParam("kind", "NGO_CRISIS_CENTRE")
+                .queryParam("limit", 100)
+                .get("/api/v1/agencies")
+                .then()
+                .statusCode(200)
                 .body("items.kind", everyItem(equalTo("NGO_CRISIS_CENTRE")))
                 .body("items.id", hasItem(almaty.crisisCentre.toString()))
                 .body("items.id", not(hasItem(almaty.police.toString())));
-        given().auth().oauth2(token).queryParam("service", "CHILD_PROTECTION").queryParam("limit", 100)
-                .get("/api/v1/agencies").then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .queryParam("service", "CHILD_PROTECTION")
+                .queryParam("limit", 100)
+                .get("/api/v1/agencies")
+                .then()
+                .statusCode(200)
                 .body("items.services", everyItem(hasItem("CHILD_PROTECTION")))
                 .body("items.id", hasItem(almaty.socialProtection.toString()));
-        given().auth().oauth2(token).queryParam("kind", "LEGAL_AID").queryParam("service", "SHELTER")
-                .queryParam("limit", 100).get("/api/v1/agencies").then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .queryParam("kind", "LEGAL_AID")
+                .queryParam("service", "SHELTER")
+                .queryParam("limit", 100)
+                .get("/api/v1/agencies")
+                .then()
+                .statusCode(200)
                 .body("items", empty());
     }
 }

@@ -7,11 +7,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import kz.qorgau.caseaccess.CaseRules;
 import kz.qorgau.caseaccess.SharingRules;
 import kz.qorgau.caseaccess.Standing;
@@ -31,37 +31,78 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final JavaClasses SERVICE = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("kz.qorgau");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("kz.qorgau");
 
-    private static final String[] CAPABILITIES = {"kz.qorgau.agency..", "kz.qorgau.audit..", "kz.qorgau.caseaccess..",
-        "kz.qorgau.casefile..", "kz.qorgau.consent..", "kz.qorgau.demo..", "kz.qorgau.incident..",
-        "kz.qorgau.notification..", "kz.qorgau.privacy..", "kz.qorgau.protectiveorder..", "kz.qorgau.ratelimit..",
-        "kz.qorgau.referral..", "kz.qorgau.risk..", "kz.qorgau.statistics..", "kz.qorgau.tenant.."};
+    private static final String[] CAPABILITIES = {
+        "kz.qorgau.agency..",
+        "kz.qorgau.audit..",
+        "kz.qorgau.caseaccess..",
+        "kz.qorgau.casefile..",
+        "kz.qorgau.consent..",
+        "kz.qorgau.demo..",
+        "kz.qorgau.incident..",
+        "kz.qorgau.notification..",
+        "kz.qorgau.privacy..",
+        "kz.qorgau.protectiveorder..",
+        "kz.qorgau.ratelimit..",
+        "kz.qorgau.referral..",
+        "kz.qorgau.risk..",
+        "kz.qorgau.statistics..",
+        "kz.qorgau.tenant.."
+    };
 
     @Test
     void theDomainRulesAreFreeOfFrameworks() {
         // Plain Java that a unit test reaches without a server; the OpenAPI annotations only document.
-        classes().that().belongToAnyOf(ReferralStateMachine.class, ReferralSides.class, TransitionRequirements.class,
-                        SharingRules.class, CaseRules.class, Standing.class, AccessRules.class, Questionnaire.class,
+        classes()
+                .that()
+                .belongToAnyOf(
+                        ReferralStateMachine.class,
+                        ReferralSides.class,
+                        TransitionRequirements.class,
+                        SharingRules.class,
+                        CaseRules.class,
+                        Standing.class,
+                        AccessRules.class,
+                        Questionnaire.class,
                         OrderStatus.class)
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "kz.qorgau..",
-                        "org.eclipse.microprofile.openapi.annotations..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "kz.qorgau..", "org.eclipse.microprofile.openapi.annotations..")
                 .check(SERVICE);
     }
 
     @Test
     void securityAndCommonKnowNoCapability() {
-        noClasses().that().resideInAnyPackage("kz.qorgau.security..", "kz.qorgau.common..")
-                .should().dependOnClassesThat().resideInAnyPackage(CAPABILITIES)
+        noClasses()
+                .that()
+                .resideInAnyPackage("kz.qorgau.security..", "kz.qorgau.common..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(CAPABILITIES)
                 .check(SERVICE);
     }
 
     @Test
     void whatAnAgencySeesOfHerIsDecidedByCaseAccessAlone() {
-        noClasses().that().resideOutsideOfPackages("kz.qorgau.caseaccess..", "kz.qorgau.consent..")
-                .should().callMethod(SharingRules.class, "forAgency", boolean.class, boolean.class, java.util.Set.class,
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("kz.qorgau.caseaccess..", "kz.qorgau.consent..")
+                .should()
+                .callMethod(
+                        SharingRules.class,
+                        "forAgency",
+                        boolean.class,
+                        boolean.class,
+                        java.util.Set.class,
                         boolean.class)
-                .orShould().callMethod(Consent.class, "covers", java.util.UUID.class, kz.qorgau.agency.AgencyKind.class,
+                .orShould()
+                .callMethod(
+                        Consent.class,
+                        "covers",
+                        java.util.UUID.class,
+                        kz.qorgau.agency.AgencyKind.class,
                         java.time.Instant.class)
                 .allowEmptyShould(true)
                 .because("one place decides disclosure (issue 17)")
@@ -77,12 +118,17 @@ class ArchitectureTest {
     void aCapabilitysEntitiesAndRepositoriesAreItsOwn() {
         // Others ask its service (or the case access) and get values: a capability can change its tables
         // without the others noticing, and no one decides from another's rows what it may show.
-        classes().that(entitiesOrRepositories()).should(beUsedOnlyInTheirOwnPackage()).check(SERVICE);
+        classes()
+                .that(entitiesOrRepositories())
+                .should(beUsedOnlyInTheirOwnPackage())
+                .check(SERVICE);
     }
 
     private static DescribedPredicate<JavaClass> entitiesOrRepositories() {
-        return DescribedPredicate.describe("entities or repositories", c ->
-                c.isAnnotatedWith("jakarta.persistence.Entity") || c.getSimpleName().endsWith("Repository"));
+        return DescribedPredicate.describe(
+                "entities or repositories",
+                c -> c.isAnnotatedWith("jakarta.persistence.Entity")
+                        || c.getSimpleName().endsWith("Repository"));
     }
 
     private static ArchCondition<JavaClass> beUsedOnlyInTheirOwnPackage() {

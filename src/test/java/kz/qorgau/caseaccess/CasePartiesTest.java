@@ -33,8 +33,11 @@ class CasePartiesTest {
         UUID caseId = Flows.caseFile(inspector);
         Flows.recordConsent(inspector, caseId, almaty.socialProtection).then().statusCode(201);
 
-        UUID draft = UUID.fromString(Flows.refer(inspector, caseId, almaty.socialProtection, false).then()
-                .statusCode(201).extract().path("id"));
+        UUID draft = UUID.fromString(Flows.refer(inspector, caseId, almaty.socialProtection, false)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
         assertEquals(List.of("SENDER live"), rowsOf(draft), "a draft has not reached its receiver");
         given().auth().oauth2(social).get("/api/v1/cases/" + caseId).then().statusCode(404);
 
@@ -44,7 +47,9 @@ class CasePartiesTest {
         assertEquals(List.of("RECEIVER live on-case", "SENDER live"), rowsOf(draft));
         given().auth().oauth2(social).get("/api/v1/cases/" + caseId).then().statusCode(200);
 
-        Flows.fire(inspector, draft, "CANCEL", Map.of("note", "She moved to her sister's")).then().statusCode(200);
+        Flows.fire(inspector, draft, "CANCEL", Map.of("note", "She moved to her sister's"))
+                .then()
+                .statusCode(200);
         assertEquals(List.of("RECEIVER ended", "SENDER ended"), rowsOf(draft));
         given().auth().oauth2(social).get("/api/v1/cases/" + caseId).then().statusCode(404);
     }
@@ -56,11 +61,16 @@ class CasePartiesTest {
         UUID caseId = Flows.caseFile(inspector);
         Flows.recordConsent(inspector, caseId, astana.socialProtection).then().statusCode(201);
         Flows.referral(inspector, caseId, astana.socialProtection);
-        given().auth().oauth2(inspector).contentType("application/json").body("""
+        given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .body("""
                         {"caseId": "%s", "receiverAgencyId": "%s", "servicesRequested": ["PSYCHOLOGICAL_COUNSELLING"],
                          "emergencyReason": "He is outside her door", "submit": true}
                         """.formatted(caseId, astana.crisisCentre))
-                .post("/api/v1/referrals").then().statusCode(201);
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(201);
 
         // Whatever the other tests of this run did to their referrals, the two tables agree row by row.
         try (Connection owner = OwnerDatabase.connect();
@@ -90,13 +100,15 @@ class CasePartiesTest {
     }
 
     private static List<String> rowsOf(UUID referral) throws Exception {
-        try (Connection owner = OwnerDatabase.connect(); PreparedStatement query = owner.prepareStatement(
-                "select side, live, on_case from case_party where referral_id = ? order by side")) {
+        try (Connection owner = OwnerDatabase.connect();
+                PreparedStatement query = owner.prepareStatement(
+                        "select side, live, on_case from case_party where referral_id = ? order by side")) {
             query.setObject(1, referral);
             List<String> rows = new ArrayList<>();
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    rows.add(row.getString("side") + (row.getBoolean("live") ? " live" : " ended")
+                    rows.add(row.getString("side")
+                            + (row.getBoolean("live") ? " live" : " ended")
                             + (row.getBoolean("on_case") ? " on-case" : ""));
                 }
             }

@@ -24,7 +24,8 @@ class CaseRulesTest {
     private static final Standing EMERGENCY_RECEIVER = new Standing(false, true, true, true);
 
     private static Caller caller(Role role) {
-        return new Caller("almaty", role == Role.COORDINATOR ? Optional.empty() : Optional.of(AGENCY), Set.of(role), "user");
+        return new Caller(
+                "almaty", role == Role.COORDINATOR ? Optional.empty() : Optional.of(AGENCY), Set.of(role), "user");
     }
 
     @Test
@@ -32,7 +33,9 @@ class CaseRulesTest {
         Caller inspector = caller(Role.POLICE_INSPECTOR);
         assertTrue(CaseRules.seesCase(inspector, LEAD) && CaseRules.worksCase(inspector, LEAD));
         assertTrue(CaseRules.seesOrders(inspector, LEAD) && CaseRules.seesTimeline(inspector, LEAD));
-        assertEquals(EnumSet.allOf(DataCategory.class), CaseRules.sharing(inspector, LEAD, Set.of()).categories());
+        assertEquals(
+                EnumSet.allOf(DataCategory.class),
+                CaseRules.sharing(inspector, LEAD, Set.of()).categories());
     }
 
     @Test
@@ -42,24 +45,38 @@ class CaseRulesTest {
         assertTrue(CaseRules.seesOrders(social, PENDING_RECEIVER));
         assertTrue(CaseRules.worksCase(social, ACCEPTED_RECEIVER));
         assertFalse(CaseRules.seesTimeline(social, ACCEPTED_RECEIVER));
-        assertEquals(Set.of(DataCategory.CONTACT),
-                CaseRules.sharing(social, ACCEPTED_RECEIVER, Set.of(DataCategory.CONTACT)).categories());
-        assertEquals(Basis.EMERGENCY_EXCEPTION, CaseRules.sharing(social, EMERGENCY_RECEIVER, Set.of()).basis());
-        assertEquals(Set.of(), CaseRules.sharing(social, EMERGENCY_RECEIVER, Set.of()).categories());
+        assertEquals(
+                Set.of(DataCategory.CONTACT),
+                CaseRules.sharing(social, ACCEPTED_RECEIVER, Set.of(DataCategory.CONTACT))
+                        .categories());
+        assertEquals(
+                Basis.EMERGENCY_EXCEPTION,
+                CaseRules.sharing(social, EMERGENCY_RECEIVER, Set.of()).basis());
+        assertEquals(
+                Set.of(),
+                CaseRules.sharing(social, EMERGENCY_RECEIVER, Set.of()).categories());
     }
 
     @Test
     void anAgencyWithNoStandingGetsNothingAndCoordinatorsOverseeWithoutHerData() {
         Caller other = caller(Role.NGO_CASEWORKER);
         assertFalse(CaseRules.seesCase(other, Standing.NONE) || CaseRules.seesOrders(other, Standing.NONE));
-        assertEquals(Basis.OVERSIGHT, CaseRules.sharing(other, Standing.NONE, Set.of(DataCategory.IDENTITY)).basis());
+        assertEquals(
+                Basis.OVERSIGHT,
+                CaseRules.sharing(other, Standing.NONE, Set.of(DataCategory.IDENTITY))
+                        .basis());
         Caller coordinator = caller(Role.COORDINATOR);
-        assertTrue(CaseRules.seesCase(coordinator, Standing.NONE) && CaseRules.seesTimeline(coordinator, Standing.NONE));
+        assertTrue(
+                CaseRules.seesCase(coordinator, Standing.NONE) && CaseRules.seesTimeline(coordinator, Standing.NONE));
         assertFalse(CaseRules.worksCase(coordinator, Standing.NONE));
-        assertEquals(Set.of(), CaseRules.sharing(coordinator, Standing.NONE, EnumSet.allOf(DataCategory.class)).categories());
+        assertEquals(
+                Set.of(),
+                CaseRules.sharing(coordinator, Standing.NONE, EnumSet.allOf(DataCategory.class))
+                        .categories());
         for (Role role : Set.of(Role.AUDITOR, Role.AGENCY_ADMIN, Role.POLICE_DISPATCH)) {
             assertFalse(CaseRules.seesCase(caller(role), LEAD), role + " sees a case");
-            assertEquals(Set.of(), CaseRules.sharing(caller(role), LEAD, Set.of()).categories(), role + " sees her data");
+            assertEquals(
+                    Set.of(), CaseRules.sharing(caller(role), LEAD, Set.of()).categories(), role + " sees her data");
         }
     }
 }

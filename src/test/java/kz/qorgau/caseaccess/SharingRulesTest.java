@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.EnumSet;
 import java.util.Set;
-import kz.qorgau.consent.DataCategory;
 import kz.qorgau.caseaccess.SharingRules.Basis;
+import kz.qorgau.consent.DataCategory;
 import org.junit.jupiter.api.Test;
 
 class SharingRulesTest {
@@ -14,7 +14,9 @@ class SharingRulesTest {
 
     @Test
     void theLeadAgencySeesAllItCollected() {
-        assertEquals(EnumSet.allOf(DataCategory.class), SharingRules.forAgency(true, false, Set.of(), false).categories());
+        assertEquals(
+                EnumSet.allOf(DataCategory.class),
+                SharingRules.forAgency(true, false, Set.of(), false).categories());
     }
 
     @Test
@@ -23,16 +25,28 @@ class SharingRulesTest {
         assertEquals(Basis.CONSENT, sharing.basis());
         assertEquals(IDENTITY_CONTACT, sharing.categories());
         // Consent wins over the exception: a referral sent in an emergency shows what consent later covers.
-        assertEquals(IDENTITY_CONTACT, SharingRules.forAgency(false, true, IDENTITY_CONTACT, true).categories());
+        assertEquals(
+                IDENTITY_CONTACT,
+                SharingRules.forAgency(false, true, IDENTITY_CONTACT, true).categories());
     }
 
     @Test
     void withoutConsentUnderTheExceptionOrOnceTheReferralEndedOnlyTheMinimalView() {
-        assertEquals(Basis.EMERGENCY_EXCEPTION, SharingRules.forAgency(false, true, Set.of(), true).basis());
-        assertEquals(Set.of(), SharingRules.forAgency(false, true, Set.of(), true).categories());
-        assertEquals(Basis.NO_CONSENT, SharingRules.forAgency(false, true, Set.of(), false).basis());
-        assertEquals(Set.of(), SharingRules.forAgency(false, true, Set.of(), false).categories());
-        assertEquals(Basis.REFERRAL_ENDED, SharingRules.forAgency(false, false, IDENTITY_CONTACT, false).basis());
-        assertEquals(Set.of(), SharingRules.forAgency(false, false, IDENTITY_CONTACT, false).categories());
+        assertEquals(
+                Basis.EMERGENCY_EXCEPTION,
+                SharingRules.forAgency(false, true, Set.of(), true).basis());
+        assertEquals(
+                Set.of(), SharingRules.forAgency(false, true, Set.of(), true).categories());
+        assertEquals(
+                Basis.NO_CONSENT,
+                SharingRules.forAgency(false, true, Set.of(), false).basis());
+        assertEquals(
+                Set.of(), SharingRules.forAgency(false, true, Set.of(), false).categories());
+        assertEquals(
+                Basis.REFERRAL_ENDED,
+                SharingRules.forAgency(false, false, IDENTITY_CONTACT, false).basis());
+        assertEquals(
+                Set.of(),
+                SharingRules.forAgency(false, false, IDENTITY_CONTACT, false).categories());
     }
 }

@@ -56,12 +56,25 @@ class DisclosureLeaksTest {
         String dispatch = almaty.token(Role.POLICE_DISPATCH, almaty.police);
         UUID incident = Flows.incident(dispatch);
 
-        given().auth().oauth2(dispatch).get("/api/v1/incidents/" + incident).then().statusCode(200)
+        given().auth()
+                .oauth2(dispatch)
+                .get("/api/v1/incidents/" + incident)
+                .then()
+                .statusCode(200)
                 .body("description", equalTo("Neighbours called about screaming"), "persons[0].name", equalTo("A. S."));
-        given().auth().oauth2(almaty.coordinator()).get("/api/v1/incidents/" + incident).then().statusCode(200)
+        given().auth()
+                .oauth2(almaty.coordinator())
+                .get("/api/v1/incidents/" + incident)
+                .then()
+                .statusCode(200)
                 .body("district", equalTo("Almaly"), "description", nullValue(), "persons", nullValue());
-        given().auth().oauth2(almaty.coordinator()).queryParam("limit", 100).get("/api/v1/incidents").then()
-                .statusCode(200).body("items.description", everyItem(nullValue()), "items.persons", everyItem(nullValue()));
+        given().auth()
+                .oauth2(almaty.coordinator())
+                .queryParam("limit", 100)
+                .get("/api/v1/incidents")
+                .then()
+                .statusCode(200)
+                .body("items.description", everyItem(nullValue()), "items.persons", everyItem(nullValue()));
     }
 
     @Test
@@ -70,13 +83,27 @@ class DisclosureLeaksTest {
         String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
         String centre = almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre);
         UUID caseId = Flows.caseFile(inspector, Flows.incident(almaty.token(Role.POLICE_DISPATCH, almaty.police)));
-        consent(inspector, caseId, almaty.crisisCentre, "INCIDENT_DETAILS").then().statusCode(201);
+        consent(inspector, caseId, almaty.crisisCentre, "INCIDENT_DETAILS")
+                .then()
+                .statusCode(201);
         UUID referral = Flows.referral(inspector, caseId, almaty.crisisCentre);
 
-        given().auth().oauth2(centre).get("/api/v1/referrals/" + referral + "/shared-data").then().statusCode(200)
-                .body("fullName", nullValue(), "incidents[0].description", equalTo("Neighbours called about screaming"),
-                        "incidents[0].persons[0].role", equalTo("VICTIM"), "incidents[0].persons[0].name", nullValue(),
-                        "incidents[0].persons[0].age", equalTo(34));
+        given().auth()
+                .oauth2(centre)
+                .get("/api/v1/referrals/" + referral + "/shared-data")
+                .then()
+                .statusCode(200)
+                .body(
+                        "fullName",
+                        nullValue(),
+                        "incidents[0].description",
+                        equalTo("Neighbours called about screaming"),
+                        "incidents[0].persons[0].role",
+                        equalTo("VICTIM"),
+                        "incidents[0].persons[0].name",
+                        nullValue(),
+                        "incidents[0].persons[0].age",
+                        equalTo(34));
     }
 
     @Test
@@ -85,18 +112,39 @@ class DisclosureLeaksTest {
         String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
         String social = almaty.token(Role.SOCIAL_WORKER, almaty.socialProtection);
         UUID caseId = Flows.caseFile(inspector);
-        Flows.assess(inspector, caseId, Map.of("answers", Flows.answersScoring(inspector, 3))).then().statusCode(201);
+        Flows.assess(inspector, caseId, Map.of("answers", Flows.answersScoring(inspector, 3)))
+                .then()
+                .statusCode(201);
         consent(inspector, caseId, almaty.socialProtection, "IDENTITY").then().statusCode(201);
         UUID referral = Flows.referral(inspector, caseId, almaty.socialProtection);
         fire(social, referral, "ACCEPT").then().statusCode(200);
 
-        given().auth().oauth2(social).get("/api/v1/cases/" + caseId + "/risk-assessments").then().statusCode(200)
-                .body("[0].score", nullValue(), "[0].scoredLevel", nullValue(), "[0].level", nullValue(),
-                        "[0].answers", nullValue());
+        given().auth()
+                .oauth2(social)
+                .get("/api/v1/cases/" + caseId + "/risk-assessments")
+                .then()
+                .statusCode(200)
+                .body(
+                        "[0].score",
+                        nullValue(),
+                        "[0].scoredLevel",
+                        nullValue(),
+                        "[0].level",
+                        nullValue(),
+                        "[0].answers",
+                        nullValue());
         // The referral's priority stays: the receiver triages by it.
-        given().auth().oauth2(social).get("/api/v1/referrals/" + referral).then().body("priority", equalTo("ROUTINE"));
+        given().auth()
+                .oauth2(social)
+                .get("/api/v1/referrals/" + referral)
+                .then()
+                .body("priority", equalTo("ROUTINE"));
         consent(inspector, caseId, almaty.socialProtection, "RISK").then().statusCode(201);
-        given().auth().oauth2(social).get("/api/v1/cases/" + caseId + "/risk-assessments").then().statusCode(200)
+        given().auth()
+                .oauth2(social)
+                .get("/api/v1/cases/" + caseId + "/risk-assessments")
+                .then()
+                .statusCode(200)
                 .body("[0].score", equalTo(3), "[0].answers.injury", notNullValue());
     }
 
@@ -106,36 +154,82 @@ class DisclosureLeaksTest {
         String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
         String centre = almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre);
         UUID caseId = Flows.caseFile(inspector);
-        UUID referral = UUID.fromString(given().auth().oauth2(inspector).contentType("application/json").body("""
+        UUID referral = UUID.fromString(given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .body("""
                         {"caseId": "%s", "receiverAgencyId": "%s", "servicesRequested": ["SHELTER"],
                          "emergencyReason": "He is outside her door now", "submit": true}
                         """.formatted(caseId, almaty.crisisCentre))
-                .post("/api/v1/referrals").then().statusCode(201).extract().path("id"));
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
         fire(centre, referral, "ACCEPT").then().statusCode(200);
 
         // Only the lead agency records her consent: a receiver cannot widen any agency's view, its own included.
         consent(centre, caseId, almaty.socialProtection, "IDENTITY").then().statusCode(403);
-        given().auth().oauth2(centre).contentType("application/json").body("""
+        given().auth()
+                .oauth2(centre)
+                .contentType("application/json")
+                .body("""
                         {"recipientKinds": ["NGO_CRISIS_CENTRE"], "categories": ["IDENTITY", "CONTACT", "ADDRESS"],
                          "method": "VERBAL"}""")
-                .post("/api/v1/cases/" + caseId + "/consents").then().statusCode(403);
-        consent(inspector, caseId, almaty.police, "IDENTITY").then().statusCode(400)
+                .post("/api/v1/cases/" + caseId + "/consents")
+                .then()
+                .statusCode(403);
+        consent(inspector, caseId, almaty.police, "IDENTITY")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("recipientAgencyIds"));
-        given().auth().oauth2(inspector).contentType("application/json").body(Map.of("recipientAgencyIds",
-                        List.of(almaty.socialProtection), "categories", List.of("IDENTITY"), "method", "WRITTEN",
-                        "givenAt", Instant.now().minus(Duration.ofDays(400)).toString()))
-                .post("/api/v1/cases/" + caseId + "/consents").then().statusCode(400)
+        given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .body(Map.of(
+                        "recipientAgencyIds",
+                        List.of(almaty.socialProtection),
+                        "categories",
+                        List.of("IDENTITY"),
+                        "method",
+                        "WRITTEN",
+                        "givenAt",
+                        Instant.now().minus(Duration.ofDays(400)).toString()))
+                .post("/api/v1/cases/" + caseId + "/consents")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("givenAt"));
         // By kind the lead's consent names police agencies, but never covers the agency that recorded it; the
         // lead sees everything anyway, and who recorded it.
-        given().auth().oauth2(inspector).contentType("application/json").body("""
+        given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .body("""
                         {"recipientKinds": ["NGO_CRISIS_CENTRE", "POLICE"], "categories": ["IDENTITY"], "method": "VERBAL"}""")
-                .post("/api/v1/cases/" + caseId + "/consents").then().statusCode(201);
-        given().auth().oauth2(inspector).get("/api/v1/cases/" + caseId).then()
-                .body("consents[0].recordedBy", notNullValue(), "consents[0].recordedByAgency", equalTo(almaty.police.toString()));
-        given().auth().oauth2(centre).get("/api/v1/cases/" + caseId).then().statusCode(200)
-                .body("survivor.fullName", equalTo("Aigerim Sultanova"), "survivor.phone", nullValue(),
-                        "consents[0].recordedBy", nullValue());
+                .post("/api/v1/cases/" + caseId + "/consents")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .body(
+                        "consents[0].recordedBy",
+                        notNullValue(),
+                        "consents[0].recordedByAgency",
+                        equalTo(almaty.police.toString()));
+        given().auth()
+                .oauth2(centre)
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .statusCode(200)
+                .body(
+                        "survivor.fullName",
+                        equalTo("Aigerim Sultanova"),
+                        "survivor.phone",
+                        nullValue(),
+                        "consents[0].recordedBy",
+                        nullValue());
     }
 
     @Test
@@ -143,12 +237,25 @@ class DisclosureLeaksTest {
         Network astana = Network.of("astana");
         Flows.incident(astana.token(Role.POLICE_DISPATCH, astana.police));
         relay.relay();
-        given().auth().oauth2(astana.token(Role.POLICE_DISPATCH, astana.police)).queryParam("limit", 500)
-                .get("/api/v1/events").then().statusCode(200).body("items", not(empty()));
+        given().auth()
+                .oauth2(astana.token(Role.POLICE_DISPATCH, astana.police))
+                .queryParam("limit", 500)
+                .get("/api/v1/events")
+                .then()
+                .statusCode(200)
+                .body("items", not(empty()));
 
         // One mistaken attribute in almaty's realm: the agency claim names astana's police.
-        String mistaken = TestTokens.tenant("almaty").agency(astana.police).roles(Role.POLICE_DISPATCH).sign();
-        given().auth().oauth2(mistaken).queryParam("limit", 500).get("/api/v1/events").then().statusCode(200)
+        String mistaken = TestTokens.tenant("almaty")
+                .agency(astana.police)
+                .roles(Role.POLICE_DISPATCH)
+                .sign();
+        given().auth()
+                .oauth2(mistaken)
+                .queryParam("limit", 500)
+                .get("/api/v1/events")
+                .then()
+                .statusCode(200)
                 .body("items", empty());
     }
 
@@ -162,12 +269,24 @@ class DisclosureLeaksTest {
         Flows.referral(inspector, caseId, almaty.crisisCentre);
         relay.relay();
 
-        List<String> dispatchHears = given().auth().oauth2(dispatch).queryParam("limit", 500).get("/api/v1/events")
-                .then().statusCode(200).extract().path("items.aggregateType");
+        List<String> dispatchHears = given().auth()
+                .oauth2(dispatch)
+                .queryParam("limit", 500)
+                .get("/api/v1/events")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.aggregateType");
         assertTrue(dispatchHears.contains("incident"), dispatchHears::toString);
         assertEquals(List.of("incident"), dispatchHears.stream().distinct().toList());
-        List<String> inspectorHears = given().auth().oauth2(inspector).queryParam("limit", 500).get("/api/v1/events")
-                .then().statusCode(200).extract().path("items.aggregateType");
+        List<String> inspectorHears = given().auth()
+                .oauth2(inspector)
+                .queryParam("limit", 500)
+                .get("/api/v1/events")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.aggregateType");
         assertTrue(inspectorHears.contains("referral"), inspectorHears::toString);
     }
 
@@ -178,29 +297,55 @@ class DisclosureLeaksTest {
         String centre = almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre);
         String social = almaty.token(Role.SOCIAL_WORKER, almaty.socialProtection);
         UUID caseId = Flows.caseFile(inspector);
-        UUID consentId = UUID.fromString(Flows.recordConsent(inspector, caseId, almaty.crisisCentre,
-                almaty.socialProtection).then().statusCode(201).extract().path("id"));
+        UUID consentId =
+                UUID.fromString(Flows.recordConsent(inspector, caseId, almaty.crisisCentre, almaty.socialProtection)
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"));
         UUID toCentre = Flows.referral(inspector, caseId, almaty.crisisCentre);
         UUID toSocial = Flows.referral(inspector, caseId, almaty.socialProtection);
 
-        fire(centre, toCentre, "WITHDRAW", Map.of("note", "She no longer wants the centre involved")).then().statusCode(200);
-        given().auth().oauth2(social).get("/api/v1/referrals/" + toSocial + "/shared-data").then().statusCode(200)
+        fire(centre, toCentre, "WITHDRAW", Map.of("note", "She no longer wants the centre involved"))
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(social)
+                .get("/api/v1/referrals/" + toSocial + "/shared-data")
+                .then()
+                .statusCode(200)
                 .body("fullName", equalTo("Aigerim Sultanova"));
-        given().auth().oauth2(inspector).get("/api/v1/cases/" + caseId).then()
-                .body("consents[0].withdrawnAt", nullValue(), "consents[0].withdrawnFrom", contains(almaty.crisisCentre.toString()));
-        Flows.refer(inspector, caseId, almaty.crisisCentre, true).then().statusCode(409)
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .body(
+                        "consents[0].withdrawnAt",
+                        nullValue(),
+                        "consents[0].withdrawnFrom",
+                        contains(almaty.crisisCentre.toString()));
+        Flows.refer(inspector, caseId, almaty.crisisCentre, true)
+                .then()
+                .statusCode(409)
                 .body("type", equalTo("urn:qorgau:problem:consent-required"));
         relay.relay();
         assertTrue(consentEvents(centre).contains(consentId.toString()));
         assertTrue(!consentEvents(social).contains(consentId.toString()), "social protection's view did not change");
 
         // Her whole consent withdrawn, as its own act: every agency whose view changed hears of it.
-        given().auth().oauth2(inspector)
-                .post("/api/v1/cases/" + caseId + "/consents/" + consentId + "/withdrawal").then().statusCode(200)
+        given().auth()
+                .oauth2(inspector)
+                .post("/api/v1/cases/" + caseId + "/consents/" + consentId + "/withdrawal")
+                .then()
+                .statusCode(200)
                 .body("withdrawnAt", notNullValue());
         relay.relay();
         assertTrue(consentEvents(social).contains(consentId.toString()));
-        given().auth().oauth2(social).get("/api/v1/referrals/" + toSocial + "/shared-data").then().statusCode(200)
+        given().auth()
+                .oauth2(social)
+                .get("/api/v1/referrals/" + toSocial + "/shared-data")
+                .then()
+                .statusCode(200)
                 .body("fullName", nullValue(), "basis", equalTo("NO_CONSENT"));
     }
 
@@ -210,20 +355,37 @@ class DisclosureLeaksTest {
         String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
         String centre = almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre);
         UUID caseId = Flows.caseFile(inspector);
-        UUID consentId = UUID.fromString(Flows.recordConsent(inspector, caseId, almaty.crisisCentre).then()
-                .statusCode(201).extract().path("id"));
-        given().auth().oauth2(inspector)
-                .post("/api/v1/cases/" + caseId + "/consents/" + consentId + "/withdrawal").then().statusCode(200);
+        UUID consentId = UUID.fromString(Flows.recordConsent(inspector, caseId, almaty.crisisCentre)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        given().auth()
+                .oauth2(inspector)
+                .post("/api/v1/cases/" + caseId + "/consents/" + consentId + "/withdrawal")
+                .then()
+                .statusCode(200);
 
-        given().auth().oauth2(inspector).get("/api/v1/cases/" + caseId + "/timeline").then().statusCode(200)
-                .body("items.findAll { it.type.startsWith('CONSENT') }.type", contains("CONSENT_GIVEN", "CONSENT_WITHDRAWN"),
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/cases/" + caseId + "/timeline")
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.findAll { it.type.startsWith('CONSENT') }.type",
+                        contains("CONSENT_GIVEN", "CONSENT_WITHDRAWN"),
                         "items.find { it.type == 'CONSENT_GIVEN' }.details.categories",
                         equalTo("IDENTITY,CONTACT,INCIDENT_DETAILS"));
 
         Flows.recordConsent(inspector, caseId, almaty.crisisCentre).then().statusCode(201);
         UUID referral = Flows.referral(inspector, caseId, almaty.crisisCentre);
-        var seen = given().auth().oauth2(centre).get("/api/v1/referrals/" + referral).then().statusCode(200)
-                .body("priority", equalTo("HIGH")).extract();
+        var seen = given().auth()
+                .oauth2(centre)
+                .get("/api/v1/referrals/" + referral)
+                .then()
+                .statusCode(200)
+                .body("priority", equalTo("HIGH"))
+                .extract();
         Instant submitted = Instant.parse(seen.path("submittedAt"));
         // The test profile keeps the defaults for HIGH: acknowledge within 4 h, respond within 24 h.
         assertEquals(submitted.plus(Duration.ofHours(4)), Instant.parse(seen.path("acknowledgeDueAt")));
@@ -231,13 +393,23 @@ class DisclosureLeaksTest {
     }
 
     private static List<String> consentEvents(String token) {
-        return given().auth().oauth2(token).queryParam("limit", 500).get("/api/v1/events").then().statusCode(200)
-                .extract().path("items.findAll { it.aggregateType == 'consent' }.aggregateId");
+        return given().auth()
+                .oauth2(token)
+                .queryParam("limit", 500)
+                .get("/api/v1/events")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.findAll { it.aggregateType == 'consent' }.aggregateId");
     }
 
-    private static io.restassured.response.Response consent(String token, UUID caseId, UUID recipient, String category) {
-        return given().auth().oauth2(token).contentType("application/json")
-                .body(Map.of("recipientAgencyIds", List.of(recipient), "categories", List.of(category), "method", "WRITTEN"))
+    private static io.restassured.response.Response consent(
+            String token, UUID caseId, UUID recipient, String category) {
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body(Map.of(
+                        "recipientAgencyIds", List.of(recipient), "categories", List.of(category), "method", "WRITTEN"))
                 .post("/api/v1/cases/" + caseId + "/consents");
     }
 }

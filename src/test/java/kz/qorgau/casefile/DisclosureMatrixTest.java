@@ -39,7 +39,13 @@ import org.yaml.snakeyaml.Yaml;
 class DisclosureMatrixTest {
 
     /** The consent's categories: IDENTITY, CONTACT, ADDRESS, INCIDENT_DETAILS, RISK. */
-    enum Category { IDENTITY, CONTACT, ADDRESS, INCIDENT_DETAILS, RISK }
+    enum Category {
+        IDENTITY,
+        CONTACT,
+        ADDRESS,
+        INCIDENT_DETAILS,
+        RISK
+    }
 
     /** What she agreed to, for the three receivers of the case. */
     enum ConsentGiven {
@@ -65,7 +71,13 @@ class DisclosureMatrixTest {
     }
 
     enum Relation {
-        LEAD, RECEIVER_BEFORE_ACCEPT, RECEIVER_AFTER_ACCEPT, RECEIVER_ENDED, OTHER_AGENCY, COORDINATOR, AUDITOR,
+        LEAD,
+        RECEIVER_BEFORE_ACCEPT,
+        RECEIVER_AFTER_ACCEPT,
+        RECEIVER_ENDED,
+        OTHER_AGENCY,
+        COORDINATOR,
+        AUDITOR,
         OTHER_NETWORK;
 
         boolean receiver() {
@@ -106,8 +118,8 @@ class DisclosureMatrixTest {
         SHARED_PHONE(Endpoint.SHARED_DATA, "phone", Category.CONTACT),
         SHARED_ADDRESS(Endpoint.SHARED_DATA, "address", Category.ADDRESS),
         SHARED_INCIDENT_ACCOUNT(Endpoint.SHARED_DATA, "incidents[0].description", Category.INCIDENT_DETAILS),
-        SHARED_INCIDENT_NAME(Endpoint.SHARED_DATA, "incidents[0].persons[0].name", Category.INCIDENT_DETAILS,
-                Category.IDENTITY),
+        SHARED_INCIDENT_NAME(
+                Endpoint.SHARED_DATA, "incidents[0].persons[0].name", Category.INCIDENT_DETAILS, Category.IDENTITY),
         SHARED_RISK(Endpoint.SHARED_DATA, "risk.score", Category.RISK),
         RISK_ANSWERS(Endpoint.RISK_ASSESSMENTS, "[0].answers", Category.RISK),
         RISK_SCORE(Endpoint.RISK_ASSESSMENTS, "[0].score", Category.RISK),
@@ -143,40 +155,46 @@ class DisclosureMatrixTest {
         return switch (relation) {
             case LEAD -> 200;
             // Another network's lists answer with nothing of this one; its single objects are not found.
-            case OTHER_NETWORK -> switch (endpoint) {
-                case REFERRAL_LIST, INCIDENT_LIST, CASE_SEARCH -> 200;
-                default -> 404;
-            };
+            case OTHER_NETWORK ->
+                switch (endpoint) {
+                    case REFERRAL_LIST, INCIDENT_LIST, CASE_SEARCH -> 200;
+                    default -> 404;
+                };
             // Auditors read the audit trail, never case content.
             case AUDITOR -> 403;
-            case COORDINATOR -> switch (endpoint) {
-                // Shared data is a receiver's view of her; searching by her name is for case workers.
-                case SHARED_DATA, CASE_SEARCH -> 403;
-                default -> 200;
-            };
+            case COORDINATOR ->
+                switch (endpoint) {
+                    // Shared data is a receiver's view of her; searching by her name is for case workers.
+                    case SHARED_DATA, CASE_SEARCH -> 403;
+                    default -> 200;
+                };
             // A case worker of an agency with nothing to do with the case.
-            case OTHER_AGENCY -> switch (endpoint) {
-                case REFERRAL_LIST, CASE_SEARCH -> 200;
-                case INCIDENT, INCIDENT_LIST -> 403;
-                default -> 404;
-            };
-            case RECEIVER_BEFORE_ACCEPT -> switch (endpoint) {
-                case CASE, RISK_ASSESSMENTS, TIMELINE -> 404;
-                case INCIDENT, INCIDENT_LIST -> 403;
-                default -> 200;
-            };
-            case RECEIVER_AFTER_ACCEPT -> switch (endpoint) {
-                // The timeline is the lead agency's (and the coordinators').
-                case TIMELINE -> 403;
-                case INCIDENT, INCIDENT_LIST -> 403;
-                default -> 200;
-            };
+            case OTHER_AGENCY ->
+                switch (endpoint) {
+                    case REFERRAL_LIST, CASE_SEARCH -> 200;
+                    case INCIDENT, INCIDENT_LIST -> 403;
+                    default -> 404;
+                };
+            case RECEIVER_BEFORE_ACCEPT ->
+                switch (endpoint) {
+                    case CASE, RISK_ASSESSMENTS, TIMELINE -> 404;
+                    case INCIDENT, INCIDENT_LIST -> 403;
+                    default -> 200;
+                };
+            case RECEIVER_AFTER_ACCEPT ->
+                switch (endpoint) {
+                    // The timeline is the lead agency's (and the coordinators').
+                    case TIMELINE -> 403;
+                    case INCIDENT, INCIDENT_LIST -> 403;
+                    default -> 200;
+                };
             // Declined: the referral stays its own to read, the case is no longer its to see.
-            case RECEIVER_ENDED -> switch (endpoint) {
-                case CASE, RISK_ASSESSMENTS, PROTECTIVE_ORDERS, TIMELINE -> 404;
-                case INCIDENT, INCIDENT_LIST -> 403;
-                default -> 200;
-            };
+            case RECEIVER_ENDED ->
+                switch (endpoint) {
+                    case CASE, RISK_ASSESSMENTS, PROTECTIVE_ORDERS, TIMELINE -> 404;
+                    case INCIDENT, INCIDENT_LIST -> 403;
+                    default -> 200;
+                };
         };
     }
 
@@ -186,15 +204,18 @@ class DisclosureMatrixTest {
             case LEAD -> true;
             // Oversight: levels and scores, never her data or free text about her.
             case COORDINATOR -> item == Item.RISK_SCORE || item == Item.RISK_LEVEL || item == Item.TIMELINE_SEEN;
-            case RECEIVER_BEFORE_ACCEPT, RECEIVER_AFTER_ACCEPT -> switch (item) {
-                // The sender's note is free text about her: the receiver reads it as her incident details.
-                case REFERRAL_NOTE, REFERRAL_LIST_NOTE -> consent.inForce().contains(Category.INCIDENT_DETAILS);
-                // Its own notes; the receiver's own referral has no noted step before it acts.
-                case HISTORY_NOTE -> relation == Relation.RECEIVER_AFTER_ACCEPT;
-                // Search finds only cases the agency is on, and only by what it may see.
-                case SEARCH_HIT -> relation == Relation.RECEIVER_AFTER_ACCEPT && consent.inForce().containsAll(item.needs);
-                default -> !item.needs.isEmpty() && consent.inForce().containsAll(item.needs);
-            };
+            case RECEIVER_BEFORE_ACCEPT, RECEIVER_AFTER_ACCEPT ->
+                switch (item) {
+                    // The sender's note is free text about her: the receiver reads it as her incident details.
+                    case REFERRAL_NOTE, REFERRAL_LIST_NOTE -> consent.inForce().contains(Category.INCIDENT_DETAILS);
+                    // Its own notes; the receiver's own referral has no noted step before it acts.
+                    case HISTORY_NOTE -> relation == Relation.RECEIVER_AFTER_ACCEPT;
+                    // Search finds only cases the agency is on, and only by what it may see.
+                    case SEARCH_HIT ->
+                        relation == Relation.RECEIVER_AFTER_ACCEPT
+                                && consent.inForce().containsAll(item.needs);
+                    default -> !item.needs.isEmpty() && consent.inForce().containsAll(item.needs);
+                };
             // Its own note on the referral it declined, nothing of hers.
             case RECEIVER_ENDED -> item == Item.HISTORY_NOTE;
             case OTHER_AGENCY, AUDITOR, OTHER_NETWORK -> false;
@@ -206,8 +227,7 @@ class DisclosureMatrixTest {
     private static final String NAME = "Gulnara Temirbayeva";
     private Network almaty;
 
-    record Scene(UUID caseId, UUID incident, Map<Relation, UUID> referralOf) {
-    }
+    record Scene(UUID caseId, UUID incident, Map<Relation, UUID> referralOf) {}
 
     @Test
     void everyRelationSeesExactlyWhatItsConsentAllows() {
@@ -231,8 +251,12 @@ class DisclosureMatrixTest {
         for (ConsentGiven consent : ConsentGiven.values()) {
             Scene scene = scene(tokens.get(Relation.LEAD), consent, before, after, ended);
             // Astana's test rate limit is low: each round's requests come from a client of their own.
-            tokens.put(Relation.OTHER_NETWORK, TestTokens.tenant("astana").agency(astana.police)
-                    .roles(Role.POLICE_INSPECTOR).sign());
+            tokens.put(
+                    Relation.OTHER_NETWORK,
+                    TestTokens.tenant("astana")
+                            .agency(astana.police)
+                            .roles(Role.POLICE_INSPECTOR)
+                            .sign());
             for (Relation relation : Relation.values()) {
                 Map<Endpoint, Response> answers = new EnumMap<>(Endpoint.class);
                 for (Endpoint endpoint : Endpoint.values()) {
@@ -250,8 +274,10 @@ class DisclosureMatrixTest {
                         continue;
                     }
                     checked++;
-                    String path = item.path.replace("%referral%", referralOf(scene, relation).toString())
-                            .replace("%incident%", scene.incident().toString()).replace("%case%", scene.caseId().toString());
+                    String path = item.path
+                            .replace("%referral%", referralOf(scene, relation).toString())
+                            .replace("%incident%", scene.incident().toString())
+                            .replace("%case%", scene.caseId().toString());
                     boolean shown = answer.jsonPath().get(path) != null;
                     if (shown != shows(relation, consent, item)) {
                         wrong.add(consent + " " + relation + " " + item + ": " + (shown ? "shown" : "hidden")
@@ -271,15 +297,20 @@ class DisclosureMatrixTest {
     @Test
     void everyReadingEndpointOfThePartnerDocumentsIsInTheTable() throws IOException {
         Set<String> noSurvivorData = Set.of(
-                "/api/v1/agencies", "/api/v1/agencies/{id}", "/api/v1/directory", "/api/v1/risk-questionnaire",
+                "/api/v1/agencies",
+                "/api/v1/agencies/{id}",
+                "/api/v1/directory",
+                "/api/v1/risk-questionnaire",
                 // Who did what and when, with the categories touched: never the values (DataProtectionTest).
-                "/api/v1/audit", "/api/v1/audit/verification",
+                "/api/v1/audit",
+                "/api/v1/audit/verification",
                 // De-identified figures with small cells withheld (StatisticsTest).
                 "/api/v1/statistics/referrals",
                 // Ids, states and times only; who hears what is EventReaders' (DisclosureLeaksTest).
                 "/api/v1/events",
                 "/api/v1/referrals/{id}/actions",
-                "/api/v1/webhook-subscriptions", "/api/v1/webhook-subscriptions/{id}",
+                "/api/v1/webhook-subscriptions",
+                "/api/v1/webhook-subscriptions/{id}",
                 "/api/v1/webhook-subscriptions/{id}/deliveries");
         Set<String> inTable = new TreeSet<>();
         for (Endpoint endpoint : Endpoint.values()) {
@@ -306,7 +337,10 @@ class DisclosureMatrixTest {
         Set<String> unplaced = new TreeSet<>(documented);
         unplaced.removeAll(inTable);
         unplaced.removeAll(noSurvivorData);
-        assertEquals(Set.of(), unplaced, "endpoints that read data, in neither the disclosure table nor the list without survivor data");
+        assertEquals(
+                Set.of(),
+                unplaced,
+                "endpoints that read data, in neither the disclosure table nor the list without survivor data");
         Set<String> stale = new TreeSet<>(inTable);
         stale.removeAll(documented);
         assertEquals(Set.of(), stale, "endpoints of the table that no document has");
@@ -326,13 +360,20 @@ class DisclosureMatrixTest {
             case PROTECTIVE_ORDERS -> request.get("/api/v1/cases/" + scene.caseId() + "/protective-orders");
             case REFERRAL -> request.get("/api/v1/referrals/" + referral);
             case REFERRAL_HISTORY -> request.get("/api/v1/referrals/" + referral + "/history");
-            case REFERRAL_LIST -> (relation == Relation.COORDINATOR ? request
-                    : request.queryParam("direction", relation.receiver() ? "INCOMING" : "OUTGOING"))
-                    .queryParam("limit", 100).queryParam("updatedSince", Instant.now().minusSeconds(120).toString())
-                    .get("/api/v1/referrals");
+            case REFERRAL_LIST ->
+                (relation == Relation.COORDINATOR
+                                ? request
+                                : request.queryParam("direction", relation.receiver() ? "INCOMING" : "OUTGOING"))
+                        .queryParam("limit", 100)
+                        .queryParam(
+                                "updatedSince", Instant.now().minusSeconds(120).toString())
+                        .get("/api/v1/referrals");
             case INCIDENT -> request.get("/api/v1/incidents/" + scene.incident());
-            case INCIDENT_LIST -> request.queryParam("limit", 100)
-                    .queryParam("updatedSince", Instant.now().minusSeconds(120).toString()).get("/api/v1/incidents");
+            case INCIDENT_LIST ->
+                request.queryParam("limit", 100)
+                        .queryParam(
+                                "updatedSince", Instant.now().minusSeconds(120).toString())
+                        .get("/api/v1/incidents");
             case TIMELINE -> request.get("/api/v1/cases/" + scene.caseId() + "/timeline");
             case CASE_SEARCH -> request.queryParam("survivorName", NAME).get("/api/v1/cases");
         };
@@ -343,54 +384,153 @@ class DisclosureMatrixTest {
      * under the consent: one that has not answered, one that accepted, one that declined.
      */
     private Scene scene(String lead, ConsentGiven consent, UUID before, UUID after, UUID ended) {
-        UUID incident = UUID.fromString(given().auth().oauth2(almaty.token(Role.POLICE_DISPATCH, almaty.police))
-                .contentType("application/json").body(Map.of("externalReference", "CAD-" + UUID.randomUUID(),
-                        "occurredAt", Instant.now().minus(1, ChronoUnit.HOURS).toString(), "district", "Medeu",
-                        "violenceKinds", List.of("PHYSICAL"), "childrenPresent", false, "weaponsInvolved", false,
-                        "injuries", true, "description", "She was hit in the kitchen",
-                        "persons", List.of(Map.of("role", "VICTIM", "name", NAME, "age", 41))))
-                .post("/api/v1/incidents").then().statusCode(201).extract().path("id"));
-        UUID caseId = UUID.fromString(given().auth().oauth2(lead).contentType("application/json").body(Map.of(
-                        "survivor", Map.of("fullName", NAME, "birthDate", "1985-02-17", "phone", "+7 705 333 21 09",
-                                "address", "Almaty, Dostyk ave 44"),
-                        "riskLevel", "HIGH", "incidentIds", List.of(incident), "summary", "Years of abuse by her husband"))
-                .post("/api/v1/cases").then().statusCode(201).extract().path("id"));
-        Flows.assess(lead, caseId, Map.of("answers", Flows.answersScoring(lead, 2), "judgementLevel", "EMERGENCY",
-                "judgementReason", "He said he would kill her")).then().statusCode(201);
+        UUID incident = UUID.fromString(given().auth()
+                .oauth2(almaty.token(Role.POLICE_DISPATCH, almaty.police))
+                .contentType("application/json")
+                .body(Map.of(
+                        "externalReference",
+                        "CAD-" + UUID.randomUUID(),
+                        "occurredAt",
+                        Instant.now().minus(1, ChronoUnit.HOURS).toString(),
+                        "district",
+                        "Medeu",
+                        "violenceKinds",
+                        List.of("PHYSICAL"),
+                        "childrenPresent",
+                        false,
+                        "weaponsInvolved",
+                        false,
+                        "injuries",
+                        true,
+                        "description",
+                        "She was hit in the kitchen",
+                        "persons",
+                        List.of(Map.of("role", "VICTIM", "name", NAME, "age", 41))))
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        UUID caseId = UUID.fromString(given().auth()
+                .oauth2(lead)
+                .contentType("application/json")
+                .body(Map.of(
+                        "survivor",
+                        Map.of(
+                                "fullName",
+                                NAME,
+                                "birthDate",
+                                "1985-02-17",
+                                "phone",
+                                "+7 705 333 21 09",
+                                "address",
+                                "Almaty, Dostyk ave 44"),
+                        "riskLevel",
+                        "HIGH",
+                        "incidentIds",
+                        List.of(incident),
+                        "summary",
+                        "Years of abuse by her husband"))
+                .post("/api/v1/cases")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        Flows.assess(
+                        lead,
+                        caseId,
+                        Map.of(
+                                "answers",
+                                Flows.answersScoring(lead, 2),
+                                "judgementLevel",
+                                "EMERGENCY",
+                                "judgementReason",
+                                "He said he would kill her"))
+                .then()
+                .statusCode(201);
         UUID order = UUID.fromString(Flows.recordOrder(lead, caseId, Flows.orderBody("PO-" + UUID.randomUUID()))
-                .then().statusCode(201).extract().path("id"));
-        given().auth().oauth2(lead).contentType("application/json")
-                .body(Map.of("occurredAt", Instant.now().minus(10, ChronoUnit.MINUTES).toString(),
-                        "description", "He waited outside her work"))
-                .post("/api/v1/protective-orders/" + order + "/violations").then().statusCode(201);
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        given().auth()
+                .oauth2(lead)
+                .contentType("application/json")
+                .body(Map.of(
+                        "occurredAt",
+                        Instant.now().minus(10, ChronoUnit.MINUTES).toString(),
+                        "description",
+                        "He waited outside her work"))
+                .post("/api/v1/protective-orders/" + order + "/violations")
+                .then()
+                .statusCode(201);
         UUID consentId = null;
         if (consent != ConsentGiven.NONE_EMERGENCY_EXCEPTION) {
-            consentId = UUID.fromString(given().auth().oauth2(lead).contentType("application/json")
-                    .body(Map.of("recipientAgencyIds", List.of(before, after, ended),
-                            "categories", consent.categories.stream().map(Enum::name).toList(), "method", "WRITTEN"))
-                    .post("/api/v1/cases/" + caseId + "/consents").then().statusCode(201).extract().path("id"));
+            consentId = UUID.fromString(given().auth()
+                    .oauth2(lead)
+                    .contentType("application/json")
+                    .body(Map.of(
+                            "recipientAgencyIds",
+                            List.of(before, after, ended),
+                            "categories",
+                            consent.categories.stream().map(Enum::name).toList(),
+                            "method",
+                            "WRITTEN"))
+                    .post("/api/v1/cases/" + caseId + "/consents")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id"));
         }
         Function<UUID, UUID> refer = receiver -> {
-            Map<String, Object> body = new java.util.HashMap<>(Map.of("caseId", caseId, "receiverAgencyId", receiver,
-                    "servicesRequested", List.of("PSYCHOLOGICAL_COUNSELLING"), "note", "She needs to talk tonight",
-                    "submit", true));
+            Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                    "caseId",
+                    caseId,
+                    "receiverAgencyId",
+                    receiver,
+                    "servicesRequested",
+                    List.of("PSYCHOLOGICAL_COUNSELLING"),
+                    "note",
+                    "She needs to talk tonight",
+                    "submit",
+                    true));
             if (consent == ConsentGiven.NONE_EMERGENCY_EXCEPTION) {
                 body.put("emergencyReason", "Her husband is looking for her");
             }
-            return UUID.fromString(given().auth().oauth2(lead).contentType("application/json").body(body)
-                    .post("/api/v1/referrals").then().statusCode(201).extract().path("id"));
+            return UUID.fromString(given().auth()
+                    .oauth2(lead)
+                    .contentType("application/json")
+                    .body(body)
+                    .post("/api/v1/referrals")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id"));
         };
         Map<Relation, UUID> referrals = new EnumMap<>(Relation.class);
         referrals.put(Relation.RECEIVER_BEFORE_ACCEPT, refer.apply(before));
         referrals.put(Relation.RECEIVER_AFTER_ACCEPT, refer.apply(after));
         referrals.put(Relation.RECEIVER_ENDED, refer.apply(ended));
-        Flows.fire(almaty.token(Role.SOCIAL_WORKER, after), referrals.get(Relation.RECEIVER_AFTER_ACCEPT), "ACCEPT",
-                Map.of("note", "We will call her sister first")).then().statusCode(200);
-        Flows.fire(almaty.token(Role.NGO_CASEWORKER, ended), referrals.get(Relation.RECEIVER_ENDED), "DECLINE",
-                Map.of("reasonCode", "OTHER", "note", "She lives outside our district")).then().statusCode(200);
+        Flows.fire(
+                        almaty.token(Role.SOCIAL_WORKER, after),
+                        referrals.get(Relation.RECEIVER_AFTER_ACCEPT),
+                        "ACCEPT",
+                        Map.of("note", "We will call her sister first"))
+                .then()
+                .statusCode(200);
+        Flows.fire(
+                        almaty.token(Role.NGO_CASEWORKER, ended),
+                        referrals.get(Relation.RECEIVER_ENDED),
+                        "DECLINE",
+                        Map.of("reasonCode", "OTHER", "note", "She lives outside our district"))
+                .then()
+                .statusCode(200);
         if (consent == ConsentGiven.ALL_THEN_WITHDRAWN) {
-            given().auth().oauth2(lead).post("/api/v1/cases/" + caseId + "/consents/" + consentId + "/withdrawal")
-                    .then().statusCode(200);
+            given().auth()
+                    .oauth2(lead)
+                    .post("/api/v1/cases/" + caseId + "/consents/" + consentId + "/withdrawal")
+                    .then()
+                    .statusCode(200);
         }
         return new Scene(caseId, incident, referrals);
     }

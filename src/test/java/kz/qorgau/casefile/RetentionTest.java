@@ -18,9 +18,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import kz.qorgau.security.Role;
-import kz.qorgau.support.OwnerDatabase;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
+import kz.qorgau.support.OwnerDatabase;
 import kz.qorgau.support.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,6 @@ class RetentionTest {
     @Inject
     RetentionJob retention;
 
-
     @Test
     void aClosedCaseIsAnonymisedOnceAfterItsRetentionPeriod() throws Exception {
         Network astana = Network.of("astana");
@@ -45,16 +44,36 @@ class RetentionTest {
         UUID referral = Flows.referral(inspector, caseId, astana.socialProtection);
 
         // Not while a referral is under way, not without If-Match, not by another agency than the lead.
-        String etag = given().auth().oauth2(inspector).get("/api/v1/cases/" + caseId).then().extract().header("ETag");
+        String etag = given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .extract()
+                .header("ETag");
         close(inspector, caseId, etag).then().statusCode(409).body("openReferrals", equalTo(1));
-        given().auth().oauth2(inspector).contentType("application/json").body(Map.of("reason", "x"))
-                .post("/api/v1/cases/" + caseId + "/closure").then().statusCode(428);
+        given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .body(Map.of("reason", "x"))
+                .post("/api/v1/cases/" + caseId + "/closure")
+                .then()
+                .statusCode(428);
         Flows.fire(socialWorker, referral, "ACCEPT").then().statusCode(200);
         close(socialWorker, caseId, etag).then().statusCode(403);
-        Flows.fire(inspector, referral, "CANCEL", Map.of("note", "She moved to her sister's in another city")).then().statusCode(200);
+        Flows.fire(inspector, referral, "CANCEL", Map.of("note", "She moved to her sister's in another city"))
+                .then()
+                .statusCode(200);
         close(inspector, caseId, "\"999\"").then().statusCode(412);
-        etag = given().auth().oauth2(inspector).get("/api/v1/cases/" + caseId).then().extract().header("ETag");
-        close(inspector, caseId, etag).then().statusCode(200).body("status", equalTo("CLOSED"), "closedAt", notNullValue());
+        etag = given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .extract()
+                .header("ETag");
+        close(inspector, caseId, etag)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CLOSED"), "closedAt", notNullValue());
         Flows.refer(inspector, caseId, astana.crisisCentre, false).then().statusCode(409);
 
         // Two replicas run the job at once: the case is anonymised by exactly one of them.
@@ -66,11 +85,21 @@ class RetentionTest {
         } finally {
             pool.shutdown();
         }
-        given().auth().oauth2(inspector).get("/api/v1/cases/" + caseId).then().statusCode(200)
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .statusCode(200)
                 .body("survivor", nullValue(), "summary", nullValue(), "status", equalTo("CLOSED"));
-        given().auth().oauth2(inspector).queryParam("survivorPhone", "+7 701 555 12 12").get("/api/v1/cases").then()
-                .statusCode(200).body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(caseId.toString())));
-        try (Connection c = OwnerDatabase.connect(); PreparedStatement select = c.prepareStatement("""
+        given().auth()
+                .oauth2(inspector)
+                .queryParam("survivorPhone", "+7 701 555 12 12")
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(caseId.toString())));
+        try (Connection c = OwnerDatabase.connect();
+                PreparedStatement select = c.prepareStatement("""
                 select s.full_name_sealed is null and s.phone_sealed is null and s.name_hash is null
                        and s.anonymised_at is not null,
                        (select count(*) from referral r where r.case_id = f.id and r.note is not null),
@@ -85,21 +114,35 @@ class RetentionTest {
                 assertEquals(0, rs.getLong(3));
             }
         }
-        List<Map<String, Object>> anonymised = given().auth().oauth2(TestTokens.tenant("astana").roles(Role.AUDITOR).sign())
-                .queryParam("caseId", caseId).queryParam("action", "ANONYMISE").get("/api/v1/audit")
-                .then().statusCode(200).extract().path("items");
+        List<Map<String, Object>> anonymised = given().auth()
+                .oauth2(TestTokens.tenant("astana").roles(Role.AUDITOR).sign())
+                .queryParam("caseId", caseId)
+                .queryParam("action", "ANONYMISE")
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items");
         assertEquals(1, anonymised.size());
         assertEquals("system:retention", anonymised.get(0).get("actor"));
         // A later run finds nothing more to do for it.
         retention.anonymiseDue();
-        given().auth().oauth2(TestTokens.tenant("astana").roles(Role.AUDITOR).sign())
-                .queryParam("caseId", caseId).queryParam("action", "ANONYMISE").get("/api/v1/audit")
-                .then().body("items.size()", equalTo(1));
+        given().auth()
+                .oauth2(TestTokens.tenant("astana").roles(Role.AUDITOR).sign())
+                .queryParam("caseId", caseId)
+                .queryParam("action", "ANONYMISE")
+                .get("/api/v1/audit")
+                .then()
+                .body("items.size()", equalTo(1));
     }
 
     private static io.restassured.response.Response close(String token, UUID caseId, String etag) {
-        return given().auth().oauth2(token).header("If-Match", etag).contentType("application/json")
-                .body(Map.of("reason", "Services delivered; she is safe")).post("/api/v1/cases/" + caseId + "/closure");
+        return given().auth()
+                .oauth2(token)
+                .header("If-Match", etag)
+                .contentType("application/json")
+                .body(Map.of("reason", "Services delivered; she is safe"))
+                .post("/api/v1/cases/" + caseId + "/closure");
     }
 
     @Test
@@ -107,19 +150,33 @@ class RetentionTest {
         Network astana = Network.of("astana");
         String dispatch = astana.token(Role.POLICE_DISPATCH, astana.police);
         UUID incident = Flows.incident(dispatch);
-        given().auth().oauth2(dispatch).get("/api/v1/incidents/" + incident).then().statusCode(200)
+        given().auth()
+                .oauth2(dispatch)
+                .get("/api/v1/incidents/" + incident)
+                .then()
+                .statusCode(200)
                 .body("description", equalTo("Neighbours called about screaming"));
 
         retention.anonymiseDue();
-        given().auth().oauth2(dispatch).get("/api/v1/incidents/" + incident).then().statusCode(200)
-                .body("description", nullValue(), "persons", org.hamcrest.Matchers.empty(), "district", equalTo("Almaly"));
-        try (Connection c = OwnerDatabase.connect(); PreparedStatement select = c.prepareStatement(
-                "select description is null and persons is null and anonymised_at is not null from incident where id = ?")) {
+        given().auth()
+                .oauth2(dispatch)
+                .get("/api/v1/incidents/" + incident)
+                .then()
+                .statusCode(200)
+                .body(
+                        "description",
+                        nullValue(),
+                        "persons",
+                        org.hamcrest.Matchers.empty(),
+                        "district",
+                        equalTo("Almaly"));
+        try (Connection c = OwnerDatabase.connect();
+                PreparedStatement select = c.prepareStatement(
+                        "select description is null and persons is null and anonymised_at is not null from incident where id = ?")) {
             select.setObject(1, incident);
             try (var row = select.executeQuery()) {
                 assertTrue(row.next() && row.getBoolean(1));
             }
         }
     }
-
 }

@@ -34,43 +34,74 @@ class BrowserBoundaryTest {
     void everyKindOfAnswerCarriesTheSecurityHeaders() {
         String coordinator = Network.coordinatorToken("almaty");
         java.util.List<Supplier<ValidatableResponse>> answers = java.util.List.of(
-                () -> given().auth().oauth2(coordinator).get("/api/v1/agencies").then().statusCode(200),
+                () -> given().auth()
+                        .oauth2(coordinator)
+                        .get("/api/v1/agencies")
+                        .then()
+                        .statusCode(200),
                 () -> given().get("/api/v1/agencies").then().statusCode(401),
-                () -> given().auth().oauth2(coordinator).get("/api/v1/referrals/not-an-id").then().statusCode(400),
-                () -> given().auth().oauth2(coordinator).get("/api/v1/no-such-thing").then().statusCode(404),
+                () -> given().auth()
+                        .oauth2(coordinator)
+                        .get("/api/v1/referrals/not-an-id")
+                        .then()
+                        .statusCode(400),
+                () -> given().auth()
+                        .oauth2(coordinator)
+                        .get("/api/v1/no-such-thing")
+                        .then()
+                        .statusCode(404),
                 // Asking first, as large uploads should: the refusal comes before the body, which is never sent.
-                () -> given().auth().oauth2(coordinator).contentType("application/json").header("Expect", "100-continue")
-                        .body("x".repeat(300_000)).post("/api/v1/agencies").then().statusCode(413),
+                () -> given().auth()
+                        .oauth2(coordinator)
+                        .contentType("application/json")
+                        .header("Expect", "100-continue")
+                        .body("x".repeat(300_000))
+                        .post("/api/v1/agencies")
+                        .then()
+                        .statusCode(413),
                 () -> given().get("/q/health/live").then().statusCode(200),
                 () -> given().get("/q/openapi-ngo-portal").then().statusCode(200));
         answers.forEach(answer -> hasSecurityHeaders(answer.get()));
-        given().get("/q/swagger-ui/").then().statusCode(200)
+        given().get("/q/swagger-ui/")
+                .then()
+                .statusCode(200)
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
     }
 
     @Test
     void theConfiguredPortalMayCallFromABrowser() {
-        given().header("Origin", PORTAL).header("Access-Control-Request-Method", "POST")
+        given().header("Origin", PORTAL)
+                .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key")
-                .options("/api/v1/referrals").then()
+                .options("/api/v1/referrals")
+                .then()
                 .statusCode(200)
                 .header("Access-Control-Allow-Origin", PORTAL)
                 .header("Access-Control-Allow-Methods", containsString("POST"))
                 .header("Access-Control-Allow-Credentials", equalTo("false"));
-        given().auth().oauth2(Network.coordinatorToken("almaty")).header("Origin", PORTAL)
-                .get("/api/v1/agencies").then().statusCode(200)
+        given().auth()
+                .oauth2(Network.coordinatorToken("almaty"))
+                .header("Origin", PORTAL)
+                .get("/api/v1/agencies")
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", PORTAL)
                 .header("Access-Control-Expose-Headers", containsString("ETag"));
     }
 
     @Test
     void anyOtherOriginIsRefused() {
-        given().header("Origin", STRANGER).header("Access-Control-Request-Method", "GET")
-                .options("/api/v1/referrals").then()
+        given().header("Origin", STRANGER)
+                .header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/referrals")
+                .then()
                 .statusCode(403)
                 .header("Access-Control-Allow-Origin", nullValue());
-        given().auth().oauth2(Network.coordinatorToken("almaty")).header("Origin", STRANGER)
-                .get("/api/v1/agencies").then()
+        given().auth()
+                .oauth2(Network.coordinatorToken("almaty"))
+                .header("Origin", STRANGER)
+                .get("/api/v1/agencies")
+                .then()
                 .statusCode(403)
                 .header("Access-Control-Allow-Origin", nullValue());
     }

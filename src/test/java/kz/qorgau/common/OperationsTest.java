@@ -13,7 +13,9 @@ class OperationsTest {
 
     @Test
     void readinessIncludesTheDatabase() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
@@ -21,13 +23,15 @@ class OperationsTest {
 
     @Test
     void metricsAreExposedForPrometheus() {
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("jvm_memory_used_bytes"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }
 
     @Test
     void openApiDocumentDescribesTheAgencyDirectory() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths.'/api/v1/agencies'", org.hamcrest.Matchers.notNullValue());
     }
 }

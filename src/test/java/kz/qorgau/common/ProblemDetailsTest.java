@@ -45,56 +45,115 @@ class ProblemDetailsTest {
 
     @Test
     void validationErrorsNameEveryFailingField() {
-        problem(coordinator().contentType("application/json")
-                .body("{\"name\": \" \", \"email\": \"not-an-email\", \"phone\": \"call me\", \"district\": \"" + "x".repeat(201) + "\"}")
-                .post("/api/v1/agencies").then(), 400)
+        problem(
+                        coordinator()
+                                .contentType("application/json")
+                                .body(
+                                        "{\"name\": \" \", \"email\": \"not-an-email\", \"phone\": \"call me\", \"district\": \""
+                                                + "x".repeat(201) + "\"}")
+                                .post("/api/v1/agencies")
+                                .then(),
+                        400)
                 .body("type", equalTo("urn:qorgau:problem:invalid-input"))
                 .body("errors.field", hasItems("name", "kind", "email", "phone", "district"));
     }
 
     @Test
     void malformedJsonIsABadRequest() {
-        problem(coordinator().contentType("application/json").body("{\"name\": \"Unclosed")
-                .post("/api/v1/agencies").then(), 400)
+        problem(
+                        coordinator()
+                                .contentType("application/json")
+                                .body("{\"name\": \"Unclosed")
+                                .post("/api/v1/agencies")
+                                .then(),
+                        400)
                 .body("type", equalTo("urn:qorgau:problem:malformed-body"));
     }
 
     @Test
     void missingOrNullBodyIsABadRequest() {
-        problem(coordinator().contentType("application/json").post("/api/v1/agencies").then(), 400);
-        problem(coordinator().contentType("application/json").body("null").post("/api/v1/agencies").then(), 400);
-        problem(coordinator().contentType("application/json").body("[]").post("/api/v1/agencies").then(), 400);
+        problem(
+                coordinator()
+                        .contentType("application/json")
+                        .post("/api/v1/agencies")
+                        .then(),
+                400);
+        problem(
+                coordinator()
+                        .contentType("application/json")
+                        .body("null")
+                        .post("/api/v1/agencies")
+                        .then(),
+                400);
+        problem(
+                coordinator()
+                        .contentType("application/json")
+                        .body("[]")
+                        .post("/api/v1/agencies")
+                        .then(),
+                400);
     }
 
     @Test
     void unknownEnumValueInTheBodyNamesTheFieldAndTheAllowedValues() {
-        problem(coordinator().contentType("application/json").body("{\"name\": \"A\", \"kind\": \"SPACESHIP\"}")
-                .post("/api/v1/agencies").then(), 400)
+        problem(
+                        coordinator()
+                                .contentType("application/json")
+                                .body("{\"name\": \"A\", \"kind\": \"SPACESHIP\"}")
+                                .post("/api/v1/agencies")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("kind"))
                 .body("errors[0].message", containsString("NGO_CRISIS_CENTRE"))
                 .body(not(containsString("SPACESHIP")));
-        problem(coordinator().contentType("application/json")
-                .body("{\"name\": \"A\", \"kind\": \"OTHER\", \"services\": [\"SHELTER\", \"TELEPORT\"]}")
-                .post("/api/v1/agencies").then(), 400)
+        problem(
+                        coordinator()
+                                .contentType("application/json")
+                                .body(
+                                        "{\"name\": \"A\", \"kind\": \"OTHER\", \"services\": [\"SHELTER\", \"TELEPORT\"]}")
+                                .post("/api/v1/agencies")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("services[1]"));
     }
 
     @Test
     void valueOfTheWrongTypeOrAnUnknownFieldIsABadRequest() {
-        problem(coordinator().contentType("application/json").body("{\"name\": \"A\", \"kind\": \"OTHER\", \"services\": \"SHELTER\"}")
-                .post("/api/v1/agencies").then(), 400)
+        problem(
+                        coordinator()
+                                .contentType("application/json")
+                                .body("{\"name\": \"A\", \"kind\": \"OTHER\", \"services\": \"SHELTER\"}")
+                                .post("/api/v1/agencies")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("services"));
-        problem(coordinator().contentType("application/merge-patch+json").body("{\"active\": \"perhaps\"}")
-                .patch("/api/v1/agencies/" + almaty.police).then(), 400)
+        problem(
+                        coordinator()
+                                .contentType("application/merge-patch+json")
+                                .body("{\"active\": \"perhaps\"}")
+                                .patch("/api/v1/agencies/" + almaty.police)
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("active"));
-        problem(coordinator().contentType("application/json").body("{\"name\": \"A\", \"kind\": \"OTHER\", \"servces\": []}")
-                .post("/api/v1/agencies").then(), 400)
+        problem(
+                        coordinator()
+                                .contentType("application/json")
+                                .body("{\"name\": \"A\", \"kind\": \"OTHER\", \"servces\": []}")
+                                .post("/api/v1/agencies")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("servces"));
     }
 
     @Test
     void wrongContentTypeIsUnsupported() {
-        problem(coordinator().contentType("text/plain").body("name=A").post("/api/v1/agencies").then(), 415);
+        problem(
+                coordinator()
+                        .contentType("text/plain")
+                        .body("name=A")
+                        .post("/api/v1/agencies")
+                        .then(),
+                415);
     }
 
     @Test
@@ -105,14 +164,30 @@ class ProblemDetailsTest {
     @Test
     void bodyOverTheSizeLimitIsRefusedBeforeItIsRead() {
         String huge = "{\"name\": \"" + "x".repeat(300_000) + "\", \"kind\": \"OTHER\"}";
-        problem(coordinator().contentType("application/json").body(huge).post("/api/v1/agencies").then(), 413);
+        problem(
+                coordinator()
+                        .contentType("application/json")
+                        .body(huge)
+                        .post("/api/v1/agencies")
+                        .then(),
+                413);
     }
 
     @Test
     void unknownQueryParameterValueNamesTheParameter() {
-        problem(coordinator().queryParam("kind", "SPACESHIP").get("/api/v1/agencies").then(), 400)
+        problem(
+                        coordinator()
+                                .queryParam("kind", "SPACESHIP")
+                                .get("/api/v1/agencies")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("kind"));
-        problem(coordinator().queryParam("service", "teleport").get("/api/v1/agencies").then(), 400)
+        problem(
+                        coordinator()
+                                .queryParam("service", "teleport")
+                                .get("/api/v1/agencies")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("service"));
     }
 
@@ -127,23 +202,43 @@ class ProblemDetailsTest {
 
     @Test
     void malformedCursorIsABadRequest() {
-        problem(coordinator().queryParam("cursor", "not a cursor!").get("/api/v1/agencies").then(), 400)
+        problem(
+                        coordinator()
+                                .queryParam("cursor", "not a cursor!")
+                                .get("/api/v1/agencies")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("cursor"));
-        problem(coordinator().queryParam("cursor", "Zm9v").get("/api/v1/agencies").then(), 400)
+        problem(
+                        coordinator()
+                                .queryParam("cursor", "Zm9v")
+                                .get("/api/v1/agencies")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("cursor"));
     }
 
     @Test
     void malformedIdOrIfMatchIsABadRequest() {
         problem(coordinator().get("/api/v1/agencies/42").then(), 400);
-        problem(coordinator().contentType("application/merge-patch+json").header("If-Match", "yesterday")
-                .body("{}").patch("/api/v1/agencies/" + almaty.police).then(), 400)
+        problem(
+                        coordinator()
+                                .contentType("application/merge-patch+json")
+                                .header("If-Match", "yesterday")
+                                .body("{}")
+                                .patch("/api/v1/agencies/" + almaty.police)
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("If-Match"));
     }
 
     @Test
     void unknownAgencyIsNotFound() {
-        problem(coordinator().get("/api/v1/agencies/00000000-0000-7000-8000-000000000000").then(), 404);
+        problem(
+                coordinator()
+                        .get("/api/v1/agencies/00000000-0000-7000-8000-000000000000")
+                        .then(),
+                404);
     }
 
     @Test
@@ -154,38 +249,74 @@ class ProblemDetailsTest {
 
     @Test
     void forbiddenIsAProblemDetail() {
-        problem(given().auth().oauth2(almaty.token(Role.AUDITOR, almaty.police)).contentType("application/json")
-                .body("{\"name\": \"A\", \"kind\": \"OTHER\"}").post("/api/v1/agencies").then(), 403);
+        problem(
+                given().auth()
+                        .oauth2(almaty.token(Role.AUDITOR, almaty.police))
+                        .contentType("application/json")
+                        .body("{\"name\": \"A\", \"kind\": \"OTHER\"}")
+                        .post("/api/v1/agencies")
+                        .then(),
+                403);
     }
 
     @Test
     void textWithANulCharacterIsABadRequest() {
-        problem(coordinator().contentType("application/json").body("{\"name\": \"Bad\\u0000name\", \"kind\": \"OTHER\"}")
-                .post("/api/v1/agencies").then(), 400)
+        problem(
+                        coordinator()
+                                .contentType("application/json")
+                                .body("{\"name\": \"Bad\\u0000name\", \"kind\": \"OTHER\"}")
+                                .post("/api/v1/agencies")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("name"));
-        problem(coordinator().queryParam("cursor", java.util.Base64.getUrlEncoder().encodeToString(
-                "x\u0000y\u001f00000000-0000-7000-8000-000000000000".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .get("/api/v1/agencies").then(), 400).body("errors[0].field", equalTo("cursor"));
+        problem(
+                        coordinator()
+                                .queryParam(
+                                        "cursor",
+                                        java.util.Base64.getUrlEncoder()
+                                                .encodeToString("x\u0000y\u001f00000000-0000-7000-8000-000000000000"
+                                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                                .get("/api/v1/agencies")
+                                .then(),
+                        400)
+                .body("errors[0].field", equalTo("cursor"));
     }
 
     @Test
     void phoneLongerThanItsColumnIsABadRequest() {
-        problem(coordinator().contentType("application/json")
-                .body("{\"name\": \"Long phone\", \"kind\": \"OTHER\", \"phone\": \"+" + "1".repeat(40) + "\"}")
-                .post("/api/v1/agencies").then(), 400)
+        problem(
+                        coordinator()
+                                .contentType("application/json")
+                                .body("{\"name\": \"Long phone\", \"kind\": \"OTHER\", \"phone\": \"+" + "1".repeat(40)
+                                        + "\"}")
+                                .post("/api/v1/agencies")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("phone"));
     }
 
     @Test
     void datesOutsideAPlausibleRangeAreBadRequests() {
         String dispatch = almaty.token(Role.POLICE_DISPATCH, almaty.police);
-        problem(given().auth().oauth2(dispatch).contentType("application/json")
-                .body(kz.qorgau.support.Flows.incidentBody(null).replaceFirst("\"occurredAt\": \"[^\"]+\"",
-                        "\"occurredAt\": \"-5000-01-01T00:00:00Z\""))
-                .post("/api/v1/incidents").then(), 400)
+        problem(
+                        given().auth()
+                                .oauth2(dispatch)
+                                .contentType("application/json")
+                                .body(kz.qorgau.support.Flows.incidentBody(null)
+                                        .replaceFirst(
+                                                "\"occurredAt\": \"[^\"]+\"",
+                                                "\"occurredAt\": \"-5000-01-01T00:00:00Z\""))
+                                .post("/api/v1/incidents")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("occurredAt"));
-        problem(given().auth().oauth2(dispatch).queryParam("updatedSince", "+300000-01-01T00:00:00Z")
-                .get("/api/v1/incidents").then(), 400)
+        problem(
+                        given().auth()
+                                .oauth2(dispatch)
+                                .queryParam("updatedSince", "+300000-01-01T00:00:00Z")
+                                .get("/api/v1/incidents")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("updatedSince"));
     }
 }

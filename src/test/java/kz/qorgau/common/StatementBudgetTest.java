@@ -29,6 +29,7 @@ class StatementBudgetTest {
 
     /** The most statements any list may run: the caller's agency, the page, what the page needs, the audit. */
     private static final int BUDGET = 8;
+
     private static final int ROWS = 25;
 
     @Inject
@@ -80,8 +81,7 @@ class StatementBudgetTest {
         }
     }
 
-    private record Listing(String name, String token, String path) {
-    }
+    private record Listing(String name, String token, String path) {}
 
     /** Statements one call runs; the fewest of two calls, in case a background job ran alongside. */
     private long statements(String token, String path, int limit) {

@@ -24,6 +24,7 @@ public final class KeycloakLauncher implements AutoCloseable {
 
     /** The master realm's bootstrap administrator: tests use it for a token of a realm the API does not know. */
     public static final String ADMIN = "admin";
+
     public static final String ADMIN_PASSWORD = "admin-demo-only";
 
     private static final Duration STARTUP = Duration.ofMinutes(4);
@@ -45,14 +46,21 @@ public final class KeycloakLauncher implements AutoCloseable {
         try {
             Path imports = Files.createDirectories(home.resolve("data/import"));
             try (Stream<Path> files = Files.list(realms)) {
-                for (Path realm : files.filter(f -> f.toString().endsWith("-realm.json")).toList()) {
+                for (Path realm :
+                        files.filter(f -> f.toString().endsWith("-realm.json")).toList()) {
                     Files.copy(realm, imports.resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
             home.resolve("bin/kc.sh").toFile().setExecutable(true);
-            ProcessBuilder builder = new ProcessBuilder(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-host=127.0.0.1", "--http-port=" + port, "--db=dev-mem", "--import-realm",
-                    "--health-enabled=false", "--metrics-enabled=false"))
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                            home.resolve("bin/kc.sh").toString(),
+                            "start-dev",
+                            "--http-host=127.0.0.1",
+                            "--http-port=" + port,
+                            "--db=dev-mem",
+                            "--import-realm",
+                            "--health-enabled=false",
+                            "--metrics-enabled=false"))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -75,9 +83,11 @@ public final class KeycloakLauncher implements AutoCloseable {
     }
 
     private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(issuer("astana") + "/.well-known/openid-configuration"))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         Instant deadline = Instant.now().plus(STARTUP);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

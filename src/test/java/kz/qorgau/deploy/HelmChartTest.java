@@ -25,8 +25,11 @@ class HelmChartTest {
     @BeforeAll
     static void render() {
         defaults = objects(new Helm(CHART).template().withName("qorgau").call());
-        production = objects(new Helm(CHART).template().withName("qorgau")
-                .withValuesFile(Path.of("src/test/resources/helm/production-values.yaml")).call());
+        production = objects(new Helm(CHART)
+                .template()
+                .withName("qorgau")
+                .withValuesFile(Path.of("src/test/resources/helm/production-values.yaml"))
+                .call());
     }
 
     /** The rendered objects by "Kind/name". */
@@ -38,15 +41,18 @@ class HelmChartTest {
                 all.add((Map<String, Object>) document);
             }
         }
-        return all.stream().collect(Collectors.toMap(
-                o -> o.get("kind") + "/" + ((Map<String, Object>) o.get("metadata")).get("name"), o -> o));
+        return all.stream()
+                .collect(Collectors.toMap(
+                        o -> o.get("kind") + "/" + ((Map<String, Object>) o.get("metadata")).get("name"), o -> o));
     }
 
     @SuppressWarnings("unchecked")
     private static <T> T at(Object node, String... path) {
         Object current = node;
         for (String step : path) {
-            current = current instanceof List<?> list ? list.get(Integer.parseInt(step)) : ((Map<String, Object>) current).get(step);
+            current = current instanceof List<?> list
+                    ? list.get(Integer.parseInt(step))
+                    : ((Map<String, Object>) current).get(step);
         }
         return (T) current;
     }
@@ -59,8 +65,14 @@ class HelmChartTest {
 
     @Test
     void defaultsRenderTheApiWithoutAnIngress() {
-        assertEquals(List.of("ConfigMap/qorgau", "Deployment/qorgau", "HorizontalPodAutoscaler/qorgau",
-                        "NetworkPolicy/qorgau", "PodDisruptionBudget/qorgau", "Service/qorgau"),
+        assertEquals(
+                List.of(
+                        "ConfigMap/qorgau",
+                        "Deployment/qorgau",
+                        "HorizontalPodAutoscaler/qorgau",
+                        "NetworkPolicy/qorgau",
+                        "PodDisruptionBudget/qorgau",
+                        "Service/qorgau"),
                 defaults.keySet().stream().sorted().toList());
     }
 
@@ -79,26 +91,40 @@ class HelmChartTest {
         assertEquals("768Mi", at(api, "resources", "limits", "memory"));
         // The heap is set, not derived from the node: bench/perf.sh measures resident memory with it.
         List<Map<String, Object>> env = at(api, "env");
-        assertTrue(env.stream().anyMatch(e -> e.get("name").equals("JAVA_OPTS_APPEND")
-                && String.valueOf(e.get("value")).contains("-Xmx256m")), env::toString);
+        assertTrue(
+                env.stream()
+                        .anyMatch(e -> e.get("name").equals("JAVA_OPTS_APPEND")
+                                && String.valueOf(e.get("value")).contains("-Xmx256m")),
+                env::toString);
         assertEquals("250m", at(api, "resources", "requests", "cpu"));
     }
 
     @Test
     void databaseCredentialsComeFromASecretAndTenantsFromTheConfigMap() {
-        List<Map<String, Object>> env = at(production.get("Deployment/qorgau"), "spec", "template", "spec", "containers", "0", "env");
-        Map<String, Object> password = env.stream().filter(e -> e.get("name").equals("QUARKUS_DATASOURCE_PASSWORD"))
-                .findFirst().orElseThrow();
+        List<Map<String, Object>> env =
+                at(production.get("Deployment/qorgau"), "spec", "template", "spec", "containers", "0", "env");
+        Map<String, Object> password = env.stream()
+                .filter(e -> e.get("name").equals("QUARKUS_DATASOURCE_PASSWORD"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("qorgau-db", at(password, "valueFrom", "secretKeyRef", "name"));
         // The data-protection keys come from their own Secret, mounted as a properties file the service reads.
-        List<Map<String, Object>> volumes = at(production.get("Deployment/qorgau"), "spec", "template", "spec", "volumes");
-        assertTrue(volumes.stream().anyMatch(v -> v.get("name").equals("keys")
-                && "qorgau-keys".equals(at(v, "secret", "secretName"))), volumes.toString());
-        Map<String, Object> locations = env.stream().filter(e -> e.get("name").equals("SMALLRYE_CONFIG_LOCATIONS"))
-                .findFirst().orElseThrow();
+        List<Map<String, Object>> volumes =
+                at(production.get("Deployment/qorgau"), "spec", "template", "spec", "volumes");
+        assertTrue(
+                volumes.stream()
+                        .anyMatch(v ->
+                                v.get("name").equals("keys") && "qorgau-keys".equals(at(v, "secret", "secretName"))),
+                volumes.toString());
+        Map<String, Object> locations = env.stream()
+                .filter(e -> e.get("name").equals("SMALLRYE_CONFIG_LOCATIONS"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("/etc/qorgau/application.properties,/etc/qorgau-keys/keys.properties", locations.get("value"));
         String properties = at(production.get("ConfigMap/qorgau"), "data", "application.properties");
-        assertTrue(properties.contains("quarkus.oidc.almaty.auth-server-url=https://sso.qorgau.kz/realms/almaty"), properties);
+        assertTrue(
+                properties.contains("quarkus.oidc.almaty.auth-server-url=https://sso.qorgau.kz/realms/almaty"),
+                properties);
         assertTrue(properties.contains("qorgau.tenants.astana.name=Astana city"), properties);
         assertTrue(properties.contains("quarkus.oidc.astana.token.audience=qorgau-api"), properties);
         assertTrue(properties.contains("quarkus.datasource.jdbc.max-size=30"), properties);
@@ -107,20 +133,25 @@ class HelmChartTest {
 
     /** Where an environment variable of the container comes from: its Secret's name and key. */
     private static Map<String, Object> secretOf(List<Map<String, Object>> env, String name) {
-        Map<String, Object> variable = env.stream().filter(e -> e.get("name").equals(name)).findFirst()
+        Map<String, Object> variable = env.stream()
+                .filter(e -> e.get("name").equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(name + " is not set: " + env));
         return at(variable, "valueFrom", "secretKeyRef");
     }
 
     @Test
     void serviceConnectsAsItsOwnRoleAndFlywayMigratesAsTheOwnerEachFromItsSecret() {
-        List<Map<String, Object>> env = at(production.get("Deployment/qorgau"), "spec", "template", "spec", "containers", "0", "env");
+        List<Map<String, Object>> env =
+                at(production.get("Deployment/qorgau"), "spec", "template", "spec", "containers", "0", "env");
         // The service's own role, which row-level security holds (DatabaseRoleCheck refuses an owner).
         assertEquals(Map.of("name", "qorgau-db", "key", "username"), secretOf(env, "QUARKUS_DATASOURCE_USERNAME"));
         assertEquals(Map.of("name", "qorgau-db", "key", "password"), secretOf(env, "QUARKUS_DATASOURCE_PASSWORD"));
         // The schema's owner, for Flyway only.
-        assertEquals(Map.of("name", "qorgau-db-owner", "key", "owner-username"), secretOf(env, "QUARKUS_FLYWAY_USERNAME"));
-        assertEquals(Map.of("name", "qorgau-db-owner", "key", "owner-password"), secretOf(env, "QUARKUS_FLYWAY_PASSWORD"));
+        assertEquals(
+                Map.of("name", "qorgau-db-owner", "key", "owner-username"), secretOf(env, "QUARKUS_FLYWAY_USERNAME"));
+        assertEquals(
+                Map.of("name", "qorgau-db-owner", "key", "owner-password"), secretOf(env, "QUARKUS_FLYWAY_PASSWORD"));
         // The migrations grant to the role the service connects as.
         String properties = at(production.get("ConfigMap/qorgau"), "data", "application.properties");
         assertTrue(properties.contains("quarkus.flyway.placeholders.app_role=qorgau_api"), properties);
@@ -128,8 +159,12 @@ class HelmChartTest {
         assertTrue(defaultProperties.contains("quarkus.flyway.placeholders.app_role=qorgau_app"), defaultProperties);
         List<Map<String, Object>> defaultEnv =
                 at(defaults.get("Deployment/qorgau"), "spec", "template", "spec", "containers", "0", "env");
-        assertEquals(Map.of("name", "qorgau-database-owner", "key", "username"), secretOf(defaultEnv, "QUARKUS_FLYWAY_USERNAME"));
-        assertEquals(Map.of("name", "qorgau-database", "key", "username"), secretOf(defaultEnv, "QUARKUS_DATASOURCE_USERNAME"));
+        assertEquals(
+                Map.of("name", "qorgau-database-owner", "key", "username"),
+                secretOf(defaultEnv, "QUARKUS_FLYWAY_USERNAME"));
+        assertEquals(
+                Map.of("name", "qorgau-database", "key", "username"),
+                secretOf(defaultEnv, "QUARKUS_DATASOURCE_USERNAME"));
     }
 
     @Test

@@ -5,13 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * A PostgreSQL the drills can stop and start again on the same data and port, as an outage does: the
@@ -33,13 +33,18 @@ final class DrillPostgres implements AutoCloseable {
         try {
             if (fresh && Files.exists(dataDirectory)) {
                 try (Stream<Path> files = Files.walk(dataDirectory)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(file -> file.toFile().delete());
                 }
             }
             // Never let the embedded server delete its data when it stops: an outage keeps the data.
-            server = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
-                    .setPort(port).setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "100").start();
+            server = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "100")
+                    .start();
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -64,7 +69,8 @@ final class DrillPostgres implements AutoCloseable {
 
     long count(String sql) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
-                Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         } catch (SQLException e) {

@@ -90,36 +90,88 @@ class DrillsIT {
         String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
         String worker = almaty.token(Role.SOCIAL_WORKER, almaty.socialProtection);
 
-        String incident = given().auth().oauth2(dispatch).contentType("application/json").body(Flows.incidentBody("CAD-" + UUID.randomUUID())
-                .replace("\"A. S.\"", "\"" + PERSON + "\"").replace("Neighbours called about screaming", "Called from " + ADDRESS))
-                .post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+        String incident = given().auth()
+                .oauth2(dispatch)
+                .contentType("application/json")
+                .body(Flows.incidentBody("CAD-" + UUID.randomUUID())
+                        .replace("\"A. S.\"", "\"" + PERSON + "\"")
+                        .replace("Neighbours called about screaming", "Called from " + ADDRESS))
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String survivor = "{\"fullName\": \"" + NAME + "\", \"birthDate\": \"1990-01-31\", \"phone\": \"" + PHONE
                 + "\", \"address\": \"" + ADDRESS + "\"}";
-        String caseId = given().auth().oauth2(inspector).contentType("application/json")
-                .body("{\"survivor\": " + survivor + ", \"riskLevel\": \"HIGH\", \"incidentIds\": [\"" + incident + "\"]}")
-                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
-        Flows.recordConsent(inspector, UUID.fromString(caseId), almaty.socialProtection).then().statusCode(201);
+        String caseId = given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .body("{\"survivor\": " + survivor + ", \"riskLevel\": \"HIGH\", \"incidentIds\": [\"" + incident
+                        + "\"]}")
+                .post("/api/v1/cases")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Flows.recordConsent(inspector, UUID.fromString(caseId), almaty.socialProtection)
+                .then()
+                .statusCode(201);
         UUID referral = Flows.referral(inspector, UUID.fromString(caseId), almaty.socialProtection);
         Flows.fire(worker, referral, "ACKNOWLEDGE").then().statusCode(200);
         Flows.fire(worker, referral, "ACCEPT").then().statusCode(200);
-        given().auth().oauth2(worker).get("/api/v1/referrals/" + referral + "/shared-data").then().statusCode(200);
-        given().auth().oauth2(worker).queryParam("survivorName", NAME).get("/api/v1/cases").then().statusCode(200);
-        given().auth().oauth2(worker).queryParam("survivorPhone", PHONE).get("/api/v1/cases").then().statusCode(200);
+        given().auth()
+                .oauth2(worker)
+                .get("/api/v1/referrals/" + referral + "/shared-data")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(worker)
+                .queryParam("survivorName", NAME)
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(worker)
+                .queryParam("survivorPhone", PHONE)
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(200);
         // Bad input that carries her data: a refused body, and her name where an id belongs.
-        given().auth().oauth2(inspector).contentType("application/json")
+        given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
                 .body("{\"survivor\": {\"fullName\": \"" + NAME + "\", \"phone\": \"" + PHONE + "\", \"address\": \""
                         + ADDRESS + "\", \"birthDate\": \"1990-02-31\"}}")
-                .post("/api/v1/cases").then().statusCode(400);
-        given().auth().oauth2(inspector).get("/api/v1/cases/" + NAME.replace(' ', '-')).then().statusCode(400);
-        given().auth().oauth2(dispatch).contentType("application/json")
-                .body("{\"externalReference\": \"" + PHONE + "\", \"description\": \"" + ADDRESS + "\"").post("/api/v1/incidents")
-                .then().statusCode(400);
+                .post("/api/v1/cases")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/cases/" + NAME.replace(' ', '-'))
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(dispatch)
+                .contentType("application/json")
+                .body("{\"externalReference\": \"" + PHONE + "\", \"description\": \"" + ADDRESS + "\"")
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(400);
 
         ServiceProcess.pause(1500);
         String log = service.logText();
         assertFalse(log.isBlank(), "the service's log is empty; the drill would prove nothing");
-        for (String secret : List.of(NAME, "Drillbekova", PHONE, PHONE.replace(" ", ""), "7779012345", ADDRESS, "Drill street",
-                PERSON, "Drillov", "1990-01-31")) {
+        for (String secret : List.of(
+                NAME,
+                "Drillbekova",
+                PHONE,
+                PHONE.replace(" ", ""),
+                "7779012345",
+                ADDRESS,
+                "Drill street",
+                PERSON,
+                "Drillov",
+                "1990-01-31")) {
             assertFalse(log.contains(secret), "the service's log holds \"" + secret + "\"");
         }
     }
@@ -135,11 +187,17 @@ class DrillsIT {
         String reference = "CAD-" + UUID.randomUUID();
         String body = Flows.incidentBody(reference);
         ExecutorService senders = Executors.newFixedThreadPool(32);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(senders).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(senders)
+                .build();
         HttpRequest post = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/incidents"))
-                .header("Authorization", "Bearer " + dispatch).header("Content-Type", "application/json")
-                .header("Idempotency-Key", key).timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Authorization", "Bearer " + dispatch)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         List<CompletableFuture<HttpResponse<String>>> retries = new ArrayList<>();
         long started = System.nanoTime();
         for (int i = 0; i < 1000; i++) {
@@ -165,18 +223,21 @@ class DrillsIT {
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         senders.shutdown();
-        System.out.printf("[drill] 1,000 concurrent retries of one incident post: first answers %s, final %s in %d ms%n",
+        System.out.printf(
+                "[drill] 1,000 concurrent retries of one incident post: first answers %s, final %s in %d ms%n",
                 firstAnswers, statuses, millis);
         assertEquals(Integer.valueOf(1), statuses.get(201), "exactly one retry creates: " + statuses);
-        assertEquals(1000, statuses.getOrDefault(201, 0) + statuses.getOrDefault(200, 0), "every other retry replays: " + statuses);
+        assertEquals(
+                1000,
+                statuses.getOrDefault(201, 0) + statuses.getOrDefault(200, 0),
+                "every other retry replays: " + statuses);
         assertEquals(1, ids.size(), "every answer names the one incident");
         assertEquals(1, postgres.count("select count(*) from incident where external_reference = '" + reference + "'"));
     }
 
     // ---- the database goes away under load
 
-    private record Answer(long atMillis, int status, long tookMillis, String contentType) {
-    }
+    private record Answer(long atMillis, int status, long tookMillis, String contentType) {}
 
     @Test
     @Order(3)
@@ -184,7 +245,8 @@ class DrillsIT {
         Network almaty = Network.of("almaty");
         String dispatch = almaty.token(Role.POLICE_DISPATCH, almaty.police);
         String coordinator = almaty.coordinator();
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long t0 = System.nanoTime();
         ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -195,11 +257,16 @@ class DrillsIT {
                 while (running.get()) {
                     HttpRequest request = writer
                             ? HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/incidents"))
-                                    .header("Authorization", "Bearer " + dispatch).header("Content-Type", "application/json")
+                                    .header("Authorization", "Bearer " + dispatch)
+                                    .header("Content-Type", "application/json")
                                     .timeout(Duration.ofSeconds(30))
-                                    .POST(HttpRequest.BodyPublishers.ofString(Flows.incidentBody("CAD-" + UUID.randomUUID()))).build()
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            Flows.incidentBody("CAD-" + UUID.randomUUID())))
+                                    .build()
                             : HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/referrals?limit=5"))
-                                    .header("Authorization", "Bearer " + coordinator).timeout(Duration.ofSeconds(30)).build();
+                                    .header("Authorization", "Bearer " + coordinator)
+                                    .timeout(Duration.ofSeconds(30))
+                                    .build();
                     long sent = System.nanoTime();
                     int status;
                     String type = "";
@@ -233,8 +300,11 @@ class DrillsIT {
                 readyAgain = millisSince(t0, System.nanoTime());
             }
             if (firstSuccess < 0) {
-                firstSuccess = answers.stream().filter(a -> a.atMillis() >= outageEnded && a.status() >= 200 && a.status() < 300)
-                        .mapToLong(a -> a.atMillis() + a.tookMillis()).min().orElse(-1);
+                firstSuccess = answers.stream()
+                        .filter(a -> a.atMillis() >= outageEnded && a.status() >= 200 && a.status() < 300)
+                        .mapToLong(a -> a.atMillis() + a.tookMillis())
+                        .min()
+                        .orElse(-1);
             }
             ServiceProcess.pause(100);
         }
@@ -244,13 +314,22 @@ class DrillsIT {
         assertTrue(load.awaitTermination(60, TimeUnit.SECONDS));
 
         List<Answer> during = answers.stream()
-                .filter(a -> a.atMillis() >= outageStarted + 500 && a.atMillis() + a.tookMillis() <= outageEnded).toList();
+                .filter(a -> a.atMillis() >= outageStarted + 500 && a.atMillis() + a.tookMillis() <= outageEnded)
+                .toList();
         long slowest = during.stream().mapToLong(Answer::tookMillis).max().orElse(-1);
         Map<Integer, Long> statuses = new java.util.TreeMap<>();
         during.forEach(a -> statuses.merge(a.status(), 1L, Long::sum));
-        System.out.printf("[drill] database outage of %d ms: %d answers during it %s, slowest %d ms; readiness %d, liveness %d; "
-                + "first success %d ms and ready %d ms after PostgreSQL was back%n", outageEnded - outageStarted, during.size(),
-                statuses, slowest, readiness, liveness, firstSuccess - outageEnded, readyAgain - outageEnded);
+        System.out.printf(
+                "[drill] database outage of %d ms: %d answers during it %s, slowest %d ms; readiness %d, liveness %d; "
+                        + "first success %d ms and ready %d ms after PostgreSQL was back%n",
+                outageEnded - outageStarted,
+                during.size(),
+                statuses,
+                slowest,
+                readiness,
+                liveness,
+                firstSuccess - outageEnded,
+                readyAgain - outageEnded);
 
         assertFalse(during.isEmpty(), "no request was sent during the outage");
         assertEquals(Set.of(503), statuses.keySet(), "during the outage every request answers 503: " + statuses);
@@ -295,10 +374,19 @@ class DrillsIT {
                                 case "IN_PROGRESS" -> "PAUSE";
                                 default -> "RESUME";
                             };
-                            Response fired = Flows.fireAt(worker, referral, current.header("ETag"), action,
-                                    action.equals("PAUSE") ? Map.of("note", "Waiting for a place, step " + step) : Map.of());
+                            Response fired = Flows.fireAt(
+                                    worker,
+                                    referral,
+                                    current.header("ETag"),
+                                    action,
+                                    action.equals("PAUSE")
+                                            ? Map.of("note", "Waiting for a place, step " + step)
+                                            : Map.of());
                             if (fired.statusCode() == 200) {
-                                acknowledged.merge(referral, Long.parseLong(fired.header("ETag").replace("\"", "")), Math::max);
+                                acknowledged.merge(
+                                        referral,
+                                        Long.parseLong(fired.header("ETag").replace("\"", "")),
+                                        Math::max);
                             }
                         } catch (Exception cut) {
                             // The service is gone: what was not answered was not acknowledged.
@@ -310,7 +398,8 @@ class DrillsIT {
             });
         }
         ServiceProcess.pause(4000);
-        long beforeKill = acknowledged.values().stream().mapToLong(Long::longValue).sum();
+        long beforeKill =
+                acknowledged.values().stream().mapToLong(Long::longValue).sum();
         service.kill();
         running.set(false);
         load.shutdown();
@@ -329,31 +418,43 @@ class DrillsIT {
             }
             ServiceProcess.pause(200);
         }
-        System.out.printf("[drill] SIGKILL after %d acknowledged transitions (sum of versions %d) on %d referrals; %d events "
-                + "unrelayed at the kill; service ready %d ms after restart; outbox drained %d ms after restart%n",
+        System.out.printf(
+                "[drill] SIGKILL after %d acknowledged transitions (sum of versions %d) on %d referrals; %d events "
+                        + "unrelayed at the kill; service ready %d ms after restart; outbox drained %d ms after restart%n",
                 acknowledged.size(), beforeKill, referrals.size(), unrelayed, restartMillis, drained);
 
         assertFalse(acknowledged.isEmpty(), "no transition was acknowledged before the kill");
         for (Map.Entry<UUID, Long> answered : acknowledged.entrySet()) {
             long stored = postgres.count("select version from referral where id = '" + answered.getKey() + "'");
-            assertTrue(stored >= answered.getValue(), "referral " + answered.getKey() + " acknowledged at version "
-                    + answered.getValue() + " but stored at " + stored);
+            assertTrue(
+                    stored >= answered.getValue(),
+                    "referral " + answered.getKey() + " acknowledged at version " + answered.getValue()
+                            + " but stored at " + stored);
         }
         assertTrue(unrelayed > 0, "the drill meant to leave events to relay at the kill");
         assertTrue(drained >= 0, "the outbox was not relayed after the restart");
         assertConsistent();
         // And it goes on: the receiver works the referrals again.
         UUID any = referrals.get(0);
-        String state = given().auth().oauth2(worker).get("/api/v1/referrals/" + any).then().statusCode(200).extract().path("state");
+        String state = given().auth()
+                .oauth2(worker)
+                .get("/api/v1/referrals/" + any)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("state");
         Flows.fire(worker, any, state.equals("ON_HOLD") ? "RESUME" : "PAUSE", Map.of("note", "After the restart"))
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
     }
 
     @Test
     @Order(5)
     void noDrillMadeTheServiceFailUnexpectedly() {
         String log = service.logText();
-        assertEquals(0, log.lines().filter(line -> line.contains("Unexpected failure")).count(),
+        assertEquals(
+                0,
+                log.lines().filter(line -> line.contains("Unexpected failure")).count(),
                 "the log of the drills holds unexpected failures (500s)");
     }
 
@@ -372,7 +473,8 @@ class DrillsIT {
                    <> (select count(*) from outbox_event e where e.aggregate_id = r.id and e.aggregate_type = 'referral'
                        and e.event_type not in ('referral.reprioritised', 'referral.escalated'))""");
         long referrals = postgres.count("select count(*) from referral");
-        System.out.printf("[drill] consistency over %d referrals: state %d, version %d, outbox %d disagreeing%n",
+        System.out.printf(
+                "[drill] consistency over %d referrals: state %d, version %d, outbox %d disagreeing%n",
                 referrals, stateDisagrees, versionDisagrees, eventsDisagree);
         assertEquals(0, stateDisagrees, "referrals whose state is not their last history entry's");
         assertEquals(0, versionDisagrees, "referrals whose version is not their history's length");

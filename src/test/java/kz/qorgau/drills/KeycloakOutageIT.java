@@ -33,11 +33,18 @@ class KeycloakOutageIT {
         keycloak = KeycloakLauncher.start(keycloakPort);
         postgres = new DrillPostgres(Path.of("target/drills/keycloak-pg"), ServiceProcess.freePort()).start(true);
         String issuer = keycloak.issuer("almaty");
-        service = ServiceProcess.start("keycloak-outage", postgres.jdbcUrl(), Map.of(
-                "quarkus.flyway.locations", "db/migration,db/demo",
-                "quarkus.oidc.almaty.auth-server-url", issuer,
-                "quarkus.oidc.almaty.token.issuer", issuer,
-                "quarkus.oidc.almaty.public-key", ""));
+        service = ServiceProcess.start(
+                "keycloak-outage",
+                postgres.jdbcUrl(),
+                Map.of(
+                        "quarkus.flyway.locations",
+                        "db/migration,db/demo",
+                        "quarkus.oidc.almaty.auth-server-url",
+                        issuer,
+                        "quarkus.oidc.almaty.token.issuer",
+                        issuer,
+                        "quarkus.oidc.almaty.public-key",
+                        ""));
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = service.port;
     }
@@ -57,14 +64,28 @@ class KeycloakOutageIT {
     }
 
     private static String inspectorToken() {
-        return given().formParams(Map.of("grant_type", "password", "client_id", "qorgau-demo", "username", "inspector",
-                        "password", "demo"))
+        return given().formParams(Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "qorgau-demo",
+                        "username",
+                        "inspector",
+                        "password",
+                        "demo"))
                 .post(keycloak.issuer("almaty") + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     private static int referrals(String token) {
-        return given().auth().oauth2(token).queryParam("limit", 1).get("/api/v1/referrals").statusCode();
+        return given().auth()
+                .oauth2(token)
+                .queryParam("limit", 1)
+                .get("/api/v1/referrals")
+                .statusCode();
     }
 
     private static String keyIdOf(String token) {
@@ -82,7 +103,9 @@ class KeycloakOutageIT {
         for (int i = 0; i < 20; i++) {
             assertEquals(200, referrals(issued), "a token issued before the outage verifies from the held keys");
         }
-        assertEquals(401, given().auth().oauth2("not-a-token").get("/api/v1/referrals").statusCode());
+        assertEquals(
+                401,
+                given().auth().oauth2("not-a-token").get("/api/v1/referrals").statusCode());
         assertEquals(401, given().get("/api/v1/referrals").statusCode());
         ServiceProcess.pause(5000);
         assertEquals(200, referrals(issued), "the held keys do not expire while Keycloak is away");
@@ -94,13 +117,19 @@ class KeycloakOutageIT {
         long pickUp = System.nanoTime();
         int status = referrals(rotated);
         long pickUpMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pickUp);
-        System.out.printf("[drill] Keycloak down %d ms (stopped, then started again): 21 calls with an issued token all 200; after it came back with key %s "
-                + "(was %s), the first call with the new key answered %d in %d ms%n", outageMillis, keyIdOf(rotated),
-                keyIdOf(issued), status, pickUpMillis);
+        System.out.printf(
+                "[drill] Keycloak down %d ms (stopped, then started again): 21 calls with an issued token all 200; after it came back with key %s "
+                        + "(was %s), the first call with the new key answered %d in %d ms%n",
+                outageMillis, keyIdOf(rotated), keyIdOf(issued), status, pickUpMillis);
         assertEquals(200, status, "a token signed with the rotated key verifies");
         int old = referrals(issued);
         assertNotEquals(500, old);
         System.out.printf("[drill] the token signed with the retired key now answers %d%n", old);
-        assertEquals(0, service.logText().lines().filter(l -> l.contains("Unexpected failure")).count());
+        assertEquals(
+                0,
+                service.logText()
+                        .lines()
+                        .filter(l -> l.contains("Unexpected failure"))
+                        .count());
     }
 }

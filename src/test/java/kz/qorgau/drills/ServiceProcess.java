@@ -25,7 +25,8 @@ import java.util.Map;
 final class ServiceProcess implements AutoCloseable {
 
     private static final Path APP = Path.of("target/quarkus-app/quarkus-run.jar");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final int port;
     final Path log;
@@ -40,8 +41,8 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(String name, String jdbcUrl, Map<String, String> settings) {
         Path directory = Path.of("target/drills");
-        ServiceProcess service = new ServiceProcess(freePort(), directory.resolve(name + ".log"),
-                directory.resolve(name + "-bystander-pg"));
+        ServiceProcess service = new ServiceProcess(
+                freePort(), directory.resolve(name + ".log"), directory.resolve(name + "-bystander-pg"));
         try {
             // One log per drill run; a restart appends to it.
             Files.deleteIfExists(service.log);
@@ -54,28 +55,39 @@ final class ServiceProcess implements AutoCloseable {
 
     private void launch(String jdbcUrl, Map<String, String> settings) {
         if (!Files.exists(APP)) {
-            throw new IllegalStateException(APP + " is missing: the drills run after the package phase (./mvnw verify)");
+            throw new IllegalStateException(
+                    APP + " is missing: the drills run after the package phase (./mvnw verify)");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256m", "-Xmx256m", "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms256m",
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
                 "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                 "-Dquarkus.profile=test",
-                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
                 // The two roles of migration V8: the service's own, and the owner Flyway migrates as.
-                "-Dquarkus.datasource.username=qorgau_app", "-Dquarkus.datasource.password=unused",
-                "-Dquarkus.flyway.username=postgres", "-Dquarkus.flyway.password=postgres",
+                "-Dquarkus.datasource.username=qorgau_app",
+                "-Dquarkus.datasource.password=unused",
+                "-Dquarkus.flyway.username=postgres",
+                "-Dquarkus.flyway.password=postgres",
                 "-Dquarkus.embedded.postgresql.port=" + freePort(),
                 "-Dquarkus.embedded.postgresql.data-dir=" + bystanderData.toAbsolutePath(),
-                "-Dqorgau.notifications.relay-every=1s", "-Dqorgau.webhooks.dispatch-every=1s",
-                "-Dqorgau.audit.chain-every=1s", "-Dquarkus.log.console.json.enabled=false"));
+                "-Dqorgau.notifications.relay-every=1s",
+                "-Dqorgau.webhooks.dispatch-every=1s",
+                "-Dqorgau.audit.chain-every=1s",
+                "-Dquarkus.log.console.json.enabled=false"));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(APP.toString());
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -89,8 +101,12 @@ final class ServiceProcess implements AutoCloseable {
     /** The status of a plain GET, or -1 if nothing answered within the timeout. */
     int status(String path, Duration timeout) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(timeout).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                                    .timeout(timeout)
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -140,7 +156,11 @@ final class ServiceProcess implements AutoCloseable {
                 long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
                 ProcessHandle.of(pid).ifPresent(postmaster -> {
                     postmaster.destroy();
-                    postmaster.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> null).join();
+                    postmaster
+                            .onExit()
+                            .orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+                            .exceptionally(t -> null)
+                            .join();
                 });
             }
         } catch (IOException | RuntimeException e) {

@@ -27,23 +27,36 @@ class EndToEndTest {
     private static String token(String realm, Map<String, String> form) {
         return given().formParams(form)
                 .post(RealKeycloak.keycloak.issuer(realm) + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     private static String user(String realm, String username) {
-        return token(realm, Map.of("grant_type", "password", "client_id", "qorgau-demo",
-                "username", username, "password", "demo"));
+        return token(
+                realm,
+                Map.of("grant_type", "password", "client_id", "qorgau-demo", "username", username, "password", "demo"));
     }
 
     private static String client(String realm, String clientId) {
-        return token(realm, Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_secret", realm + "-" + clientId.replace("police-", "") + "-demo-secret"));
+        return token(
+                realm,
+                Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        clientId,
+                        "client_secret",
+                        realm + "-" + clientId.replace("police-", "") + "-demo-secret"));
     }
 
     @Test
     void dispatchClientPostsAnIncidentWithItsClientCredentials() {
         String dispatch = client("almaty", "police-dispatch");
-        Flows.reportIncident(dispatch, "CAD-" + UUID.randomUUID()).then().statusCode(201)
+        Flows.reportIncident(dispatch, "CAD-" + UUID.randomUUID())
+                .then()
+                .statusCode(201)
                 .body("reportingAgencyId", equalTo(ALMATY_POLICE));
     }
 
@@ -55,10 +68,18 @@ class EndToEndTest {
         UUID referral = Flows.referral(inspector, caseId, ALMATY_CENTRE);
 
         String portal = client("almaty", "ngo-portal");
-        given().auth().oauth2(portal).queryParam("direction", "incoming").queryParam("state", "SUBMITTED")
-                .queryParam("limit", 100).get("/api/v1/referrals").then().statusCode(200)
+        given().auth()
+                .oauth2(portal)
+                .queryParam("direction", "incoming")
+                .queryParam("state", "SUBMITTED")
+                .queryParam("limit", 100)
+                .get("/api/v1/referrals")
+                .then()
+                .statusCode(200)
                 .body("items.id", hasItem(referral.toString()));
-        Flows.fire(portal, referral, "ACCEPT", Map.of("assignee", "portal-intake")).then().statusCode(200)
+        Flows.fire(portal, referral, "ACCEPT", Map.of("assignee", "portal-intake"))
+                .then()
+                .statusCode(200)
                 .body("state", equalTo("ACCEPTED"));
     }
 
@@ -73,22 +94,54 @@ class EndToEndTest {
         UUID almatyCase = Flows.caseFile(almatyInspector);
 
         // Each token sees its own network's data...
-        given().auth().oauth2(user("astana", "coordinator")).get("/api/v1/referrals/" + astanaReferral)
-                .then().statusCode(200);
-        given().auth().oauth2(almatyInspector).get("/api/v1/cases/" + almatyCase).then().statusCode(200);
+        given().auth()
+                .oauth2(user("astana", "coordinator"))
+                .get("/api/v1/referrals/" + astanaReferral)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(almatyInspector)
+                .get("/api/v1/cases/" + almatyCase)
+                .then()
+                .statusCode(200);
         // ...and nothing of the other's, not even a coordinator's.
-        given().auth().oauth2(user("almaty", "coordinator")).get("/api/v1/referrals/" + astanaReferral)
-                .then().statusCode(404);
-        given().auth().oauth2(almatyInspector).get("/api/v1/cases/" + astanaCase).then().statusCode(404);
-        given().auth().oauth2(user("astana", "coordinator")).get("/api/v1/cases/" + almatyCase).then().statusCode(404);
-        given().auth().oauth2(astanaInspector).queryParam("limit", 100).get("/api/v1/agencies").then()
-                .statusCode(200).body("items.id", org.hamcrest.Matchers.not(hasItem(ALMATY_CENTRE.toString())));
+        given().auth()
+                .oauth2(user("almaty", "coordinator"))
+                .get("/api/v1/referrals/" + astanaReferral)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(almatyInspector)
+                .get("/api/v1/cases/" + astanaCase)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(user("astana", "coordinator"))
+                .get("/api/v1/cases/" + almatyCase)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(astanaInspector)
+                .queryParam("limit", 100)
+                .get("/api/v1/agencies")
+                .then()
+                .statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(hasItem(ALMATY_CENTRE.toString())));
     }
 
     @Test
     void tokenFromARealmTheApiDoesNotServeIsRejected() {
-        String master = token("master", Map.of("grant_type", "password", "client_id", "admin-cli",
-                "username", KeycloakLauncher.ADMIN, "password", KeycloakLauncher.ADMIN_PASSWORD));
+        String master = token(
+                "master",
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "admin-cli",
+                        "username",
+                        KeycloakLauncher.ADMIN,
+                        "password",
+                        KeycloakLauncher.ADMIN_PASSWORD));
         given().auth().oauth2(master).get("/api/v1/agencies").then().statusCode(401);
     }
 }

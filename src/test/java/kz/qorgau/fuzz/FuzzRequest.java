@@ -9,8 +9,15 @@ import java.util.Map;
  * One generated request, held raw so that what the suite reports is exactly what it sent: the path
  * template with its values, query pairs (a name may repeat), headers, media type and body.
  */
-record FuzzRequest(String mutation, String method, String pathTemplate, Map<String, String> pathValues,
-        List<Map.Entry<String, String>> query, Map<String, String> headers, String contentType, String body,
+record FuzzRequest(
+        String mutation,
+        String method,
+        String pathTemplate,
+        Map<String, String> pathValues,
+        List<Map.Entry<String, String>> query,
+        Map<String, String> headers,
+        String contentType,
+        String body,
         String caller) {
 
     String url() {

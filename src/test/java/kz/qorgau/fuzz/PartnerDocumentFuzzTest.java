@@ -50,11 +50,25 @@ class PartnerDocumentFuzzTest {
 
     private static final int DEFAULT_PER_OPERATION = 60;
     private static final long SEED = Long.getLong("qorgau.fuzz.seed", 20261125L);
-    private static final int PER_OPERATION = Integer.getInteger("qorgau.fuzz.requests-per-operation", DEFAULT_PER_OPERATION);
+    private static final int PER_OPERATION =
+            Integer.getInteger("qorgau.fuzz.requests-per-operation", DEFAULT_PER_OPERATION);
     /** A Java exception's class name; a field named like emergencyException is the API's own word. */
-    private static final java.util.regex.Pattern EXCEPTION_CLASS = java.util.regex.Pattern.compile("\\b([A-Z]\\w*)?Exception\\b");
-    private static final List<String> LEAK_MARKERS = List.of("java.", "javax.", "jakarta.", "kz.qorgau",
-            "org.hibernate", "io.quarkus", "io.vertx", "com.fasterxml", "SQLState", "PSQL", "ERROR:", "\tat ");
+    private static final java.util.regex.Pattern EXCEPTION_CLASS =
+            java.util.regex.Pattern.compile("\\b([A-Z]\\w*)?Exception\\b");
+
+    private static final List<String> LEAK_MARKERS = List.of(
+            "java.",
+            "javax.",
+            "jakarta.",
+            "kz.qorgau",
+            "org.hibernate",
+            "io.quarkus",
+            "io.vertx",
+            "com.fasterxml",
+            "SQLState",
+            "PSQL",
+            "ERROR:",
+            "\tat ");
     private static final int OVERSIZE_THRESHOLD = 262_144;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Map<String, Integer>> STATUSES_BY_OPERATION = new TreeMap<>();
@@ -62,8 +76,10 @@ class PartnerDocumentFuzzTest {
     @TestFactory
     Stream<DynamicTest> everyOperationOfEveryPartnerDocument() {
         FuzzWorld world = FuzzWorld.create();
-        return DocumentedOperation.load(Path.of("openapi")).stream().map(operation -> DynamicTest.dynamicTest(
-                operation.id() + " (" + String.join(", ", operation.documents()) + ")", () -> fuzz(operation, world)));
+        return DocumentedOperation.load(Path.of("openapi")).stream()
+                .map(operation -> DynamicTest.dynamicTest(
+                        operation.id() + " (" + String.join(", ", operation.documents()) + ")",
+                        () -> fuzz(operation, world)));
     }
 
     private static void fuzz(DocumentedOperation operation, FuzzWorld world) {
@@ -95,17 +111,22 @@ class PartnerDocumentFuzzTest {
         synchronized (STATUSES_BY_OPERATION) {
             STATUSES_BY_OPERATION.put(operation.id(), statuses);
         }
-        assertTrue(failures.isEmpty(), () -> operation.id() + ": " + failures.size() + " kinds of defect\n"
-                + failures.entrySet().stream().map(f -> "  " + f.getKey() + "\n    after " + f.getValue())
-                        .reduce("", (a, b) -> a + b + "\n"));
+        assertTrue(
+                failures.isEmpty(),
+                () -> operation.id() + ": " + failures.size() + " kinds of defect\n"
+                        + failures.entrySet().stream()
+                                .map(f -> "  " + f.getKey() + "\n    after " + f.getValue())
+                                .reduce("", (a, b) -> a + b + "\n"));
     }
 
     private static Response send(FuzzRequest request, FuzzWorld world) {
         // Media types go out exactly as generated, without a charset REST Assured would otherwise append.
-        RequestSpecification spec = given().config(RestAssured.config().encoderConfig(
-                        EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+        RequestSpecification spec = given().config(RestAssured.config()
+                        .encoderConfig(EncoderConfig.encoderConfig()
+                                .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
                 .urlEncodingEnabled(false)
-                .auth().oauth2(world.tokens().get(request.caller()));
+                .auth()
+                .oauth2(world.tokens().get(request.caller()));
         request.headers().forEach(spec::header);
         if (request.body() != null) {
             spec.contentType(request.contentType());
@@ -127,17 +148,20 @@ class PartnerDocumentFuzzTest {
     /** What is wrong with the answer, in words that group like defects together; null if nothing. */
     private static String defectOf(DocumentedOperation operation, int status, Response response) {
         if (status >= 500) {
-            return "answered " + status + ": " + response.asString().lines().findFirst().orElse("");
+            return "answered " + status + ": "
+                    + response.asString().lines().findFirst().orElse("");
         }
         if (!operation.declares(status)) {
-            return "answered " + status + ", which the document does not declare: " + response.asString().lines().findFirst().orElse("");
+            return "answered " + status + ", which the document does not declare: "
+                    + response.asString().lines().findFirst().orElse("");
         }
         if (status < 400) {
             return null;
         }
         String body = response.asString();
         if (!String.valueOf(response.contentType()).startsWith("application/problem+json")) {
-            return "answered " + status + " as " + response.contentType() + ", not a problem detail: " + body.lines().findFirst().orElse("");
+            return "answered " + status + " as " + response.contentType() + ", not a problem detail: "
+                    + body.lines().findFirst().orElse("");
         }
         java.util.regex.Matcher exception = EXCEPTION_CLASS.matcher(body);
         if (exception.find()) {
@@ -150,7 +174,8 @@ class PartnerDocumentFuzzTest {
         }
         try {
             JsonNode problem = JSON.readTree(body);
-            if (problem.path("status").asInt() != status || !problem.path("type").asText().startsWith("urn:qorgau:problem:")
+            if (problem.path("status").asInt() != status
+                    || !problem.path("type").asText().startsWith("urn:qorgau:problem:")
                     || problem.path("title").asText().isEmpty()) {
                 return "answered " + status + " with a malformed problem detail: " + body;
             }
@@ -166,10 +191,21 @@ class PartnerDocumentFuzzTest {
                 + "| operation | requests | answers (status and kind of request: count) |\n| --- | --- | --- |\n");
         int total = 0;
         for (Map.Entry<String, Map<String, Integer>> operation : STATUSES_BY_OPERATION.entrySet()) {
-            int sent = operation.getValue().values().stream().mapToInt(Integer::intValue).sum();
+            int sent = operation.getValue().values().stream()
+                    .mapToInt(Integer::intValue)
+                    .sum();
             total += sent;
-            report.append("| ").append(operation.getKey()).append(" | ").append(sent).append(" | ")
-                    .append(operation.getValue().toString().replace("{", "").replace("}", "").replace("=", ": "))
+            report.append("| ")
+                    .append(operation.getKey())
+                    .append(" | ")
+                    .append(sent)
+                    .append(" | ")
+                    .append(operation
+                            .getValue()
+                            .toString()
+                            .replace("{", "")
+                            .replace("}", "")
+                            .replace("=", ": "))
                     .append(" |\n");
         }
         report.append("\n").append(total).append(" requests in all.\n");
@@ -178,8 +214,12 @@ class PartnerDocumentFuzzTest {
     }
 
     /** The objects the requests aim at, made once through the API, and a token of every role. */
-    record FuzzWorld(Map<String, List<String>> idsByPath, Map<String, List<String>> idsByName,
-            Map<String, String> ifMatchByPath, Map<String, String> tokens) implements RequestGenerator.World {
+    record FuzzWorld(
+            Map<String, List<String>> idsByPath,
+            Map<String, List<String>> idsByName,
+            Map<String, String> ifMatchByPath,
+            Map<String, String> tokens)
+            implements RequestGenerator.World {
 
         static FuzzWorld create() {
             Network almaty = Network.of("almaty");
@@ -187,16 +227,30 @@ class PartnerDocumentFuzzTest {
             UUID incident = Flows.incident(almaty.token(Role.POLICE_DISPATCH, almaty.police));
             UUID caseId = Flows.caseFile(inspector, incident);
             String consent = Flows.recordConsent(inspector, caseId, almaty.socialProtection, almaty.crisisCentre)
-                    .then().statusCode(201).extract().path("id");
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             UUID referral = Flows.referral(inspector, caseId, almaty.socialProtection);
-            String order = Flows.recordOrder(inspector, caseId, Flows.orderBody("PO-" + UUID.randomUUID().toString().substring(0, 8)))
-                    .then().statusCode(201).extract().path("id");
-            String subscription = given().auth().oauth2(almaty.token(Role.AGENCY_ADMIN, almaty.police))
+            String order = Flows.recordOrder(
+                            inspector,
+                            caseId,
+                            Flows.orderBody("PO-" + UUID.randomUUID().toString().substring(0, 8)))
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            String subscription = given().auth()
+                    .oauth2(almaty.token(Role.AGENCY_ADMIN, almaty.police))
                     .contentType("application/json")
                     .body(Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", List.of("referral.submitted")))
-                    .post("/api/v1/webhook-subscriptions").then().statusCode(201).extract().path("id");
-            List<String> agencies = List.of(almaty.police.toString(), almaty.socialProtection.toString(),
-                    almaty.crisisCentre.toString());
+                    .post("/api/v1/webhook-subscriptions")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            List<String> agencies = List.of(
+                    almaty.police.toString(), almaty.socialProtection.toString(), almaty.crisisCentre.toString());
 
             Map<String, List<String>> byPath = new LinkedHashMap<>();
             byPath.put("/api/v1/agencies/", agencies);
@@ -216,10 +270,24 @@ class PartnerDocumentFuzzTest {
 
             Map<String, String> ifMatch = new LinkedHashMap<>();
             ifMatch.put("/api/v1/referrals/", Flows.etag(inspector, referral));
-            ifMatch.put("/api/v1/cases/", given().auth().oauth2(inspector).get("/api/v1/cases/" + caseId).then()
-                    .statusCode(200).extract().header("ETag"));
-            ifMatch.put("/api/v1/agencies/", given().auth().oauth2(almaty.coordinator()).get("/api/v1/agencies/" + almaty.police)
-                    .then().statusCode(200).extract().header("ETag"));
+            ifMatch.put(
+                    "/api/v1/cases/",
+                    given().auth()
+                            .oauth2(inspector)
+                            .get("/api/v1/cases/" + caseId)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .header("ETag"));
+            ifMatch.put(
+                    "/api/v1/agencies/",
+                    given().auth()
+                            .oauth2(almaty.coordinator())
+                            .get("/api/v1/agencies/" + almaty.police)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .header("ETag"));
 
             Map<String, String> tokens = new LinkedHashMap<>();
             for (Role role : Role.values()) {
@@ -227,8 +295,12 @@ class PartnerDocumentFuzzTest {
                 tokens.put(role + " of social protection", almaty.token(role, almaty.socialProtection));
                 tokens.put(role + " of the crisis centre", almaty.token(role, almaty.crisisCentre));
             }
-            tokens.put("POLICE_INSPECTOR of another network",
-                    TestTokens.tenant("astana").agency(UUID.randomUUID()).roles(Role.POLICE_INSPECTOR).sign());
+            tokens.put(
+                    "POLICE_INSPECTOR of another network",
+                    TestTokens.tenant("astana")
+                            .agency(UUID.randomUUID())
+                            .roles(Role.POLICE_INSPECTOR)
+                            .sign());
             return new FuzzWorld(byPath, byName, ifMatch, tokens);
         }
 
@@ -237,7 +309,9 @@ class PartnerDocumentFuzzTest {
             if (idsByName.containsKey(parameter)) {
                 return Arbitraries.of(idsByName.get(parameter));
             }
-            return idsByPath.entrySet().stream().filter(e -> path.startsWith(e.getKey())).findFirst()
+            return idsByPath.entrySet().stream()
+                    .filter(e -> path.startsWith(e.getKey()))
+                    .findFirst()
                     .map(e -> Arbitraries.of(e.getValue()))
                     .orElseGet(() -> Arbitraries.create(UUID::randomUUID).map(UUID::toString));
         }
@@ -255,8 +329,11 @@ class PartnerDocumentFuzzTest {
 
         @Override
         public String ifMatchFor(String path) {
-            return ifMatchByPath.entrySet().stream().filter(e -> path.startsWith(e.getKey())).map(Map.Entry::getValue)
-                    .findFirst().orElse("\"0\"");
+            return ifMatchByPath.entrySet().stream()
+                    .filter(e -> path.startsWith(e.getKey()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse("\"0\"");
         }
     }
 }

@@ -80,16 +80,24 @@ final class SchemaValues {
             return Arbitraries.of(values);
         }
         return switch (type(schema)) {
-            case "integer" -> Arbitraries.longs()
-                    .between(schema.path("minimum").asLong(0), Math.min(schema.path("maximum").asLong(1000), 1000))
-                    .map(JSON::numberNode);
+            case "integer" ->
+                Arbitraries.longs()
+                        .between(
+                                schema.path("minimum").asLong(0),
+                                Math.min(schema.path("maximum").asLong(1000), 1000))
+                        .map(JSON::numberNode);
             case "number" -> Arbitraries.doubles().between(0, 1000).map(JSON::numberNode);
             case "boolean" -> Arbitraries.of(true, false).map(JSON::booleanNode);
-            case "array" -> depth >= MAX_DEPTH ? Arbitraries.just(JSON.arrayNode())
-                    : valid(schema.path("items"), name, depth + 1).list()
-                            .ofMinSize(schema.path("minItems").asInt(0))
-                            .ofMaxSize(Math.max(schema.path("minItems").asInt(0), Math.min(3, schema.path("maxItems").asInt(3))))
-                            .map(SchemaValues::arrayOf);
+            case "array" ->
+                depth >= MAX_DEPTH
+                        ? Arbitraries.just(JSON.arrayNode())
+                        : valid(schema.path("items"), name, depth + 1)
+                                .list()
+                                .ofMinSize(schema.path("minItems").asInt(0))
+                                .ofMaxSize(Math.max(
+                                        schema.path("minItems").asInt(0),
+                                        Math.min(3, schema.path("maxItems").asInt(3))))
+                                .map(SchemaValues::arrayOf);
             case "object" -> depth >= MAX_DEPTH ? Arbitraries.just(JSON.objectNode()) : validObject(schema, depth);
             case "string" -> validString(schema, name);
             default -> Arbitraries.just(JSON.textNode("x"));
@@ -100,19 +108,43 @@ final class SchemaValues {
         String format = schema.path("format").asText("");
         int max = Math.max(1, Math.min(schema.path("maxLength").asInt(40), 40));
         return switch (format) {
-            case "uuid" -> Arbitraries.oneOf(idsFor.apply(name), Arbitraries.create(UUID::randomUUID).map(UUID::toString))
-                    .map(JSON::textNode);
-            case "date-time" -> Arbitraries.longs().between(0, 700L * 86400)
-                    .map(ago -> JSON.textNode(Instant.parse("2026-11-01T00:00:00Z").minusSeconds(ago).toString()));
-            case "date" -> Arbitraries.integers().between(-800, 800)
-                    .map(days -> JSON.textNode(LocalDate.parse("2026-11-01").plusDays(days).toString()));
-            case "email" -> Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12)
-                    .map(local -> JSON.textNode(local + "@centre.kz"));
-            case "uri" -> Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12)
-                    .map(host -> JSON.textNode("https://" + host.toLowerCase() + ".example/hook"));
-            default -> Arbitraries.strings().alpha().numeric().withChars(' ', '-', '\'')
-                    .ofMinLength(Math.max(1, schema.path("minLength").asInt(1))).ofMaxLength(max)
-                    .filter(s -> !s.isBlank()).map(JSON::textNode);
+            case "uuid" ->
+                Arbitraries.oneOf(
+                                idsFor.apply(name),
+                                Arbitraries.create(UUID::randomUUID).map(UUID::toString))
+                        .map(JSON::textNode);
+            case "date-time" ->
+                Arbitraries.longs()
+                        .between(0, 700L * 86400)
+                        .map(ago -> JSON.textNode(Instant.parse("2026-11-01T00:00:00Z")
+                                .minusSeconds(ago)
+                                .toString()));
+            case "date" ->
+                Arbitraries.integers()
+                        .between(-800, 800)
+                        .map(days -> JSON.textNode(
+                                LocalDate.parse("2026-11-01").plusDays(days).toString()));
+            case "email" ->
+                Arbitraries.strings()
+                        .alpha()
+                        .ofMinLength(1)
+                        .ofMaxLength(12)
+                        .map(local -> JSON.textNode(local + "@centre.kz"));
+            case "uri" ->
+                Arbitraries.strings()
+                        .alpha()
+                        .ofMinLength(1)
+                        .ofMaxLength(12)
+                        .map(host -> JSON.textNode("https://" + host.toLowerCase() + ".example/hook"));
+            default ->
+                Arbitraries.strings()
+                        .alpha()
+                        .numeric()
+                        .withChars(' ', '-', '\'')
+                        .ofMinLength(Math.max(1, schema.path("minLength").asInt(1)))
+                        .ofMaxLength(max)
+                        .filter(s -> !s.isBlank())
+                        .map(JSON::textNode);
         };
     }
 
@@ -120,20 +152,24 @@ final class SchemaValues {
         List<String> required = new ArrayList<>();
         schema.path("required").forEach(r -> required.add(r.asText()));
         List<Arbitrary<Map.Entry<String, JsonNode>>> fields = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        schema.path("properties").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> property = it.next();
             if (property.getValue().path("readOnly").asBoolean(false)) {
                 continue;
             }
-            Arbitrary<Map.Entry<String, JsonNode>> value = valid(property.getValue(), property.getKey(), depth + 1)
-                    .map(v -> Map.entry(property.getKey(), v));
+            Arbitrary<Map.Entry<String, JsonNode>> value =
+                    valid(property.getValue(), property.getKey(), depth + 1).map(v -> Map.entry(property.getKey(), v));
             fields.add(required.contains(property.getKey()) ? value : value.injectNull(0.4));
         }
         if (fields.isEmpty()) {
             JsonNode additional = schema.path("additionalProperties");
             if (additional.isObject()) {
-                return Combinators.combine(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8),
-                        valid(additional, "", depth + 1)).as((k, v) -> (JsonNode) JSON.objectNode().set(k, v));
+                return Combinators.combine(
+                                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8),
+                                valid(additional, "", depth + 1))
+                        .as((k, v) -> (JsonNode) JSON.objectNode().set(k, v));
             }
             return Arbitraries.just(JSON.objectNode());
         }
@@ -150,9 +186,14 @@ final class SchemaValues {
         List<Arbitrary<JsonNode>> choices = new ArrayList<>(List.of(
                 Arbitraries.just(JSON.nullNode()),
                 hostileStrings(schema.path("maxLength").asInt(4000)),
-                Arbitraries.of(JSON.numberNode(-1), JSON.numberNode(new BigInteger("9223372036854775808")),
-                        JSON.numberNode(new BigDecimal("1e400")), JSON.numberNode(0.5), JSON.booleanNode(true),
-                        JSON.objectNode(), JSON.arrayNode())));
+                Arbitraries.of(
+                        JSON.numberNode(-1),
+                        JSON.numberNode(new BigInteger("9223372036854775808")),
+                        JSON.numberNode(new BigDecimal("1e400")),
+                        JSON.numberNode(0.5),
+                        JSON.booleanNode(true),
+                        JSON.objectNode(),
+                        JSON.arrayNode())));
         switch (type(schema)) {
             case "integer", "number" -> {
                 long min = schema.path("minimum").asLong(Long.MIN_VALUE);
@@ -160,22 +201,41 @@ final class SchemaValues {
                 choices.add(Arbitraries.of(
                         JSON.numberNode(BigInteger.valueOf(min).subtract(BigInteger.ONE)),
                         JSON.numberNode(BigInteger.valueOf(max).add(BigInteger.ONE)),
-                        JSON.numberNode(min), JSON.numberNode(max), JSON.textNode("12"), JSON.textNode("ten")));
+                        JSON.numberNode(min),
+                        JSON.numberNode(max),
+                        JSON.textNode("12"),
+                        JSON.textNode("ten")));
             }
             case "array" -> {
                 int maxItems = schema.path("maxItems").asInt(100);
-                choices.add(valid(schema.path("items")).list().ofSize(Math.min(maxItems + 1, 1000)).map(SchemaValues::arrayOf));
-                choices.add(hostile(schema.path("items")).list().ofMinSize(1).ofMaxSize(3).map(SchemaValues::arrayOf));
+                choices.add(valid(schema.path("items"))
+                        .list()
+                        .ofSize(Math.min(maxItems + 1, 1000))
+                        .map(SchemaValues::arrayOf));
+                choices.add(hostile(schema.path("items"))
+                        .list()
+                        .ofMinSize(1)
+                        .ofMaxSize(3)
+                        .map(SchemaValues::arrayOf));
             }
-            case "object" -> choices.add(Arbitraries.of(JSON.textNode("{}"), JSON.arrayNode().add(1)));
+            case "object" ->
+                choices.add(Arbitraries.of(JSON.textNode("{}"), JSON.arrayNode().add(1)));
             default -> {
                 if (schema.has("enum")) {
                     choices.add(Arbitraries.of("NOT_A_VALUE", "", "accepted", "ACCEPTED ", "ACCEPTED\u0000")
                             .map(JSON::textNode));
                 }
-                choices.add(Arbitraries.of("not-a-uuid", "0192a000-0000-7000-8000", "2026-13-45", "2026-02-30",
-                        "yesterday", "0000-00-00T00:00:00Z", "+999999999-12-31T23:59:59Z", "2026-11-25T25:61:00Z",
-                        "ffffffff-ffff-ffff-ffff-fffffffffffffff").map(JSON::textNode));
+                choices.add(Arbitraries.of(
+                                "not-a-uuid",
+                                "0192a000-0000-7000-8000",
+                                "2026-13-45",
+                                "2026-02-30",
+                                "yesterday",
+                                "0000-00-00T00:00:00Z",
+                                "+999999999-12-31T23:59:59Z",
+                                "2026-11-25T25:61:00Z",
+                                "ffffffff-ffff-ffff-ffff-fffffffffffffff")
+                        .map(JSON::textNode));
             }
         }
         return Arbitraries.oneOf(choices);
@@ -185,13 +245,27 @@ final class SchemaValues {
     static Arbitrary<JsonNode> hostileStrings(int maxLength) {
         int over = Math.min(maxLength, 100_000) + 1;
         return Arbitraries.oneOf(
-                Arbitraries.of("", " ", "\t\n", "\u0000", "nul\u0000byte", "\u0007\u001b[31mred", "\u202eevil",
-                        "😀 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𐍈", "Ақмола Қазақстан", "' OR '1'='1", "%00%2e%2e%2f", "${jndi:ldap://x}",
-                        "<script>alert(1)</script>", "\\u0000", "\"quoted\"", "a\u0301\u0301\u0301",
-                        "\ud800\udc00"),
-                Arbitraries.just("x".repeat(over)),
-                Arbitraries.just("😀".repeat(over)),
-                Arbitraries.strings().all().ofMinLength(1).ofMaxLength(200))
+                        Arbitraries.of(
+                                "",
+                                " ",
+                                "\t\n",
+                                "\u0000",
+                                "nul\u0000byte",
+                                "\u0007\u001b[31mred",
+                                "\u202eevil",
+                                "😀 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𐍈",
+                                "Ақмола Қазақстан",
+                                "' OR '1'='1",
+                                "%00%2e%2e%2f",
+                                "${jndi:ldap://x}",
+                                "<script>alert(1)</script>",
+                                "\\u0000",
+                                "\"quoted\"",
+                                "a\u0301\u0301\u0301",
+                                "\ud800\udc00"),
+                        Arbitraries.just("x".repeat(over)),
+                        Arbitraries.just("😀".repeat(over)),
+                        Arbitraries.strings().all().ofMinLength(1).ofMaxLength(200))
                 .map(JSON::textNode);
     }
 

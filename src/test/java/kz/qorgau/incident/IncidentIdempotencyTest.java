@@ -16,9 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kz.qorgau.security.Role;
+import kz.qorgau.support.Contract;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
-import kz.qorgau.support.Contract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,8 @@ class IncidentIdempotencyTest {
     }
 
     private static Response post(String token, String key, String body) {
-        var request = given().auth().oauth2(token).contentType("application/json").body(body);
+        var request =
+                given().auth().oauth2(token).contentType("application/json").body(body);
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
@@ -53,7 +54,9 @@ class IncidentIdempotencyTest {
         String body = Flows.incidentBody(null);
         Response first = post(dispatch, key, body);
         first.then().statusCode(201).body("district", equalTo("Almaly"));
-        post(dispatch, key, body).then().statusCode(200)
+        post(dispatch, key, body)
+                .then()
+                .statusCode(200)
                 .header("Idempotent-Replayed", "true")
                 .body("id", equalTo(first.path("id")));
     }
@@ -64,8 +67,10 @@ class IncidentIdempotencyTest {
         String dispatch = almaty.token(Role.POLICE_DISPATCH, almaty.police);
         String key = "dispatch-" + UUID.randomUUID();
         post(dispatch, key, Flows.incidentBody(null)).then().statusCode(201);
-        post(dispatch, key, Flows.incidentBody(null).replace("Almaly", "Medeu")).then()
-                .statusCode(422).contentType("application/problem+json");
+        post(dispatch, key, Flows.incidentBody(null).replace("Almaly", "Medeu"))
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -74,7 +79,10 @@ class IncidentIdempotencyTest {
         String dispatch = almaty.token(Role.POLICE_DISPATCH, almaty.police);
         String body = Flows.incidentBody("CAD-" + UUID.randomUUID());
         String id = post(dispatch, null, body).then().statusCode(201).extract().path("id");
-        post(dispatch, "another-key-" + UUID.randomUUID(), body).then().statusCode(200).body("id", equalTo(id));
+        post(dispatch, "another-key-" + UUID.randomUUID(), body)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id));
     }
 
     @Test
@@ -83,10 +91,16 @@ class IncidentIdempotencyTest {
         UUID otherPrecinct = almaty.register(almaty.uniqueName("Second precinct"), "POLICE", "[]");
         String key = "shared-" + UUID.randomUUID();
         String body = Flows.incidentBody(null);
-        String first = post(almaty.token(Role.POLICE_DISPATCH, almaty.police), key, body).then().statusCode(201)
-                .extract().path("id");
-        String second = post(almaty.token(Role.POLICE_DISPATCH, otherPrecinct), key, body).then().statusCode(201)
-                .extract().path("id");
+        String first = post(almaty.token(Role.POLICE_DISPATCH, almaty.police), key, body)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String second = post(almaty.token(Role.POLICE_DISPATCH, otherPrecinct), key, body)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         assertEquals(false, first.equals(second));
     }
 

@@ -40,7 +40,11 @@ class ChangeFeedAndDeadlinesTest {
             if (cursor != null) {
                 request.queryParam("after", cursor);
             }
-            var page = request.get("/api/v1/events").then().statusCode(200).body("nextCursor", notNullValue()).extract();
+            var page = request.get("/api/v1/events")
+                    .then()
+                    .statusCode(200)
+                    .body("nextCursor", notNullValue())
+                    .extract();
             List<Map<String, Object>> items = page.path("items");
             all.addAll(items);
             cursor = page.path("nextCursor");
@@ -51,7 +55,10 @@ class ChangeFeedAndDeadlinesTest {
     }
 
     private static List<Object> typesOf(List<Map<String, Object>> events, UUID referral) {
-        return events.stream().filter(e -> referral.toString().equals(e.get("aggregateId"))).map(e -> e.get("type")).toList();
+        return events.stream()
+                .filter(e -> referral.toString().equals(e.get("aggregateId")))
+                .map(e -> e.get("type"))
+                .toList();
     }
 
     @Test
@@ -67,19 +74,34 @@ class ChangeFeedAndDeadlinesTest {
 
         List<Map<String, Object>> receiver = feed(socialWorker);
         assertEquals(List.of("referral.submitted", "referral.accepted"), typesOf(receiver, referral));
-        List<Long> positions = receiver.stream().map(e -> ((Number) e.get("position")).longValue()).toList();
+        List<Long> positions = receiver.stream()
+                .map(e -> ((Number) e.get("position")).longValue())
+                .toList();
         assertEquals(positions.stream().sorted().toList(), positions);
         // The sender heard of its draft too; an unrelated agency and another network hear nothing of it.
-        assertEquals(List.of("referral.created", "referral.submitted", "referral.accepted"), typesOf(feed(inspector), referral));
-        assertTrue(typesOf(feed(almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre)), referral).isEmpty());
+        assertEquals(
+                List.of("referral.created", "referral.submitted", "referral.accepted"),
+                typesOf(feed(inspector), referral));
+        assertTrue(typesOf(feed(almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre)), referral)
+                .isEmpty());
         assertTrue(typesOf(feed(Network.coordinatorToken("astana")), referral).isEmpty());
         assertFalse(typesOf(feed(almaty.coordinator()), referral).isEmpty());
         // A poller that reached the end gets the next change, and only it, with the cursor it kept.
-        String cursor = given().auth().oauth2(socialWorker).queryParam("limit", 500).get("/api/v1/events").then()
-                .extract().path("nextCursor");
+        String cursor = given().auth()
+                .oauth2(socialWorker)
+                .queryParam("limit", 500)
+                .get("/api/v1/events")
+                .then()
+                .extract()
+                .path("nextCursor");
         while (true) {
-            var page = given().auth().oauth2(socialWorker).queryParam("after", cursor).queryParam("limit", 500)
-                    .get("/api/v1/events").then().extract();
+            var page = given().auth()
+                    .oauth2(socialWorker)
+                    .queryParam("after", cursor)
+                    .queryParam("limit", 500)
+                    .get("/api/v1/events")
+                    .then()
+                    .extract();
             cursor = page.path("nextCursor");
             if (page.<List<?>>path("items").isEmpty()) {
                 break;
@@ -87,11 +109,30 @@ class ChangeFeedAndDeadlinesTest {
         }
         Flows.fire(socialWorker, referral, "START").then().statusCode(200);
         relay.relay();
-        given().auth().oauth2(socialWorker).queryParam("after", cursor).get("/api/v1/events").then().statusCode(200)
-                .body("items.size()", equalTo(1), "items[0].type", equalTo("referral.started"),
-                        "items[0].data.referralId", equalTo(referral.toString()));
-        given().auth().oauth2(almaty.token(Role.AUDITOR, almaty.police)).get("/api/v1/events").then().statusCode(403);
-        given().auth().oauth2(socialWorker).queryParam("after", "not-a-cursor").get("/api/v1/events").then().statusCode(400);
+        given().auth()
+                .oauth2(socialWorker)
+                .queryParam("after", cursor)
+                .get("/api/v1/events")
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.size()",
+                        equalTo(1),
+                        "items[0].type",
+                        equalTo("referral.started"),
+                        "items[0].data.referralId",
+                        equalTo(referral.toString()));
+        given().auth()
+                .oauth2(almaty.token(Role.AUDITOR, almaty.police))
+                .get("/api/v1/events")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(socialWorker)
+                .queryParam("after", "not-a-cursor")
+                .get("/api/v1/events")
+                .then()
+                .statusCode(400);
     }
 
     @Test
@@ -99,36 +140,77 @@ class ChangeFeedAndDeadlinesTest {
         Network almaty = Network.of("almaty");
         String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
         String socialWorker = almaty.token(Role.SOCIAL_WORKER, almaty.socialProtection);
-        UUID caseId = UUID.fromString(given().auth().oauth2(inspector).contentType("application/json")
-                .body(Flows.openCaseBody().replace("\"HIGH\"", "\"EMERGENCY\"")).post("/api/v1/cases")
-                .then().statusCode(201).extract().path("id"));
+        UUID caseId = UUID.fromString(given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .body(Flows.openCaseBody().replace("\"HIGH\"", "\"EMERGENCY\""))
+                .post("/api/v1/cases")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
         Flows.recordConsent(inspector, caseId, almaty.socialProtection).then().statusCode(201);
         UUID referral = Flows.referral(inspector, caseId, almaty.socialProtection);
         Instant sent = Instant.now();
 
         // EMERGENCY: acknowledge within 1 hour, respond within 4.
         deadlines.escalateOverdue(sent.plus(Duration.ofMinutes(59)));
-        given().auth().oauth2(inspector).get("/api/v1/referrals/" + referral).then()
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/referrals/" + referral)
+                .then()
                 .body("acknowledgeOverdueAt", nullValue(), "priority", equalTo("EMERGENCY"));
         deadlines.escalateOverdue(sent.plus(Duration.ofMinutes(61)));
-        given().auth().oauth2(inspector).get("/api/v1/referrals/" + referral).then()
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/referrals/" + referral)
+                .then()
                 .body("acknowledgeOverdueAt", notNullValue(), "respondOverdueAt", nullValue());
-        List<String> escalated = given().auth().oauth2(almaty.coordinator()).queryParam("escalated", true)
-                .queryParam("limit", 100).get("/api/v1/referrals").then().statusCode(200).extract().path("items.id");
+        List<String> escalated = given().auth()
+                .oauth2(almaty.coordinator())
+                .queryParam("escalated", true)
+                .queryParam("limit", 100)
+                .get("/api/v1/referrals")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
         assertTrue(escalated.contains(referral.toString()));
-        given().auth().oauth2(inspector).queryParam("escalated", true).get("/api/v1/referrals").then().statusCode(403);
+        given().auth()
+                .oauth2(inspector)
+                .queryParam("escalated", true)
+                .get("/api/v1/referrals")
+                .then()
+                .statusCode(403);
 
         // Once per deadline: a later run does not escalate it again; acknowledging does not stop the second clock.
         deadlines.escalateOverdue(sent.plus(Duration.ofMinutes(90)));
         Flows.fire(socialWorker, referral, "ACKNOWLEDGE").then().statusCode(200);
         deadlines.escalateOverdue(sent.plus(Duration.ofHours(4).plusMinutes(1)));
-        given().auth().oauth2(inspector).get("/api/v1/referrals/" + referral).then().body("respondOverdueAt", notNullValue());
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/referrals/" + referral)
+                .then()
+                .body("respondOverdueAt", notNullValue());
         relay.relay();
         List<Map<String, Object>> heard = feed(socialWorker).stream()
-                .filter(e -> referral.toString().equals(e.get("aggregateId")) && "referral.escalated".equals(e.get("type"))).toList();
-        assertEquals(List.of("ACKNOWLEDGE", "RESPOND"), heard.stream().map(e -> ((Map<?, ?>) e.get("data")).get("missed")).toList());
-        List<Map<String, Object>> history = given().auth().oauth2(inspector).get("/api/v1/referrals/" + referral + "/history")
-                .then().statusCode(200).extract().path("");
-        assertEquals(2, history.stream().filter(h -> "ESCALATE".equals(h.get("action"))).count());
+                .filter(e ->
+                        referral.toString().equals(e.get("aggregateId")) && "referral.escalated".equals(e.get("type")))
+                .toList();
+        assertEquals(
+                List.of("ACKNOWLEDGE", "RESPOND"),
+                heard.stream()
+                        .map(e -> ((Map<?, ?>) e.get("data")).get("missed"))
+                        .toList());
+        List<Map<String, Object>> history = given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/referrals/" + referral + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("");
+        assertEquals(
+                2,
+                history.stream().filter(h -> "ESCALATE".equals(h.get("action"))).count());
     }
 }

@@ -17,8 +17,7 @@ import java.util.Map;
  */
 final class Receiver implements AutoCloseable {
 
-    record Received(String id, String timestamp, String signature, String body, Instant at) {
-    }
+    record Received(String id, String timestamp, String signature, String body, Instant at) {}
 
     private final List<Received> received = new ArrayList<>();
     private volatile int status = 200;
@@ -62,10 +61,12 @@ final class Receiver implements AutoCloseable {
             int answer = status;
             if (answer == 200) {
                 synchronized (this) {
-                    received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
+                    received.add(new Received(
+                            exchange.getRequestHeaders().getFirst("webhook-id"),
                             exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                             exchange.getRequestHeaders().getFirst("webhook-signature"),
-                            new String(body, StandardCharsets.UTF_8), Instant.now()));
+                            new String(body, StandardCharsets.UTF_8),
+                            Instant.now()));
                 }
             }
             exchange.sendResponseHeaders(answer, -1);

@@ -29,8 +29,11 @@ class RetryScheduleTest {
     @Test
     void signsTheStandardWebhooksWay() {
         // The example of the Standard Webhooks specification's reference implementation.
-        String signature = WebhookSignature.sign("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek",
-                1614265330, "{\"test\": 2432232314}");
+        String signature = WebhookSignature.sign(
+                "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                1614265330,
+                "{\"test\": 2432232314}");
         assertEquals("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", signature);
     }
 }

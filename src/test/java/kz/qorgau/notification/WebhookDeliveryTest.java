@@ -40,20 +40,28 @@ class WebhookDeliveryTest {
     @Inject
     WebhookDispatcher dispatcher;
 
-    record Subscribed(UUID id, String secret, String admin) {
-    }
+    record Subscribed(UUID id, String secret, String admin) {}
 
     private static Subscribed subscribe(Network network, UUID agency, String url, List<String> types) {
         String admin = network.token(Role.AGENCY_ADMIN, agency);
-        var created = given().auth().oauth2(admin).contentType("application/json")
-                .body(Map.of("url", url, "eventTypes", types)).post("/api/v1/webhook-subscriptions")
-                .then().statusCode(201).body("secret", startsWith("whsec_"), "active", equalTo(true)).extract();
+        var created = given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(Map.of("url", url, "eventTypes", types))
+                .post("/api/v1/webhook-subscriptions")
+                .then()
+                .statusCode(201)
+                .body("secret", startsWith("whsec_"), "active", equalTo(true))
+                .extract();
         return new Subscribed(UUID.fromString(created.path("id")), created.path("secret"), admin);
     }
 
     private static void unsubscribe(Subscribed subscription) {
-        given().auth().oauth2(subscription.admin()).delete("/api/v1/webhook-subscriptions/" + subscription.id())
-                .then().statusCode(204);
+        given().auth()
+                .oauth2(subscription.admin())
+                .delete("/api/v1/webhook-subscriptions/" + subscription.id())
+                .then()
+                .statusCode(204);
     }
 
     /** Relays, then works as one worker until nothing is due at {@code at}. */
@@ -67,8 +75,10 @@ class WebhookDeliveryTest {
     private static String expectedSignature(String secret, Receiver.Received r) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-        return "v1," + Base64.getEncoder().encodeToString(
-                mac.doFinal((r.id() + "." + r.timestamp() + "." + r.body()).getBytes(StandardCharsets.UTF_8)));
+        return "v1,"
+                + Base64.getEncoder()
+                        .encodeToString(mac.doFinal(
+                                (r.id() + "." + r.timestamp() + "." + r.body()).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -98,10 +108,18 @@ class WebhookDeliveryTest {
             receiver.answer(500);
             deliverAt(now.plusSeconds(120));
             assertEquals(0, receiver.received().size());
-            var failing = given().auth().oauth2(subscription.admin())
-                    .get("/api/v1/webhook-subscriptions/" + subscription.id() + "/deliveries").then().statusCode(200).extract();
+            var failing = given().auth()
+                    .oauth2(subscription.admin())
+                    .get("/api/v1/webhook-subscriptions/" + subscription.id() + "/deliveries")
+                    .then()
+                    .statusCode(200)
+                    .extract();
             // Only the first event of each referral has been tried: the later ones wait behind it, in order.
-            assertEquals(3, failing.<List<Integer>>path("items.attempts").stream().filter(a -> a >= 1).count());
+            assertEquals(
+                    3,
+                    failing.<List<Integer>>path("items.attempts").stream()
+                            .filter(a -> a >= 1)
+                            .count());
             assertTrue(failing.<List<Integer>>path("items.lastStatus").contains(500));
             // Healthy again: within the backoff's reach everything arrives.
             receiver.answer(200);
@@ -109,18 +127,25 @@ class WebhookDeliveryTest {
 
             List<Receiver.Received> got = receiver.received();
             assertEquals(9, got.size(), "three referrals, each submitted, acknowledged and accepted");
-            assertEquals(9, new HashSet<>(got.stream().map(Receiver.Received::id).toList()).size());
+            assertEquals(
+                    9, new HashSet<>(got.stream().map(Receiver.Received::id).toList()).size());
             for (Receiver.Received r : got) {
                 assertEquals(expectedSignature(subscription.secret(), r), r.signature());
             }
             for (UUID referral : referrals) {
-                List<Object> types = got.stream().map(r -> Receiver.parse(r.body()))
+                List<Object> types = got.stream()
+                        .map(r -> Receiver.parse(r.body()))
                         .filter(m -> referral.toString().equals(((Map<?, ?>) m.get("data")).get("referralId")))
-                        .map(m -> m.get("type")).toList();
+                        .map(m -> m.get("type"))
+                        .toList();
                 assertEquals(List.of("referral.submitted", "referral.acknowledged", "referral.accepted"), types);
             }
-            given().auth().oauth2(subscription.admin()).queryParam("status", "PENDING")
-                    .get("/api/v1/webhook-subscriptions/" + subscription.id() + "/deliveries").then().statusCode(200)
+            given().auth()
+                    .oauth2(subscription.admin())
+                    .queryParam("status", "PENDING")
+                    .get("/api/v1/webhook-subscriptions/" + subscription.id() + "/deliveries")
+                    .then()
+                    .statusCode(200)
                     .body("items.size()", equalTo(0));
             unsubscribe(subscription);
         }
@@ -131,7 +156,8 @@ class WebhookDeliveryTest {
         Network almaty = Network.of("almaty");
         String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
         try (Receiver receiver = new Receiver()) {
-            Subscribed subscription = subscribe(almaty, almaty.crisisCentre, receiver.url(), List.of("referral.submitted"));
+            Subscribed subscription =
+                    subscribe(almaty, almaty.crisisCentre, receiver.url(), List.of("referral.submitted"));
             UUID caseId = Flows.caseFile(inspector);
             Flows.recordConsent(inspector, caseId, almaty.crisisCentre).then().statusCode(201);
             Flows.referral(inspector, caseId, almaty.crisisCentre);
@@ -142,27 +168,51 @@ class WebhookDeliveryTest {
                 deliverAt(now.plus(Duration.ofHours(run)));
             }
             String log = "/api/v1/webhook-subscriptions/" + subscription.id() + "/deliveries";
-            var dead = given().auth().oauth2(subscription.admin()).queryParam("status", "DEAD").get(log).then()
-                    .statusCode(200).body("items.size()", equalTo(1), "items[0].attempts", equalTo(4),
-                            "items[0].lastStatus", equalTo(503), "items[0].eventType", equalTo("referral.submitted"))
+            var dead = given().auth()
+                    .oauth2(subscription.admin())
+                    .queryParam("status", "DEAD")
+                    .get(log)
+                    .then()
+                    .statusCode(200)
+                    .body(
+                            "items.size()",
+                            equalTo(1),
+                            "items[0].attempts",
+                            equalTo(4),
+                            "items[0].lastStatus",
+                            equalTo(503),
+                            "items[0].eventType",
+                            equalTo("referral.submitted"))
                     .extract();
             String deliveryId = dead.path("items[0].id");
             long position = ((Number) dead.path("items[0].position")).longValue();
 
             receiver.answer(200);
-            given().auth().oauth2(subscription.admin()).post(log + "/" + deliveryId + "/replay").then().statusCode(200)
+            given().auth()
+                    .oauth2(subscription.admin())
+                    .post(log + "/" + deliveryId + "/replay")
+                    .then()
+                    .statusCode(200)
                     .body("status", equalTo("PENDING"), "attempts", equalTo(0));
             deliverAt(now.plus(Duration.ofHours(6)));
             assertEquals(1, receiver.received().size());
             given().auth().oauth2(subscription.admin()).get(log).then().body("items[0].status", equalTo("DELIVERED"));
 
             // A receiver that lost what it had asks for everything from a position on again.
-            given().auth().oauth2(subscription.admin()).contentType("application/json").body(Map.of("fromPosition", position))
-                    .post("/api/v1/webhook-subscriptions/" + subscription.id() + "/replay").then().statusCode(202)
+            given().auth()
+                    .oauth2(subscription.admin())
+                    .contentType("application/json")
+                    .body(Map.of("fromPosition", position))
+                    .post("/api/v1/webhook-subscriptions/" + subscription.id() + "/replay")
+                    .then()
+                    .statusCode(202)
                     .body("queued", equalTo(1));
             deliverAt(now.plus(Duration.ofHours(7)));
             assertEquals(2, receiver.received().size());
-            assertEquals(receiver.received().get(0).id(), receiver.received().get(1).id(), "the same event, the same webhook-id");
+            assertEquals(
+                    receiver.received().get(0).id(),
+                    receiver.received().get(1).id(),
+                    "the same event, the same webhook-id");
             unsubscribe(subscription);
         }
     }
@@ -188,11 +238,14 @@ class WebhookDeliveryTest {
                         // keep claiming
                     }
                 };
-                CompletableFuture.allOf(CompletableFuture.runAsync(worker, pool), CompletableFuture.runAsync(worker, pool)).get();
+                CompletableFuture.allOf(
+                                CompletableFuture.runAsync(worker, pool), CompletableFuture.runAsync(worker, pool))
+                        .get();
             } finally {
                 pool.shutdown();
             }
-            List<String> ids = receiver.received().stream().map(Receiver.Received::id).toList();
+            List<String> ids =
+                    receiver.received().stream().map(Receiver.Received::id).toList();
             assertEquals(events, ids.size());
             assertEquals(events, new HashSet<>(ids).size());
             unsubscribe(subscription);
@@ -204,8 +257,14 @@ class WebhookDeliveryTest {
         Network almaty = Network.of("almaty");
         String admin = almaty.token(Role.AGENCY_ADMIN, almaty.crisisCentre);
         for (String url : List.of("not a url", "ftp://127.0.0.1/x", "/relative", "http://user:pw@127.0.0.1/x")) {
-            given().auth().oauth2(admin).contentType("application/json").body(Map.of("url", url))
-                    .post("/api/v1/webhook-subscriptions").then().statusCode(400).body("errors[0].field", equalTo("url"));
+            given().auth()
+                    .oauth2(admin)
+                    .contentType("application/json")
+                    .body(Map.of("url", url))
+                    .post("/api/v1/webhook-subscriptions")
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("url"));
         }
     }
 }

@@ -49,16 +49,28 @@ class NgoPortalClientTest {
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         ReferralsApi referrals = new ReferralsApi(client);
 
-        PageReferralView incoming = referrals.listReferrals(null, Direction.INCOMING, null, null, 100, null, ReferralState.SUBMITTED, null);
-        Referral referral = incoming.getItems().stream().filter(r -> r.getId().equals(sent)).findFirst().orElseThrow();
+        PageReferralView incoming =
+                referrals.listReferrals(null, Direction.INCOMING, null, null, 100, null, ReferralState.SUBMITTED, null);
+        Referral referral = incoming.getItems().stream()
+                .filter(r -> r.getId().equals(sent))
+                .findFirst()
+                .orElseThrow();
         assertTrue(referral.getServicesRequested().contains(ServiceType.PSYCHOLOGICAL_COUNSELLING));
 
-        referral = fire(referrals, referral, new Transition().action(ReferralAction.ACCEPT).assignee("portal-intake"));
+        referral = fire(
+                referrals,
+                referral,
+                new Transition().action(ReferralAction.ACCEPT).assignee("portal-intake"));
         assertEquals(ReferralState.ACCEPTED, referral.getState());
         referral = fire(referrals, referral, new Transition().action(ReferralAction.START));
         assertEquals(ReferralState.IN_PROGRESS, referral.getState());
-        referral = fire(referrals, referral, new Transition().action(ReferralAction.COMPLETE)
-                .outcome(Outcome.GOALS_MET).servicesDelivered(Set.of(ServiceType.PSYCHOLOGICAL_COUNSELLING)));
+        referral = fire(
+                referrals,
+                referral,
+                new Transition()
+                        .action(ReferralAction.COMPLETE)
+                        .outcome(Outcome.GOALS_MET)
+                        .servicesDelivered(Set.of(ServiceType.PSYCHOLOGICAL_COUNSELLING)));
         assertEquals(ReferralState.COMPLETED, referral.getState());
         assertEquals(Outcome.GOALS_MET, referral.getOutcome());
     }

@@ -26,8 +26,12 @@ class PartnerDocumentsTest {
             List.of("police-dispatch", "police-inspector", "social-protection", "ngo-portal", "administration");
 
     private static String served(String document, String format) {
-        return given().queryParam("format", format).get("/q/openapi-" + document).then().statusCode(200)
-                .extract().asString();
+        return given().queryParam("format", format)
+                .get("/q/openapi-" + document)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     @Test
@@ -42,21 +46,30 @@ class PartnerDocumentsTest {
                 stale.add(committed.toString());
             }
         }
-        assertEquals(List.of(), stale, "stale partner documents; refresh them with "
-                + "./mvnw test -Dtest=PartnerDocumentsTest -Dopenapi.update=true");
+        assertEquals(
+                List.of(),
+                stale,
+                "stale partner documents; refresh them with "
+                        + "./mvnw test -Dtest=PartnerDocumentsTest -Dopenapi.update=true");
     }
 
     /** "METHOD path" of every operation of a document. */
     private static TreeSet<String> operations(String document) {
-        Map<String, Map<String, Object>> paths = JsonPath.from(served(document, "json")).getMap("paths");
+        Map<String, Map<String, Object>> paths =
+                JsonPath.from(served(document, "json")).getMap("paths");
         TreeSet<String> operations = new TreeSet<>();
-        paths.forEach((path, methods) -> methods.keySet().forEach(method -> operations.add(method.toUpperCase() + " " + path)));
+        paths.forEach((path, methods) ->
+                methods.keySet().forEach(method -> operations.add(method.toUpperCase() + " " + path)));
         return operations;
     }
 
     @Test
     void policeDispatchGetsTheIncidentOperationsAndItsChangeFeedOnly() {
-        assertEquals(new TreeSet<>(List.of("GET /api/v1/events", "GET /api/v1/incidents", "GET /api/v1/incidents/{id}",
+        assertEquals(
+                new TreeSet<>(List.of(
+                        "GET /api/v1/events",
+                        "GET /api/v1/incidents",
+                        "GET /api/v1/incidents/{id}",
                         "POST /api/v1/incidents")),
                 operations("police-dispatch"));
     }
@@ -68,15 +81,19 @@ class PartnerDocumentsTest {
         assertTrue(ngo.contains("POST /api/v1/referrals/{id}/transitions"), ngo.toString());
         assertTrue(ngo.contains("PUT /api/v1/agencies/{id}/directory-entry"), ngo.toString());
         assertTrue(ngo.stream().noneMatch(op -> op.contains("/incidents")), ngo.toString());
-        assertTrue(!ngo.contains("POST /api/v1/agencies") && !ngo.contains("POST /api/v1/cases/{caseId}/protective-orders"),
+        assertTrue(
+                !ngo.contains("POST /api/v1/agencies")
+                        && !ngo.contains("POST /api/v1/cases/{caseId}/protective-orders"),
                 ngo.toString());
     }
 
     @Test
     void administrationGetsAgencyAndChecklistManagementButNoCaseWork() {
         TreeSet<String> admin = operations("administration");
-        assertTrue(admin.containsAll(List.of("POST /api/v1/agencies", "PATCH /api/v1/agencies/{id}",
-                "POST /api/v1/risk-questionnaire")), admin.toString());
+        assertTrue(
+                admin.containsAll(List.of(
+                        "POST /api/v1/agencies", "PATCH /api/v1/agencies/{id}", "POST /api/v1/risk-questionnaire")),
+                admin.toString());
         assertTrue(admin.stream().noneMatch(op -> op.startsWith("POST /api/v1/referrals")), admin.toString());
     }
 
@@ -85,7 +102,8 @@ class PartnerDocumentsTest {
         TreeSet<String> all = operations("police-dispatch");
         DOCUMENTS.forEach(document -> all.addAll(operations(document)));
         Map<String, Map<String, Object>> paths = JsonPath.from(
-                given().queryParam("format", "json").get("/q/openapi").asString()).getMap("paths");
+                        given().queryParam("format", "json").get("/q/openapi").asString())
+                .getMap("paths");
         TreeSet<String> everything = new TreeSet<>();
         paths.forEach((path, methods) -> methods.keySet().forEach(m -> everything.add(m.toUpperCase() + " " + path)));
         everything.removeAll(all);
@@ -94,7 +112,11 @@ class PartnerDocumentsTest {
 
     @Test
     void swaggerUiListsTheFiveDocuments() {
-        String page = given().get("/q/swagger-ui/index.html").then().statusCode(200).extract().asString();
+        String page = given().get("/q/swagger-ui/index.html")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         DOCUMENTS.forEach(document -> assertTrue(page.contains("/q/openapi-" + document), document));
     }
 
@@ -105,7 +127,8 @@ class PartnerDocumentsTest {
         assertTrue(dispatch.getString("components.securitySchemes.SecurityScheme.flows.clientCredentials.tokenUrl")
                 .endsWith("/protocol/openid-connect/token"));
         JsonPath inspector = JsonPath.from(served("police-inspector", "json"));
-        assertTrue(inspector.getString("components.securitySchemes.SecurityScheme.flows.authorizationCode.authorizationUrl")
+        assertTrue(inspector
+                .getString("components.securitySchemes.SecurityScheme.flows.authorizationCode.authorizationUrl")
                 .endsWith("/protocol/openid-connect/auth"));
         assertEquals(null, inspector.getString("components.securitySchemes.SecurityScheme.flows.clientCredentials"));
     }
@@ -115,7 +138,8 @@ class PartnerDocumentsTest {
     void everyOperationShowsAnExampleOfItsRequestAndItsSuccess() {
         List<String> missing = new ArrayList<>();
         for (String document : DOCUMENTS) {
-            Map<String, Map<String, Map<String, Object>>> paths = JsonPath.from(served(document, "json")).getMap("paths");
+            Map<String, Map<String, Map<String, Object>>> paths =
+                    JsonPath.from(served(document, "json")).getMap("paths");
             paths.forEach((path, methods) -> methods.forEach((method, operation) -> {
                 String where = document + " " + method.toUpperCase() + " " + path;
                 Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
@@ -124,7 +148,8 @@ class PartnerDocumentsTest {
                 }
                 Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
                 responses.forEach((status, response) -> {
-                    if (status.startsWith("2") && ((Map<String, Object>) response).containsKey("content")
+                    if (status.startsWith("2")
+                            && ((Map<String, Object>) response).containsKey("content")
                             && !response.toString().contains("example=")) {
                         missing.add(where + " " + status);
                     }

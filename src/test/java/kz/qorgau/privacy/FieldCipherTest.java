@@ -35,7 +35,9 @@ class FieldCipherTest {
         assertThrows(FieldCipher.TamperedValue.class, () -> cipher.open(sealed, "survivor/2/full_name"));
         assertThrows(FieldCipher.TamperedValue.class, () -> cipher.open(sealed, "survivor/1/address"));
         // Equal values seal differently (random nonce), so equal ciphertexts reveal nothing.
-        assertNotEquals(java.util.Arrays.toString(sealed), java.util.Arrays.toString(cipher.seal("Aigerim Sultanova", "survivor/1/full_name")));
+        assertNotEquals(
+                java.util.Arrays.toString(sealed),
+                java.util.Arrays.toString(cipher.seal("Aigerim Sultanova", "survivor/1/full_name")));
         assertNull(cipher.seal(null, "survivor/1/phone"));
     }
 
@@ -64,7 +66,8 @@ class FieldCipherTest {
     @Test
     void refusesAMissingActiveKeyOrAShortKey() {
         assertThrows(IllegalArgumentException.class, () -> new FieldCipher(Map.of("k1", first), "k2"));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new FieldCipher(Map.of("k1", new SecretKeySpec(new byte[16], "AES")), "k1"));
     }
 
@@ -72,9 +75,12 @@ class FieldCipherTest {
     void blindIndexIgnoresSpellingButNotTheTenantOrTheValue() {
         BlindIndex index = new BlindIndex(new SecretKeySpec(first.getEncoded(), "HmacSHA256"));
         assertArrayEquals(index.ofPhone("almaty", "+7 (701) 555-12-12"), index.ofPhone("almaty", "77015551212"));
-        assertArrayEquals(index.ofName("almaty", "  Aigerim   SULTANOVA "), index.ofName("almaty", "aigerim sultanova"));
-        assertFalse(java.util.Arrays.equals(index.ofName("almaty", "Aigerim Sultanova"), index.ofName("astana", "Aigerim Sultanova")));
-        assertFalse(java.util.Arrays.equals(index.ofName("almaty", "Aigerim Sultanova"), index.ofName("almaty", "Aigerim Sultan")));
+        assertArrayEquals(
+                index.ofName("almaty", "  Aigerim   SULTANOVA "), index.ofName("almaty", "aigerim sultanova"));
+        assertFalse(java.util.Arrays.equals(
+                index.ofName("almaty", "Aigerim Sultanova"), index.ofName("astana", "Aigerim Sultanova")));
+        assertFalse(java.util.Arrays.equals(
+                index.ofName("almaty", "Aigerim Sultanova"), index.ofName("almaty", "Aigerim Sultan")));
         assertNull(index.ofPhone("almaty", " - "));
     }
 }

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.UUID;
 import kz.qorgau.notification.OutboxRelay;
 import kz.qorgau.security.Role;
-import kz.qorgau.support.OwnerDatabase;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
+import kz.qorgau.support.OwnerDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,9 +34,8 @@ class RawTablesTest {
     private static final String ADDRESS = "Tole bi street 187";
     private static final String BIRTH_DATE = "1988-11-23";
     /** What must appear nowhere: her surname, first name, address, birth date and phone in two spellings. */
-    private static final List<String> TRACES = List.of("Kuanyshbekova", "Zhanar", "Tole bi", BIRTH_DATE,
-            "918 44 03", "9184403");
-
+    private static final List<String> TRACES =
+            List.of("Kuanyshbekova", "Zhanar", "Tole bi", BIRTH_DATE, "918 44 03", "9184403");
 
     @Inject
     OutboxRelay relay;
@@ -49,52 +48,157 @@ class RawTablesTest {
         String centre = almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre);
         String about = NAME + ", " + PHONE + ", lives at " + ADDRESS + ", born " + BIRTH_DATE;
 
-        UUID incident = UUID.fromString(given().auth().oauth2(dispatch).contentType("application/json").body(Map.of(
-                        "externalReference", "CAD-" + UUID.randomUUID(),
-                        "occurredAt", Instant.now().minus(1, ChronoUnit.HOURS).toString(), "district", "Almaly",
-                        "violenceKinds", List.of("PHYSICAL"), "childrenPresent", true, "weaponsInvolved", false,
-                        "injuries", true, "description", "Called by " + about,
-                        "persons", List.of(Map.of("role", "VICTIM", "name", NAME, "age", 38))))
-                .post("/api/v1/incidents").then().statusCode(201).extract().path("id"));
-        UUID caseId = UUID.fromString(given().auth().oauth2(inspector).contentType("application/json").body(Map.of(
-                        "survivor", Map.of("fullName", NAME, "birthDate", BIRTH_DATE, "phone", PHONE, "address", ADDRESS),
-                        "riskLevel", "HIGH", "incidentIds", List.of(incident), "summary", "Case of " + about))
-                .post("/api/v1/cases").then().statusCode(201).extract().path("id"));
-        Flows.assess(inspector, caseId, Map.of("answers", Flows.answersScoring(inspector, 2),
-                "judgementLevel", "EMERGENCY", "judgementReason", "He threatened " + about)).then().statusCode(201);
+        UUID incident = UUID.fromString(given().auth()
+                .oauth2(dispatch)
+                .contentType("application/json")
+                .body(Map.of(
+                        "externalReference",
+                        "CAD-" + UUID.randomUUID(),
+                        "occurredAt",
+                        Instant.now().minus(1, ChronoUnit.HOURS).toString(),
+                        "district",
+                        "Almaly",
+                        "violenceKinds",
+                        List.of("PHYSICAL"),
+                        "childrenPresent",
+                        true,
+                        "weaponsInvolved",
+                        false,
+                        "injuries",
+                        true,
+                        "description",
+                        "Called by " + about,
+                        "persons",
+                        List.of(Map.of("role", "VICTIM", "name", NAME, "age", 38))))
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        UUID caseId = UUID.fromString(given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .body(Map.of(
+                        "survivor",
+                        Map.of("fullName", NAME, "birthDate", BIRTH_DATE, "phone", PHONE, "address", ADDRESS),
+                        "riskLevel",
+                        "HIGH",
+                        "incidentIds",
+                        List.of(incident),
+                        "summary",
+                        "Case of " + about))
+                .post("/api/v1/cases")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        Flows.assess(
+                        inspector,
+                        caseId,
+                        Map.of(
+                                "answers",
+                                Flows.answersScoring(inspector, 2),
+                                "judgementLevel",
+                                "EMERGENCY",
+                                "judgementReason",
+                                "He threatened " + about))
+                .then()
+                .statusCode(201);
         UUID order = UUID.fromString(Flows.recordOrder(inspector, caseId, """
                         {"number": "PO-%s", "kind": "POLICE_PROTECTIVE_ORDER", "issuingAuthority": "Almaly police",
                          "issuedOn": "%s", "expiresOn": "%s",
                          "conditions": [{"type": "STAY_AWAY_FROM_PLACES", "text": "%s"}]}
-                        """.formatted(UUID.randomUUID(), java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty")),
-                        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty")).plusDays(30), about))
-                .then().statusCode(201).extract().path("id"));
-        given().auth().oauth2(inspector).contentType("application/json")
-                .body(Map.of("occurredAt", Instant.now().minus(5, ChronoUnit.MINUTES).toString(), "description", "Seen at " + about))
-                .post("/api/v1/protective-orders/" + order + "/violations").then().statusCode(201);
-        UUID referral = UUID.fromString(given().auth().oauth2(inspector).contentType("application/json").body(Map.of(
-                        "caseId", caseId, "receiverAgencyId", almaty.crisisCentre, "servicesRequested", List.of("SHELTER"),
-                        "note", "Please call " + about, "emergencyReason", "Tonight: " + about, "submit", true))
-                .post("/api/v1/referrals").then().statusCode(201).extract().path("id"));
+                        """.formatted(
+                                UUID.randomUUID(),
+                                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty")),
+                                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty"))
+                                        .plusDays(30),
+                                about))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .body(Map.of(
+                        "occurredAt",
+                        Instant.now().minus(5, ChronoUnit.MINUTES).toString(),
+                        "description",
+                        "Seen at " + about))
+                .post("/api/v1/protective-orders/" + order + "/violations")
+                .then()
+                .statusCode(201);
+        UUID referral = UUID.fromString(given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .body(Map.of(
+                        "caseId",
+                        caseId,
+                        "receiverAgencyId",
+                        almaty.crisisCentre,
+                        "servicesRequested",
+                        List.of("SHELTER"),
+                        "note",
+                        "Please call " + about,
+                        "emergencyReason",
+                        "Tonight: " + about,
+                        "submit",
+                        true))
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
         Flows.fire(centre, referral, "ACCEPT").then().statusCode(200);
         Flows.fire(centre, referral, "START").then().statusCode(200);
-        Flows.fire(centre, referral, "PAUSE", Map.of("note", "Waiting for " + about)).then().statusCode(200);
+        Flows.fire(centre, referral, "PAUSE", Map.of("note", "Waiting for " + about))
+                .then()
+                .statusCode(200);
         Flows.fire(centre, referral, "RESUME").then().statusCode(200);
-        Flows.fire(inspector, referral, "CANCEL", Map.of("note", "Moved away from " + about)).then().statusCode(200);
-        given().auth().oauth2(inspector).contentType("application/json")
+        Flows.fire(inspector, referral, "CANCEL", Map.of("note", "Moved away from " + about))
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
                 .body(Map.of("reason", "Revoked for " + about))
-                .post("/api/v1/protective-orders/" + order + "/revocation").then().statusCode(200);
-        String etag = given().auth().oauth2(inspector).get("/api/v1/cases/" + caseId).then().statusCode(200)
-                .extract().header("ETag");
-        given().auth().oauth2(inspector).contentType("application/json").header("If-Match", etag)
-                .body(Map.of("reason", "Closed for " + about)).post("/api/v1/cases/" + caseId + "/closure")
-                .then().statusCode(200);
-        given().auth().oauth2(inspector).queryParam("survivorName", NAME).get("/api/v1/cases").then().statusCode(200);
+                .post("/api/v1/protective-orders/" + order + "/revocation")
+                .then()
+                .statusCode(200);
+        String etag = given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .header("If-Match", etag)
+                .body(Map.of("reason", "Closed for " + about))
+                .post("/api/v1/cases/" + caseId + "/closure")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(inspector)
+                .queryParam("survivorName", NAME)
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(200);
         relay.relay();
 
         // And what was written is still there for those who may read it: the check above is not vacuous.
-        given().auth().oauth2(inspector).get("/api/v1/referrals/" + referral + "/history").then().statusCode(200);
-        given().auth().oauth2(dispatch).get("/api/v1/incidents/" + incident).then()
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/referrals/" + referral + "/history")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(dispatch)
+                .get("/api/v1/incidents/" + incident)
+                .then()
                 .body("description", org.hamcrest.Matchers.containsString(ADDRESS));
 
         List<String> found = new ArrayList<>();
@@ -112,11 +216,12 @@ class RawTablesTest {
             for (String[] column : textColumns) {
                 columns++;
                 // bytea as escaped text shows any plaintext that was stored as bytes.
-                String asText = column[2].equals("bytea") ? "encode(\"" + column[1] + "\", 'escape')"
+                String asText = column[2].equals("bytea")
+                        ? "encode(\"" + column[1] + "\", 'escape')"
                         : "cast(\"" + column[1] + "\" as text)";
                 for (String trace : TRACES) {
-                    try (var select = c.prepareStatement("select count(*) from \"" + column[0] + "\" where "
-                            + asText + " ilike ?")) {
+                    try (var select = c.prepareStatement(
+                            "select count(*) from \"" + column[0] + "\" where " + asText + " ilike ?")) {
                         select.setString(1, "%" + trace + "%");
                         try (ResultSet rs = select.executeQuery()) {
                             rs.next();

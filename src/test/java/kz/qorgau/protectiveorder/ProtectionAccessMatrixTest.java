@@ -6,8 +6,8 @@ import static kz.qorgau.security.Role.COORDINATOR;
 import static kz.qorgau.security.Role.POLICE_INSPECTOR;
 import static kz.qorgau.support.AccessMatrix.CASE_WORKERS;
 import static kz.qorgau.support.AccessMatrix.assertMatrix;
-import static kz.qorgau.support.AccessMatrix.with;
 import static kz.qorgau.support.AccessMatrix.objectRule;
+import static kz.qorgau.support.AccessMatrix.with;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
@@ -36,7 +36,8 @@ class ProtectionAccessMatrixTest {
 
     private static final Set<Relation> CASE_RELATIONS =
             EnumSet.of(Relation.OWN, Relation.RECEIVER, Relation.OTHER_AGENCY, Relation.OTHER_TENANT);
-    private static final Set<Relation> AGENCY_RELATIONS = EnumSet.of(Relation.OWN, Relation.OTHER_AGENCY, Relation.OTHER_TENANT);
+    private static final Set<Relation> AGENCY_RELATIONS =
+            EnumSet.of(Relation.OWN, Relation.OTHER_AGENCY, Relation.OTHER_TENANT);
 
     private Parties parties;
     private Network almaty;
@@ -57,9 +58,14 @@ class ProtectionAccessMatrixTest {
         Flows.recordConsent(inspector, caseId, almaty.socialProtection).then().statusCode(201);
         Flows.referral(inspector, caseId, almaty.socialProtection);
         order = UUID.fromString(Flows.recordOrder(inspector, caseId, Flows.orderBody("PO-" + UUID.randomUUID()))
-                .then().statusCode(201).extract().path("id"));
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
         district = almaty.uniqueName("Turksib");
-        Flows.directoryEntry(almaty.coordinator(), almaty.police, district, 1).then().statusCode(200);
+        Flows.directoryEntry(almaty.coordinator(), almaty.police, district, 1)
+                .then()
+                .statusCode(200);
     }
 
     private String token(Role role, Relation relation) {
@@ -69,12 +75,14 @@ class ProtectionAccessMatrixTest {
     /** The case itself is seen by its lead agency; a receiver that has not accepted is not on it. */
     private static int caseRule(Set<Role> mayCall, Role role, Relation relation, int success) {
         return relation == Relation.RECEIVER && role != COORDINATOR && mayCall.contains(role)
-                ? 404 : objectRule(mayCall, role, relation, success);
+                ? 404
+                : objectRule(mayCall, role, relation, success);
     }
 
     @Test
     void readTheRiskChecklist() {
-        assertMatrix(AGENCY_RELATIONS,
+        assertMatrix(
+                AGENCY_RELATIONS,
                 (role, relation) -> given().auth().oauth2(token(role, relation)).get("/api/v1/risk-questionnaire"),
                 (role, relation) -> with(CASE_WORKERS, COORDINATOR).contains(role) ? 200 : 403);
     }
@@ -82,47 +90,67 @@ class ProtectionAccessMatrixTest {
     @Test
     void publishARiskChecklist() {
         // An unusable definition lets a permitted caller through the access check without publishing it.
-        assertMatrix(AGENCY_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
-                        .contentType("application/json").body("{\"name\": {}, \"questions\": [], \"thresholds\": {}}")
+        assertMatrix(
+                AGENCY_RELATIONS,
+                (role, relation) -> given().auth()
+                        .oauth2(token(role, relation))
+                        .contentType("application/json")
+                        .body("{\"name\": {}, \"questions\": [], \"thresholds\": {}}")
                         .post("/api/v1/risk-questionnaire"),
                 (role, relation) -> role == COORDINATOR ? 400 : 403);
     }
 
     @Test
     void recordARiskAssessment() {
-        assertMatrix(CASE_RELATIONS, (role, relation) -> Flows.assess(token(role, relation), caseId,
-                        Map.of("answers", Flows.answersScoring(inspector, 0))),
+        assertMatrix(
+                CASE_RELATIONS,
+                (role, relation) -> Flows.assess(
+                        token(role, relation), caseId, Map.of("answers", Flows.answersScoring(inspector, 0))),
                 (role, relation) -> caseRule(CASE_WORKERS, role, relation, 201));
     }
 
     @Test
     void readRiskAssessments() {
-        assertMatrix(CASE_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+        assertMatrix(
+                CASE_RELATIONS,
+                (role, relation) -> given().auth()
+                        .oauth2(token(role, relation))
                         .get("/api/v1/cases/" + caseId + "/risk-assessments"),
                 (role, relation) -> caseRule(with(CASE_WORKERS, COORDINATOR), role, relation, 200));
     }
 
     @Test
     void recordAProtectiveOrder() {
-        assertMatrix(CASE_RELATIONS, (role, relation) -> Flows.recordOrder(token(role, relation), caseId,
-                        Flows.orderBody("PO-" + UUID.randomUUID())),
+        assertMatrix(
+                CASE_RELATIONS,
+                (role, relation) ->
+                        Flows.recordOrder(token(role, relation), caseId, Flows.orderBody("PO-" + UUID.randomUUID())),
                 (role, relation) -> caseRule(EnumSet.of(POLICE_INSPECTOR), role, relation, 201));
     }
 
     @Test
     void readProtectiveOrders() {
         // Every agency on one of the case's referrals sees its orders, the receiver included.
-        assertMatrix(CASE_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+        assertMatrix(
+                CASE_RELATIONS,
+                (role, relation) -> given().auth()
+                        .oauth2(token(role, relation))
                         .get("/api/v1/cases/" + caseId + "/protective-orders"),
                 (role, relation) -> objectRule(with(CASE_WORKERS, COORDINATOR), role, relation, 200));
     }
 
     @Test
     void reportAViolation() {
-        assertMatrix(CASE_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
+        assertMatrix(
+                CASE_RELATIONS,
+                (role, relation) -> given().auth()
+                        .oauth2(token(role, relation))
                         .contentType("application/json")
-                        .body(Map.of("occurredAt", Instant.now().minusSeconds(3600).toString(),
-                                "description", "He waited outside her workplace"))
+                        .body(Map.of(
+                                "occurredAt",
+                                Instant.now().minusSeconds(3600).toString(),
+                                "description",
+                                "He waited outside her workplace"))
                         .post("/api/v1/protective-orders/" + order + "/violations"),
                 (role, relation) -> objectRule(CASE_WORKERS, role, relation, 201));
     }
@@ -130,20 +158,33 @@ class ProtectionAccessMatrixTest {
     @Test
     void revokeAnOrder() {
         // A fresh order for each call, since an order is revoked once.
-        assertMatrix(CASE_RELATIONS, (role, relation) -> {
-            String fresh = Flows.recordOrder(inspector, caseId, Flows.orderBody("PO-" + UUID.randomUUID()))
-                    .then().statusCode(201).extract().path("id");
-            return given().auth().oauth2(token(role, relation)).contentType("application/json")
-                    .body(Map.of("reason", "Court replaced it with restrictions"))
-                    .post("/api/v1/protective-orders/" + fresh + "/revocation");
-        }, (role, relation) -> role == POLICE_INSPECTOR && relation == Relation.RECEIVER
-                ? 403 : objectRule(EnumSet.of(POLICE_INSPECTOR), role, relation, 200));
+        assertMatrix(
+                CASE_RELATIONS,
+                (role, relation) -> {
+                    String fresh = Flows.recordOrder(inspector, caseId, Flows.orderBody("PO-" + UUID.randomUUID()))
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("id");
+                    return given().auth()
+                            .oauth2(token(role, relation))
+                            .contentType("application/json")
+                            .body(Map.of("reason", "Court replaced it with restrictions"))
+                            .post("/api/v1/protective-orders/" + fresh + "/revocation");
+                },
+                (role, relation) -> role == POLICE_INSPECTOR && relation == Relation.RECEIVER
+                        ? 403
+                        : objectRule(EnumSet.of(POLICE_INSPECTOR), role, relation, 200));
     }
 
     @Test
     void searchTheDirectory() {
-        assertMatrix(AGENCY_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
-                        .queryParam("district", district).get("/api/v1/directory"),
+        assertMatrix(
+                AGENCY_RELATIONS,
+                (role, relation) -> given().auth()
+                        .oauth2(token(role, relation))
+                        .queryParam("district", district)
+                        .get("/api/v1/directory"),
                 (role, relation) -> 200,
                 (role, relation) -> relation != Relation.OTHER_TENANT,
                 response -> response.<List<String>>path("items.agencyId").contains(almaty.police.toString()));
@@ -152,7 +193,8 @@ class ProtectionAccessMatrixTest {
     @Test
     void updateADirectoryEntry() {
         Set<Role> staff = with(CASE_WORKERS, AGENCY_ADMIN, COORDINATOR);
-        assertMatrix(AGENCY_RELATIONS,
+        assertMatrix(
+                AGENCY_RELATIONS,
                 (role, relation) -> Flows.directoryEntry(token(role, relation), almaty.police, district, 1),
                 (role, relation) -> {
                     if (!staff.contains(role)) {
@@ -168,9 +210,10 @@ class ProtectionAccessMatrixTest {
 
     @Test
     void readTheCaseTimeline() {
-        assertMatrix(CASE_RELATIONS, (role, relation) -> given().auth().oauth2(token(role, relation))
-                        .get("/api/v1/cases/" + caseId + "/timeline"),
+        assertMatrix(
+                CASE_RELATIONS,
+                (role, relation) ->
+                        given().auth().oauth2(token(role, relation)).get("/api/v1/cases/" + caseId + "/timeline"),
                 (role, relation) -> caseRule(with(CASE_WORKERS, COORDINATOR), role, relation, 200));
     }
-
 }

@@ -24,8 +24,8 @@ class ClientRateLimitsTest {
         };
     }
 
-    private final ClientRateLimits limits = new ClientRateLimits(
-            Map.of("slow", limit(1, 3), "fast", limit(1000, 1000))::get);
+    private final ClientRateLimits limits =
+            new ClientRateLimits(Map.of("slow", limit(1, 3), "fast", limit(1000, 1000))::get);
 
     @Test
     void aClientGetsItsBurstThenWaitsForTheRefill() {
@@ -50,10 +50,13 @@ class ClientRateLimitsTest {
             limits.take(portal);
         }
         assertFalse(limits.take(portal).allowed());
-        assertTrue(limits.take(new ClientRateLimits.Client("slow", "ngo-portal", "another-account")).allowed());
-        assertTrue(limits.take(new ClientRateLimits.Client("slow", "police-dispatch", "service-account-ngo-portal")).allowed());
+        assertTrue(limits.take(new ClientRateLimits.Client("slow", "ngo-portal", "another-account"))
+                .allowed());
+        assertTrue(limits.take(new ClientRateLimits.Client("slow", "police-dispatch", "service-account-ngo-portal"))
+                .allowed());
         for (int i = 0; i < 500; i++) {
-            assertTrue(limits.take(new ClientRateLimits.Client("fast", "ngo-portal", "service-account-ngo-portal")).allowed());
+            assertTrue(limits.take(new ClientRateLimits.Client("fast", "ngo-portal", "service-account-ngo-portal"))
+                    .allowed());
         }
     }
 }

@@ -27,7 +27,10 @@ class RateLimitTest {
 
     @Test
     void aClientPastItsNetworksRateHears429WithWhenToComeBack() {
-        String greedy = TestTokens.tenant("astana").agency(Network.of("astana").police).roles(Role.POLICE_INSPECTOR).sign();
+        String greedy = TestTokens.tenant("astana")
+                .agency(Network.of("astana").police)
+                .roles(Role.POLICE_INSPECTOR)
+                .sign();
         int served = 0;
         Response refused = null;
         for (int i = 0; i < 10 * ASTANA_BURST && refused == null; i++) {
@@ -44,7 +47,8 @@ class RateLimitTest {
         assertTrue(refused != null, "astana's limit was never reached");
         // At least the burst; more by what refilled at 5 a second while they were sent, which depends on the machine.
         assertTrue(served >= ASTANA_BURST, "served " + served);
-        refused.then().contentType("application/problem+json")
+        refused.then()
+                .contentType("application/problem+json")
                 .body("status", equalTo(429))
                 .body("type", equalTo("urn:qorgau:problem:too-many-requests"));
         // At 5 a second the next request is at most 200 ms away, which Retry-After rounds up to a second.

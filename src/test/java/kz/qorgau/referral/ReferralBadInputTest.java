@@ -10,14 +10,14 @@ import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import kz.qorgau.notification.OutboxRelay;
 import kz.qorgau.security.Role;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
-import jakarta.inject.Inject;
-import kz.qorgau.notification.OutboxRelay;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,12 +40,15 @@ class ReferralBadInputTest {
             inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
             receiver = almaty.token(Role.SOCIAL_WORKER, almaty.socialProtection);
             caseId = Flows.caseFile(inspector);
-            Flows.recordConsent(inspector, caseId, almaty.socialProtection).then().statusCode(201);
+            Flows.recordConsent(inspector, caseId, almaty.socialProtection)
+                    .then()
+                    .statusCode(201);
         }
     }
 
     private static ValidatableResponse problem(ValidatableResponse response, int status) {
-        return response.statusCode(status).contentType("application/problem+json")
+        return response.statusCode(status)
+                .contentType("application/problem+json")
                 .body("status", equalTo(status))
                 .body(not(containsString("Exception")), not(containsString("kz.qorgau")));
     }
@@ -63,11 +66,16 @@ class ReferralBadInputTest {
 
     @Test
     void missingRequiredReasonIsABadRequest() {
-        problem(fire(receiver, submitted(), "DECLINE").then(), 400)
-                .body("errors.field", hasItem("reasonCode"));
-        problem(fire(receiver, submitted(), "DECLINE", Map.of("reasonCode", "OTHER")).then(), 400)
+        problem(fire(receiver, submitted(), "DECLINE").then(), 400).body("errors.field", hasItem("reasonCode"));
+        problem(
+                        fire(receiver, submitted(), "DECLINE", Map.of("reasonCode", "OTHER"))
+                                .then(),
+                        400)
                 .body("errors.field", hasItem("note"));
-        problem(fire(receiver, submitted(), "DECLINE", Map.of("reasonCode", "BORED")).then(), 400)
+        problem(
+                        fire(receiver, submitted(), "DECLINE", Map.of("reasonCode", "BORED"))
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("reasonCode"));
     }
 
@@ -86,7 +94,9 @@ class ReferralBadInputTest {
     @Test
     void noTransitionOnATerminalReferral() {
         UUID referral = submitted();
-        fire(inspector, referral, "CANCEL", Map.of("note", "Survivor is safe with family")).then().statusCode(200)
+        fire(inspector, referral, "CANCEL", Map.of("note", "Survivor is safe with family"))
+                .then()
+                .statusCode(200)
                 .body("state", equalTo("CANCELLED"));
         for (String action : List.of("ACCEPT", "WITHDRAW", "CANCEL", "SUBMIT")) {
             problem(fire(inspector, referral, action, Map.of("note", "again")).then(), 409)
@@ -97,31 +107,73 @@ class ReferralBadInputTest {
     @Test
     void unknownIdsAreNotFound() {
         UUID nobody = UUID.randomUUID();
-        problem(given().auth().oauth2(receiver).get("/api/v1/referrals/" + nobody).then(), 404);
-        problem(given().auth().oauth2(receiver).get("/api/v1/referrals/" + nobody + "/history").then(), 404);
+        problem(
+                given().auth()
+                        .oauth2(receiver)
+                        .get("/api/v1/referrals/" + nobody)
+                        .then(),
+                404);
+        problem(
+                given().auth()
+                        .oauth2(receiver)
+                        .get("/api/v1/referrals/" + nobody + "/history")
+                        .then(),
+                404);
         problem(fireAt(receiver, nobody, "\"0\"", "ACCEPT", Map.of()).then(), 404);
         problem(Flows.refer(inspector, nobody, almaty.socialProtection, true).then(), 404);
         problem(Flows.refer(inspector, caseId, nobody, true).then(), 400)
                 .body("errors[0].field", equalTo("receiverAgencyId"));
-        problem(given().auth().oauth2(inspector).get("/api/v1/incidents/" + nobody).then(), 404);
+        problem(
+                given().auth()
+                        .oauth2(inspector)
+                        .get("/api/v1/incidents/" + nobody)
+                        .then(),
+                404);
         problem(given().auth().oauth2(inspector).get("/api/v1/cases/" + nobody).then(), 404);
     }
 
     @Test
     void oversizedNoteIsABadRequest() {
-        problem(fire(inspector, submitted(), "CANCEL", Map.of("note", "x".repeat(2001))).then(), 400)
+        problem(
+                        fire(inspector, submitted(), "CANCEL", Map.of("note", "x".repeat(2001)))
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("note"));
     }
 
     @Test
     void malformedCursorAndDatesAreBadRequests() {
-        problem(given().auth().oauth2(receiver).queryParam("cursor", "bm90IGEgY3Vyc29y").get("/api/v1/referrals").then(), 400)
+        problem(
+                        given().auth()
+                                .oauth2(receiver)
+                                .queryParam("cursor", "bm90IGEgY3Vyc29y")
+                                .get("/api/v1/referrals")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("cursor"));
-        problem(given().auth().oauth2(receiver).queryParam("updatedSince", "yesterday").get("/api/v1/referrals").then(), 400)
+        problem(
+                        given().auth()
+                                .oauth2(receiver)
+                                .queryParam("updatedSince", "yesterday")
+                                .get("/api/v1/referrals")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("updatedSince"));
-        problem(given().auth().oauth2(receiver).queryParam("direction", "sideways").get("/api/v1/referrals").then(), 400)
+        problem(
+                        given().auth()
+                                .oauth2(receiver)
+                                .queryParam("direction", "sideways")
+                                .get("/api/v1/referrals")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("direction"));
-        problem(given().auth().oauth2(receiver).queryParam("state", "LOST").get("/api/v1/referrals").then(), 400)
+        problem(
+                        given().auth()
+                                .oauth2(receiver)
+                                .queryParam("state", "LOST")
+                                .get("/api/v1/referrals")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("state"));
     }
 
@@ -140,11 +192,16 @@ class ReferralBadInputTest {
         problem(Flows.refer(inspector, noConsentCase, almaty.crisisCentre, true).then(), 409)
                 .body("type", equalTo("urn:qorgau:problem:consent-required"));
         // The emergency exception lets it go, with its reason kept on the referral.
-        given().auth().oauth2(inspector).contentType("application/json").body("""
+        given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .body("""
                         {"caseId": "%s", "receiverAgencyId": "%s", "servicesRequested": ["SHELTER"], "submit": true,
                          "emergencyReason": "Perpetrator released today; survivor unreachable for consent"}
                         """.formatted(noConsentCase, almaty.crisisCentre))
-                .post("/api/v1/referrals").then().statusCode(201)
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(201)
                 .body("state", equalTo("SUBMITTED"), "emergencyReason", containsString("Perpetrator"));
     }
 
@@ -152,22 +209,42 @@ class ReferralBadInputTest {
     void referralToOnesOwnAgencyOrWithoutServicesIsABadRequest() {
         problem(Flows.refer(inspector, caseId, almaty.police, false).then(), 400)
                 .body("errors[0].field", equalTo("receiverAgencyId"));
-        problem(given().auth().oauth2(inspector).contentType("application/json")
-                .body("{\"caseId\": \"" + caseId + "\", \"receiverAgencyId\": \"" + almaty.crisisCentre
-                        + "\", \"servicesRequested\": []}")
-                .post("/api/v1/referrals").then(), 400)
+        problem(
+                        given().auth()
+                                .oauth2(inspector)
+                                .contentType("application/json")
+                                .body("{\"caseId\": \"" + caseId + "\", \"receiverAgencyId\": \"" + almaty.crisisCentre
+                                        + "\", \"servicesRequested\": []}")
+                                .post("/api/v1/referrals")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("servicesRequested"));
     }
 
     @Test
     void draftIsSubmittedLaterBySender() {
-        UUID draft = UUID.fromString(Flows.refer(inspector, caseId, almaty.socialProtection, false).then()
-                .statusCode(201).extract().path("id"));
-        given().auth().oauth2(inspector).get("/api/v1/referrals/" + draft + "/actions").then()
+        UUID draft = UUID.fromString(Flows.refer(inspector, caseId, almaty.socialProtection, false)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/referrals/" + draft + "/actions")
+                .then()
                 .body("actions", equalTo(List.of("SUBMIT", "CANCEL", "WITHDRAW")));
         // Until it is sent, the receiver neither sees it nor finds it in its list.
-        problem(given().auth().oauth2(receiver).get("/api/v1/referrals/" + draft).then(), 404);
-        given().auth().oauth2(receiver).queryParam("limit", 100).get("/api/v1/referrals").then()
+        problem(
+                given().auth()
+                        .oauth2(receiver)
+                        .get("/api/v1/referrals/" + draft)
+                        .then(),
+                404);
+        given().auth()
+                .oauth2(receiver)
+                .queryParam("limit", 100)
+                .get("/api/v1/referrals")
+                .then()
                 .body("items.id", not(hasItem(draft.toString())));
         fire(inspector, draft, "SUBMIT").then().statusCode(200).body("state", equalTo("SUBMITTED"));
         given().auth().oauth2(receiver).get("/api/v1/referrals/" + draft).then().statusCode(200);
@@ -175,17 +252,40 @@ class ReferralBadInputTest {
 
     @Test
     void aDraftCancelledBeforeItWasSentNeverReachesItsReceiver() {
-        UUID draft = UUID.fromString(Flows.refer(inspector, caseId, almaty.socialProtection, false).then()
-                .statusCode(201).extract().path("id"));
-        fire(inspector, draft, "CANCEL", Map.of("note", "Written by mistake")).then().statusCode(200)
+        UUID draft = UUID.fromString(Flows.refer(inspector, caseId, almaty.socialProtection, false)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        fire(inspector, draft, "CANCEL", Map.of("note", "Written by mistake"))
+                .then()
+                .statusCode(200)
                 .body("state", equalTo("CANCELLED"));
         relay.relay();
         // Cancelled, it is no longer a draft, but it was never sent: the receiver learns nothing of it.
-        problem(given().auth().oauth2(receiver).get("/api/v1/referrals/" + draft).then(), 404);
-        given().auth().oauth2(receiver).queryParam("limit", 100).get("/api/v1/referrals").then()
+        problem(
+                given().auth()
+                        .oauth2(receiver)
+                        .get("/api/v1/referrals/" + draft)
+                        .then(),
+                404);
+        given().auth()
+                .oauth2(receiver)
+                .queryParam("limit", 100)
+                .get("/api/v1/referrals")
+                .then()
                 .body("items.id", not(hasItem(draft.toString())));
-        given().auth().oauth2(receiver).queryParam("limit", 500).get("/api/v1/events").then().statusCode(200)
+        given().auth()
+                .oauth2(receiver)
+                .queryParam("limit", 500)
+                .get("/api/v1/events")
+                .then()
+                .statusCode(200)
                 .body("items.aggregateId", not(hasItem(draft.toString())));
-        given().auth().oauth2(inspector).get("/api/v1/referrals/" + draft).then().statusCode(200);
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/referrals/" + draft)
+                .then()
+                .statusCode(200);
     }
 }

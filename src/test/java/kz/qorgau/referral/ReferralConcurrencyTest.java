@@ -19,14 +19,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kz.qorgau.security.Role;
-import kz.qorgau.support.OwnerDatabase;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
+import kz.qorgau.support.OwnerDatabase;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ReferralConcurrencyTest {
-
 
     @Test
     void twentyConflictingTransitionsAtOnceLeaveExactlyOneWinnerAndOneHistoryEntry() throws Exception {
@@ -60,13 +59,23 @@ class ReferralConcurrencyTest {
         pool.shutdown();
 
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "exactly one winner: " + statuses);
-        assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 409 || s == 412), "losers get 409 or 412: " + statuses);
+        assertTrue(
+                statuses.stream().allMatch(s -> s == 200 || s == 409 || s == 412),
+                "losers get 409 or 412: " + statuses);
 
-        List<String> actions = given().auth().oauth2(receiver).get("/api/v1/referrals/" + referral + "/history")
-                .then().statusCode(200).extract().path("action");
+        List<String> actions = given().auth()
+                .oauth2(receiver)
+                .get("/api/v1/referrals/" + referral + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("action");
         assertEquals(3, actions.size(), "CREATE, SUBMIT and the one winning action: " + actions);
         assertTrue(List.of("ACCEPT", "DECLINE").contains(actions.get(2)));
-        String state = given().auth().oauth2(receiver).get("/api/v1/referrals/" + referral).path("state");
+        String state = given().auth()
+                .oauth2(receiver)
+                .get("/api/v1/referrals/" + referral)
+                .path("state");
         assertEquals(actions.get(2).equals("ACCEPT") ? "ACCEPTED" : "DECLINED", state);
         assertEquals(3, outboxEventsOf(referral), "one outbox event per history entry");
     }
@@ -76,8 +85,11 @@ class ReferralConcurrencyTest {
         Network almaty = Network.of("almaty");
         String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
         UUID caseId = Flows.caseFile(inspector);
-        UUID consent = UUID.fromString(Flows.recordConsent(inspector, caseId, almaty.crisisCentre).then()
-                .statusCode(201).extract().path("id"));
+        UUID consent = UUID.fromString(Flows.recordConsent(inspector, caseId, almaty.crisisCentre)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
 
         int senders = 8;
         CountDownLatch start = new CountDownLatch(1);
@@ -91,8 +103,13 @@ class ReferralConcurrencyTest {
         }
         Future<String> withdrawn = pool.submit(() -> {
             start.await();
-            return given().auth().oauth2(inspector).post("/api/v1/cases/" + caseId + "/consents/" + consent
-                    + "/withdrawal").then().statusCode(200).extract().path("withdrawnAt");
+            return given().auth()
+                    .oauth2(inspector)
+                    .post("/api/v1/cases/" + caseId + "/consents/" + consent + "/withdrawal")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("withdrawnAt");
         });
         start.countDown();
         List<Integer> statuses = new ArrayList<>();
@@ -102,13 +119,22 @@ class ReferralConcurrencyTest {
         Instant withdrawnAt = Instant.parse(withdrawn.get());
         pool.shutdown();
 
-        assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 409), "sent or refused for want of consent: " + statuses);
+        assertTrue(
+                statuses.stream().allMatch(s -> s == 201 || s == 409),
+                "sent or refused for want of consent: " + statuses);
         // Every referral that went out under the consent was submitted before the withdrawal, never after it.
-        List<String> submittedAt = given().auth().oauth2(inspector).queryParam("direction", "OUTGOING").queryParam("limit", 100)
-                .get("/api/v1/referrals").then().statusCode(200)
-                .extract().path("items.findAll { it.caseId == '" + caseId + "' && it.consentId != null }.submittedAt");
+        List<String> submittedAt = given().auth()
+                .oauth2(inspector)
+                .queryParam("direction", "OUTGOING")
+                .queryParam("limit", 100)
+                .get("/api/v1/referrals")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.findAll { it.caseId == '" + caseId + "' && it.consentId != null }.submittedAt");
         assertEquals(statuses.stream().filter(s -> s == 201).count(), submittedAt.size());
-        assertTrue(submittedAt.stream().map(Instant::parse).allMatch(at -> !at.isAfter(withdrawnAt)),
+        assertTrue(
+                submittedAt.stream().map(Instant::parse).allMatch(at -> !at.isAfter(withdrawnAt)),
                 "a referral went out under the consent after it was withdrawn: " + submittedAt + " vs " + withdrawnAt);
     }
 
@@ -118,10 +144,14 @@ class ReferralConcurrencyTest {
         String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
         UUID third = almaty.register("Third centre", "NGO_CRISIS_CENTRE", "[\"PSYCHOLOGICAL_COUNSELLING\"]");
         UUID caseId = Flows.caseFile(inspector);
-        Flows.recordConsent(inspector, caseId, almaty.crisisCentre, almaty.socialProtection, third).then().statusCode(201);
+        Flows.recordConsent(inspector, caseId, almaty.crisisCentre, almaty.socialProtection, third)
+                .then()
+                .statusCode(201);
         Map<String, UUID> referrals = Map.of(
-                almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre), Flows.referral(inspector, caseId, almaty.crisisCentre),
-                almaty.token(Role.SOCIAL_WORKER, almaty.socialProtection), Flows.referral(inspector, caseId, almaty.socialProtection),
+                almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre),
+                        Flows.referral(inspector, caseId, almaty.crisisCentre),
+                almaty.token(Role.SOCIAL_WORKER, almaty.socialProtection),
+                        Flows.referral(inspector, caseId, almaty.socialProtection),
                 almaty.token(Role.NGO_CASEWORKER, third), Flows.referral(inspector, caseId, third));
         Map<String, String> etags = new java.util.HashMap<>();
         referrals.forEach((token, referral) -> etags.put(token, Flows.etag(token, referral)));
@@ -131,7 +161,8 @@ class ReferralConcurrencyTest {
         List<Future<Integer>> answers = new ArrayList<>();
         referrals.forEach((token, referral) -> answers.add(pool.submit(() -> {
             start.await();
-            return Flows.fireAt(token, referral, etags.get(token), "WITHDRAW", Map.of("note", "She asked us to stop")).statusCode();
+            return Flows.fireAt(token, referral, etags.get(token), "WITHDRAW", Map.of("note", "She asked us to stop"))
+                    .statusCode();
         })));
         start.countDown();
         List<Integer> statuses = new ArrayList<>();
@@ -140,8 +171,13 @@ class ReferralConcurrencyTest {
         }
         pool.shutdown();
         assertEquals(List.of(200, 200, 200), statuses, "each withdrew from its own referral at its own version");
-        List<String> from = given().auth().oauth2(inspector).get("/api/v1/cases/" + caseId).then().statusCode(200)
-                .extract().path("consents[0].withdrawnFrom");
+        List<String> from = given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("consents[0].withdrawnFrom");
         assertEquals(3, from.size(), from::toString);
     }
 

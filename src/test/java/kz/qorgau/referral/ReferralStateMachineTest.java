@@ -40,8 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReferralStateMachineTest {
 
-    private record Cell(ReferralState from, ReferralAction action, Side side) {
-    }
+    private record Cell(ReferralState from, ReferralAction action, Side side) {}
 
     private static final Map<Cell, ReferralState> DESIGN = new HashMap<>();
 

@@ -16,31 +16,48 @@ class TransitionRequirementsTest {
     }
 
     private static List<String> fields(TransitionCommand command) {
-        return TransitionRequirements.check(command).stream().map(FieldError::field).toList();
+        return TransitionRequirements.check(command).stream()
+                .map(FieldError::field)
+                .toList();
     }
 
     @Test
     void declineNeedsAReasonCodeAndOtherNeedsANote() {
         assertEquals(List.of("reasonCode"), fields(command(ReferralAction.DECLINE)));
-        assertEquals(List.of(), fields(new TransitionCommand(ReferralAction.DECLINE, DeclineReason.NO_CAPACITY,
-                null, null, null, null, null, null)));
-        assertEquals(List.of("note"), fields(new TransitionCommand(ReferralAction.DECLINE, DeclineReason.OTHER,
-                " ", null, null, null, null, null)));
+        assertEquals(
+                List.of(),
+                fields(new TransitionCommand(
+                        ReferralAction.DECLINE, DeclineReason.NO_CAPACITY, null, null, null, null, null, null)));
+        assertEquals(
+                List.of("note"),
+                fields(new TransitionCommand(
+                        ReferralAction.DECLINE, DeclineReason.OTHER, " ", null, null, null, null, null)));
     }
 
     @Test
     void pauseAndCancelNeedAReason() {
         assertEquals(List.of("note"), fields(command(ReferralAction.PAUSE)));
         assertEquals(List.of("note"), fields(command(ReferralAction.CANCEL)));
-        assertEquals(List.of(), fields(new TransitionCommand(ReferralAction.CANCEL, null, "sent by mistake",
-                null, null, null, null, null)));
+        assertEquals(
+                List.of(),
+                fields(new TransitionCommand(
+                        ReferralAction.CANCEL, null, "sent by mistake", null, null, null, null, null)));
     }
 
     @Test
     void completeNeedsAnOutcomeAndTheServicesDelivered() {
         assertEquals(List.of("outcome", "servicesDelivered"), fields(command(ReferralAction.COMPLETE)));
-        assertEquals(List.of(), fields(new TransitionCommand(ReferralAction.COMPLETE, null, null, null,
-                Outcome.GOALS_MET, Set.of(ServiceType.SHELTER), null, null)));
+        assertEquals(
+                List.of(),
+                fields(new TransitionCommand(
+                        ReferralAction.COMPLETE,
+                        null,
+                        null,
+                        null,
+                        Outcome.GOALS_MET,
+                        Set.of(ServiceType.SHELTER),
+                        null,
+                        null)));
     }
 
     @Test
@@ -50,9 +67,20 @@ class TransitionRequirementsTest {
 
     @Test
     void fieldsOfOtherActionsAreRefused() {
-        assertEquals(List.of("reasonCode", "redirectTo", "assignee"), fields(new TransitionCommand(ReferralAction.START,
-                DeclineReason.DUPLICATE, null, "someone", null, null, UUID.randomUUID(), null)));
-        assertEquals(List.of(), fields(new TransitionCommand(ReferralAction.ACCEPT, null, null, "caseworker-7",
-                null, null, null, null)));
+        assertEquals(
+                List.of("reasonCode", "redirectTo", "assignee"),
+                fields(new TransitionCommand(
+                        ReferralAction.START,
+                        DeclineReason.DUPLICATE,
+                        null,
+                        "someone",
+                        null,
+                        null,
+                        UUID.randomUUID(),
+                        null)));
+        assertEquals(
+                List.of(),
+                fields(new TransitionCommand(
+                        ReferralAction.ACCEPT, null, null, "caseworker-7", null, null, null, null)));
     }
 }

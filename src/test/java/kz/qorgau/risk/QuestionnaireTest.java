@@ -48,7 +48,9 @@ class QuestionnaireTest {
     void theShippedChecklistIsWellFormedInThreeLanguages() {
         assertEquals(List.of(), checklist.problems());
         assertTrue(checklist.questions().size() >= 20);
-        checklist.questions().forEach(q -> assertEquals(Questionnaire.LANGUAGES, q.text().keySet(), q.id()));
+        checklist
+                .questions()
+                .forEach(q -> assertEquals(Questionnaire.LANGUAGES, q.text().keySet(), q.id()));
     }
 
     @ParameterizedTest
@@ -72,31 +74,41 @@ class QuestionnaireTest {
         Map<String, Answer> answers = answersScoring(0);
         answers.remove("injury");
         answers.put("favourite-colour", Answer.YES);
-        ProblemException.InvalidInput problem = assertThrows(ProblemException.InvalidInput.class,
-                () -> checklist.score(answers));
-        assertEquals(List.of("answers.injury", "answers.favourite-colour"),
+        ProblemException.InvalidInput problem =
+                assertThrows(ProblemException.InvalidInput.class, () -> checklist.score(answers));
+        assertEquals(
+                List.of("answers.injury", "answers.favourite-colour"),
                 problem.fieldErrors().stream().map(FieldError::field).toList());
     }
 
     @Test
     void judgementRaisesTheLevelWithAReasonAndNeverLowersIt() {
-        assertEquals(Priority.EMERGENCY, RiskService.judged(Priority.HIGH,
-                new NewAssessment(Map.of(), Priority.EMERGENCY, "Perpetrator released from custody today")));
-        assertEquals(Priority.HIGH, RiskService.judged(Priority.HIGH, new NewAssessment(Map.of(), Priority.HIGH, "same")));
-        assertThrows(ProblemException.InvalidInput.class, () -> RiskService.judged(Priority.HIGH,
-                new NewAssessment(Map.of(), Priority.ROUTINE, "she seems calm")));
-        assertThrows(ProblemException.InvalidInput.class, () -> RiskService.judged(Priority.HIGH,
-                new NewAssessment(Map.of(), Priority.EMERGENCY, " ")));
-        assertThrows(ProblemException.InvalidInput.class, () -> RiskService.judged(Priority.HIGH,
-                new NewAssessment(Map.of(), null, "a reason without a level")));
+        assertEquals(
+                Priority.EMERGENCY,
+                RiskService.judged(
+                        Priority.HIGH,
+                        new NewAssessment(Map.of(), Priority.EMERGENCY, "Perpetrator released from custody today")));
+        assertEquals(
+                Priority.HIGH, RiskService.judged(Priority.HIGH, new NewAssessment(Map.of(), Priority.HIGH, "same")));
+        assertThrows(
+                ProblemException.InvalidInput.class,
+                () -> RiskService.judged(
+                        Priority.HIGH, new NewAssessment(Map.of(), Priority.ROUTINE, "she seems calm")));
+        assertThrows(
+                ProblemException.InvalidInput.class,
+                () -> RiskService.judged(Priority.HIGH, new NewAssessment(Map.of(), Priority.EMERGENCY, " ")));
+        assertThrows(
+                ProblemException.InvalidInput.class,
+                () -> RiskService.judged(Priority.HIGH, new NewAssessment(Map.of(), null, "a reason without a level")));
     }
 
     @Test
     void aDefinitionWithBrokenThresholdsOrRepeatedQuestionsIsRefused() {
         Questionnaire.Question q = checklist.questions().get(0);
-        Questionnaire broken = new Questionnaire(checklist.name(), List.of(q, q),
-                Map.of(Priority.HIGH, 10, Priority.EMERGENCY, 5));
-        assertEquals(List.of("questions[1].id", "thresholds"),
+        Questionnaire broken =
+                new Questionnaire(checklist.name(), List.of(q, q), Map.of(Priority.HIGH, 10, Priority.EMERGENCY, 5));
+        assertEquals(
+                List.of("questions[1].id", "thresholds"),
                 broken.problems().stream().map(FieldError::field).toList());
     }
 }

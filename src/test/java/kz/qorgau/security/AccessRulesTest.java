@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import kz.qorgau.referral.ReferralSides;
 import kz.qorgau.referral.Side;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class AccessRulesTest {
 
@@ -55,7 +55,10 @@ class AccessRulesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Role.class, names = {"AGENCY_ADMIN", "COORDINATOR"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(
+            value = Role.class,
+            names = {"AGENCY_ADMIN", "COORDINATOR"},
+            mode = EnumSource.Mode.EXCLUDE)
     void noOtherRoleEditsAgencies(Role role) {
         assertFalse(AccessRules.may(caller(role, OWN), Capability.EDIT_AGENCY));
         assertFalse(AccessRules.mayEditAgency(caller(role, OWN), OWN, false));
@@ -65,8 +68,11 @@ class AccessRulesTest {
     void referralSidesComeFromTheCallersAgencyAndADraftHasNoReceiverYet() {
         UUID sender = UUID.randomUUID();
         UUID receiver = UUID.randomUUID();
-        assertEquals(Set.of(Side.SENDER), ReferralSides.of(caller(Role.POLICE_INSPECTOR, sender), sender, receiver, false));
-        assertEquals(Set.of(Side.RECEIVER), ReferralSides.of(caller(Role.NGO_CASEWORKER, receiver), sender, receiver, false));
+        assertEquals(
+                Set.of(Side.SENDER), ReferralSides.of(caller(Role.POLICE_INSPECTOR, sender), sender, receiver, false));
+        assertEquals(
+                Set.of(Side.RECEIVER),
+                ReferralSides.of(caller(Role.NGO_CASEWORKER, receiver), sender, receiver, false));
         assertEquals(Set.of(), ReferralSides.of(caller(Role.NGO_CASEWORKER, receiver), sender, receiver, true));
         assertEquals(Set.of(), ReferralSides.of(caller(Role.AGENCY_ADMIN, receiver), sender, receiver, false));
         assertEquals(Set.of(), ReferralSides.of(caller(Role.NGO_CASEWORKER, OTHER), sender, receiver, false));

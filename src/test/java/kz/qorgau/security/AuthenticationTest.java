@@ -17,7 +17,8 @@ class AuthenticationTest {
 
     @Test
     void requestWithoutTokenIsUnauthenticated() {
-        given().get(AGENCIES).then()
+        given().get(AGENCIES)
+                .then()
                 .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"))
@@ -26,45 +27,67 @@ class AuthenticationTest {
 
     @Test
     void tokenWhoseTenantClaimDiffersFromItsIssuersTenantIsRejected() {
-        String almatyTokenClaimingAstana = TestTokens.tenant("almaty").tenantClaim("astana")
-                .roles(Role.COORDINATOR).sign();
-        given().auth().oauth2(almatyTokenClaimingAstana).get(AGENCIES).then()
-                .statusCode(401).contentType("application/problem+json");
+        String almatyTokenClaimingAstana = TestTokens.tenant("almaty")
+                .tenantClaim("astana")
+                .roles(Role.COORDINATOR)
+                .sign();
+        given().auth()
+                .oauth2(almatyTokenClaimingAstana)
+                .get(AGENCIES)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test
     void tokenWithoutTenantClaimIsRejected() {
-        String token = TestTokens.tenant("almaty").tenantClaim(null).roles(Role.COORDINATOR).sign();
+        String token = TestTokens.tenant("almaty")
+                .tenantClaim(null)
+                .roles(Role.COORDINATOR)
+                .sign();
         given().auth().oauth2(token).get(AGENCIES).then().statusCode(401);
     }
 
     @Test
     void tokenSignedWithAKeyNoTenantTrustsIsRejected() {
-        String forged = TestTokens.tenant("almaty").signedWith("rogue").roles(Role.COORDINATOR).sign();
+        String forged = TestTokens.tenant("almaty")
+                .signedWith("rogue")
+                .roles(Role.COORDINATOR)
+                .sign();
         given().auth().oauth2(forged).get(AGENCIES).then().statusCode(401);
     }
 
     @Test
     void tokenSignedByOneTenantsKeyButNamingAnotherTenantsIssuerIsRejected() {
-        String crossSigned = TestTokens.tenant("astana").signedWith("almaty").roles(Role.COORDINATOR).sign();
+        String crossSigned = TestTokens.tenant("astana")
+                .signedWith("almaty")
+                .roles(Role.COORDINATOR)
+                .sign();
         given().auth().oauth2(crossSigned).get(AGENCIES).then().statusCode(401);
     }
 
     @Test
     void tokenFromAnUnknownIssuerIsRejected() {
-        String unknownRealm = TestTokens.tenant("almaty").issuer(TestTokens.ISSUER_BASE + "shymkent")
-                .tenantClaim("shymkent").roles(Role.COORDINATOR).sign();
+        String unknownRealm = TestTokens.tenant("almaty")
+                .issuer(TestTokens.ISSUER_BASE + "shymkent")
+                .tenantClaim("shymkent")
+                .roles(Role.COORDINATOR)
+                .sign();
         given().auth().oauth2(unknownRealm).get(AGENCIES).then().statusCode(401);
 
-        String otherServer = TestTokens.tenant("almaty").issuer("https://elsewhere.test/realms/almaty")
-                .roles(Role.COORDINATOR).sign();
+        String otherServer = TestTokens.tenant("almaty")
+                .issuer("https://elsewhere.test/realms/almaty")
+                .roles(Role.COORDINATOR)
+                .sign();
         given().auth().oauth2(otherServer).get(AGENCIES).then().statusCode(401);
     }
 
     @Test
     void expiredTokenIsRejected() {
-        String expired = TestTokens.tenant("almaty").roles(Role.COORDINATOR)
-                .expiresAt(Instant.now().minusSeconds(600)).sign();
+        String expired = TestTokens.tenant("almaty")
+                .roles(Role.COORDINATOR)
+                .expiresAt(Instant.now().minusSeconds(600))
+                .sign();
         given().auth().oauth2(expired).get(AGENCIES).then().statusCode(401);
     }
 
@@ -76,10 +99,16 @@ class AuthenticationTest {
 
     @Test
     void roleThatMayNotRegisterAgenciesIsForbidden() {
-        String socialWorker = TestTokens.tenant("almaty").agency(UUID.randomUUID()).roles(Role.SOCIAL_WORKER).sign();
-        given().auth().oauth2(socialWorker).contentType("application/json")
+        String socialWorker = TestTokens.tenant("almaty")
+                .agency(UUID.randomUUID())
+                .roles(Role.SOCIAL_WORKER)
+                .sign();
+        given().auth()
+                .oauth2(socialWorker)
+                .contentType("application/json")
                 .body("{\"name\":\"Any\",\"kind\":\"OTHER\"}")
-                .post(AGENCIES).then()
+                .post(AGENCIES)
+                .then()
                 .statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:qorgau:problem:forbidden"));
@@ -90,13 +119,19 @@ class AuthenticationTest {
         String noAgency = TestTokens.tenant("almaty").roles(Role.SOCIAL_WORKER).sign();
         given().auth().oauth2(noAgency).get(AGENCIES).then().statusCode(403);
 
-        String malformedAgency = TestTokens.tenant("almaty").agencyClaim("police-1").roles(Role.SOCIAL_WORKER).sign();
+        String malformedAgency = TestTokens.tenant("almaty")
+                .agencyClaim("police-1")
+                .roles(Role.SOCIAL_WORKER)
+                .sign();
         given().auth().oauth2(malformedAgency).get(AGENCIES).then().statusCode(403);
     }
 
     @Test
     void tokenWithOnlyForeignRolesGetsNothing() {
-        String token = TestTokens.tenant("almaty").agency(UUID.randomUUID()).rawRoles("offline_access", "admin").sign();
+        String token = TestTokens.tenant("almaty")
+                .agency(UUID.randomUUID())
+                .rawRoles("offline_access", "admin")
+                .sign();
         given().auth().oauth2(token).get(AGENCIES).then().statusCode(403);
     }
 }

@@ -18,7 +18,8 @@ class IssuerTenantResolverTest {
     @Test
     void realmIsTheLastPathSegmentAfterRealms() {
         assertEquals("almaty", IssuerTenantResolver.realmOf(jwtWithPayload("{\"iss\":\"https://kc/realms/almaty\"}")));
-        assertEquals("astana", IssuerTenantResolver.realmOf(jwtWithPayload("{\"iss\":\"http://kc/auth/realms/astana/\"}")));
+        assertEquals(
+                "astana", IssuerTenantResolver.realmOf(jwtWithPayload("{\"iss\":\"http://kc/auth/realms/astana/\"}")));
     }
 
     @Test

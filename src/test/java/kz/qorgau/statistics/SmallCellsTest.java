@@ -20,21 +20,30 @@ class SmallCellsTest {
 
     @Test
     void countsUnderTheMinimumAreWithheld() {
-        assertEquals(List.of(new Cell("A", 12L, false), new Cell("B", null, true), new Cell("C", null, true),
+        assertEquals(
+                List.of(
+                        new Cell("A", 12L, false),
+                        new Cell("B", null, true),
+                        new Cell("C", null, true),
                         new Cell("D", 9L, false)),
                 SmallCells.suppress(counts("A", 12, "B", 4, "C", 1, "D", 9), 5));
     }
 
     @Test
     void aLoneWithheldCellTakesTheNextSmallestWithItSoTheTotalDoesNotGiveItAway() {
-        assertEquals(List.of(new Cell("A", 30L, false), new Cell("B", null, true), new Cell("C", null, true),
+        assertEquals(
+                List.of(
+                        new Cell("A", 30L, false),
+                        new Cell("B", null, true),
+                        new Cell("C", null, true),
                         new Cell("D", 9L, false)),
                 SmallCells.suppress(counts("A", 30, "B", 2, "C", 7, "D", 9), 5));
     }
 
     @Test
     void nothingIsWithheldWhenEveryCellIsLargeEnough() {
-        assertEquals(List.of(new Cell("A", 5L, false), new Cell("B", 6L, false)),
+        assertEquals(
+                List.of(new Cell("A", 5L, false), new Cell("B", 6L, false)),
                 SmallCells.suppress(counts("A", 5, "B", 6), 5));
     }
 }

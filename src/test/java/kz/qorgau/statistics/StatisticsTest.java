@@ -33,18 +33,39 @@ class StatisticsTest {
             if (i < 6) {
                 Flows.fire(socialWorker, referral, "ACKNOWLEDGE").then().statusCode(200);
             } else if (i < 8) {
-                Flows.fire(socialWorker, referral, "DECLINE", Map.of("reasonCode", "NO_CAPACITY")).then().statusCode(200);
+                Flows.fire(socialWorker, referral, "DECLINE", Map.of("reasonCode", "NO_CAPACITY"))
+                        .then()
+                        .statusCode(200);
             }
         }
         Instant to = Instant.now().plusMillis(5);
 
-        var stats = given().auth().oauth2(almaty.coordinator()).queryParam("from", from.toString())
-                .queryParam("to", to.toString()).get("/api/v1/statistics/referrals").then().statusCode(200)
-                .body("minimumCellSize", equalTo(5), "total", equalTo(13),
-                        "byPriority[0].key", equalTo("HIGH"), "byPriority[0].count", equalTo(13),
-                        "byReceiverKind[0].key", equalTo("SOCIAL_PROTECTION"),
-                        "timeToAcknowledge.referrals", equalTo(6), "timeToAcknowledge.medianMinutes", notNullValue(),
-                        "timeToAccept.referrals", equalTo(0), "timeToAccept.medianMinutes", nullValue())
+        var stats = given().auth()
+                .oauth2(almaty.coordinator())
+                .queryParam("from", from.toString())
+                .queryParam("to", to.toString())
+                .get("/api/v1/statistics/referrals")
+                .then()
+                .statusCode(200)
+                .body(
+                        "minimumCellSize",
+                        equalTo(5),
+                        "total",
+                        equalTo(13),
+                        "byPriority[0].key",
+                        equalTo("HIGH"),
+                        "byPriority[0].count",
+                        equalTo(13),
+                        "byReceiverKind[0].key",
+                        equalTo("SOCIAL_PROTECTION"),
+                        "timeToAcknowledge.referrals",
+                        equalTo(6),
+                        "timeToAcknowledge.medianMinutes",
+                        notNullValue(),
+                        "timeToAccept.referrals",
+                        equalTo(0),
+                        "timeToAccept.medianMinutes",
+                        nullValue())
                 .extract();
         List<Map<String, Object>> byState = stats.path("byState");
         // ACKNOWLEDGED 6 is shown; DECLINED 2 is withheld, and SUBMITTED 5 with it, or 13 - 6 - 5 would give it away.
@@ -54,11 +75,25 @@ class StatisticsTest {
         assertEquals(List.of(Map.of("key", "NO_CAPACITY", "suppressed", true)), stats.path("declinesByReason"));
 
         // Another network counts only its own referrals; a period with fewer than five withholds the total.
-        given().auth().oauth2(Network.coordinatorToken("astana")).queryParam("from", from.toString())
-                .queryParam("to", to.toString()).get("/api/v1/statistics/referrals").then().statusCode(200)
+        given().auth()
+                .oauth2(Network.coordinatorToken("astana"))
+                .queryParam("from", from.toString())
+                .queryParam("to", to.toString())
+                .get("/api/v1/statistics/referrals")
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(0), "byState.size()", equalTo(0));
-        given().auth().oauth2(almaty.coordinator()).queryParam("from", to.toString()).queryParam("to", from.toString())
-                .get("/api/v1/statistics/referrals").then().statusCode(400);
-        given().auth().oauth2(inspector).get("/api/v1/statistics/referrals").then().statusCode(403);
+        given().auth()
+                .oauth2(almaty.coordinator())
+                .queryParam("from", to.toString())
+                .queryParam("to", from.toString())
+                .get("/api/v1/statistics/referrals")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/statistics/referrals")
+                .then()
+                .statusCode(403);
     }
 }

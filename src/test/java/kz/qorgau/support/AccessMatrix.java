@@ -17,7 +17,13 @@ import kz.qorgau.security.Role;
 public final class AccessMatrix {
 
     /** How the caller's agency stands to the object: owns it (or is a referral's end), or not, or elsewhere. */
-    public enum Relation { OWN, SENDER, RECEIVER, OTHER_AGENCY, OTHER_TENANT }
+    public enum Relation {
+        OWN,
+        SENDER,
+        RECEIVER,
+        OTHER_AGENCY,
+        OTHER_TENANT
+    }
 
     public interface Call {
         Response apply(Role role, Relation relation);
@@ -31,8 +37,7 @@ public final class AccessMatrix {
     public static final Set<Role> CASE_WORKERS =
             EnumSet.of(Role.POLICE_INSPECTOR, Role.SOCIAL_WORKER, Role.NGO_CASEWORKER);
 
-    private AccessMatrix() {
-    }
+    private AccessMatrix() {}
 
     public static Set<Role> with(Set<Role> roles, Role... more) {
         Set<Role> all = EnumSet.copyOf(roles);
@@ -57,8 +62,12 @@ public final class AccessMatrix {
         assertMatrix(relations, call, expected, (role, relation) -> true, response -> true);
     }
 
-    public static void assertMatrix(Set<Relation> relations, Call call, Expect<Integer> expected,
-            Expect<Boolean> expectedContent, Function<Response, Boolean> content) {
+    public static void assertMatrix(
+            Set<Relation> relations,
+            Call call,
+            Expect<Integer> expected,
+            Expect<Boolean> expectedContent,
+            Function<Response, Boolean> content) {
         List<String> wrong = new ArrayList<>();
         for (Role role : Role.values()) {
             for (Relation relation : relations) {
@@ -66,7 +75,8 @@ public final class AccessMatrix {
                 int want = expected.apply(role, relation);
                 String cell = role + " x " + relation;
                 if (response.statusCode() != want) {
-                    wrong.add(cell + ": expected " + want + " got " + response.statusCode() + " " + response.asString());
+                    wrong.add(
+                            cell + ": expected " + want + " got " + response.statusCode() + " " + response.asString());
                 } else if (want >= 400 && !response.contentType().startsWith("application/problem+json")) {
                     wrong.add(cell + ": " + want + " without a problem detail");
                 } else if (want < 300 && !content.apply(response).equals(expectedContent.apply(role, relation))) {

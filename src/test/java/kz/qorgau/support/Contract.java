@@ -13,13 +13,16 @@ import io.restassured.RestAssured;
  */
 public final class Contract {
 
-    private Contract() {
-    }
+    private Contract() {}
 
     /** Validates every REST Assured call of the current test; {@link #uninstall} undoes it. */
     public static void install() {
-        String document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .extract().asString();
+        String document = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(document)
                 .build();
         RestAssured.replaceFiltersWith(new OpenApiValidationFilter(validator));

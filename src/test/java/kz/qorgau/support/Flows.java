@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
 /** The calls a hand-off is made of, as small builders, so scenario tests read as the scenario. */
 public final class Flows {
 
-    private Flows() {
-    }
+    private Flows() {}
 
     public static String incidentBody(String externalReference) {
         return """
@@ -22,22 +21,30 @@ public final class Flows {
                  "violenceKinds": ["PHYSICAL", "THREATS"], "childrenPresent": true, "weaponsInvolved": false,
                  "injuries": true, "description": "Neighbours called about screaming",
                  "persons": [{"role": "VICTIM", "name": "A. S.", "age": 34}, {"role": "CHILD", "age": 6}]}
-                """.formatted(externalReference == null ? "null" : "\"" + externalReference + "\"",
-                Instant.now().minus(2, ChronoUnit.HOURS));
+                """.formatted(
+                        externalReference == null ? "null" : "\"" + externalReference + "\"",
+                        Instant.now().minus(2, ChronoUnit.HOURS));
     }
 
     public static Response reportIncident(String token, String externalReference) {
-        return given().auth().oauth2(token).contentType("application/json").body(incidentBody(externalReference))
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body(incidentBody(externalReference))
                 .post("/api/v1/incidents");
     }
 
     public static UUID incident(String token) {
-        return UUID.fromString(reportIncident(token, "CAD-" + UUID.randomUUID()).then().statusCode(201)
-                .extract().path("id"));
+        return UUID.fromString(reportIncident(token, "CAD-" + UUID.randomUUID())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
     }
 
     public static String openCaseBody(UUID... incidents) {
-        String ids = java.util.Arrays.stream(incidents).map(i -> "\"" + i + "\"").collect(Collectors.joining(","));
+        String ids =
+                java.util.Arrays.stream(incidents).map(i -> "\"" + i + "\"").collect(Collectors.joining(","));
         return """
                 {"survivor": {"fullName": "Aigerim Sultanova", "birthDate": "1991-04-02",
                               "phone": "+7 701 555 12 12", "address": "Almaty, Abay ave 10, apt 5"},
@@ -46,17 +53,25 @@ public final class Flows {
     }
 
     public static Response openCase(String token, UUID... incidents) {
-        return given().auth().oauth2(token).contentType("application/json").body(openCaseBody(incidents))
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body(openCaseBody(incidents))
                 .post("/api/v1/cases");
     }
 
     public static UUID caseFile(String token, UUID... incidents) {
-        return UUID.fromString(openCase(token, incidents).then().statusCode(201).extract().path("id"));
+        return UUID.fromString(
+                openCase(token, incidents).then().statusCode(201).extract().path("id"));
     }
 
     public static Response recordConsent(String token, UUID caseId, UUID... recipients) {
-        String ids = java.util.Arrays.stream(recipients).map(i -> "\"" + i + "\"").collect(Collectors.joining(","));
-        return given().auth().oauth2(token).contentType("application/json").body("""
+        String ids =
+                java.util.Arrays.stream(recipients).map(i -> "\"" + i + "\"").collect(Collectors.joining(","));
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("""
                         {"recipientAgencyIds": [%s], "categories": ["IDENTITY", "CONTACT", "INCIDENT_DETAILS"],
                          "method": "WRITTEN"}
                         """.formatted(ids))
@@ -64,7 +79,10 @@ public final class Flows {
     }
 
     public static Response refer(String token, UUID caseId, UUID receiver, boolean submit) {
-        return given().auth().oauth2(token).contentType("application/json").body("""
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("""
                         {"caseId": "%s", "receiverAgencyId": "%s", "servicesRequested": ["PSYCHOLOGICAL_COUNSELLING"],
                          "note": "Needs a safe place tonight with her son", "submit": %s}
                         """.formatted(caseId, receiver, submit))
@@ -72,12 +90,21 @@ public final class Flows {
     }
 
     public static UUID referral(String token, UUID caseId, UUID receiver) {
-        return UUID.fromString(refer(token, caseId, receiver, true).then().statusCode(201).extract().path("id"));
+        return UUID.fromString(refer(token, caseId, receiver, true)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
     }
 
     public static String etag(String token, UUID referral) {
-        return given().auth().oauth2(token).get("/api/v1/referrals/" + referral).then().statusCode(200)
-                .extract().header("ETag");
+        return given().auth()
+                .oauth2(token)
+                .get("/api/v1/referrals/" + referral)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
     }
 
     /** Fires an action at the version the caller reads first; extra fields go into the body as given. */
@@ -92,7 +119,8 @@ public final class Flows {
     public static Response fireAt(String token, UUID referral, String etag, String action, Map<String, Object> extra) {
         Map<String, Object> body = new java.util.LinkedHashMap<>(extra);
         body.put("action", action);
-        var request = given().auth().oauth2(token).contentType("application/json").body(body);
+        var request =
+                given().auth().oauth2(token).contentType("application/json").body(body);
         if (etag != null) {
             request.header("If-Match", etag);
         }
@@ -101,8 +129,13 @@ public final class Flows {
 
     /** Answers to the network's current checklist: YES to the first one-point questions, NO to the rest. */
     public static Map<String, String> answersScoring(String token, int score) {
-        List<Map<String, Object>> questions = given().auth().oauth2(token).get("/api/v1/risk-questionnaire").then()
-                .statusCode(200).extract().path("definition.questions");
+        List<Map<String, Object>> questions = given().auth()
+                .oauth2(token)
+                .get("/api/v1/risk-questionnaire")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("definition.questions");
         Map<String, String> answers = new java.util.LinkedHashMap<>();
         int left = score;
         for (Map<String, Object> question : questions) {
@@ -116,7 +149,10 @@ public final class Flows {
     }
 
     public static Response assess(String token, UUID caseId, Map<String, ?> body) {
-        return given().auth().oauth2(token).contentType("application/json").body(body)
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body(body)
                 .post("/api/v1/cases/" + caseId + "/risk-assessments");
     }
 
@@ -125,17 +161,25 @@ public final class Flows {
                 {"number": "%s", "kind": "POLICE_PROTECTIVE_ORDER", "issuingAuthority": "Almaly district police department",
                  "issuedOn": "%s", "expiresOn": "%s",
                  "conditions": [{"type": "NO_CONTACT"}, {"type": "STAY_AWAY_FROM_PLACES", "text": "Her home and her work"}]}
-                """.formatted(number, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty")),
+                """.formatted(
+                number,
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty")),
                 java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty")).plusDays(30));
     }
 
     public static Response recordOrder(String token, UUID caseId, String body) {
-        return given().auth().oauth2(token).contentType("application/json").body(body)
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body(body)
                 .post("/api/v1/cases/" + caseId + "/protective-orders");
     }
 
     public static Response directoryEntry(String token, UUID agency, String district, int freePlaces) {
-        return given().auth().oauth2(token).contentType("application/json").body("""
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("""
                         {"services": ["SHELTER", "PSYCHOLOGICAL_COUNSELLING"], "districts": ["%s"],
                          "languages": ["kk", "ru"], "hours": "24/7", "freePlaces": %d, "acceptingReferrals": true}
                         """.formatted(district, freePlaces))

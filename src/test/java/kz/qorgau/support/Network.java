@@ -21,10 +21,12 @@ public final class Network {
     private Network(String tenant) {
         this.tenant = tenant;
         this.police = register("Police precinct", "POLICE", "[]");
-        this.socialProtection = register("Social protection department", "SOCIAL_PROTECTION",
+        this.socialProtection = register(
+                "Social protection department",
+                "SOCIAL_PROTECTION",
                 "[\"SOCIAL_BENEFITS\",\"CHILD_PROTECTION\",\"PSYCHOLOGICAL_COUNSELLING\"]");
-        this.crisisCentre = register("Crisis centre", "NGO_CRISIS_CENTRE",
-                "[\"SHELTER\",\"PSYCHOLOGICAL_COUNSELLING\"]");
+        this.crisisCentre =
+                register("Crisis centre", "NGO_CRISIS_CENTRE", "[\"SHELTER\",\"PSYCHOLOGICAL_COUNSELLING\"]");
     }
 
     public static Network of(String tenant) {
@@ -49,12 +51,15 @@ public final class Network {
 
     /** Registers one more agency of the network; services is a JSON array of service names. */
     public UUID register(String name, String kind, String services) {
-        String id = given().auth().oauth2(coordinatorToken(tenant))
+        String id = given().auth()
+                .oauth2(coordinatorToken(tenant))
                 .contentType(ContentType.JSON)
                 .body("{\"name\":\"" + uniqueName(name) + "\",\"kind\":\"" + kind + "\",\"services\":" + services + "}")
                 .post("/api/v1/agencies")
-                .then().statusCode(201)
-                .extract().path("id");
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return UUID.fromString(id);
     }
 }

@@ -12,12 +12,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class OwnerDatabase {
 
-    private OwnerDatabase() {
-    }
+    private OwnerDatabase() {}
 
     public static Connection connect() throws SQLException {
         var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+        return DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.flyway.username", String.class),
                 config.getValue("quarkus.flyway.password", String.class));
     }

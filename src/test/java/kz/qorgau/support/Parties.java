@@ -31,7 +31,8 @@ public final class Parties {
             case OWN, SENDER -> almaty.token(role, almaty.police);
             case RECEIVER -> almaty.token(role, almaty.socialProtection);
             case OTHER_AGENCY -> almaty.token(role, unrelated);
-            case OTHER_TENANT -> TestTokens.tenant("astana").agency(astana.police).roles(role).sign();
+            case OTHER_TENANT ->
+                TestTokens.tenant("astana").agency(astana.police).roles(role).sign();
         };
     }
 }

@@ -101,7 +101,10 @@ public final class TestTokens {
         if (agencyClaim != null) {
             claims.claim("agency_id", agencyClaim);
         }
-        return claims.jws().keyId(signingKey).algorithm(SignatureAlgorithm.RS256).sign(key(signingKey));
+        return claims.jws()
+                .keyId(signingKey)
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(key(signingKey));
     }
 
     private static PrivateKey key(String name) {

@@ -49,38 +49,54 @@ class RowLevelSecurityTest {
 
     @Test
     void anUnfilteredNativeQueryOfOneNetworkFindsNothingOfAnother() {
-        List<?> tenants = asTenant("almaty", () -> em.createNativeQuery("select distinct tenant_id from case_file")
-                .getResultList());
+        List<?> tenants = asTenant(
+                "almaty",
+                () -> em.createNativeQuery("select distinct tenant_id from case_file")
+                        .getResultList());
         assertEquals(List.of("almaty"), tenants);
-        long astanaRows = asTenant("almaty", () -> ((Number) em.createNativeQuery(
-                "select count(*) from case_file where id = ?1").setParameter(1, astanaCase).getSingleResult()).longValue());
+        long astanaRows = asTenant(
+                "almaty",
+                () -> ((Number) em.createNativeQuery("select count(*) from case_file where id = ?1")
+                                .setParameter(1, astanaCase)
+                                .getSingleResult())
+                        .longValue());
         assertEquals(0, astanaRows);
         // Nor can it write into the other network: the policy checks new rows too.
-        int updated = asTenant("almaty", () -> em.createNativeQuery(
-                "update case_file set status = 'CLOSED', closed_at = now() where id = ?1")
-                .setParameter(1, astanaCase).executeUpdate());
+        int updated = asTenant(
+                "almaty",
+                () -> em.createNativeQuery("update case_file set status = 'CLOSED', closed_at = now() where id = ?1")
+                        .setParameter(1, astanaCase)
+                        .executeUpdate());
         assertEquals(0, updated, "almaty updated astana's case");
-        assertThrows(RuntimeException.class, () -> asTenant("almaty", () -> em.createNativeQuery("""
-                insert into audit_chain (tenant_id, last_seq, last_hash) values ('astana', 0, '\\x00')""")
-                .executeUpdate()));
+        assertThrows(
+                RuntimeException.class,
+                () -> asTenant("almaty", () -> em.createNativeQuery("""
+                insert into audit_chain (tenant_id, last_seq, last_hash) values ('astana', 0, '\\x00')""").executeUpdate()));
     }
 
     @Test
     void aJobThatForgetsToNameItsTenantSeesNoRowOfAnyNetwork() throws Exception {
         List<String> tables = tablesWithATenant();
         for (String table : tables) {
-            long rows = asTenant(null, () -> ((Number) em.createNativeQuery("select count(*) from " + table)
-                    .getSingleResult()).longValue());
+            long rows = asTenant(
+                    null,
+                    () -> ((Number) em.createNativeQuery("select count(*) from " + table)
+                                    .getSingleResult())
+                            .longValue());
             assertEquals(0, rows, table + " showed rows to work with no tenant");
         }
-        long owned = asTenant("almaty", () -> ((Number) em.createNativeQuery("select count(*) from case_file")
-                .getSingleResult()).longValue());
+        long owned = asTenant(
+                "almaty",
+                () -> ((Number) em.createNativeQuery("select count(*) from case_file")
+                                .getSingleResult())
+                        .longValue());
         assertTrue(owned > 0, "almaty's own cases are there");
     }
 
     @Test
     void everyTableThatHoldsATenantsRowsHasItsPolicyAndTheServiceRoleBypassesNone() throws Exception {
-        try (Connection owner = OwnerDatabase.connect(); ResultSet rs = owner.createStatement().executeQuery("""
+        try (Connection owner = OwnerDatabase.connect();
+                ResultSet rs = owner.createStatement().executeQuery("""
                 select c.relname, c.relrowsecurity, exists (select 1 from pg_policy p where p.polrelid = c.oid)
                 from pg_class c join pg_namespace n on n.oid = c.relnamespace
                 where n.nspname = 'public' and c.relkind = 'r'
@@ -93,7 +109,8 @@ class RowLevelSecurityTest {
             }
             assertTrue(tables >= 18, "only " + tables + " tables found");
         }
-        Object[] role = asTenant(null, () -> (Object[]) em.createNativeQuery("""
+        Object[] role =
+                asTenant(null, () -> (Object[]) em.createNativeQuery("""
                 select r.rolsuper or r.rolbypassrls,
                        (select count(*) from pg_tables t where t.schemaname = 'public' and t.tableowner = current_user),
                        has_table_privilege(current_user, 'audit_entry', 'DELETE')
@@ -105,7 +122,8 @@ class RowLevelSecurityTest {
 
     private List<String> tablesWithATenant() throws Exception {
         List<String> tables = new ArrayList<>();
-        try (Connection owner = OwnerDatabase.connect(); ResultSet rs = owner.createStatement().executeQuery("""
+        try (Connection owner = OwnerDatabase.connect();
+                ResultSet rs = owner.createStatement().executeQuery("""
                 select distinct table_name from information_schema.columns
                 where table_schema = 'public' and column_name = 'tenant_id' order by 1""")) {
             while (rs.next()) {

@@ -3,6 +3,8 @@ package kz.qorgau.notification;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "qorgau.webhooks")
 public interface WebhookConfig {
@@ -19,6 +21,10 @@ public interface WebhookConfig {
     @WithDefault("60s")
     Duration lease();
 
+    /**
+     * The deadline of one delivery, from connecting to the receiver's status: a receiver still sending its
+     * answer then is cut off, and the delivery tried again later.
+     */
     @WithDefault("10s")
     Duration timeout();
 
@@ -31,6 +37,13 @@ public interface WebhookConfig {
     /** After this many failed tries a delivery is dead-lettered; the agency can replay it. */
     @WithDefault("12")
     int maxAttempts();
+
+    /**
+     * Address ranges (such as {@code 10.20.0.0/16}) of receivers on the deployment's own network that its
+     * agencies may subscribe all the same: a partner's system placed inside the same private network on
+     * purpose. None by default: loopback, private, link-local and other non-public addresses are refused.
+     */
+    Optional<List<String>> internalReceivers();
 
     /** Plain http receivers, for development and tests only. */
     @WithDefault("false")

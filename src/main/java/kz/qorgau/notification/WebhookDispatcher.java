@@ -1,29 +1,55 @@
 package kz.qorgau.notification;
 
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.UnknownHostException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
 import kz.qorgau.common.Json;
 import kz.qorgau.common.SqlValues;
 import kz.qorgau.privacy.FieldCipher;
 import kz.qorgau.security.TenantsConfig;
 import kz.qorgau.tenant.TenantOverride;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.jboss.logging.Logger;
 
 /**
@@ -63,10 +89,69 @@ public class WebhookDispatcher {
     @Inject
     TenantOverride override;
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(java.time.Duration.ofSeconds(5))
-            .build();
+    @Inject
+    ReceiverGuard guard;
+
+    private CloseableHttpClient http;
+
+    /** The threads deliveries are sent on, as many as a batch holds. */
+    private ExecutorService senders;
+
+    private ScheduledExecutorService deadlines;
+
+    @PostConstruct
+    void start() {
+        Timeout perRead = Timeout.of(config.timeout());
+        http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        // Every receiver is called at the address the guard checked, never by a lookup of its own.
+                        .setDnsResolver(new DnsResolver() {
+                            @Override
+                            public InetAddress[] resolve(String host) throws UnknownHostException {
+                                throw new UnknownHostException("receivers are reached at checked addresses only");
+                            }
+
+                            @Override
+                            public String resolveCanonicalHostname(String host) throws UnknownHostException {
+                                throw new UnknownHostException("receivers are reached at checked addresses only");
+                            }
+                        })
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofSeconds(5))
+                                .setSocketTimeout(perRead)
+                                .build())
+                        .setMaxConnTotal(config.batch())
+                        .setMaxConnPerRoute(config.batch())
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .build();
+        senders = Executors.newFixedThreadPool(config.batch(), daemon("webhook-sender"));
+        deadlines = Executors.newSingleThreadScheduledExecutor(daemon("webhook-deadline"));
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
+        deadlines.shutdownNow();
+        try {
+            http.close();
+        } catch (IOException e) {
+            LOG.debug("Closing the webhook client", e);
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
 
     record Claim(
             UUID deliveryId,
@@ -164,8 +249,21 @@ public class WebhookDispatcher {
 
     record Outcome(boolean delivered, Integer status, String error) {}
 
+    /**
+     * Sends one delivery on a worker thread, to an address the receiver guard checked, and answers by its
+     * deadline whatever the receiver does: a receiver that trickles its answer is cut off, and one that
+     * never answers is given up on; either way the delivery is tried again later.
+     */
     CompletableFuture<Outcome> send(Claim claim, Instant now) {
-        HttpRequest request;
+        URI url = URI.create(claim.url());
+        HttpHost target;
+        try {
+            List<InetAddress> addresses = guard.addresses(claim.tenantId(), url);
+            target = new HttpHost(url.getScheme(), addresses.get(0), hostName(url), port(url));
+        } catch (ReceiverGuard.Refused refused) {
+            return CompletableFuture.completedFuture(new Outcome(false, null, refused.code()));
+        }
+        HttpPost post;
         try {
             String secret = cipher.open(
                     claim.sealedSecret(), WebhookService.secretContext(claim.tenantId(), claim.subscriptionId()));
@@ -175,33 +273,73 @@ public class WebhookDispatcher {
             message.put("data", json.read(claim.payload(), Object.class));
             String body = json.write(message);
             long timestamp = now.getEpochSecond();
-            request = HttpRequest.newBuilder(URI.create(claim.url()))
-                    .timeout(config.timeout())
-                    .header("Content-Type", "application/json")
-                    .header("webhook-id", claim.eventId().toString())
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header(
-                            "webhook-signature",
-                            WebhookSignature.sign(secret, claim.eventId().toString(), timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
+            post = new HttpPost(url);
+            post.setHeader("webhook-id", claim.eventId().toString());
+            post.setHeader("webhook-timestamp", Long.toString(timestamp));
+            post.setHeader(
+                    "webhook-signature",
+                    WebhookSignature.sign(secret, claim.eventId().toString(), timestamp, body));
+            post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(failure(e));
+            LOG.warnf(
+                    "Webhook delivery %s could not be signed: %s",
+                    claim.deliveryId(), e.getClass().getName());
+            return CompletableFuture.completedFuture(new Outcome(false, null, "SECRET_UNAVAILABLE"));
         }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(response -> {
-                    boolean delivered = response.statusCode() >= 200 && response.statusCode() < 300;
-                    return new Outcome(
-                            delivered, response.statusCode(), delivered ? null : "HTTP " + response.statusCode());
-                })
-                .exceptionally(WebhookDispatcher::failure);
+        Duration deadline = config.timeout();
+        ScheduledFuture<?> cutOff = deadlines.schedule(post::cancel, deadline.toMillis(), TimeUnit.MILLISECONDS);
+        return CompletableFuture.supplyAsync(() -> call(target, post), senders)
+                .whenComplete((outcome, e) -> cutOff.cancel(false))
+                // Should a send outlive its cut-off, the batch still goes on without it.
+                .completeOnTimeout(
+                        new Outcome(false, null, "TIMEOUT"),
+                        deadline.plusSeconds(1).toMillis(),
+                        TimeUnit.MILLISECONDS);
     }
 
-    private static Outcome failure(Throwable e) {
-        Throwable cause =
-                e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-        String error = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-        return new Outcome(false, null, error.length() > 500 ? error.substring(0, 500) : error);
+    private Outcome call(HttpHost target, HttpPost post) {
+        CloseableHttpResponse response = null;
+        try {
+            response = http.execute(target, post, HttpClientContext.create());
+            int status = response.getCode();
+            boolean delivered = status >= 200 && status < 300;
+            return new Outcome(delivered, status, delivered ? null : "HTTP_STATUS " + status);
+        } catch (IOException | RuntimeException e) {
+            return new Outcome(false, null, post.isCancelled() ? "TIMEOUT" : failure(e));
+        } finally {
+            // The answer is its status; its body is never read, so the connection goes with the request.
+            post.cancel();
+            if (response != null) {
+                try {
+                    response.close();
+                } catch (IOException | RuntimeException ignored) {
+                    // The connection was already given up.
+                }
+            }
+        }
+    }
+
+    /** What went wrong, in the delivery log's own words: never a class name or a message from the network. */
+    private static String failure(Throwable e) {
+        if (e instanceof SSLException) {
+            return "TLS_FAILED";
+        }
+        if (e instanceof InterruptedIOException) {
+            return "TIMEOUT";
+        }
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+            return "CONNECT_FAILED";
+        }
+        return "SEND_FAILED";
+    }
+
+    private static String hostName(URI url) {
+        String host = url.getHost();
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    private static int port(URI url) {
+        return url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     }
 
     /** The outcomes of one batch, in one transaction. */

@@ -32,6 +32,9 @@ public class WebhookService {
     static final int MAX_SUBSCRIPTIONS = 20;
 
     @Inject
+    ReceiverGuard guard;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -217,6 +220,7 @@ public class WebhookService {
         return subscription;
     }
 
+    /** A receiver the service may call: an absolute URL whose host the receiver guard lets it reach. */
     private URI receiver(String text) {
         URI url;
         try {
@@ -233,6 +237,11 @@ public class WebhookService {
         }
         if (url.getUserInfo() != null || url.getFragment() != null) {
             throw new ProblemException.InvalidInput("url", "must not carry credentials or a fragment");
+        }
+        try {
+            guard.addresses(access.caller().tenantId(), url);
+        } catch (ReceiverGuard.Refused refused) {
+            throw new ProblemException.InvalidInput("url", refused.getMessage());
         }
         return url;
     }

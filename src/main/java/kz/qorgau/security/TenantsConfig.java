@@ -4,7 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The coordination networks this deployment serves. Each key is a tenant id and also the name of the
@@ -37,6 +39,12 @@ public interface TenantsConfig {
 
         /** How fast one client of the network (one token subject of one OAuth client) may call the API. */
         RateLimit rateLimit();
+
+        /**
+         * When set, the only receiver hosts (exact names, such as {@code hooks.crisis-centre.kz}) the
+         * network's agencies may subscribe webhooks on; any other is refused.
+         */
+        Optional<List<String>> webhookHosts();
 
         /** How soon a receiver must acknowledge, and respond to (accept or decline), a referral of each priority. */
         Deadlines deadlines();

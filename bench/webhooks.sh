@@ -19,7 +19,7 @@ RECEIVER_PORT=${RECEIVER_PORT:-8097}
 build_service
 start_postgres
 # shellcheck disable=SC2046
-start_service -Dqorgau.webhooks.allow-http=true $(test_key_oidc)
+start_service -Dqorgau.webhooks.allow-http=true -Dqorgau.webhooks.internal-receivers=127.0.0.1/32 $(test_key_oidc)
 
 python3 - "$RECEIVER_PORT" "$EVENTS" "$WORK/arrived" > "$WORK/receiver.out" 2>&1 <<'PY' &
 import json, sys, time, statistics, threading

@@ -15,20 +15,20 @@ import java.util.Map;
  * A partner's webhook endpoint for tests: a real HTTP server on 127.0.0.1 that records what it receives
  * and answers with the status it is told to; it can be stopped and started again on the same port.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
-    record Received(String id, String timestamp, String signature, String body, Instant at) {}
+    public record Received(String id, String timestamp, String signature, String body, Instant at) {}
 
     private final List<Received> received = new ArrayList<>();
     private volatile int status = 200;
     private HttpServer server;
     private int port;
 
-    Receiver() {
+    public Receiver() {
         start(0);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port + "/qorgau-events";
     }
 
@@ -45,7 +45,7 @@ final class Receiver implements AutoCloseable {
         start(port);
     }
 
-    synchronized List<Received> received() {
+    public synchronized List<Received> received() {
         return List.copyOf(received);
     }
 
@@ -73,6 +73,22 @@ final class Receiver implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /** Whether the delivery carries the signature its subscription's secret makes (Standard Webhooks, v1). */
+    public static boolean signedWith(String secret, Received r) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            String expected = "v1,"
+                    + java.util.Base64.getEncoder()
+                            .encodeToString(mac.doFinal(
+                                    (r.id() + "." + r.timestamp() + "." + r.body()).getBytes(StandardCharsets.UTF_8)));
+            return expected.equals(r.signature());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

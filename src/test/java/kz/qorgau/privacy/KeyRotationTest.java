@@ -1,124 +1,221 @@
 package kz.qorgau.privacy;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import javax.crypto.spec.SecretKeySpec;
-import kz.qorgau.casefile.SurvivorReencryption;
+import kz.qorgau.notification.OutboxRelay;
+import kz.qorgau.notification.Receiver;
+import kz.qorgau.notification.WebhookDispatcher;
+import kz.qorgau.privacy.SealedColumns.SealedColumn;
 import kz.qorgau.security.Role;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
 import kz.qorgau.support.OwnerDatabase;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * A key rotation: the service runs with a new active key beside the old one, values sealed under the old
- * key still open, and the re-encryption job moves every survivor onto the new key.
+ * A key rotation done as the README says: every sealed value of a full hand-off (incident account and
+ * people, case summary, notes, risk answers and reasons, order conditions, violations, webhook secrets) is
+ * first put under a retiring key, the rotation runs, and then everything opens with the active key alone:
+ * the retiring key could be dropped, and the webhook still delivers, signed with the secret it was given.
  */
 @QuarkusTest
-@TestProfile(KeyRotationTest.Rotated.class)
 class KeyRotationTest {
 
-    public static class Rotated implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "qorgau.encryption.keys.rotated-2026b",
-                    "q1uTq7m3v2fK0u3X9m1Yb6rN2cH8dP4sW7eL5tA0gQk=",
-                    "qorgau.encryption.active-key",
-                    "rotated-2026b");
-        }
-    }
+    private static final String RETIRED = "test-retired";
 
     @Inject
-    SurvivorReencryption reencryption;
+    SealedValueRotation rotation;
+
+    @Inject
+    FieldCipher cipher;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    WebhookDispatcher dispatcher;
+
+    @ConfigProperty(name = "qorgau.encryption.keys.test-retired")
+    String retiredKey;
+
+    @ConfigProperty(name = "qorgau.encryption.active-key")
+    String activeKeyId;
+
+    @ConfigProperty(name = "qorgau.encryption.keys.demo-2026a")
+    String activeKey;
 
     @Test
-    void survivorsSealedUnderTheOldKeyStayReadableAndMoveToTheNewOne() throws Exception {
+    void afterARotationNoValueNeedsTheOldKey() throws Exception {
         Network almaty = Network.of("almaty");
         String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
-        UUID caseId = Flows.caseFile(inspector);
-        UUID survivor = sealUnderTheOldKey(caseId);
-        assertEquals("demo-2026a", keyOf(survivor));
+        String admin = almaty.token(Role.AGENCY_ADMIN, almaty.crisisCentre);
+        try (var receiver = new Receiver()) {
+            var subscribed = given().auth()
+                    .oauth2(admin)
+                    .contentType("application/json")
+                    .body(Map.of("url", receiver.url(), "eventTypes", List.of("referral.submitted")))
+                    .post("/api/v1/webhook-subscriptions")
+                    .then()
+                    .statusCode(201)
+                    .extract();
+            UUID subscription = UUID.fromString(subscribed.path("id"));
+            String secret = subscribed.path("secret");
+            aWholeHandOff(almaty, inspector);
 
+            FieldCipher retiring = new FieldCipher(Map.of(RETIRED, key(retiredKey)), RETIRED);
+            Map<String, Integer> resealed = new TreeMap<>();
+            try (Connection owner = OwnerDatabase.connect()) {
+                for (SealedColumn column : rotation.columns()) {
+                    resealed.put(column.table() + "." + column.column(), reseal(owner, column, cipher, retiring));
+                }
+            }
+            resealed.forEach((column, count) -> assertTrue(count > 0, column + " holds no value to rotate"));
+            assertTrue(rotation.remainingByKey().getOrDefault(RETIRED, 0L) > 0);
+
+            assertTrue(rotation.rotateAll()
+                    >= resealed.values().stream().mapToInt(Integer::intValue).sum());
+
+            assertEquals(Map.of(), rotation.remainingByKey());
+            FieldCipher activeAlone = new FieldCipher(Map.of(activeKeyId, key(activeKey)), activeKeyId);
+            try (Connection owner = OwnerDatabase.connect()) {
+                for (SealedColumn column : rotation.columns()) {
+                    // Opens, under the active key alone, in the context it was sealed in: nothing was lost.
+                    reseal(owner, column, activeAlone, activeAlone);
+                }
+            }
+
+            UUID caseId = Flows.caseFile(inspector);
+            Flows.recordConsent(inspector, caseId, almaty.crisisCentre).then().statusCode(201);
+            Flows.referral(inspector, caseId, almaty.crisisCentre);
+            relay.relay();
+            dispatcher.dispatchDue(Instant.now());
+            // The hand-off's referral and this one, both signed with the secret given before the rotation.
+            assertEquals(2, receiver.received().size());
+            receiver.received().forEach(r -> assertTrue(Receiver.signedWith(secret, r)));
+            given().auth()
+                    .oauth2(admin)
+                    .delete("/api/v1/webhook-subscriptions/" + subscription)
+                    .then()
+                    .statusCode(204);
+        }
+    }
+
+    private static void aWholeHandOff(Network almaty, String inspector) {
+        UUID incident = Flows.incident(almaty.token(Role.POLICE_DISPATCH, almaty.police));
+        UUID caseId = Flows.caseFile(inspector, incident);
+        Flows.assess(
+                        inspector,
+                        caseId,
+                        Map.of(
+                                "answers", Flows.answersScoring(inspector, 2),
+                                "judgementLevel", "EMERGENCY",
+                                "judgementReason", "He said he would come back tonight"))
+                .then()
+                .statusCode(201);
+        UUID order = UUID.fromString(Flows.recordOrder(inspector, caseId, Flows.orderBody("PO-" + UUID.randomUUID()))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
         given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .body(Map.of(
+                        "occurredAt",
+                        Instant.now().minus(5, ChronoUnit.MINUTES).toString(),
+                        "description",
+                        "Seen at her door"))
+                .post("/api/v1/protective-orders/" + order + "/violations")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .body(Map.of("reason", "An order was revoked by the court"))
+                .post("/api/v1/protective-orders/" + order + "/revocation")
+                .then()
+                .statusCode(200);
+        UUID referral = UUID.fromString(given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .body(Map.of(
+                        "caseId",
+                        caseId,
+                        "receiverAgencyId",
+                        almaty.crisisCentre,
+                        "servicesRequested",
+                        List.of("SHELTER"),
+                        "note",
+                        "Needs a place tonight",
+                        "emergencyReason",
+                        "He is outside",
+                        "submit",
+                        true))
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        Flows.fire(inspector, referral, "CANCEL", Map.of("note", "She found a place with her sister"))
+                .then()
+                .statusCode(200);
+        String etag = given().auth()
                 .oauth2(inspector)
                 .get("/api/v1/cases/" + caseId)
                 .then()
-                .statusCode(200)
-                .body("survivor.fullName", equalTo("Aigerim Sultanova"), "survivor.phone", equalTo("+7 701 555 12 12"));
-        reencryption.reencryptAll();
-        assertEquals("rotated-2026b", keyOf(survivor));
+                .extract()
+                .header("ETag");
         given().auth()
                 .oauth2(inspector)
-                .get("/api/v1/cases/" + caseId)
+                .contentType("application/json")
+                .header("If-Match", etag)
+                .body(Map.of("reason", "She moved away"))
+                .post("/api/v1/cases/" + caseId + "/closure")
                 .then()
-                .statusCode(200)
-                .body(
-                        "survivor.fullName",
-                        equalTo("Aigerim Sultanova"),
-                        "survivor.address",
-                        equalTo("Almaty, Abay ave 10, apt 5"));
-        // The search hashes do not depend on the encryption key: she is still found.
-        given().auth()
-                .oauth2(inspector)
-                .queryParam("survivorPhone", "+77015551212")
-                .get("/api/v1/cases")
-                .then()
-                .statusCode(200)
-                .body("items.id", org.hamcrest.Matchers.hasItem(caseId.toString()));
+                .statusCode(200);
     }
 
-    /** Re-seals her values as a deployment before the rotation would have written them. */
-    private UUID sealUnderTheOldKey(UUID caseId) throws Exception {
-        byte[] oldKey = Base64.getDecoder()
-                .decode(ConfigProvider.getConfig().getValue("qorgau.encryption.keys.demo-2026a", String.class));
-        FieldCipher old = new FieldCipher(Map.of("demo-2026a", new SecretKeySpec(oldKey, "AES")), "demo-2026a");
-        try (Connection c = OwnerDatabase.connect();
-                PreparedStatement update = c.prepareStatement("""
-                update survivor set key_id = 'demo-2026a', full_name_sealed = ?, birth_date_sealed = ?, phone_sealed = ?,
-                    address_sealed = ? where id = (select survivor_id from case_file where id = ?) returning id""")) {
-            UUID survivor = survivorOf(c, caseId);
-            update.setBytes(1, old.seal("Aigerim Sultanova", "survivor/almaty/" + survivor + "/full_name"));
-            update.setBytes(2, old.seal("1991-04-02", "survivor/almaty/" + survivor + "/birth_date"));
-            update.setBytes(3, old.seal("+7 701 555 12 12", "survivor/almaty/" + survivor + "/phone"));
-            update.setBytes(4, old.seal("Almaty, Abay ave 10, apt 5", "survivor/almaty/" + survivor + "/address"));
-            update.setObject(5, caseId);
-            update.execute();
-            return survivor;
-        }
-    }
-
-    private static UUID survivorOf(Connection c, UUID caseId) throws Exception {
-        try (PreparedStatement select = c.prepareStatement("select survivor_id from case_file where id = ?")) {
-            select.setObject(1, caseId);
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getObject(1, UUID.class);
+    /** Opens each value of the column with {@code from} and seals it again with {@code to}; how many. */
+    private static int reseal(Connection owner, SealedColumn column, FieldCipher from, FieldCipher to)
+            throws Exception {
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement read = owner.prepareStatement("select id, tenant_id, " + column.column() + " from "
+                        + column.table() + " where " + column.column() + " is not null");
+                ResultSet row = read.executeQuery()) {
+            while (row.next()) {
+                rows.add(new Object[] {row.getObject(1), row.getString(2), row.getBytes(3)});
             }
         }
-    }
-
-    private String keyOf(UUID survivor) throws Exception {
-        try (Connection c = OwnerDatabase.connect();
-                PreparedStatement select = c.prepareStatement("select key_id from survivor where id = ?")) {
-            select.setObject(1, survivor);
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
+        try (PreparedStatement write =
+                owner.prepareStatement("update " + column.table() + " set " + column.column() + " = ? where id = ?")) {
+            for (Object[] row : rows) {
+                String context = column.context().of((String) row[1], (UUID) row[0]);
+                write.setBytes(1, to.seal(from.open((byte[]) row[2], context), context));
+                write.setObject(2, row[0]);
+                write.executeUpdate();
             }
         }
+        return rows.size();
+    }
+
+    private static javax.crypto.SecretKey key(String base64) {
+        return new SecretKeySpec(Base64.getDecoder().decode(base64), "AES");
     }
 }

@@ -153,8 +153,9 @@ mint() {
   now=$(date +%s)
   [ -n "$agency" ] && agency_claim=",\"agency_id\":\"$agency\""
   header=$(printf '{"alg":"RS256","typ":"JWT","kid":"bench"}' | b64url)
+  # Several roles are given comma-separated (a partner system's client: agency-admin,ngo-caseworker).
   payload=$(printf '{"iss":"%s/%s","sub":"bench-%s","iat":%d,"exp":%d,"tenant":"%s","aud":"qorgau-api","realm_access":{"roles":["%s"]}%s}' \
-    "$ISSUER_BASE" "$tenant" "$role" "$now" "$((now + 7200))" "$tenant" "$role" "$agency_claim" | b64url)
+    "$ISSUER_BASE" "$tenant" "${role%%,*}" "$now" "$((now + 7200))" "$tenant" "${role//,/\",\"}" "$agency_claim" | b64url)
   signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$KEYS/$tenant-private.pem" | b64url)
   printf '%s.%s.%s' "$header" "$payload" "$signature"
 }

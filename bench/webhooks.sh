@@ -65,7 +65,7 @@ agency() { post /api/v1/agencies "$COORD" "{\"name\":\"$1 $RANDOM$RANDOM\",\"kin
 POLICE=$(agency "Bench precinct" POLICE)
 CENTRE=$(agency "Bench crisis centre" NGO_CRISIS_CENTRE)
 INSPECTOR=$(mint almaty police-inspector "$POLICE")
-ADMIN=$(mint almaty agency-admin "$CENTRE")
+ADMIN=$(mint almaty agency-admin,ngo-caseworker "$CENTRE")
 SUBSCRIPTION=$(post /api/v1/webhook-subscriptions "$ADMIN" "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"eventTypes\":[\"referral.submitted\"]}" | json_field id)
 CASE=$(post /api/v1/cases "$INSPECTOR" '{"survivor":{"fullName":"Bench Survivor"},"riskLevel":"HIGH"}' | json_field id)
 post "/api/v1/cases/$CASE/consents" "$INSPECTOR" "{\"recipientAgencyIds\":[\"$CENTRE\"],\"categories\":[\"IDENTITY\"],\"method\":\"WRITTEN\"}" >/dev/null

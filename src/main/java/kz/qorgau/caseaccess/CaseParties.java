@@ -75,7 +75,10 @@ public class CaseParties {
                 .executeUpdate();
     }
 
-    /** The agency's standing on each of these cases (case id to its lead agency); one query for all of them. */
+    /**
+     * The agency's standing on each of these cases (case id to its lead agency); one query for all of them.
+     * Sending a referral makes an agency no party to the case: it sees her as it did before it sent it.
+     */
     Map<UUID, Standing> standings(Map<UUID, UUID> leadByCase, UUID agency) {
         Map<UUID, boolean[]> facts = new HashMap<>();
         leadByCase.forEach((caseId, lead) ->
@@ -83,7 +86,7 @@ public class CaseParties {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select case_id, on_case, emergency from case_party
-                        where case_id in (:cases) and agency_id = :agency and live""")
+                        where case_id in (:cases) and agency_id = :agency and live and side = 'RECEIVER'""")
                 .setParameter("cases", List.copyOf(leadByCase.keySet()))
                 .setParameter("agency", agency)
                 .getResultList();

@@ -48,11 +48,16 @@ public final class CaseRules {
 
     /**
      * What of her the caller sees on the case: a live party by its standing and the consents in force for it;
-     * anyone else (coordinators) the oversight view, without personal data.
+     * a case worker whose part ended nothing; anyone else (coordinators) the oversight view, without personal
+     * data.
      */
     public static Sharing sharing(Caller caller, Standing standing, Set<DataCategory> consentedNow) {
-        if (!caseWorker(caller) || !standing.liveParty()) {
+        if (!caseWorker(caller)) {
             return SharingRules.OVERSIGHT;
+        }
+        if (!standing.liveParty()) {
+            // An agency whose part in her case ended (it may still be the sender of a live referral of it).
+            return SharingRules.forAgency(false, false, Set.of(), false);
         }
         return SharingRules.forAgency(standing.lead(), true, consentedNow, standing.emergencyOnly());
     }

@@ -274,13 +274,13 @@ public class CaseService {
                 access.caller().belongsTo(caseFile.leadAgencyId));
         Instant now = withdrawal.consent().withdrawnAt();
         caseFile.updatedAt = now;
-        Set<UUID> audience = new java.util.HashSet<>(withdrawal.agenciesAffected());
-        audience.add(caseFile.leadAgencyId);
+        // The lead agency hears which agencies lost their view; each of those hears of itself alone, so that
+        // no agency learns from it who else is helping her.
         outbox.append(
                 "consent",
                 consentId,
                 "consent.withdrawn",
-                audience,
+                Set.of(caseFile.leadAgencyId),
                 Map.of(
                         "consentId",
                         consentId,
@@ -290,6 +290,24 @@ public class CaseService {
                         List.copyOf(withdrawal.agenciesAffected()),
                         "at",
                         now));
+        for (UUID agency : withdrawal.agenciesAffected()) {
+            if (!agency.equals(caseFile.leadAgencyId)) {
+                outbox.append(
+                        "consent",
+                        consentId,
+                        "consent.withdrawn",
+                        Set.of(agency),
+                        Map.of(
+                                "consentId",
+                                consentId,
+                                "caseId",
+                                caseFile.id,
+                                "agenciesAffected",
+                                List.of(agency),
+                                "at",
+                                now));
+            }
+        }
         cases.flush();
         audit.record(
                 AuditAction.WITHDRAW_CONSENT, Subject.of("consent", consentId, caseFile.id), withdrawal.categories());

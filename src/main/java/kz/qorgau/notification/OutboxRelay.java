@@ -111,6 +111,7 @@ public class OutboxRelay {
                         join webhook_subscription s on s.tenant_id = o.tenant_id and s.active
                             and s.agency_id = any(o.audience)
                             and (cardinality(s.event_types) = 0 or o.event_type = any(s.event_types))
+                            and o.aggregate_type = any(s.readable_aggregates)
                         where o.position between ?1 and ?2 and o.tenant_id = ?4""")
                 .setParameter(1, first)
                 .setParameter(2, last)

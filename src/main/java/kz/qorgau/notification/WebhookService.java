@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.common.Cursor;
@@ -64,6 +65,13 @@ public class WebhookService {
     public SubscriptionView subscribe(NewSubscription request) {
         access.require(Capability.MANAGE_WEBHOOKS);
         UUID agency = callerAgency.requireRegistered();
+        // Events go to the receiver as the change feed gives them to its subscriber: only what its roles read.
+        Set<String> readable = EventReaders.aggregatesReadableBy(access.caller());
+        if (readable.isEmpty()) {
+            throw new ProblemException.Forbidden("The caller's roles read none of the events a subscription carries;"
+                    + " the system that receives them subscribes with its own client (a case worker's role as well"
+                    + " as agency-admin)");
+        }
         URI url = receiver(request.url());
         long existing = em.createQuery(
                         "select count(s) from WebhookSubscription s where s.agencyId = :a and s.active", Long.class)
@@ -80,6 +88,7 @@ public class WebhookService {
         subscription.tenantId = access.caller().tenantId();
         subscription.agencyId = agency;
         subscription.url = url.toString();
+        subscription.readableAggregates = readable.toArray(String[]::new);
         subscription.eventTypes = request.eventTypes() == null
                 ? new String[0]
                 : request.eventTypes().stream()
@@ -200,12 +209,14 @@ public class WebhookService {
                         select gen_random_uuid(), f.tenant_id, ?1, o.seq, f.position, o.aggregate_id, 'PENDING', 0, ?4, ?4
                         from agency_feed f join outbox_event o on o.seq = f.event_seq
                         where f.agency_id = ?2 and f.position >= ?3
-                          and (cardinality(cast(?5 as varchar[])) = 0 or o.event_type = any(cast(?5 as varchar[])))""")
+                          and (cardinality(cast(?5 as varchar[])) = 0 or o.event_type = any(cast(?5 as varchar[])))
+                          and o.aggregate_type = any(cast(?6 as varchar[]))""")
                 .setParameter(1, subscription.id)
                 .setParameter(2, subscription.agencyId)
                 .setParameter(3, fromPosition)
                 .setParameter(4, Timestamp.from(clock.instant()))
                 .setParameter(5, subscription.eventTypes)
+                .setParameter(6, subscription.readableAggregates)
                 .executeUpdate();
     }
 

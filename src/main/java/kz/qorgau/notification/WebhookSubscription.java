@@ -33,6 +33,11 @@ public class WebhookSubscription {
     @Column(name = "event_types", nullable = false, columnDefinition = "varchar(64)[]")
     public String[] eventTypes;
 
+    /** The kinds of aggregate whose events the subscriber's roles may read (EventReaders): the only ones sent. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "readable_aggregates", nullable = false, updatable = false, columnDefinition = "varchar(32)[]")
+    public String[] readableAggregates;
+
     @Column(name = "secret_sealed", nullable = false)
     public byte[] secretSealed;
 

@@ -169,6 +169,19 @@ public class ProtectiveOrderService {
         if (request.occurredAt().isAfter(now.plus(CLOCK_SKEW))) {
             throw new ProblemException.InvalidInput("occurredAt", "must not be in the future");
         }
+        // A breach is of an order in force: not before it was issued, nor after it was revoked or expired. The
+        // case may be closed meanwhile: the order still protects her, and police must hear of its breach.
+        java.time.ZoneId zone = tenants.all().get(order.tenantId).zone();
+        if (request.occurredAt().isBefore(order.issuedOn.atStartOfDay(zone).toInstant())) {
+            throw new ProblemException.InvalidInput("occurredAt", "must not be before the order was issued");
+        }
+        if (order.revokedAt != null && request.occurredAt().isAfter(order.revokedAt)) {
+            throw new ProblemException.InvalidInput("occurredAt", "must not be after the order was revoked");
+        }
+        if (!request.occurredAt()
+                .isBefore(order.expiresOn.plusDays(1).atStartOfDay(zone).toInstant())) {
+            throw new ProblemException.InvalidInput("occurredAt", "must not be after the order expired");
+        }
         OrderViolation violation = new OrderViolation();
         violation.id = ids.newId();
         violation.orderId = order.id;

@@ -181,9 +181,23 @@ public class ReferralService {
         access.require(Capability.READ_REFERRALS);
         Referral referral = visible(id);
         audit.record(AuditAction.READ, Subject.of("referral-history", referral.id, referral.caseId), Set.of());
-        // The notes are free text about her, as the referral's own note is: each side reads its own, and the
-        // other side's as the referral's note is shown to it.
+        // The notes are free text about her, as the referral's own note is: each side reads its own; the
+        // receiver reads the sender's as it reads the referral's note, and the sender reads the receiver's as
+        // it sees her data on the case (the lead agency always, another sender by its consent, and not at
+        // all once it is no longer on the case).
         NoteReaders readers = noteReaders(List.of(referral), true);
+        Set<Side> sides = ReferralSides.of(
+                access.caller(), referral.senderAgencyId, referral.receiverAgencyId, !referral.wasSent());
+        boolean readsTheOtherSide;
+        if (sides.contains(Side.SENDER)) {
+            CaseRef caseRef = caseService.of(referral.caseId);
+            readsTheOtherSide = caseAccess
+                    .to(caseRef.id(), caseRef.leadAgencyId())
+                    .sharing()
+                    .shows(DataItem.REFERRAL_NOTES);
+        } else {
+            readsTheOtherSide = readers.showsNote(referral);
+        }
         return referrals.history(referral.id).stream()
                 .map(h -> new HistoryView(
                         h.action,
@@ -192,10 +206,8 @@ public class ReferralService {
                         h.actor,
                         h.actorAgencyId,
                         h.reasonCode,
-                        h.actorAgencyId != null
-                                                && access.caller().belongsTo(h.actorAgencyId)
-                                                && readers.isSide(referral)
-                                        || readers.showsNote(referral)
+                        h.actorAgencyId != null && access.caller().belongsTo(h.actorAgencyId) && !sides.isEmpty()
+                                        || readsTheOtherSide
                                 ? h.note
                                 : null,
                         h.at))
@@ -610,11 +622,6 @@ public class ReferralService {
     }
 
     private record NoteReaders(kz.qorgau.security.Caller caller, Map<UUID, Sharing> asReceiver) {
-
-        boolean isSide(Referral r) {
-            return !ReferralSides.of(caller, r.senderAgencyId, r.receiverAgencyId, !r.wasSent())
-                    .isEmpty();
-        }
 
         boolean showsNote(Referral r) {
             Set<Side> sides = ReferralSides.of(caller, r.senderAgencyId, r.receiverAgencyId, !r.wasSent());

@@ -61,10 +61,15 @@ class CaseRulesTest {
     void anAgencyWithNoStandingGetsNothingAndCoordinatorsOverseeWithoutHerData() {
         Caller other = caller(Role.NGO_CASEWORKER);
         assertFalse(CaseRules.seesCase(other, Standing.NONE) || CaseRules.seesOrders(other, Standing.NONE));
+        // A case worker whose part in the case ended, or that only sent it a referral, sees nothing of her.
         assertEquals(
-                Basis.OVERSIGHT,
+                Basis.REFERRAL_ENDED,
                 CaseRules.sharing(other, Standing.NONE, Set.of(DataCategory.IDENTITY))
                         .basis());
+        assertEquals(
+                Set.of(),
+                CaseRules.sharing(other, Standing.NONE, Set.of(DataCategory.IDENTITY))
+                        .categories());
         Caller coordinator = caller(Role.COORDINATOR);
         assertTrue(
                 CaseRules.seesCase(coordinator, Standing.NONE) && CaseRules.seesTimeline(coordinator, Standing.NONE));

@@ -412,4 +412,157 @@ class DisclosureLeaksTest {
                         "recipientAgencyIds", List.of(recipient), "categories", List.of(category), "method", "WRITTEN"))
                 .post("/api/v1/cases/" + caseId + "/consents");
     }
+
+    /** A shelter's agency, registered in the network beside the three of {@link Network}. */
+    private static UUID shelter(Network network) {
+        return network.register("Shelter", "NGO_CRISIS_CENTRE", "[\"SHELTER\",\"PSYCHOLOGICAL_COUNSELLING\"]");
+    }
+
+    @Test
+    void aSenderReadsTheReceiversNotesOnlyAsItSeesHerOnTheCase() {
+        // Police lead; social protection, on the case with IDENTITY only, refers her on to a shelter.
+        Network almaty = Network.of("almaty");
+        UUID shelter = shelter(almaty);
+        String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
+        String social = almaty.token(Role.SOCIAL_WORKER, almaty.socialProtection);
+        String shelterWorker = almaty.token(Role.NGO_CASEWORKER, shelter);
+        UUID caseId = Flows.caseFile(inspector);
+        given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .body(Map.of(
+                        "recipientAgencyIds", List.of(almaty.socialProtection),
+                        "categories", List.of("IDENTITY"),
+                        "method", "WRITTEN"))
+                .post("/api/v1/cases/" + caseId + "/consents")
+                .then()
+                .statusCode(201);
+        UUID toSocial = Flows.referral(inspector, caseId, almaty.socialProtection);
+        fire(social, toSocial, "ACCEPT").then().statusCode(200);
+        UUID toShelter = UUID.fromString(given().auth()
+                .oauth2(social)
+                .contentType("application/json")
+                .body(Map.of(
+                        "caseId",
+                        caseId,
+                        "receiverAgencyId",
+                        shelter,
+                        "servicesRequested",
+                        List.of("SHELTER"),
+                        "emergencyReason",
+                        "She cannot go home tonight",
+                        "submit",
+                        true))
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        fire(shelterWorker, toShelter, "ACCEPT").then().statusCode(200);
+        fire(shelterWorker, toShelter, "START").then().statusCode(200);
+        fire(shelterWorker, toShelter, "PAUSE", Map.of("note", "She is in hospital ward 3"))
+                .then()
+                .statusCode(200);
+
+        // Social protection sees no INCIDENT_DETAILS of her: the shelter's note is not for it.
+        given().auth()
+                .oauth2(social)
+                .get("/api/v1/referrals/" + toShelter + "/history")
+                .then()
+                .statusCode(200)
+                .body("note", everyItem(nullValue()));
+        // The lead agency sees all of her data, the note included.
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/cases/" + caseId + "/timeline")
+                .then()
+                .statusCode(200);
+        // Its own part ended: the referral it sent shows it nothing of her any more.
+        fire(social, toSocial, "START").then().statusCode(200);
+        fire(
+                        social,
+                        toSocial,
+                        "COMPLETE",
+                        Map.of("outcome", "GOALS_MET", "servicesDelivered", List.of("PSYCHOLOGICAL_COUNSELLING")))
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(social)
+                .get("/api/v1/referrals/" + toShelter + "/shared-data")
+                .then()
+                .statusCode(200)
+                .body("fullName", nullValue(), "categories", empty());
+        given().auth().oauth2(social).get("/api/v1/cases/" + caseId).then().statusCode(404);
+        given().auth()
+                .oauth2(social)
+                .get("/api/v1/cases/" + caseId + "/protective-orders")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void aWebhookCarriesOnlyTheEventsItsSubscribersRolesRead() {
+        Network almaty = Network.of("almaty");
+        given().auth()
+                .oauth2(almaty.token(Role.AGENCY_ADMIN, almaty.crisisCentre))
+                .contentType("application/json")
+                .body(Map.of("url", "http://127.0.0.1:9/hook"))
+                .post("/api/v1/webhook-subscriptions")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(almaty.token(almaty.crisisCentre, Role.AGENCY_ADMIN, Role.NGO_CASEWORKER))
+                .contentType("application/json")
+                .body(Map.of("url", "http://127.0.0.1:9/hook"))
+                .post("/api/v1/webhook-subscriptions")
+                .then()
+                .statusCode(201);
+    }
+
+    @Test
+    void eachAgencyHearsOfAWithdrawalAsItConcernsItselfAlone() {
+        Network almaty = Network.of("almaty");
+        UUID shelter = shelter(almaty);
+        String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
+        UUID caseId = Flows.caseFile(inspector);
+        String consent = given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .body(Map.of(
+                        "recipientKinds", List.of("NGO_CRISIS_CENTRE"),
+                        "categories", List.of("IDENTITY"),
+                        "method", "WRITTEN"))
+                .post("/api/v1/cases/" + caseId + "/consents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Flows.referral(inspector, caseId, almaty.crisisCentre);
+        Flows.referral(inspector, caseId, shelter);
+        given().auth()
+                .oauth2(inspector)
+                .post("/api/v1/cases/" + caseId + "/consents/" + consent + "/withdrawal")
+                .then()
+                .statusCode(200);
+        relay.relay();
+        for (UUID centre : List.of(almaty.crisisCentre, shelter)) {
+            given().auth()
+                    .oauth2(almaty.token(Role.NGO_CASEWORKER, centre))
+                    .get("/api/v1/events?limit=500")
+                    .then()
+                    .statusCode(200)
+                    .body(
+                            "items.findAll { it.type == 'consent.withdrawn' }.data.agenciesAffected",
+                            contains(List.of(centre.toString())));
+        }
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/events?limit=500")
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.findAll { it.type == 'consent.withdrawn' && it.data.caseId == '" + caseId
+                                + "' }.data.agenciesAffected[0].size()",
+                        equalTo(2));
+    }
 }

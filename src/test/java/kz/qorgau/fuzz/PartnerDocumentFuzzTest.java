@@ -241,7 +241,7 @@ class PartnerDocumentFuzzTest {
                     .extract()
                     .path("id");
             String subscription = given().auth()
-                    .oauth2(almaty.token(Role.AGENCY_ADMIN, almaty.police))
+                    .oauth2(almaty.token(almaty.police, Role.AGENCY_ADMIN, Role.POLICE_INSPECTOR))
                     .contentType("application/json")
                     .body(Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", List.of("referral.submitted")))
                     .post("/api/v1/webhook-subscriptions")

@@ -39,7 +39,7 @@ class WebhookDeliveryTest {
     record Subscribed(UUID id, String secret, String admin) {}
 
     private static Subscribed subscribe(Network network, UUID agency, String url, List<String> types) {
-        String admin = network.token(Role.AGENCY_ADMIN, agency);
+        String admin = network.token(agency, Role.AGENCY_ADMIN, Role.NGO_CASEWORKER);
         var created = given().auth()
                 .oauth2(admin)
                 .contentType("application/json")
@@ -242,7 +242,7 @@ class WebhookDeliveryTest {
     @Test
     void aSubscriptionNeedsAUsableUrl() {
         Network almaty = Network.of("almaty");
-        String admin = almaty.token(Role.AGENCY_ADMIN, almaty.crisisCentre);
+        String admin = almaty.token(almaty.crisisCentre, Role.AGENCY_ADMIN, Role.NGO_CASEWORKER);
         for (String url : List.of("not a url", "ftp://127.0.0.1/x", "/relative", "http://user:pw@127.0.0.1/x")) {
             given().auth()
                     .oauth2(admin)

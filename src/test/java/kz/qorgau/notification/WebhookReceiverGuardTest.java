@@ -85,7 +85,7 @@ class WebhookReceiverGuardTest {
     @Test
     void noReceiverOnTheServicesOwnNetworkCanBeSubscribed() {
         Network almaty = Network.of("almaty");
-        String admin = almaty.token(Role.AGENCY_ADMIN, almaty.crisisCentre);
+        String admin = almaty.token(almaty.crisisCentre, Role.AGENCY_ADMIN, Role.NGO_CASEWORKER);
         TestReceiverResolver.answer("intranet.example.org", "10.1.2.3");
         TestReceiverResolver.answer("mixed.example.org", "93.184.216.34", "192.168.0.10");
         for (String url : List.of(
@@ -121,7 +121,7 @@ class WebhookReceiverGuardTest {
     @Test
     void aNameThatChangesItsAnswerAfterTheCheckIsNeverCalledThere() throws Exception {
         Network almaty = Network.of("almaty");
-        String admin = almaty.token(Role.AGENCY_ADMIN, almaty.crisisCentre);
+        String admin = almaty.token(almaty.crisisCentre, Role.AGENCY_ADMIN, Role.NGO_CASEWORKER);
         try (Receiver receiver = new Receiver()) {
             int port = Integer.parseInt(receiver.url().replaceAll(".*:(\\d+)/.*", "$1"));
             String host = "rebinding-" + UUID.randomUUID() + ".example.org";
@@ -151,7 +151,7 @@ class WebhookReceiverGuardTest {
     @Test
     void theDeliveryLogSaysWhatHappenedInTheServicesOwnWords() throws Exception {
         Network almaty = Network.of("almaty");
-        String admin = almaty.token(Role.AGENCY_ADMIN, almaty.crisisCentre);
+        String admin = almaty.token(almaty.crisisCentre, Role.AGENCY_ADMIN, Role.NGO_CASEWORKER);
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = probe.getLocalPort();
@@ -180,7 +180,7 @@ class WebhookReceiverGuardTest {
     @Test
     void receiversThatNeverFinishAnsweringHoldNoOneElseUp() throws Exception {
         Network almaty = Network.of("almaty");
-        String admin = almaty.token(Role.AGENCY_ADMIN, almaty.crisisCentre);
+        String admin = almaty.token(almaty.crisisCentre, Role.AGENCY_ADMIN, Role.NGO_CASEWORKER);
         try (Receiver fast = new Receiver();
                 Trickler headers = new Trickler(false);
                 Trickler body = new Trickler(true)) {

@@ -148,7 +148,7 @@ class ProtectionAccessMatrixTest {
                         .contentType("application/json")
                         .body(Map.of(
                                 "occurredAt",
-                                Instant.now().minusSeconds(3600).toString(),
+                                Instant.now().minusSeconds(1).toString(),
                                 "description",
                                 "He waited outside her workplace"))
                         .post("/api/v1/protective-orders/" + order + "/violations"),

@@ -304,8 +304,9 @@ class LifecycleAccessMatrixTest {
 
     @Test
     void manageWebhookSubscriptionsAndTheirDeliveries() {
-        // The police precinct's admin subscribes; each call then reaches for that subscription.
-        String admin = almaty.token(Role.AGENCY_ADMIN, almaty.police);
+        // The police precinct's system subscribes (its client holds agency-admin and an inspector's role, so
+        // that it may read the referral events it asks for); each call then reaches for that subscription.
+        String admin = almaty.token(almaty.police, Role.AGENCY_ADMIN, Role.POLICE_INSPECTOR);
         String subscription = given().auth()
                 .oauth2(admin)
                 .contentType("application/json")
@@ -367,7 +368,24 @@ class LifecycleAccessMatrixTest {
                         .contentType("application/json")
                         .body(java.util.Map.of("url", "http://127.0.0.1:9/never", "eventTypes", List.of("test.never")))
                         .post("/api/v1/webhook-subscriptions"),
-                (role, relation) -> role == Role.AGENCY_ADMIN ? 201 : 403);
+                // An admin alone reads no events, so a subscription of its own would carry none (issue 17).
+                (role, relation) -> 403);
+        for (Role reader : List.of(Role.POLICE_INSPECTOR, Role.SOCIAL_WORKER, Role.NGO_CASEWORKER)) {
+            String made = given().auth()
+                    .oauth2(almaty.token(almaty.police, Role.AGENCY_ADMIN, reader))
+                    .contentType("application/json")
+                    .body(java.util.Map.of("url", "http://127.0.0.1:9/never", "eventTypes", List.of("test.never")))
+                    .post("/api/v1/webhook-subscriptions")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            given().auth()
+                    .oauth2(admin)
+                    .delete("/api/v1/webhook-subscriptions/" + made)
+                    .then()
+                    .statusCode(204);
+        }
         // Stopping it last: only its own agency's admin may.
         assertMatrix(
                 EnumSet.of(Relation.OTHER_AGENCY, Relation.OTHER_TENANT),

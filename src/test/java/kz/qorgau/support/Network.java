@@ -41,6 +41,11 @@ public final class Network {
         return TestTokens.tenant(tenant).agency(agency).roles(role).sign();
     }
 
+    /** A token of several roles in one agency, such as a partner system's client (agency-admin and a case worker). */
+    public String token(UUID agency, Role... roles) {
+        return TestTokens.tenant(tenant).agency(agency).roles(roles).sign();
+    }
+
     public String coordinator() {
         return coordinatorToken(tenant);
     }

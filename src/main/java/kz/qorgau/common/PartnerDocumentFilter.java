@@ -76,6 +76,7 @@ public class PartnerDocumentFilter implements OASFilter {
                         + "request again after Retry-After seconds");
         if (operation.getRequestBody() != null) {
             problem(responses, "415", "The body is not in a media type the operation reads");
+            problem(responses, "411", "The body declares no Content-Length (a chunked body is refused)");
         }
         String id = String.valueOf(operation.getOperationId());
         addExamples(operation, id);

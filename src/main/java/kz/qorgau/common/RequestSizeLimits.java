@@ -11,7 +11,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Refuses, with a problem detail and before any of the body is read, a request whose target (path and
  * query) or declared body is larger than the API accepts. Vert.x's own limits are set higher and remain
  * the backstop, answering without a body: a request line over quarkus.http.limits.max-initial-line-length
- * (414) and a chunked body that declares no length over quarkus.http.limits.max-body-size (413).
+ * (414) and an HTTP/2 body that declares no length over quarkus.http.limits.max-body-size (413). Over
+ * HTTP/1.1 a body must declare its length (411 for a chunked one), and its Content-Type must be a media
+ * type, not a range such as {@code *}{@code /*} that would match any operation (415).
  */
 @ApplicationScoped
 public class RequestSizeLimits {
@@ -35,6 +37,28 @@ public class RequestSizeLimits {
                 return;
             }
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            // A chunked body would be measured only once read: over HTTP/1.1 a body must say how long it is.
+            if (declared == null
+                    && context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                    && context.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) {
+                refuse(
+                        context,
+                        411,
+                        "length-required",
+                        "Length required",
+                        "The request body declares no Content-Length; send its length instead of chunks");
+                return;
+            }
+            String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+            if (type != null && type.contains("*")) {
+                refuse(
+                        context,
+                        415,
+                        "unsupported-media-type",
+                        "Unsupported Media Type",
+                        "The request body's Content-Type is a range, not a media type");
+                return;
+            }
             if (declared != null && exceeds(declared)) {
                 refuse(
                         context,

@@ -25,6 +25,17 @@ final class RequestGenerator {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int OVERSIZE_BYTES = 300_000;
 
+    /** The mutations a correct service refuses whatever the caller may do: the fuzz test demands a 4xx. */
+    static final String TYPE_VIOLATING = "type-violating body field";
+
+    static final java.util.Set<String> REFUSED = java.util.Set.of(
+            TYPE_VIOLATING,
+            "required field missing",
+            "unknown field",
+            "malformed JSON",
+            "wrong media type",
+            "oversize body");
+
     /** What a test supplies: ids of objects that exist, ETags, and tokens by caller name. */
     interface World {
         Arbitrary<String> idFor(String path, String parameter);
@@ -66,10 +77,20 @@ final class RequestGenerator {
             kinds.add(Tuple.of(
                     4,
                     request("hostile body field", validPath(), validQuery(), validHeaders(), bodyWithHostileField())));
+            if (!typedProperties().isEmpty()) {
+                kinds.add(Tuple.of(
+                        3,
+                        request(
+                                TYPE_VIOLATING,
+                                validPath(),
+                                validQuery(),
+                                validHeaders(),
+                                bodyWithTypeViolatingField())));
+            }
             kinds.add(Tuple.of(
                     2,
                     request(
-                            "required field missing",
+                            bodySchema().path("required").isEmpty() ? "empty body" : "required field missing",
                             validPath(),
                             validQuery(),
                             validHeaders(),
@@ -279,6 +300,30 @@ final class RequestGenerator {
         }
         return Combinators.combine(values.valid(schema), Arbitraries.of(properties))
                 .flatAs((valid, broken) -> values.hostile(
+                                schema.path("properties").path(broken))
+                        .map(value -> {
+                            ObjectNode body = ((ObjectNode) valid).deepCopy();
+                            body.set(broken, value);
+                            return new Body(mediaType(), body.toString());
+                        }));
+    }
+
+    /** The body's properties whose type the schema fixes (a free "any" property has no wrong type). */
+    private List<String> typedProperties() {
+        List<String> typed = new ArrayList<>();
+        JsonNode schema = values.resolve(bodySchema());
+        schema.path("properties").fields().forEachRemaining(p -> {
+            if (!SchemaValues.type(values.resolve(p.getValue())).equals("any")) {
+                typed.add(p.getKey());
+            }
+        });
+        return typed;
+    }
+
+    private Arbitrary<Body> bodyWithTypeViolatingField() {
+        JsonNode schema = values.resolve(bodySchema());
+        return Combinators.combine(values.valid(schema), Arbitraries.of(typedProperties()))
+                .flatAs((valid, broken) -> values.typeViolating(
                                 schema.path("properties").path(broken))
                         .map(value -> {
                             ObjectNode body = ((ObjectNode) valid).deepCopy();

@@ -241,6 +241,63 @@ final class SchemaValues {
         return Arbitraries.oneOf(choices);
     }
 
+    /**
+     * Values the schema refuses by their JSON type or their bounds, never by their content: a number or a
+     * boolean for a string, a string for a number or a boolean, a fraction for an integer, a value outside
+     * an enum, a string over its length, an array past its size. The service must answer each with a 4xx.
+     */
+    Arbitrary<JsonNode> typeViolating(JsonNode raw) {
+        JsonNode schema = resolve(raw);
+        List<JsonNode> values =
+                new ArrayList<>(List.of(JSON.objectNode(), JSON.arrayNode().add(1)));
+        switch (type(schema)) {
+            case "integer" -> {
+                values.addAll(List.of(JSON.textNode("12"), JSON.numberNode(1.5), JSON.booleanNode(true)));
+                if (schema.has("maximum")) {
+                    values.add(JSON.numberNode(schema.get("maximum").asLong() + 1));
+                }
+                if (schema.has("minimum")) {
+                    values.add(JSON.numberNode(schema.get("minimum").asLong() - 1));
+                }
+            }
+            case "number" -> values.addAll(List.of(JSON.textNode("12"), JSON.booleanNode(true)));
+            case "boolean" -> values.addAll(List.of(JSON.textNode("true"), JSON.numberNode(1), JSON.numberNode(0)));
+            case "array" -> {
+                values.remove(1);
+                values.add(JSON.textNode("x"));
+                if (schema.has("maxItems")) {
+                    int over = schema.get("maxItems").asInt() + 1;
+                    ArrayNode many = JSON.arrayNode();
+                    JsonNode item = valid(schema.path("items")).sample();
+                    for (int i = 0; i < over; i++) {
+                        many.add(item);
+                    }
+                    values.add(many);
+                }
+            }
+            case "object" -> values.remove(0);
+            case "string" -> {
+                values.addAll(List.of(JSON.numberNode(5), JSON.booleanNode(true)));
+                if (schema.has("enum")) {
+                    values.add(JSON.textNode("NOT_A_VALUE"));
+                }
+                if (schema.has("maxLength")) {
+                    values.add(JSON.textNode("x".repeat(schema.get("maxLength").asInt() + 1)));
+                }
+                String format = schema.path("format").asText("");
+                if (format.equals("date-time")) {
+                    values.addAll(List.of(JSON.numberNode(1764700000L), JSON.textNode("2026-02-30T10:00:00Z")));
+                } else if (format.equals("date")) {
+                    values.addAll(List.of(JSON.numberNode(19000), JSON.textNode("2026-02-30")));
+                } else if (format.equals("uuid")) {
+                    values.add(JSON.textNode("not-a-uuid"));
+                }
+            }
+            default -> values.clear();
+        }
+        return values.isEmpty() ? Arbitraries.just(JSON.objectNode()) : Arbitraries.of(values);
+    }
+
     /** Strings every text field must survive. */
     static Arbitrary<JsonNode> hostileStrings(int maxLength) {
         int over = Math.min(maxLength, 100_000) + 1;

@@ -47,15 +47,16 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
-    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(
             operationId = "subscribeWebhook",
-            description =
-                    "The agency-admin subscribes the agency to its events. Each event is POSTed at least once, in "
-                            + "order per referral, signed the Standard Webhooks way (webhook-id, webhook-timestamp, "
-                            + "webhook-signature: HMAC-SHA256 with the secret this answer shows once). Failed deliveries "
-                            + "are retried with exponential backoff and jitter, then dead-lettered.",
-            summary = "Subscribe the caller's agency to its events (agency-admin)")
+            description = "The system that receives the events subscribes its agency, with a client that holds "
+                    + "agency-admin and a role that reads them (the portal's client holds ngo-caseworker): a "
+                    + "subscription carries only the events its subscriber's roles read, as the change feed does, "
+                    + "and an agency-admin alone, who reads none, is refused (403). Each event is POSTed at least once, in "
+                    + "order per referral, signed the Standard Webhooks way (webhook-id, webhook-timestamp, "
+                    + "webhook-signature: HMAC-SHA256 with the secret this answer shows once). Failed deliveries "
+                    + "are retried with exponential backoff and jitter, then dead-lettered.",
+            summary = "Subscribe the caller's agency to the events its roles read (agency-admin and a reader)")
     @APIResponse(
             responseCode = "201",
             description = "Subscribed; the answer carries the signing secret, shown only now",

@@ -46,6 +46,11 @@ public final class Network {
         return TestTokens.tenant(tenant).agency(agency).roles(roles).sign();
     }
 
+    /** A token of a role that acts for the whole network rather than an agency (coordinator, auditor). */
+    public String tenantWide(Role role) {
+        return TestTokens.tenant(tenant).roles(role).sign();
+    }
+
     public String coordinator() {
         return coordinatorToken(tenant);
     }

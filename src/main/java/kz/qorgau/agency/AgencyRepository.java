@@ -14,7 +14,8 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
 
     /** Keyset page in (name, id) order: served by agency_tenant_name_idx or agency_tenant_kind_name_idx. */
     public List<Agency> page(AgencyKind kind, ServiceType service, Optional<AgencyKey> after, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
+        // A deactivated agency takes no referrals and is no longer listed.
+        StringBuilder where = new StringBuilder("active = true");
         Parameters params = new Parameters();
         if (kind != null) {
             where.append(" and kind = :kind");
@@ -40,7 +41,8 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
             Boolean acceptingNow,
             Optional<AgencyKey> after,
             int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
+        // A deactivated agency takes no referrals and is no longer listed.
+        StringBuilder where = new StringBuilder("active = true");
         Parameters params = new Parameters();
         if (service != null) {
             where.append(" and array_contains(services, :service)");
@@ -55,10 +57,9 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
             params.and("language", language);
         }
         if (Boolean.TRUE.equals(acceptingNow)) {
-            where.append(" and active = true and acceptingReferrals = true and (freePlaces is null or freePlaces > 0)");
+            where.append(" and acceptingReferrals = true and (freePlaces is null or freePlaces > 0)");
         } else if (Boolean.FALSE.equals(acceptingNow)) {
-            where.append(
-                    " and not (active = true and acceptingReferrals = true and (freePlaces is null or freePlaces > 0))");
+            where.append(" and not (acceptingReferrals = true and (freePlaces is null or freePlaces > 0))");
         }
         after.ifPresent(k -> {
             where.append(" and (name, id) > (:afterName, :afterId)");

@@ -84,9 +84,10 @@ public class AgencyService {
         access.require(Capability.EDIT_AGENCY);
         Agency agency = find(id);
         access.requireMayEditAgency(agency.id, changes.changesKindOrActive());
-        if (expectedVersion.isPresent() && expectedVersion.get() != agency.version) {
-            throw new ProblemException.PreconditionFailed("The agency has changed since version "
-                    + expectedVersion.get() + "; it is now at version " + agency.version);
+        long expected = Versioned.required(expectedVersion, "agency");
+        if (expected != agency.version) {
+            throw new ProblemException.PreconditionFailed(
+                    "The agency has changed since version " + expected + "; it is now at version " + agency.version);
         }
         if (changes.name() != null) {
             ensureNameFree(changes.name().strip(), agency.id);

@@ -16,6 +16,7 @@ import kz.qorgau.agency.DirectoryDtos.EntryUpdate;
 import kz.qorgau.agency.DirectoryDtos.EntryView;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.ProblemException;
+import kz.qorgau.common.Versioned;
 import kz.qorgau.security.AccessPolicy;
 import kz.qorgau.security.AccessRules;
 import kz.qorgau.security.Capability;
@@ -48,12 +49,18 @@ public class DirectoryService {
 
     /** The agency's own staff replace its entry; the time of the update is kept for senders to judge it by. */
     @Transactional
-    public EntryView update(UUID agencyId, EntryUpdate update) {
+    public Versioned<EntryView> update(UUID agencyId, EntryUpdate update, Optional<Long> expectedVersion) {
         access.require(Capability.EDIT_DIRECTORY_ENTRY);
         Agency agency = agencies.findByIdOptional(agencyId)
                 .orElseThrow(() -> new ProblemException.NotFound("Agency " + agencyId));
         if (!AccessRules.mayEditDirectoryEntry(access.caller(), agency.id)) {
             throw new ProblemException.Forbidden("An agency's directory entry is kept by its own staff");
+        }
+        // Two people updating free places at once: the second, who read the entry before the first wrote, reads again.
+        long expected = Versioned.required(expectedVersion, "agency");
+        if (expected != agency.version) {
+            throw new ProblemException.PreconditionFailed(
+                    "The agency has changed since version " + expected + "; it is now at version " + agency.version);
         }
         agency.services = update.services().stream().map(Enum::name).sorted().toArray(String[]::new);
         agency.districts =
@@ -65,7 +72,7 @@ public class DirectoryService {
         agency.directoryUpdatedAt = clock.instant();
         agency.updatedAt = agency.directoryUpdatedAt;
         agencies.flush();
-        return view(agency);
+        return new Versioned<>(view(agency), agency.version);
     }
 
     static EntryView view(Agency a) {

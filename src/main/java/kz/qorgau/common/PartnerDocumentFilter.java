@@ -83,10 +83,16 @@ public class PartnerDocumentFilter implements OASFilter {
         if (CONFLICTS.containsKey(id)) {
             problem(responses, "409", CONFLICTS.get(id));
         }
-        if (id.equals("fireReferralAction") || id.equals("editAgency") || id.equals("closeCase")) {
+        if (id.equals("fireReferralAction")
+                || id.equals("editAgency")
+                || id.equals("closeCase")
+                || id.equals("updateDirectoryEntry")) {
             problem(responses, "412", "If-Match names a version that is no longer current: read the object again");
         }
-        if (id.equals("fireReferralAction") || id.equals("closeCase")) {
+        if (id.equals("fireReferralAction")
+                || id.equals("closeCase")
+                || id.equals("editAgency")
+                || id.equals("updateDirectoryEntry")) {
             problem(responses, "428", "If-Match is missing: send the ETag of the object as read");
         }
         if (id.equals("reportIncident")) {

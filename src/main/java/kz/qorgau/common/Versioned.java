@@ -42,7 +42,9 @@ public record Versioned<T>(T body, long version) {
         }
         String tag = ifMatch.strip();
         if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+            // If-Match compares strongly (RFC 9110, 13.1.1): a weak validator never matches.
+            throw new ProblemException.PreconditionFailed(
+                    "If-Match compares strongly; a weak ETag never matches: send the ETag as this API gave it");
         }
         if (tag.length() >= 3 && tag.startsWith("\"") && tag.endsWith("\"")) {
             try {
@@ -52,6 +54,12 @@ public record Versioned<T>(T body, long version) {
             }
         }
         throw new ProblemException.InvalidInput("If-Match", "must be an ETag returned by this API, such as \"3\"");
+    }
+
+    /** The version a change must be made at, once the caller may make it: 428 when If-Match was not sent. */
+    public static long required(Optional<Long> expected, String object) {
+        return expected.orElseThrow(() -> new ProblemException.PreconditionRequired("Send If-Match with the ETag of"
+                + " the " + object + " as read, so that a change made meanwhile is not overwritten"));
     }
 
     /**

@@ -101,6 +101,7 @@ class AgencyDirectoryTest {
         given().auth()
                 .oauth2(admin)
                 .contentType("application/merge-patch+json")
+                .header("If-Match", edited.header("ETag"))
                 .body("{\"phone\": \"\"}")
                 .patch(path)
                 .then()
@@ -156,6 +157,9 @@ class AgencyDirectoryTest {
         given().auth()
                 .oauth2(almaty.coordinator())
                 .contentType("application/merge-patch+json")
+                .header(
+                        "If-Match",
+                        given().auth().oauth2(almaty.coordinator()).get(path).header("ETag"))
                 .body("{\"active\": false}")
                 .patch(path)
                 .then()
@@ -242,5 +246,92 @@ class AgencyDirectoryTest {
                 .then()
                 .statusCode(200)
                 .body("items", empty());
+    }
+
+    @Test
+    void changesNeedTheVersionAsReadComparedStrongly() {
+        Network almaty = Network.of("almaty");
+        String admin = almaty.token(Role.AGENCY_ADMIN, almaty.crisisCentre);
+        String path = "/api/v1/agencies/" + almaty.crisisCentre;
+        String etag = given().auth().oauth2(admin).get(path).header("ETag");
+        var patch = given().auth()
+                .oauth2(admin)
+                .contentType("application/merge-patch+json")
+                .body("{\"district\": \"Medeu\"}");
+        patch.patch(path).then().statusCode(428).contentType("application/problem+json");
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "W/" + etag)
+                .body("{\"district\": \"Medeu\"}")
+                .patch(path)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
+        String entry = """
+                {"services": ["SHELTER"], "districts": ["Almaly"], "languages": ["kk"], "hours": "24/7",
+                 "freePlaces": 2, "acceptingReferrals": true}""";
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(entry)
+                .put(path + "/directory-entry")
+                .then()
+                .statusCode(428);
+        String next = given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .header("If-Match", etag)
+                .body(entry)
+                .put(path + "/directory-entry")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        // Someone who read the entry before that change does not overwrite it.
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .header("If-Match", etag)
+                .body(entry.replace("\"freePlaces\": 2", "\"freePlaces\": 0"))
+                .put(path + "/directory-entry")
+                .then()
+                .statusCode(412);
+        assertNotEquals(etag, next);
+    }
+
+    @Test
+    void aDeactivatedAgencyLeavesTheDirectory() {
+        Network almaty = Network.of("almaty");
+        String coordinator = almaty.coordinator();
+        String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
+        String path = "/api/v1/agencies/" + almaty.crisisCentre;
+        String district = "Zone " + java.util.UUID.randomUUID().toString().substring(0, 8);
+        kz.qorgau.support.Flows.directoryEntry(
+                        almaty.token(Role.AGENCY_ADMIN, almaty.crisisCentre), almaty.crisisCentre, district, 3)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(inspector)
+                .queryParam("district", district)
+                .get("/api/v1/directory")
+                .then()
+                .statusCode(200)
+                .body("items.agencyId", org.hamcrest.Matchers.contains(almaty.crisisCentre.toString()));
+        given().auth()
+                .oauth2(coordinator)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", given().auth().oauth2(coordinator).get(path).header("ETag"))
+                .body("{\"active\": false}")
+                .patch(path)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(inspector)
+                .queryParam("district", district)
+                .get("/api/v1/directory")
+                .then()
+                .statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
     }
 }

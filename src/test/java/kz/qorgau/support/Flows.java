@@ -175,9 +175,13 @@ public final class Flows {
                 .post("/api/v1/cases/" + caseId + "/protective-orders");
     }
 
+    /** Replaces the agency's directory entry at its current version (If-Match with the ETag the caller reads). */
     public static Response directoryEntry(String token, UUID agency, String district, int freePlaces) {
+        String etag =
+                given().auth().oauth2(token).get("/api/v1/agencies/" + agency).header("ETag");
         return given().auth()
                 .oauth2(token)
+                .header("If-Match", etag == null ? "\"0\"" : etag)
                 .contentType("application/json")
                 .body("""
                         {"services": ["SHELTER", "PSYCHOLOGICAL_COUNSELLING"], "districts": ["%s"],

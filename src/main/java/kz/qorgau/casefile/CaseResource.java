@@ -57,16 +57,34 @@ public class CaseResource {
     @Operation(
             operationId = "openCase",
             description = "Opens a case for a survivor, led by the caller's agency, linking incidents its agency "
-                    + "reported.",
+                    + "reported. With an Idempotency-Key the case is opened once: the same request again returns it "
+                    + "(200), another request under the key is refused (422).",
             summary = "Open a case for a survivor, led by the caller's agency")
     @APIResponse(
             responseCode = "201",
             description = "Opened; Location names it",
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
-    public Response open(@NotNull @Valid NewCase request, UriInfo uri) {
-        Versioned<CaseView> opened = cases.open(request);
-        return opened.created(Versioned.locationUnder(uri, opened.body().id()));
+    @APIResponse(
+            responseCode = "200",
+            description = "Already opened under this Idempotency-Key: the case first opened, as the caller sees it now",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    public Response open(
+            @RestHeader("Idempotency-Key")
+                    @Size(min = 1, max = 100)
+                    @Pattern(regexp = "^[\\x21-\\x7E]+$", message = "must be printable ASCII without spaces")
+                    String idempotencyKey,
+            @NotNull @Valid NewCase request,
+            UriInfo uri) {
+        CaseService.Opened opened = cases.open(request, java.util.Optional.ofNullable(idempotencyKey));
+        if (!opened.created()) {
+            return Response.fromResponse(opened.caseView().ok())
+                    .header("Idempotent-Replayed", "true")
+                    .build();
+        }
+        return opened.caseView()
+                .created(Versioned.locationUnder(uri, opened.caseView().body().id()));
     }
 
     @GET

@@ -37,6 +37,7 @@ import kz.qorgau.consent.ConsentDtos.ConsentView;
 import kz.qorgau.consent.ConsentDtos.NewConsent;
 import kz.qorgau.consent.ConsentService;
 import kz.qorgau.consent.DataCategory;
+import kz.qorgau.idempotency.IdempotentRequests;
 import kz.qorgau.incident.IncidentService;
 import kz.qorgau.notification.Outbox;
 import kz.qorgau.security.AccessPolicy;
@@ -56,6 +57,9 @@ public class CaseService {
 
     @Inject
     CaseParties parties;
+
+    @Inject
+    IdempotentRequests idempotent;
 
     @Inject
     ConsentService consents;
@@ -90,9 +94,15 @@ public class CaseService {
     @Inject
     IdGenerator ids;
 
-    /** Opens a case led by the caller's agency, for a survivor whose details it records. */
+    /** A case opened, or the one a first request under the same Idempotency-Key opened. */
+    public record Opened(Versioned<CaseView> caseView, boolean created) {}
+
+    /**
+     * Opens a case led by the caller's agency, for a survivor whose details it records; once per
+     * Idempotency-Key when one is given.
+     */
     @Transactional
-    public Versioned<CaseView> open(NewCase request) {
+    public Opened open(NewCase request, Optional<String> idempotencyKey) {
         access.require(Capability.OPEN_CASE);
         UUID lead = callerAgency.requireRegistered();
         List<UUID> incidentIds = request.incidentIds() == null
@@ -107,12 +117,20 @@ public class CaseService {
         if (!unknown.isEmpty()) {
             throw new ProblemException.InvalidInput(unknown);
         }
+        UUID caseId = ids.newId();
+        if (idempotencyKey.isPresent()) {
+            IdempotentRequests.Claim claim = idempotent.claim(
+                    access.caller().tenantId(), lead, "open-case", idempotencyKey.get(), request, caseId);
+            if (!claim.first()) {
+                return new Opened(get(claim.resourceId()), false);
+            }
+        }
         Instant now = clock.instant();
         Survivor survivor = vault.create(ids.newId(), access.caller().tenantId(), request.survivor(), now);
         em.persist(survivor);
 
         CaseFile caseFile = new CaseFile();
-        caseFile.id = ids.newId();
+        caseFile.id = caseId;
         caseFile.survivorId = survivor.id;
         caseFile.leadAgencyId = lead;
         caseFile.riskLevel = request.riskLevel() == null ? Priority.ROUTINE : request.riskLevel();
@@ -136,7 +154,9 @@ public class CaseService {
         }
         audit.record(AuditAction.CREATE, Subject.of("case", caseFile.id, caseFile.id), written);
         Sharing sharing = caseAccess.to(caseFile.id, lead).sharing();
-        return new Versioned<>(view(caseFile, disclosure.personalData(caseFile, sharing), sharing), caseFile.version);
+        return new Opened(
+                new Versioned<>(view(caseFile, disclosure.personalData(caseFile, sharing), sharing), caseFile.version),
+                true);
     }
 
     /**

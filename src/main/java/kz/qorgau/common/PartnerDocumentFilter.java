@@ -102,7 +102,14 @@ public class PartnerDocumentFilter implements OASFilter {
                     "The Idempotency-Key or externalReference was used before with different content");
         }
         if (id.equals("createReferral")) {
-            problem(responses, "422", "The receiver does not offer a service asked for; errors name them");
+            problem(
+                    responses,
+                    "422",
+                    "The receiver does not offer a service asked for, or the Idempotency-Key was used before for "
+                            + "another request; errors name them");
+        }
+        if (id.equals("openCase")) {
+            problem(responses, "422", "The Idempotency-Key was used before for another request");
         }
         standardHeaders(responses);
         return operation;

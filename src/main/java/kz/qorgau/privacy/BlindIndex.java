@@ -32,6 +32,11 @@ public final class BlindIndex {
         return of(tenantId, "phone", normalisePhone(phone));
     }
 
+    /** A request as a whole (its canonical JSON), to tell a repeat from another request without keeping it. */
+    public byte[] ofRequest(String tenantId, String canonicalRequest) {
+        return of(tenantId, "request", canonicalRequest);
+    }
+
     static String normaliseName(String name) {
         return name == null
                 ? ""

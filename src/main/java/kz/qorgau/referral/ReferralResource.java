@@ -67,9 +67,30 @@ public class ReferralResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ReferralView.class)))
-    public Response create(@NotNull @Valid NewReferral request, UriInfo uri) {
-        Versioned<ReferralView> created = referrals.create(request);
-        return created.created(Versioned.locationUnder(uri, created.body().id()));
+    @APIResponse(
+            responseCode = "200",
+            description = "Already made under this Idempotency-Key: the referral first made, as it stands now",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReferralView.class)))
+    public Response create(
+            @RestHeader("Idempotency-Key")
+                    @jakarta.validation.constraints.Size(min = 1, max = 100)
+                    @jakarta.validation.constraints.Pattern(
+                            regexp = "^[\\x21-\\x7E]+$",
+                            message = "must be printable ASCII without spaces")
+                    String idempotencyKey,
+            @NotNull @Valid NewReferral request,
+            UriInfo uri) {
+        ReferralService.Created made = referrals.create(request, java.util.Optional.ofNullable(idempotencyKey));
+        if (!made.created()) {
+            return Response.fromResponse(made.referral().ok())
+                    .header("Idempotent-Replayed", "true")
+                    .build();
+        }
+        return made.referral()
+                .created(Versioned.locationUnder(uri, made.referral().body().id()));
     }
 
     @GET

@@ -36,6 +36,7 @@ import kz.qorgau.common.TimeAndIds.IdGenerator;
 import kz.qorgau.common.Versioned;
 import kz.qorgau.consent.ConsentService;
 import kz.qorgau.consent.DataCategory;
+import kz.qorgau.idempotency.IdempotentRequests;
 import kz.qorgau.notification.Outbox;
 import kz.qorgau.referral.ReferralDtos.ActionsView;
 import kz.qorgau.referral.ReferralDtos.HistoryView;
@@ -73,6 +74,9 @@ public class ReferralService {
     CaseParties parties;
 
     @Inject
+    IdempotentRequests idempotent;
+
+    @Inject
     ConsentService consents;
 
     @Inject
@@ -106,11 +110,20 @@ public class ReferralService {
     public record Transitioned(Versioned<ReferralView> referral, Optional<Versioned<ReferralView>> created) {}
 
     @Transactional
-    public Versioned<ReferralView> create(NewReferral request) {
+    public Created create(NewReferral request, Optional<String> idempotencyKey) {
         access.require(Capability.SEND_REFERRAL);
         UUID sender = callerAgency.requireRegistered();
         CaseRef caseRef = caseService.workable(request.caseId());
+        UUID referralId = ids.newId();
+        if (idempotencyKey.isPresent()) {
+            IdempotentRequests.Claim claim = idempotent.claim(
+                    access.caller().tenantId(), sender, "create-referral", idempotencyKey.get(), request, referralId);
+            if (!claim.first()) {
+                return new Created(get(claim.resourceId()), false);
+            }
+        }
         Referral referral = newReferral(
+                referralId,
                 caseRef,
                 sender,
                 request.receiverAgencyId(),
@@ -124,8 +137,11 @@ public class ReferralService {
         }
         referrals.flush();
         audited(referral, AuditAction.CREATE, request.submit() ? "submitted" : "draft");
-        return versioned(referral);
+        return new Created(versioned(referral), true);
     }
+
+    /** A referral made, or the one a first request under the same Idempotency-Key made. */
+    public record Created(Versioned<ReferralView> referral, boolean created) {}
 
     @Transactional
     public Versioned<ReferralView> get(UUID id) {
@@ -351,6 +367,7 @@ public class ReferralService {
     }
 
     private Referral newReferral(
+            UUID id,
             CaseRef caseRef,
             UUID sender,
             UUID receiverId,
@@ -379,7 +396,7 @@ public class ReferralService {
         }
         Instant now = clock.instant();
         Referral referral = new Referral();
-        referral.id = ids.newId();
+        referral.id = id;
         referral.caseId = caseRef.id();
         referral.senderAgencyId = sender;
         referral.receiverAgencyId = receiver.id();
@@ -405,6 +422,7 @@ public class ReferralService {
         Set<ServiceType> services = EnumSet.noneOf(ServiceType.class);
         Arrays.stream(declined.servicesRequested).map(ServiceType::valueOf).forEach(services::add);
         Referral next = newReferral(
+                ids.newId(),
                 caseRef,
                 declined.senderAgencyId,
                 command.redirectTo(),

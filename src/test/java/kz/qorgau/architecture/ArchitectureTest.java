@@ -41,6 +41,7 @@ class ArchitectureTest {
         "kz.qorgau.casefile..",
         "kz.qorgau.consent..",
         "kz.qorgau.demo..",
+        "kz.qorgau.idempotency..",
         "kz.qorgau.incident..",
         "kz.qorgau.notification..",
         "kz.qorgau.privacy..",

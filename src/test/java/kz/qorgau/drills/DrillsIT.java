@@ -73,6 +73,9 @@ class DrillsIT {
             postgres.close();
         }
         RestAssured.reset();
+        ServiceProcess.pause(1000);
+        org.junit.jupiter.api.Assertions.assertEquals(
+                List.of(), ServiceProcess.leftRunning(), "processes the drills started and left running");
     }
 
     // ---- survivors' data stays out of the log

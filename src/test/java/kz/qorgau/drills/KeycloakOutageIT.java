@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.restassured.RestAssured;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import kz.qorgau.demo.KeycloakLauncher;
@@ -61,6 +62,9 @@ class KeycloakOutageIT {
             postgres.close();
         }
         RestAssured.reset();
+        ServiceProcess.pause(1000);
+        org.junit.jupiter.api.Assertions.assertEquals(
+                List.of(), ServiceProcess.leftRunning(), "processes the drills started and left running");
     }
 
     private static String inspectorToken() {

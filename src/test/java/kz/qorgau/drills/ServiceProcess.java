@@ -191,6 +191,23 @@ final class ServiceProcess implements AutoCloseable {
         stopOrphanedBystander();
     }
 
+    /**
+     * The processes the drills started that are still running: a PostgreSQL or a service whose command line
+     * names the drills' directory. A drill ends with none, so that the test command leaves nothing behind.
+     */
+    static List<String> leftRunning() {
+        String drills = Path.of("target/drills").toAbsolutePath().toString();
+        String app = APP.toAbsolutePath().toString();
+        return ProcessHandle.allProcesses()
+                .filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                .filter(line -> line.contains(drills)
+                        || line.contains("target/drills")
+                        || line.contains(app)
+                        || line.contains("quarkus-app/quarkus-run.jar"))
+                .toList();
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

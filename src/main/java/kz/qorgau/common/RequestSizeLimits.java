@@ -27,7 +27,27 @@ public class RequestSizeLimits {
     void install(@Observes Router router) {
         // Runs before Quarkus's own body-size handler (order -2), so callers get a problem detail.
         router.route().order(-3).handler(context -> {
-            if (context.request().uri().length() > maxTargetChars) {
+            String target = context.request().uri();
+            String path = (target.indexOf('?') < 0 ? target : target.substring(0, target.indexOf('?')))
+                    .toLowerCase(java.util.Locale.ROOT);
+            // No API path has a dot segment or an encoded dot, slash or backslash: such a path can only be
+            // reaching for another route than the one it names (/api/%2e%2e/q/health).
+            if (path.contains("%2e")
+                    || path.contains("%2f")
+                    || path.contains("%5c")
+                    || path.contains("/./")
+                    || path.contains("/../")
+                    || path.endsWith("/.")
+                    || path.endsWith("/..")) {
+                refuse(
+                        context,
+                        400,
+                        "bad-path",
+                        "Bad path",
+                        "The path holds a dot segment or an encoded dot, slash or backslash");
+                return;
+            }
+            if (target.length() > maxTargetChars) {
                 refuse(
                         context,
                         414,

@@ -23,12 +23,30 @@ public record Versioned<T>(T body, long version) {
 
     /** 201 with the representation, its ETag and where it lives. */
     public Response created(URI location) {
-        return Response.created(location).entity(body).tag(etag()).build();
+        return created(location, body).tag(etag()).build();
     }
 
-    /** The address of a new member of the collection the request was made to. */
+    /**
+     * A 201 naming the new resource. The Location is set as given: JAX-RS would otherwise resolve a relative
+     * one against the request's Host header, which the client chooses.
+     */
+    public static Response.ResponseBuilder created(URI location, Object entity) {
+        return Response.status(Response.Status.CREATED)
+                .header(jakarta.ws.rs.core.HttpHeaders.LOCATION, location.toString())
+                .entity(entity);
+    }
+
+    /**
+     * Where a resource created under the request's path is: under the configured public base URL
+     * ({@code qorgau.public-base-url}), else relative to the API's root. Never from the Host header.
+     */
     public static URI locationUnder(UriInfo uri, Object id) {
-        return uri.getAbsolutePathBuilder().path(id.toString()).build();
+        String path = uri.getPath().replaceAll("/+$", "") + "/" + id;
+        return URI.create(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                        .getOptionalValue("qorgau.public-base-url", String.class)
+                        .map(base -> base.replaceAll("/+$", ""))
+                        .orElse("")
+                + path);
     }
 
     /**

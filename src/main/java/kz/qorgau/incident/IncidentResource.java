@@ -79,8 +79,8 @@ public class IncidentResource {
             UriInfo uri) {
         IncidentService.Reported reported = incidents.report(incident, Optional.ofNullable(idempotencyKey));
         Response.ResponseBuilder response = reported.created()
-                ? Response.created(
-                        Versioned.locationUnder(uri, reported.incident().id()))
+                ? Versioned.created(
+                        Versioned.locationUnder(uri, reported.incident().id()), reported.incident())
                 : Response.ok().header("Idempotent-Replayed", "true");
         return response.entity(reported.incident()).build();
     }

@@ -66,7 +66,7 @@ public class WebhookResource {
                             schema = @Schema(implementation = SubscriptionView.class)))
     public Response subscribe(@NotNull @Valid NewSubscription request, UriInfo uri) {
         SubscriptionView created = webhooks.subscribe(request);
-        return Response.created(Versioned.locationUnder(uri, created.id()))
+        return Versioned.created(Versioned.locationUnder(uri, created.id()), created)
                 .entity(created)
                 .build();
     }

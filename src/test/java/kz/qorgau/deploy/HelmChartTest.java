@@ -88,6 +88,10 @@ class HelmChartTest {
         assertEquals(List.of("ALL"), at(api, "securityContext", "capabilities", "drop"));
         assertEquals("/q/health/ready", at(api, "readinessProbe", "httpGet", "path"));
         assertEquals("/q/health/live", at(api, "livenessProbe", "httpGet", "path"));
+        // The probes reach the management interface; the API's port serves no health or metrics in production.
+        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+            assertEquals("management", at(api, probe, "httpGet", "port"));
+        }
         assertEquals("768Mi", at(api, "resources", "limits", "memory"));
         // The heap is set, not derived from the node: bench/perf.sh measures resident memory with it.
         List<Map<String, Object>> env = at(api, "env");

@@ -5,6 +5,8 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -36,8 +38,16 @@ public class CurrentCaller {
         }
         // TenantClaimCheck has already refused tokens whose tenant claim differs from the issuer's tenant.
         String tenant = identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE);
+        // The realm's roles alone (realm_access.roles): not quarkus-oidc's preference for a groups claim, which
+        // a realm's group mapper would fill with names anyone administering groups can choose.
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        identity.getRoles().forEach(name -> Role.fromTokenName(name).ifPresent(roles::add));
+        if (token.getClaim("realm_access") instanceof JsonObject access
+                && access.get("roles") instanceof JsonArray granted) {
+            granted.stream()
+                    .filter(JsonString.class::isInstance)
+                    .forEach(name ->
+                            Role.fromTokenName(((JsonString) name).getString()).ifPresent(roles::add));
+        }
         return new Caller(tenant, agencyOf(token), roles, token.getSubject());
     }
 

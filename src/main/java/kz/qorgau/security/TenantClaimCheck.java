@@ -19,6 +19,9 @@ public class TenantClaimCheck implements SecurityIdentityAugmentor {
 
     public static final String TENANT_CLAIM = "tenant";
 
+    /** The audience every access token for this API carries (the realms' qorgau client scope adds it). */
+    public static final String AUDIENCE = "qorgau-api";
+
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
@@ -32,6 +35,12 @@ public class TenantClaimCheck implements SecurityIdentityAugmentor {
             return Uni.createFrom()
                     .failure(new AuthenticationFailedException(
                             "The token's tenant claim does not match the tenant of its issuer"));
+        }
+        // A token for another client of the realm is not one for this API, whatever a tenant's
+        // quarkus.oidc.<id>.token.audience says or forgets to say.
+        if (token.getAudience() == null || !token.getAudience().contains(AUDIENCE)) {
+            return Uni.createFrom()
+                    .failure(new AuthenticationFailedException("The token is not meant for this API (audience)"));
         }
         return Uni.createFrom().item(identity);
     }

@@ -49,4 +49,29 @@ class HostileEdgesTest {
                     .body("status", equalTo(400));
         }
     }
+
+    @Test
+    void aTokenForAnotherClientOrWithRolesOutsideTheRealmRolesGetsNothing() {
+        Network almaty = Network.of("almaty");
+        // Meant for another client of the realm: not for this API.
+        given().auth()
+                .oauth2(kz.qorgau.support.TestTokens.tenant("almaty")
+                        .agency(almaty.police)
+                        .roles(Role.POLICE_INSPECTOR)
+                        .audience("account")
+                        .sign())
+                .get("/api/v1/referrals")
+                .then()
+                .statusCode(401);
+        // A groups claim naming a role is no role: only the realm's roles count.
+        given().auth()
+                .oauth2(kz.qorgau.support.TestTokens.tenant("almaty")
+                        .groups("coordinator")
+                        .sign())
+                .contentType("application/json")
+                .body("{\"name\": \"Ghost agency\", \"kind\": \"POLICE\", \"services\": []}")
+                .post("/api/v1/agencies")
+                .then()
+                .statusCode(403);
+    }
 }

@@ -32,6 +32,8 @@ public final class TestTokens {
     private List<String> roles = List.of();
     private Instant expiresAt = Instant.now().plus(Duration.ofMinutes(10));
     private String subject = "user-" + UUID.randomUUID();
+    private String audience = "qorgau-api";
+    private List<String> groups;
 
     private TestTokens(String realm) {
         this.realm = realm;
@@ -86,6 +88,18 @@ public final class TestTokens {
         return this;
     }
 
+    /** A token meant for another client of the realm. */
+    public TestTokens audience(String aud) {
+        this.audience = aud;
+        return this;
+    }
+
+    /** A groups claim beside the realm roles, as a realm's group mapper would add. */
+    public TestTokens groups(String... names) {
+        this.groups = List.of(names);
+        return this;
+    }
+
     public String sign() {
         JwtClaimsBuilder claims = Jwt.issuer(issuer)
                 .subject(subject)
@@ -93,8 +107,11 @@ public final class TestTokens {
                 .expiresAt(expiresAt)
                 .claim("typ", "Bearer")
                 .claim("azp", "qorgau-tests")
-                .audience("qorgau-api")
+                .audience(audience)
                 .claim("realm_access", Map.of("roles", roles));
+        if (groups != null) {
+            claims.claim("groups", groups);
+        }
         if (tenantClaim != null) {
             claims.claim("tenant", tenantClaim);
         }

@@ -419,6 +419,17 @@ public class ReferralService {
 
     private Referral redirect(Referral declined, TransitionCommand command) {
         CaseRef caseRef = caseService.of(declined.caseId);
+        // Sending her onward is working the case: the sender must still be on it, as when it first referred her.
+        if (!caseAccess.to(caseRef.id(), caseRef.leadAgencyId()).worksCase()) {
+            throw new ProblemException.Conflict(
+                    "sender-off-case",
+                    "Agency " + declined.senderAgencyId + " is no longer on case " + caseRef.id()
+                            + " and cannot send her onward",
+                    Map.of());
+        }
+        if (declined.receiverAgencyId.equals(command.redirectTo())) {
+            throw new ProblemException.InvalidInput("redirectTo", "must be another agency than the one that declined");
+        }
         Set<ServiceType> services = EnumSet.noneOf(ServiceType.class);
         Arrays.stream(declined.servicesRequested).map(ServiceType::valueOf).forEach(services::add);
         Referral next = newReferral(

@@ -162,7 +162,9 @@ public class RetentionJob {
         update("""
                 update case_file set summary = null, close_reason = null, anonymised_at = ?2, version = version + 1
                 where id = ?1""", caseId, at);
-        update("update risk_assessment set judgement_reason = null where case_id = ?1", caseId, null);
+        // Her answers (pregnancy, thoughts of suicide, what he threatened) go with the reasons; the score and
+        // level stay, the figures oversight keeps.
+        update("update risk_assessment set answers = null, judgement_reason = null where case_id = ?1", caseId, null);
         update("""
                 update protective_order set conditions = null, revocation_reason = null
                 where case_id = ?1""", caseId, null);

@@ -41,6 +41,15 @@ class RetentionTest {
         String socialWorker = astana.token(Role.SOCIAL_WORKER, astana.socialProtection);
         UUID caseId = Flows.caseFile(inspector, Flows.incident(astana.token(Role.POLICE_DISPATCH, astana.police)));
         Flows.recordConsent(inspector, caseId, astana.socialProtection).then().statusCode(201);
+        Flows.assess(
+                        inspector,
+                        caseId,
+                        Map.of(
+                                "answers", Flows.answersScoring(inspector, 2),
+                                "judgementLevel", "EMERGENCY",
+                                "judgementReason", "He said he would come back"))
+                .then()
+                .statusCode(201);
         UUID referral = Flows.referral(inspector, caseId, astana.socialProtection);
 
         // Not while a referral is under way, not without If-Match, not by another agency than the lead.
@@ -91,6 +100,19 @@ class RetentionTest {
                 .then()
                 .statusCode(200)
                 .body("survivor", nullValue(), "summary", nullValue(), "status", equalTo("CLOSED"));
+        // Her answers to the risk checklist went with the rest; the level stays.
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/cases/" + caseId + "/risk-assessments")
+                .then()
+                .statusCode(200)
+                .body(
+                        "[0].answers",
+                        nullValue(),
+                        "[0].judgementReason",
+                        nullValue(),
+                        "[0].level",
+                        equalTo("EMERGENCY"));
         given().auth()
                 .oauth2(inspector)
                 .queryParam("survivorPhone", "+7 701 555 12 12")

@@ -183,8 +183,28 @@ class HelmChartTest {
     @Test
     void networkPolicyAllowsDnsAndOnlyTheNamedEgress() {
         List<Map<String, Object>> egress = at(production.get("NetworkPolicy/qorgau"), "spec", "egress");
-        assertEquals(3, egress.size(), "DNS, the database and Keycloak");
+        assertEquals(4, egress.size(), "DNS, the database, Keycloak and the named webhook receivers");
+        // DNS of the cluster's own DNS service only, not of any host on port 53.
+        assertEquals("kube-dns", at(egress.get(0), "to", "0", "podSelector", "matchLabels", "k8s-app"));
         assertEquals("10.20.0.0/24", at(egress.get(1), "to", "0", "ipBlock", "cidr"));
+        assertEquals("203.0.113.16/28", at(egress.get(3), "to", "0", "ipBlock", "cidr"));
+        assertEquals(443, (int) at(egress.get(3), "ports", "0", "port"));
+        // By default no webhook receiver is reachable: DNS alone.
+        assertEquals(1, ((List<?>) at(defaults.get("NetworkPolicy/qorgau"), "spec", "egress")).size());
         assertEquals(List.of("Ingress", "Egress"), at(production.get("NetworkPolicy/qorgau"), "spec", "policyTypes"));
+    }
+
+    @Test
+    void anIngressWithoutTlsDoesNotRender() {
+        Exception refused = org.junit.jupiter.api.Assertions.assertThrows(
+                Exception.class,
+                () -> new Helm(CHART)
+                        .template()
+                        .withName("qorgau")
+                        .set("ingress.enabled", "true")
+                        .set("ingress.host", "api.qorgau.example.kz")
+                        .call());
+        assertTrue(
+                String.valueOf(refused.getMessage()).contains("ingress.tlsSecret is required"), refused.getMessage());
     }
 }

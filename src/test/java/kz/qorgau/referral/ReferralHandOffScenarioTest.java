@@ -96,7 +96,11 @@ class ReferralHandOffScenarioTest {
                 .statusCode(200)
                 .body("survivor.fullName", equalTo("Aigerim Sultanova"));
 
-        // The inspector assesses the risk: the score alone says HIGH...
+        // The inspector assesses the risk against the network's current checklist: the score alone says HIGH...
+        int checklist = given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/risk-questionnaire")
+                .path("version");
         Flows.assess(inspector, caseId, Map.of("answers", Flows.answersScoring(inspector, 9)))
                 .then()
                 .statusCode(201)
@@ -108,7 +112,7 @@ class ReferralHandOffScenarioTest {
                         "level",
                         equalTo("HIGH"),
                         "questionnaireVersion",
-                        equalTo(1));
+                        equalTo(checklist));
         // ...and professional judgement raises it to EMERGENCY; the open referral's priority follows.
         Flows.assess(
                         inspector,

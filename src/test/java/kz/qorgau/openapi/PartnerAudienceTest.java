@@ -74,7 +74,11 @@ class PartnerAudienceTest {
                             return;
                         }
                         String id = operation.getValue().path("operationId").asText();
-                        JsonNode body = examples.path(id).path("request");
+                        // A checklist the service refuses after the access check: publishing the example would change
+                        // the network's scoring under the tests that follow.
+                        JsonNode body = id.equals("publishRiskQuestionnaire")
+                                ? JSON.createObjectNode().set("questions", JSON.createArrayNode())
+                                : examples.path(id).path("request");
                         boolean callable = tokens.keySet().stream().anyMatch(partner -> {
                             String token = tokens.get(partner);
                             // An agency's own record is the partner's own agency; any other object an unknown one.

@@ -14,6 +14,8 @@
 PORT=${PORT:-8089}
 PG_PORT=${PG_PORT:-55490}
 KEYCLOAK_PORT=${KEYCLOAK_PORT:-8190}
+# The production build answers health on its management interface, not on the API's port.
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-9089}
 BASE="http://127.0.0.1:$PORT"
 PG_VERSION=17.11.0
 BENCH_DIR=$PWD/target/bench
@@ -112,6 +114,7 @@ start_service() {
   start=$(date +%s%N)
   # shellcheck disable=SC2086
   java $JVM_OPTIONS -Dquarkus.http.port="$PORT" \
+    -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$MANAGEMENT_PORT" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
     -Dquarkus.datasource.username=qorgau_app -Dquarkus.datasource.password=unused \
     -Dquarkus.flyway.username=postgres -Dquarkus.flyway.password=unused \
@@ -124,7 +127,7 @@ start_service() {
     -Dquarkus.log.level=WARN -Dquarkus.log.category.\"io.quarkus\".level=INFO -Dquarkus.log.console.json.enabled=false "$@" \
     -jar "$BENCH_DIR/app/quarkus-run.jar" >> "$BENCH_DIR/service.log" 2>&1 &
   SERVICE=$!
-  until curl -sf -o /dev/null "$BASE/q/health/ready"; do
+  until curl -sf -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready"; do
     kill -0 "$SERVICE" 2>/dev/null || { tail -30 "$BENCH_DIR/service.log"; exit 1; }
     sleep 0.05
   done

@@ -62,6 +62,11 @@ class DrillsIT {
         service = ServiceProcess.start("drills", postgres.jdbcUrl(), Map.of("qorgau.notifications.relay-every", "off"));
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = service.port;
+        // The packaged service answers health and metrics on its management interface, not on the API's port.
+        org.junit.jupiter.api.Assertions.assertEquals(
+                404, service.apiStatus("/q/health/ready", java.time.Duration.ofSeconds(5)));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                404, service.apiStatus("/q/metrics", java.time.Duration.ofSeconds(5)));
     }
 
     @AfterAll

@@ -29,6 +29,10 @@ final class ServiceProcess implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final int port;
+
+    /** Health and metrics: the packaged service answers them on the management interface alone. */
+    final int managementPort = freePort();
+
     final Path log;
     private final Path bystanderData;
     private Process process;
@@ -49,7 +53,13 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        service.launch(jdbcUrl, settings);
+        try {
+            service.launch(jdbcUrl, settings);
+        } catch (RuntimeException notReady) {
+            // A service that never became ready is not left running behind the failure.
+            service.close();
+            throw notReady;
+        }
         return service;
     }
 
@@ -67,6 +77,11 @@ final class ServiceProcess implements AutoCloseable {
                 "-Dquarkus.profile=test",
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
+                // The package is a production build: health and metrics live on the management interface, which
+                // the test profile must switch on as the build did, or they answer nowhere.
+                "-Dquarkus.management.enabled=true",
+                "-Dquarkus.management.host=127.0.0.1",
+                "-Dquarkus.management.port=" + managementPort,
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
                 // The two roles of migration V8: the service's own, and the owner Flyway migrates as.
                 "-Dquarkus.datasource.username=qorgau_app",
@@ -98,11 +113,20 @@ final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** The status of a plain GET, or -1 if nothing answered within the timeout. */
+    /** The status of a plain GET (of /q/... on the management port), or -1 if nothing answered in time. */
     int status(String path, Duration timeout) {
+        return statusAt((path.startsWith("/q/") ? "http://127.0.0.1:" + managementPort : baseUrl()) + path, timeout);
+    }
+
+    /** The status of a plain GET of the API's own port, whatever the path. */
+    int apiStatus(String path, Duration timeout) {
+        return statusAt(baseUrl() + path, timeout);
+    }
+
+    private static int statusAt(String url, Duration timeout) {
         try {
             return HTTP.send(
-                            HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                            HttpRequest.newBuilder(URI.create(url))
                                     .timeout(timeout)
                                     .build(),
                             HttpResponse.BodyHandlers.discarding())
@@ -129,6 +153,17 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("the service was not ready within " + patience + "; see " + log);
     }
 
+    /**
+     * The data directories of the embedded PostgreSQL servers the services started, as their logs name them:
+     * the extension chooses the directory itself and starts the server detached (pg_ctl), so the server is
+     * neither a child of the service nor in the directory the settings name.
+     */
+    private static final java.util.Set<String> BYSTANDER_DIRECTORIES =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static final java.util.regex.Pattern BYSTANDER_DIRECTORY =
+            java.util.regex.Pattern.compile("(/tmp/epg\\d+)");
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed, in-flight requests are cut. */
     void kill() {
         process.destroyForcibly();
@@ -148,13 +183,19 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** The embedded PostgreSQL the killed process started outlives it; end it through its pid file. */
+    /** The embedded PostgreSQL the service started outlives a killed service; end it by its data directory. */
     private void stopOrphanedBystander() {
-        Path pidFile = bystanderData.resolve("postmaster.pid");
         try {
-            if (Files.exists(pidFile)) {
-                long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
-                ProcessHandle.of(pid).ifPresent(postmaster -> {
+            java.util.regex.Matcher found = BYSTANDER_DIRECTORY.matcher(Files.readString(log));
+            while (found.find()) {
+                BYSTANDER_DIRECTORIES.add(found.group(1));
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("could not read the service's log for its embedded PostgreSQL: " + e);
+        }
+        ProcessHandle.allProcesses()
+                .filter(p -> servesABystander(p.info().commandLine().orElse("")))
+                .forEach(postmaster -> {
                     postmaster.destroy();
                     postmaster
                             .onExit()
@@ -162,10 +203,12 @@ final class ServiceProcess implements AutoCloseable {
                             .exceptionally(t -> null)
                             .join();
                 });
-            }
-        } catch (IOException | RuntimeException e) {
-            System.err.println("could not stop the orphaned embedded PostgreSQL: " + e);
-        }
+    }
+
+    private static boolean servesABystander(String commandLine) {
+        return commandLine.contains("bin/postgres")
+                && BYSTANDER_DIRECTORIES.stream()
+                        .anyMatch(dir -> commandLine.contains("-D " + dir + " ") || commandLine.endsWith("-D " + dir));
     }
 
     String logText() {
@@ -198,14 +241,20 @@ final class ServiceProcess implements AutoCloseable {
     static List<String> leftRunning() {
         String drills = Path.of("target/drills").toAbsolutePath().toString();
         String app = APP.toAbsolutePath().toString();
-        return ProcessHandle.allProcesses()
+        List<String> running = new java.util.ArrayList<>(ProcessHandle.allProcesses()
                 .filter(ProcessHandle::isAlive)
                 .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
                 .filter(line -> line.contains(drills)
                         || line.contains("target/drills")
                         || line.contains(app)
                         || line.contains("quarkus-app/quarkus-run.jar"))
-                .toList();
+                .toList());
+        ProcessHandle.allProcesses()
+                .filter(p ->
+                        p.isAlive() && servesABystander(p.info().commandLine().orElse("")))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("") + " (a service's embedded PostgreSQL)")
+                .forEach(running::add);
+        return running;
     }
 
     static int freePort() {

@@ -81,9 +81,9 @@ public class ReceiverGuard {
             if (internal(address)) {
                 continue;
             }
-            Optional<String> refused = ReceiverAddressRules.whyRefused(address);
-            if (refused.isPresent()) {
-                throw new Refused("ADDRESS_REFUSED", "resolves to an address that " + refused.get());
+            // The answer names no range: which private range a name resolves to is the network's own business.
+            if (ReceiverAddressRules.whyRefused(address).isPresent()) {
+                throw new Refused("ADDRESS_REFUSED", "resolves to an address that is not public");
             }
         }
         return addresses;

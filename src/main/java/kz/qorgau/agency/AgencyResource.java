@@ -113,9 +113,10 @@ public class AgencyResource {
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(
             operationId = "editAgency",
-            description = "A JSON merge patch: absent fields stay as they are; an empty string clears district, email"
-                    + " or phone. An agency-admin edits its own agency only, and not its kind or whether it is "
-                    + "active. A stale If-Match answers 412.",
+            description = "A JSON merge patch (RFC 7396): absent fields stay as they are; null removes district,"
+                    + " email, phone or services (an empty string also clears the first three); name, kind and"
+                    + " active cannot be removed (400). An agency-admin edits its own agency only, and not its kind"
+                    + " or whether it is active. A stale If-Match answers 412.",
             summary = "Change an agency (its own agency-admin, or a coordinator); If-Match guards against lost updates")
     @APIResponse(
             responseCode = "200",

@@ -89,28 +89,16 @@ public class AgencyService {
             throw new ProblemException.PreconditionFailed(
                     "The agency has changed since version " + expected + "; it is now at version " + agency.version);
         }
-        if (changes.name() != null) {
-            ensureNameFree(changes.name().strip(), agency.id);
-            agency.name = changes.name().strip();
-        }
-        if (changes.kind() != null) {
-            agency.kind = changes.kind();
-        }
-        if (changes.district() != null) {
-            agency.district = blankToNull(changes.district());
-        }
-        if (changes.services() != null) {
-            agency.services = names(changes.services());
-        }
-        if (changes.email() != null) {
-            agency.email = blankToNull(changes.email());
-        }
-        if (changes.phone() != null) {
-            agency.phone = blankToNull(changes.phone());
-        }
-        if (changes.active() != null) {
-            agency.active = changes.active();
-        }
+        changes.name().kept().ifPresent(name -> {
+            ensureNameFree(name.strip(), agency.id);
+            agency.name = name.strip();
+        });
+        changes.kind().kept().ifPresent(kind -> agency.kind = kind);
+        changes.district().ifNamed(district -> agency.district = blankToNull(district));
+        changes.services().ifNamed(services -> agency.services = names(services));
+        changes.email().ifNamed(email -> agency.email = blankToNull(email));
+        changes.phone().ifNamed(phone -> agency.phone = blankToNull(phone));
+        changes.active().kept().ifPresent(active -> agency.active = active);
         agency.updatedAt = clock.instant();
         agencies.flush();
         return new Versioned<>(view(agency), agency.version);

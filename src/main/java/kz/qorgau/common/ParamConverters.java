@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * Reads enum, boolean and date-time parameters so that a bad value is answered with the parameter's name and what
+ * Reads enum, boolean, date and date-time parameters so that a bad value is answered with the parameter's name and what
  * it takes, rather than with JAX-RS's default 404. The name comes from the parameter's annotation, so
  * resources name such parameters explicitly ({@code @RestQuery("kind")}).
  */
@@ -33,6 +34,9 @@ public class ParamConverters implements ParamConverterProvider {
         }
         if (rawType == Instant.class) {
             return (ParamConverter<T>) new InstantConverter(parameterName(annotations));
+        }
+        if (rawType == LocalDate.class) {
+            return (ParamConverter<T>) new DateConverter(parameterName(annotations));
         }
         if (!rawType.isEnum() || !rawType.getPackageName().startsWith("kz.qorgau")) {
             return null;
@@ -111,6 +115,33 @@ public class ParamConverters implements ParamConverterProvider {
 
         @Override
         public String toString(Instant value) {
+            return value == null ? null : value.toString();
+        }
+    }
+
+    private record DateConverter(String name) implements ParamConverter<LocalDate> {
+
+        @Override
+        public LocalDate fromString(String value) {
+            if (value == null || value.isEmpty()) {
+                return null;
+            }
+            try {
+                LocalDate date = LocalDate.parse(value);
+                if (date.getYear() >= BoundedInput.FIRST_YEAR && date.getYear() <= BoundedInput.LAST_YEAR) {
+                    return date;
+                }
+            } catch (DateTimeParseException malformed) {
+                // answered below
+            }
+            throw new ProblemException.InvalidInput(
+                    name,
+                    "must be an ISO-8601 date between the years " + BoundedInput.FIRST_YEAR + " and "
+                            + BoundedInput.LAST_YEAR + ", such as 2026-01-31");
+        }
+
+        @Override
+        public String toString(LocalDate value) {
             return value == null ? null : value.toString();
         }
     }

@@ -1,6 +1,6 @@
 package kz.qorgau.statistics;
 
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import kz.qorgau.statistics.SmallCells.Cell;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,8 +15,12 @@ public final class StatisticsDtos {
                     + "A count under minimumCellSize is withheld (suppressed, no count), and so is the next smallest of "
                     + "its breakdown when it alone would be; durations from fewer referrals are withheld too.")
     public record ReferralStatistics(
-            Instant from,
-            Instant to,
+            @Schema(description = "The first UTC day counted")
+            LocalDate from,
+
+            @Schema(description = "The first UTC day not counted")
+            LocalDate to,
+
             int minimumCellSize,
 
             @Schema(description = "Referrals sent in the period; absent when under minimumCellSize")

@@ -7,11 +7,11 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kz.qorgau.common.ProblemException;
 import kz.qorgau.security.AccessPolicy;
 import kz.qorgau.security.Capability;
 import kz.qorgau.statistics.StatisticsDtos.Duration;
@@ -20,9 +20,6 @@ import kz.qorgau.statistics.StatisticsDtos.ReferralStatistics;
 /** Counts over the caller's network only, computed in the database, suppressed before they leave it. */
 @ApplicationScoped
 public class StatisticsService {
-
-    static final java.time.Duration DEFAULT_PERIOD = java.time.Duration.ofDays(90);
-    static final java.time.Duration LONGEST_PERIOD = java.time.Duration.ofDays(3 * 366);
 
     // Sent referrals (not drafts) created in [from, to) of one tenant: the referral_created_idx range.
     private static final String SENT = " from referral r where r.tenant_id = ?1 and r.created_at >= ?2"
@@ -38,23 +35,18 @@ public class StatisticsService {
     Clock clock;
 
     @Transactional
-    public ReferralStatistics referrals(Instant from, Instant to) {
+    public ReferralStatistics referrals(LocalDate from, LocalDate to) {
         access.require(Capability.READ_STATISTICS);
-        Instant end = to == null ? clock.instant() : to;
-        Instant start = from == null ? end.minus(DEFAULT_PERIOD) : from;
-        if (!start.isBefore(end)) {
-            throw new ProblemException.InvalidInput("from", "must be before to");
-        }
-        if (java.time.Duration.between(start, end).compareTo(LONGEST_PERIOD) > 0) {
-            throw new ProblemException.InvalidInput("from", "must be at most 3 years before to");
-        }
+        StatisticsPeriod period = StatisticsPeriod.of(from, to, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        Instant start = period.start();
+        Instant end = period.end();
         String tenant = access.caller().tenantId();
         int minimum = SmallCells.MINIMUM;
         long total =
                 ((Number) query("select count(*)" + SENT, tenant, start, end).getSingleResult()).longValue();
         return new ReferralStatistics(
-                start.truncatedTo(ChronoUnit.MICROS),
-                end.truncatedTo(ChronoUnit.MICROS),
+                period.from(),
+                period.to(),
                 minimum,
                 total == 0 || SmallCells.publishable(total, minimum) ? total : null,
                 SmallCells.suppress(

@@ -1,6 +1,7 @@
 package kz.qorgau.agency;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -107,6 +108,49 @@ class AgencyDirectoryTest {
                 .then()
                 .statusCode(200)
                 .body("phone", nullValue());
+    }
+
+    @Test
+    void aMergePatchNullRemovesWhatMayBeRemovedAndIsRefusedForWhatMayNot() {
+        Network almaty = Network.of("almaty");
+        String admin = almaty.token(Role.AGENCY_ADMIN, almaty.crisisCentre);
+        String path = "/api/v1/agencies/" + almaty.crisisCentre;
+        Response filled = given().auth()
+                .oauth2(admin)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", given().auth().oauth2(admin).get(path).header("ETag"))
+                .body("{\"phone\": \"+7 701 222 33 44\", \"email\": \"desk@centre.kz\", \"district\": \"Almaly\"}")
+                .patch(path);
+        filled.then().statusCode(200).body("phone", equalTo("+7 701 222 33 44"));
+
+        Response removed = given().auth()
+                .oauth2(admin)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", filled.header("ETag"))
+                .body("{\"phone\": null, \"email\": null}")
+                .patch(path);
+        removed.then().statusCode(200).body("phone", nullValue(), "email", nullValue(), "district", equalTo("Almaly"));
+
+        // The document says these cannot be null, so the contract check would stop the request before the service.
+        Contract.uninstall();
+        for (String field : List.of("name", "kind", "active")) {
+            given().auth()
+                    .oauth2(almaty.coordinator())
+                    .contentType("application/merge-patch+json")
+                    .header("If-Match", removed.header("ETag"))
+                    .body("{\"" + field + "\": null}")
+                    .patch(path)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", contains(field), "errors.message", contains("cannot be removed"));
+        }
+        given().auth()
+                .oauth2(admin)
+                .get(path)
+                .then()
+                .header("ETag", equalTo(removed.header("ETag")))
+                .body("name", notNullValue(), "active", equalTo(true));
     }
 
     @Test

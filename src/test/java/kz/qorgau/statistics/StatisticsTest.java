@@ -1,19 +1,25 @@
 package kz.qorgau.statistics;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kz.qorgau.security.Role;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
+import kz.qorgau.support.OwnerDatabase;
 import org.junit.jupiter.api.Test;
 
 /** Coordinators' figures: counted over their own network in the period asked, small cells withheld. */
@@ -21,8 +27,7 @@ import org.junit.jupiter.api.Test;
 class StatisticsTest {
 
     @Test
-    void countsByStateAndReasonWithSmallCellsWithheld() throws InterruptedException {
-        Instant from = Instant.now().minusMillis(5);
+    void countsByStateAndReasonWithSmallCellsWithheld() throws Exception {
         Network almaty = Network.of("almaty");
         String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
         String socialWorker = almaty.token(Role.SOCIAL_WORKER, almaty.socialProtection);
@@ -38,16 +43,24 @@ class StatisticsTest {
                         .statusCode(200);
             }
         }
-        Instant to = Instant.now().plusMillis(5);
+        // Only days that have ended are counted, so the referrals are moved to a past day of their own.
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(400);
+        assertEquals(13, moveToDay(caseId, day));
+        String from = day.toString();
+        String to = day.plusDays(1).toString();
 
         var stats = given().auth()
                 .oauth2(almaty.coordinator())
-                .queryParam("from", from.toString())
-                .queryParam("to", to.toString())
+                .queryParam("from", from)
+                .queryParam("to", to)
                 .get("/api/v1/statistics/referrals")
                 .then()
                 .statusCode(200)
                 .body(
+                        "from",
+                        equalTo(from),
+                        "to",
+                        equalTo(to),
                         "minimumCellSize",
                         equalTo(5),
                         "total",
@@ -77,16 +90,16 @@ class StatisticsTest {
         // Another network counts only its own referrals; a period with fewer than five withholds the total.
         given().auth()
                 .oauth2(Network.coordinatorToken("astana"))
-                .queryParam("from", from.toString())
-                .queryParam("to", to.toString())
+                .queryParam("from", from)
+                .queryParam("to", to)
                 .get("/api/v1/statistics/referrals")
                 .then()
                 .statusCode(200)
                 .body("total", equalTo(0), "byState.size()", equalTo(0));
         given().auth()
                 .oauth2(almaty.coordinator())
-                .queryParam("from", to.toString())
-                .queryParam("to", from.toString())
+                .queryParam("from", to)
+                .queryParam("to", from)
                 .get("/api/v1/statistics/referrals")
                 .then()
                 .statusCode(400);
@@ -95,5 +108,49 @@ class StatisticsTest {
                 .get("/api/v1/statistics/referrals")
                 .then()
                 .statusCode(403);
+    }
+
+    @Test
+    void onlyWholeDaysThatHaveEndedCanBeAskedFor() {
+        String coordinator = Network.coordinatorToken("almaty");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // Today has not ended: asking again later would isolate the referrals sent in between.
+        refused(coordinator, today.minusDays(1).toString(), today.plusDays(1).toString(), "to");
+        // An instant is not a day: windows a millisecond apart would isolate one referral.
+        refused(coordinator, Instant.now().minusSeconds(60).toString(), today.toString(), "from");
+        refused(coordinator, today.minusDays(1100).toString(), today.toString(), "from");
+        given().auth()
+                .oauth2(coordinator)
+                .get("/api/v1/statistics/referrals")
+                .then()
+                .statusCode(200)
+                .body(
+                        "to",
+                        equalTo(today.toString()),
+                        "from",
+                        equalTo(today.minusDays(90).toString()));
+    }
+
+    private static void refused(String token, String from, String to, String field) {
+        given().auth()
+                .oauth2(token)
+                .queryParam("from", from)
+                .queryParam("to", to)
+                .get("/api/v1/statistics/referrals")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains(field));
+    }
+
+    private static int moveToDay(UUID caseId, LocalDate day) throws Exception {
+        try (Connection owner = OwnerDatabase.connect();
+                PreparedStatement move = owner.prepareStatement(
+                        "update referral set created_at = ?::date + (created_at - date_trunc('day', created_at))"
+                                + " where case_id = ?")) {
+            move.setString(1, day.toString());
+            move.setObject(2, caseId);
+            return move.executeUpdate();
+        }
     }
 }

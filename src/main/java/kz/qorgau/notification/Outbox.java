@@ -33,6 +33,10 @@ public class Outbox {
             // The feed could not tell who may read it: every kind of event needs its reader rule first.
             throw new IllegalArgumentException("No reader rule for events about " + aggregateType);
         }
+        if (!EventTypes.isKnown(eventType)) {
+            // Subscribers choose among EventTypes; an event outside it could never be subscribed to by name.
+            throw new IllegalArgumentException("Event type " + eventType + " is not in EventTypes");
+        }
         OutboxEvent event = new OutboxEvent();
         event.id = ids.newId();
         event.aggregateType = aggregateType;

@@ -60,6 +60,23 @@ public class WebhookService {
         return "webhook/" + tenantId + "/" + subscriptionId + "/secret";
     }
 
+    private static String[] eventTypes(NewSubscription request) {
+        String[] types = request.eventTypes() == null
+                ? new String[0]
+                : request.eventTypes().stream()
+                        .map(String::strip)
+                        .sorted()
+                        .distinct()
+                        .toArray(String[]::new);
+        for (String type : types) {
+            if (!EventTypes.isKnown(type)) {
+                throw new ProblemException.InvalidInput(
+                        "eventTypes", "'" + type + "' is not an event type; one of " + EventTypes.all());
+            }
+        }
+        return types;
+    }
+
     /** Subscribes the caller's agency; the answer carries the signing secret, the only time it is shown. */
     @Transactional
     public SubscriptionView subscribe(NewSubscription request) {
@@ -72,6 +89,7 @@ public class WebhookService {
                     + " the system that receives them subscribes with its own client (a case worker's role as well"
                     + " as agency-admin)");
         }
+        String[] eventTypes = eventTypes(request);
         URI url = receiver(request.url());
         long existing = em.createQuery(
                         "select count(s) from WebhookSubscription s where s.agencyId = :a and s.active", Long.class)
@@ -89,13 +107,7 @@ public class WebhookService {
         subscription.agencyId = agency;
         subscription.url = url.toString();
         subscription.readableAggregates = readable.toArray(String[]::new);
-        subscription.eventTypes = request.eventTypes() == null
-                ? new String[0]
-                : request.eventTypes().stream()
-                        .map(String::strip)
-                        .sorted()
-                        .distinct()
-                        .toArray(String[]::new);
+        subscription.eventTypes = eventTypes;
         subscription.secretSealed = cipher.seal(secret, secretContext(subscription.tenantId, subscription.id));
         subscription.active = true;
         subscription.createdBy = access.caller().subject();

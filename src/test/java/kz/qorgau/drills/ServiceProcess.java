@@ -19,8 +19,8 @@ import java.util.Map;
  * profile's tenants and token keys, its schedules on, and its database given. The drills stop it the way
  * an orchestrator does (SIGTERM) or the way a crash does (SIGKILL). Its console goes to a log file.
  *
- * <p>The packaged build carries the embedded PostgreSQL of tests and dev mode, which starts with it; it is
- * pointed at a throwaway directory and, after a SIGKILL has orphaned it, stopped by {@link #close}.
+ * <p>The packaged build carries the embedded PostgreSQL of tests and dev mode, which starts with it; after a
+ * SIGKILL its watchdog must stop it ({@link #kill} checks), and {@link #close} stops any that remain.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -164,11 +164,28 @@ final class ServiceProcess implements AutoCloseable {
     private static final java.util.regex.Pattern BYSTANDER_DIRECTORY =
             java.util.regex.Pattern.compile("(/tmp/epg\\d+)");
 
-    /** SIGKILL: no shutdown hook runs, nothing is flushed, in-flight requests are cut. */
+    /**
+     * SIGKILL: no shutdown hook runs, nothing is flushed, in-flight requests are cut. The service's embedded
+     * PostgreSQL must end by itself (its watchdog), as it would for a user whose service crashed; one that does
+     * not is stopped here and the drill fails.
+     */
     void kill() {
         process.destroyForcibly();
         waitFor();
-        stopOrphanedBystander();
+        java.util.Set<String> own = rememberBystanders();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (bystanderRunning(own) && System.nanoTime() < deadline) {
+            pause(250);
+        }
+        if (bystanderRunning(own)) {
+            stopOrphanedBystander();
+            throw new AssertionError("the embedded PostgreSQL outlived its killed service by 20 s; see " + log);
+        }
+    }
+
+    private static boolean bystanderRunning(java.util.Set<String> directories) {
+        return ProcessHandle.allProcesses()
+                .anyMatch(p -> p.isAlive() && servesOneOf(p.info().commandLine().orElse(""), directories));
     }
 
     void restart(String jdbcUrl, Map<String, String> settings) {
@@ -185,14 +202,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** The embedded PostgreSQL the service started outlives a killed service; end it by its data directory. */
     private void stopOrphanedBystander() {
-        try {
-            java.util.regex.Matcher found = BYSTANDER_DIRECTORY.matcher(Files.readString(log));
-            while (found.find()) {
-                BYSTANDER_DIRECTORIES.add(found.group(1));
-            }
-        } catch (IOException | RuntimeException e) {
-            System.err.println("could not read the service's log for its embedded PostgreSQL: " + e);
-        }
+        rememberBystanders();
         ProcessHandle.allProcesses()
                 .filter(p -> servesABystander(p.info().commandLine().orElse("")))
                 .forEach(postmaster -> {
@@ -205,9 +215,28 @@ final class ServiceProcess implements AutoCloseable {
                 });
     }
 
+    /** The data directories this service's log names, added to those of every service the drills started. */
+    private java.util.Set<String> rememberBystanders() {
+        java.util.Set<String> own = new java.util.HashSet<>();
+        try {
+            java.util.regex.Matcher found = BYSTANDER_DIRECTORY.matcher(Files.readString(log));
+            while (found.find()) {
+                own.add(found.group(1));
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("could not read the service's log for its embedded PostgreSQL: " + e);
+        }
+        BYSTANDER_DIRECTORIES.addAll(own);
+        return own;
+    }
+
     private static boolean servesABystander(String commandLine) {
+        return servesOneOf(commandLine, BYSTANDER_DIRECTORIES);
+    }
+
+    private static boolean servesOneOf(String commandLine, java.util.Set<String> directories) {
         return commandLine.contains("bin/postgres")
-                && BYSTANDER_DIRECTORIES.stream()
+                && directories.stream()
                         .anyMatch(dir -> commandLine.contains("-D " + dir + " ") || commandLine.endsWith("-D " + dir));
     }
 

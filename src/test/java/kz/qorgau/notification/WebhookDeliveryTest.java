@@ -1,6 +1,7 @@
 package kz.qorgau.notification;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -252,6 +253,25 @@ class WebhookDeliveryTest {
                     .then()
                     .statusCode(400)
                     .body("errors[0].field", equalTo("url"));
+        }
+    }
+
+    @Test
+    void aSubscriptionNamesOnlyEventTypesThatExist() {
+        Network almaty = Network.of("almaty");
+        String admin = almaty.token(almaty.crisisCentre, Role.AGENCY_ADMIN, Role.NGO_CASEWORKER);
+        // A wildcard or a typo would be a subscription that never fires, with nothing to say so.
+        for (String type : List.of("*", "referral.acepted", "referral.*")) {
+            given().auth()
+                    .oauth2(admin)
+                    .contentType("application/json")
+                    .body(Map.of(
+                            "url", "https://receiver.example/hook", "eventTypes", List.of("referral.accepted", type)))
+                    .post("/api/v1/webhook-subscriptions")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("eventTypes"), "errors[0].message", containsString(type));
         }
     }
 }

@@ -24,6 +24,7 @@ import static kz.qorgau.referral.ReferralState.WITHDRAWN;
 import static kz.qorgau.referral.Side.RECEIVER;
 import static kz.qorgau.referral.Side.SENDER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -119,6 +120,15 @@ class ReferralStateMachineTest {
                 });
                 assertEquals(expected, ReferralStateMachine.allowed(state, Set.of(side)), state + " as " + side);
             }
+        }
+    }
+
+    @Test
+    void everyActionsEventIsATypeSubscribersCanName() {
+        for (ReferralAction action : ReferralAction.values()) {
+            assertTrue(
+                    kz.qorgau.notification.EventTypes.isKnown(action.eventType()),
+                    action.eventType() + " is missing from EventTypes");
         }
     }
 }

@@ -1,0 +1,45 @@
+package kz.qorgau.notification;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every type of event the outbox writes. A subscription names only these (a typo such as "referral.acepted"
+ * or a wildcard would otherwise be a subscription that silently never fires), and the outbox refuses any
+ * other, so the list cannot fall behind the code that emits events.
+ */
+public final class EventTypes {
+
+    private static final Set<String> KNOWN = Set.copyOf(new TreeSet<>(Set.of(
+            "referral.created",
+            "referral.submitted",
+            "referral.acknowledged",
+            "referral.accepted",
+            "referral.declined",
+            "referral.started",
+            "referral.paused",
+            "referral.resumed",
+            "referral.completed",
+            "referral.cancelled",
+            "referral.withdrawn",
+            "referral.redirected",
+            "referral.escalated",
+            "referral.reprioritised",
+            "consent.withdrawn",
+            "incident.reported",
+            "protective-order.recorded",
+            "protective-order.violated",
+            "protective-order.revoked",
+            "protective-order.expiring")));
+
+    private EventTypes() {}
+
+    public static boolean isKnown(String eventType) {
+        return KNOWN.contains(eventType);
+    }
+
+    /** Sorted, for messages and documents. */
+    public static Set<String> all() {
+        return new TreeSet<>(KNOWN);
+    }
+}

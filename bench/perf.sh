@@ -12,7 +12,9 @@
 #
 # Settings (environment): DURATION=20s WARMUP=15s CONNECTIONS=16, and the seed's sizes REFERRALS=1000000
 # INCIDENTS=300000 AGENCIES=200, and JFR=1 for a profile of the service (smaller sizes make a quick trial run; BENCHMARKS.md is only rewritten
-# for the full sizes unless WRITE=1).
+# for the full sizes unless WRITE=1). BUILT=1 uses target/quarkus-app as it is, a production build already made.
+# The test command runs this script small on its own production build (ProductionBuildIT), so it cannot break
+# unnoticed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-20s}

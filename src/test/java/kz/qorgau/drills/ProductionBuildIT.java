@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The production build, as the README's Docker step and bench/perf.sh make it, from the project's own files
  * alone: a copy of the tree without its build output, packaged with {@code ./mvnw package -Dproduction
- * -DskipTests}. It must build, and its jar must carry no embedded PostgreSQL.
+ * -DskipTests}. It must build, its jar must carry no embedded PostgreSQL, and bench/perf.sh must run on it.
  */
 class ProductionBuildIT {
 
@@ -72,6 +72,53 @@ class ProductionBuildIT {
             assertEquals(List.of(), embedded, "the production jar carries an embedded database");
         }
         System.out.println("[drill] production build from a copy of the tree: exit 0, no embedded PostgreSQL");
+        benchScriptRunsOnTheBuild();
+    }
+
+    /**
+     * bench/perf.sh, small, on that build: PostgreSQL from Maven Central's binaries, the project's Keycloak,
+     * the seed, every measured path and pgbench. Its figures mean nothing at this size; that it runs from a
+     * fresh tree, and that every measured call is answered 2xx, is what is checked.
+     */
+    private void benchScriptRunsOnTheBuild() throws Exception {
+        Path log = Path.of("target/drills/bench-small.log");
+        ProcessBuilder bench = new ProcessBuilder("bash", "bench/perf.sh")
+                .directory(COPY.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        bench.environment()
+                .putAll(java.util.Map.of(
+                        "BUILT", "1",
+                        "REFERRALS", "5000",
+                        "INCIDENTS", "1500",
+                        "AGENCIES", "100",
+                        "CONNECTIONS", "4",
+                        "WARMUP", "1s",
+                        "DURATION", "2s",
+                        "WRITE", "0"));
+        Process run = bench.start();
+        boolean ended = run.waitFor(15, TimeUnit.MINUTES);
+        if (!ended) {
+            run.descendants().forEach(ProcessHandle::destroy);
+            run.destroy();
+        }
+        assertTrue(ended, "bench/perf.sh did not end within 15 minutes; see " + log);
+        assertEquals(0, run.exitValue(), "bench/perf.sh failed; see " + log);
+        // The results table: | `path` | requests/s | p50 | p99 | non-2xx | vs pgbench | CPU | RSS |
+        List<String[]> rows = Files.readAllLines(log).stream()
+                .filter(line -> line.startsWith("| `"))
+                .map(line -> line.split("\\|"))
+                .toList();
+        assertEquals(6, rows.size(), "bench/perf.sh measured six paths; see " + log);
+        for (String[] row : rows) {
+            String path = row[1].trim();
+            assertTrue(Integer.parseInt(row[2].trim().replace(",", "")) > 0, path + " answered nothing; see " + log);
+            assertEquals("0", row[5].trim(), path + " had answers that were not 2xx; see " + log);
+        }
+        assertTrue(
+                Files.readString(log).matches("(?s).*pgbench one-row INSERT: \\d+ tps.*"),
+                "pgbench's ceiling is missing; see " + log);
+        System.out.println("[drill] bench/perf.sh, small, on the production build: six paths measured, all 2xx");
     }
 
     private static void deleteTree(Path tree) throws IOException {

@@ -112,6 +112,8 @@ keycloak_token() {
 # from process start to that first 200. Rate limits are lifted: the benchmark measures the service itself.
 start_service() {
   local start
+  # The audit checkpoints' Ed25519 key pair, made once per run like the other keys.
+  [ -n "${SIGNING_KEY:-}" ] || { SIGNING_KEY=$WORK/audit-signing.pem; openssl genpkey -algorithm ed25519 -out "$SIGNING_KEY"; }
   start=$(date +%s%N)
   # shellcheck disable=SC2086
   java $JVM_OPTIONS -Dquarkus.http.port="$PORT" \
@@ -125,6 +127,8 @@ start_service() {
     -Dqorgau.encryption.keys.bench="${ENCRYPTION_KEY:=$(openssl rand -base64 32)}" -Dqorgau.encryption.active-key=bench \
     -Dqorgau.encryption.search-key="${SEARCH_KEY:=$(openssl rand -base64 32)}" \
     -Dqorgau.audit.chain-key="${CHAIN_KEY:=$(openssl rand -base64 32)}" \
+    -Dqorgau.audit.signing-key="$(openssl pkey -in "$SIGNING_KEY" -outform DER | base64 -w0)" \
+    -Dqorgau.audit.signing-public-key="$(openssl pkey -in "$SIGNING_KEY" -pubout -outform DER | base64 -w0)" \
     -Dquarkus.log.level=WARN -Dquarkus.log.category.\"io.quarkus\".level=INFO -Dquarkus.log.console.json.enabled=false "$@" \
     -jar "$BENCH_DIR/app/quarkus-run.jar" >> "$BENCH_DIR/service.log" 2>&1 &
   SERVICE=$!

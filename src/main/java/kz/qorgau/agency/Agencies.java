@@ -31,6 +31,13 @@ public class Agencies {
         return agencies.findByIdOptional(id).map(Agencies::facts);
     }
 
+    /** The active agencies of the caller's network (or of the tenant a job acts for). */
+    public Set<UUID> activeIds() {
+        return Set.copyOf(agencies.getEntityManager()
+                .createQuery("select a.id from Agency a where a.active", UUID.class)
+                .getResultList());
+    }
+
     private static Facts facts(Agency agency) {
         Set<ServiceType> services = EnumSet.noneOf(ServiceType.class);
         Arrays.stream(agency.services).map(ServiceType::valueOf).forEach(services::add);

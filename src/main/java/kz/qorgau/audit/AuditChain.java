@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The tamper evidence of a tenant's audit trail: each entry's hash is an HMAC-SHA256 over the previous
@@ -25,11 +27,16 @@ public final class AuditChain {
 
     private final SecretKey key;
 
+    /** Derived from the chain key, so that an entry's MAC and a chain hash are never the same computation. */
+    private final SecretKey entryKey;
+
     public AuditChain(SecretKey key) {
         if (key.getEncoded().length < 32) {
             throw new IllegalArgumentException("The audit chain key must be at least 256 bits");
         }
         this.key = key;
+        this.entryKey = new SecretKeySpec(
+                hmac(key, "qorgau audit entry MAC v1".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
     }
 
     /** Every field of an entry that its hash covers. */
@@ -50,26 +57,46 @@ public final class AuditChain {
             String requestId) {}
 
     public byte[] hash(byte[] previous, Fields entry) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(previous);
-            return mac.doFinal(canonical(entry));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
-        }
+        return hmac(key, previous, canonical(entry, true));
     }
 
     public boolean verifies(byte[] previous, Fields entry, byte[] recorded) {
         return MessageDigest.isEqual(hash(previous, entry), recorded);
     }
 
+    /**
+     * The MAC the service writes with an entry, over everything but its sequence number (which the chainer
+     * gives it later). Without the key, someone who can insert rows cannot make one the chainer will accept.
+     */
+    public byte[] entryMac(Fields entry) {
+        return hmac(entryKey, canonical(entry, false));
+    }
+
+    public boolean entryMacMatches(Fields entry, byte[] recorded) {
+        return recorded != null && MessageDigest.isEqual(entryMac(entry), recorded);
+    }
+
+    private static byte[] hmac(SecretKey key, byte[]... parts) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            for (byte[] part : parts) {
+                mac.update(part);
+            }
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+        }
+    }
+
     // Length-prefixed fields in a fixed order, with a marker for absent ones: no two entries share an encoding.
-    private static byte[] canonical(Fields e) {
+    private static byte[] canonical(Fields e, boolean withSeq) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             text(out, e.tenantId());
-            out.writeLong(e.seq());
+            if (withSeq) {
+                out.writeLong(e.seq());
+            }
             text(out, e.id().toString());
             out.writeLong(e.at().getEpochSecond());
             out.writeInt(e.at().getNano());
@@ -101,7 +128,7 @@ public final class AuditChain {
             out.writeInt(-1);
             return;
         }
-        byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         out.writeInt(utf8.length);
         out.write(utf8);
     }

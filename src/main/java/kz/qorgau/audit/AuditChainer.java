@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.security.MessageDigest;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import kz.qorgau.security.TenantsConfig;
 import kz.qorgau.tenant.TenantOverride;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 /**
  * Chains the entries the tenants' transactions appended, a moment after they committed: numbers them
@@ -29,6 +31,11 @@ import org.hibernate.Session;
 public class AuditChainer {
 
     static final int BATCH = 1_000;
+
+    private static final Logger LOG = Logger.getLogger(AuditChainer.class);
+
+    /** Tenants whose broken head was logged already, so a chainer running every second logs it once. */
+    private final java.util.Set<String> brokenReported = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Inject
     EntityManager em;
@@ -56,14 +63,17 @@ public class AuditChainer {
         }
     }
 
-    /** Chains every entry of the tenant committed so far; returns how many. */
+    /**
+     * Chains every entry of the tenant committed so far; returns how many entries it took (chained or refused).
+     * Chains nothing while the head disagrees with the chained entries: someone changed one of them.
+     */
     public int chain(String tenantId) {
         int total = 0;
-        int chained;
+        int taken;
         do {
-            chained = QuarkusTransaction.requiringNew().call(() -> chainBatch(tenantId));
-            total += chained;
-        } while (chained == BATCH);
+            taken = QuarkusTransaction.requiringNew().call(() -> chainBatch(tenantId));
+            total += taken;
+        } while (taken == BATCH);
         return total;
     }
 
@@ -71,7 +81,7 @@ public class AuditChainer {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             // Most runs find nothing to chain; they look (through the partial index) without taking the head.
             try (PreparedStatement anything = connection.prepareStatement(
-                    "select exists (select 1 from audit_entry where tenant_id = ? and hash is null)")) {
+                    "select exists (select 1 from audit_entry where tenant_id = ? and hash is null and refused_at is null)")) {
                 anything.setString(1, tenantId);
                 try (ResultSet row = anything.executeQuery()) {
                     row.next();
@@ -95,21 +105,30 @@ public class AuditChainer {
                     previous = row.getBytes(2);
                 }
             }
+            if (!headMatchesChain(connection, tenantId, seq, previous)) {
+                return 0;
+            }
             int chained = 0;
+            int taken = 0;
             try (PreparedStatement pending = connection.prepareStatement("""
                     select id, at, actor, actor_agency_id, actor_roles, action, record_type, record_id, case_id,
-                           categories, detail, request_id
-                    from audit_entry where tenant_id = ? and hash is null order by at, id limit ?""");
+                           categories, detail, request_id, mac
+                    from audit_entry where tenant_id = ? and hash is null and refused_at is null
+                    order by at, id limit ?""");
                     PreparedStatement seal = connection.prepareStatement(
-                            "update audit_entry set seq = ?, prev_hash = ?, hash = ? where id = ?")) {
+                            "update audit_entry set seq = ?, prev_hash = ?, hash = ? where id = ?");
+                    PreparedStatement refuse =
+                            connection.prepareStatement("update audit_entry set refused_at = now() where id = ?")) {
                 pending.setString(1, tenantId);
                 pending.setInt(2, BATCH);
+                int refused = 0;
                 try (ResultSet row = pending.executeQuery()) {
                     while (row.next()) {
+                        taken++;
                         UUID id = row.getObject("id", UUID.class);
                         AuditChain.Fields fields = new AuditChain.Fields(
                                 tenantId,
-                                ++seq,
+                                seq + 1,
                                 id,
                                 row.getObject("at", OffsetDateTime.class).toInstant(),
                                 row.getString("actor"),
@@ -122,6 +141,17 @@ public class AuditChainer {
                                 strings(row.getArray("categories")),
                                 row.getString("detail"),
                                 row.getString("request_id"));
+                        if (!chain.entryMacMatches(fields, row.getBytes("mac"))) {
+                            // Not written by the service: kept unchained, as evidence, and reported.
+                            LOG.errorf(
+                                    "AUDIT_ENTRY_REFUSED tenant=%s entry=%s: its MAC does not match; not chained",
+                                    tenantId, id);
+                            refuse.setObject(1, id);
+                            refuse.addBatch();
+                            refused++;
+                            continue;
+                        }
+                        seq++;
                         byte[] hash = chain.hash(previous, fields);
                         seal.setLong(1, seq);
                         seal.setBytes(2, previous);
@@ -131,6 +161,9 @@ public class AuditChainer {
                         previous = hash;
                         chained++;
                     }
+                }
+                if (refused > 0) {
+                    refuse.executeBatch();
                 }
                 if (chained > 0) {
                     seal.executeBatch();
@@ -145,8 +178,63 @@ public class AuditChainer {
                     advance.executeUpdate();
                 }
             }
-            return chained;
+            return taken;
         });
+    }
+
+    /** A tenant's chain head: the last entry's number and hash (0 and {@link AuditChain#GENESIS} before any). */
+    record ChainHead(long seq, byte[] hash) {}
+
+    /** The tenant's head, read in the caller's transaction, if it names the last chained entry. */
+    java.util.Optional<ChainHead> consistentHead(String tenantId) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            long seq = 0;
+            byte[] hash = AuditChain.GENESIS;
+            try (PreparedStatement head =
+                    connection.prepareStatement("select last_seq, last_hash from audit_chain where tenant_id = ?")) {
+                head.setString(1, tenantId);
+                try (ResultSet row = head.executeQuery()) {
+                    if (row.next()) {
+                        seq = row.getLong(1);
+                        hash = row.getBytes(2);
+                    }
+                }
+            }
+            return headMatchesChain(connection, tenantId, seq, hash)
+                    ? java.util.Optional.of(new ChainHead(seq, hash))
+                    : java.util.Optional.<ChainHead>empty();
+        });
+    }
+
+    /**
+     * Whether the head names the last chained entry: the same number and hash. A head rewound, or entries
+     * deleted or added behind the service's back, make them differ; chaining on would either fail on a taken
+     * number or extend a chain that no longer verifies, so nothing is chained until someone looks.
+     */
+    private boolean headMatchesChain(java.sql.Connection connection, String tenantId, long headSeq, byte[] headHash)
+            throws java.sql.SQLException {
+        long lastSeq = 0;
+        byte[] lastHash = AuditChain.GENESIS;
+        try (PreparedStatement last = connection.prepareStatement(
+                "select seq, hash from audit_entry where tenant_id = ? and seq is not null order by seq desc limit 1")) {
+            last.setString(1, tenantId);
+            try (ResultSet row = last.executeQuery()) {
+                if (row.next()) {
+                    lastSeq = row.getLong(1);
+                    lastHash = row.getBytes(2);
+                }
+            }
+        }
+        boolean matches = lastSeq == headSeq && MessageDigest.isEqual(lastHash, headHash);
+        if (!matches && brokenReported.add(tenantId)) {
+            LOG.errorf(
+                    "AUDIT_CHAIN_HEAD_MISMATCH tenant=%s: the head names entry %d, the last chained entry is %d or its"
+                            + " hash differs; chaining stops until the trail is verified and mended",
+                    tenantId, headSeq, lastSeq);
+        } else if (matches) {
+            brokenReported.remove(tenantId);
+        }
+        return matches;
     }
 
     private static List<String> strings(Array array) throws java.sql.SQLException {

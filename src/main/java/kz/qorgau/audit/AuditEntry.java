@@ -70,10 +70,20 @@ public class AuditEntry {
 
     public byte[] hash;
 
+    /**
+     * The service's MAC over the entry as written ({@link AuditChain#entryMac}); the chainer refuses an entry
+     * without a matching one. Null only for entries chained before the MAC existed (migration V12).
+     */
+    public byte[] mac;
+
+    /** When the chainer refused to chain the entry (its MAC did not match): a forgery, kept as evidence. */
+    @Column(name = "refused_at")
+    public Instant refusedAt;
+
     AuditChain.Fields fields() {
         return new AuditChain.Fields(
                 tenantId,
-                seq,
+                seq == null ? 0 : seq,
                 id,
                 at,
                 actor,

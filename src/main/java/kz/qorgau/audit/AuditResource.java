@@ -2,18 +2,24 @@ package kz.qorgau.audit;
 
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.UUID;
+import kz.qorgau.audit.AuditDtos.CheckpointView;
 import kz.qorgau.audit.AuditDtos.EntryView;
+import kz.qorgau.audit.AuditDtos.VerificationRequest;
 import kz.qorgau.audit.AuditDtos.VerificationView;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.PartnerDocuments;
@@ -30,6 +36,9 @@ public class AuditResource {
 
     @Inject
     AuditService audit;
+
+    @Inject
+    AuditCheckpoints checkpoints;
 
     @GET
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
@@ -59,9 +68,40 @@ public class AuditResource {
     @Operation(
             operationId = "verifyAuditTrail",
             description = "Recomputes the network's audit chain from its first entry and says whether any entry was "
-                    + "changed, removed or added outside the service, and where the chain first breaks.",
+                    + "changed, removed, added or reordered outside the service, whether the head was rewound, "
+                    + "whether entries were refused or left unchained, and where the chain first breaks.",
             summary = "Verify that the audit trail is whole (auditors)")
     public VerificationView verify() {
-        return audit.verify();
+        return audit.verify(null);
+    }
+
+    @POST
+    @Path("/verification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
+    @Operation(
+            operationId = "verifyAuditTrailAgainstCheckpoint",
+            description = "As the GET, and also whether the present chain extends a checkpoint the auditor kept: "
+                    + "its signature verifies with the published key, the chain holds its entry with its hash, and "
+                    + "every entry up to it verifies. Truncation, a rewound or rewritten chain and reordering all "
+                    + "fail it.",
+            summary = "Verify the audit trail against a checkpoint kept outside the service (auditors)")
+    public VerificationView verifyAgainst(@NotNull @Valid VerificationRequest request) {
+        return audit.verify(request.checkpoint());
+    }
+
+    @POST
+    @Path("/checkpoints")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
+    @Operation(
+            operationId = "takeAuditCheckpoint",
+            description = "Chains what has committed and signs the chain head (sequence, hash, time) with the "
+                    + "network's Ed25519 key; the same checkpoint goes to the log and, as event audit.checkpoint, to "
+                    + "every subscriber whose roles read the audit trail. The service also takes one every "
+                    + "qorgau.audit.checkpoint-every (an hour by default). 409 when the head does not name the last "
+                    + "chained entry: verify the trail.",
+            summary = "Take a signed checkpoint of the audit chain now (auditors)")
+    public CheckpointView checkpoint() {
+        return checkpoints.takeNow();
     }
 }

@@ -7,8 +7,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import kz.qorgau.audit.AuditDtos.CheckpointCheck;
+import kz.qorgau.audit.AuditDtos.CheckpointView;
 import kz.qorgau.audit.AuditDtos.EntryView;
 import kz.qorgau.audit.AuditDtos.VerificationView;
 import kz.qorgau.common.Cursor;
@@ -23,6 +26,9 @@ public class AuditService {
 
     private static final int VERIFY_BATCH = 2_000;
 
+    /** The chainer runs every second or so; an entry unchained for longer than this was held back. */
+    static final java.time.Duration UNCHAINED_GRACE = java.time.Duration.ofMinutes(1);
+
     @Inject
     EntityManager em;
 
@@ -34,6 +40,12 @@ public class AuditService {
 
     @Inject
     AuditChainer chainer;
+
+    @Inject
+    AuditCheckpoints checkpoints;
+
+    @Inject
+    java.time.Clock clock;
 
     /** The filters of the trail; every one is optional. */
     public record Filter(
@@ -79,12 +91,17 @@ public class AuditService {
 
     /**
      * Walks the whole chain in sequence order: every number present once, each entry linked to the one
-     * before, each hash recomputed, and the last entry the one the chain head names.
+     * before, each hash and each entry's MAC recomputed, and the last entry the one the chain head names.
+     * With a checkpoint an auditor kept, also whether the chain still holds the checkpoint's entry with its
+     * hash. A broken chain is an answer, never an error: it says where it first breaks.
      */
     @Transactional
-    public VerificationView verify() {
+    public VerificationView verify(CheckpointView checkpoint) {
         access.require(Capability.READ_AUDIT);
         String tenant = access.caller().tenantId();
+        if (checkpoint != null && !checkpoint.tenantId().equals(tenant)) {
+            throw new ProblemException.InvalidInput("checkpoint.tenantId", "is not the caller's network");
+        }
         chainer.chain(tenant);
         @SuppressWarnings("unchecked")
         List<Object[]> heads = em.createNativeQuery("select last_seq, last_hash from audit_chain where tenant_id = ?1")
@@ -92,51 +109,118 @@ public class AuditService {
                 .getResultList();
         long headSeq = heads.isEmpty() ? 0 : ((Number) heads.get(0)[0]).longValue();
         byte[] headHash = heads.isEmpty() ? AuditChain.GENESIS : (byte[]) heads.get(0)[1];
-        byte[] previous = AuditChain.GENESIS;
+        long refused =
+                count("select count(*) from audit_entry where tenant_id = ?1 and refused_at is not null", tenant);
+        long overdue = ((Number) em.createNativeQuery("select count(*) from audit_entry where tenant_id = ?1"
+                                + " and hash is null and refused_at is null and at < ?2")
+                        .setParameter(1, tenant)
+                        .setParameter(2, java.sql.Timestamp.from(clock.instant().minus(UNCHAINED_GRACE)))
+                        .getSingleResult())
+                .longValue();
+        Walk walk = walk(checkpoint);
+        String problem = walk.problem;
+        Long brokenAt = walk.brokenAt;
+        if (problem == null) {
+            if (walk.lastSeq < headSeq) {
+                problem = "entries after " + walk.lastSeq + " are missing: the head names entry " + headSeq;
+                brokenAt = walk.lastSeq + 1;
+            } else if (walk.lastSeq > headSeq) {
+                problem = "the head names entry " + headSeq + " but the chain goes on to " + walk.lastSeq
+                        + ": the head was rewound";
+                brokenAt = headSeq + 1;
+            } else if (!MessageDigest.isEqual(walk.lastHash, headHash)) {
+                problem = "the head's hash is not entry " + headSeq + "'s";
+                brokenAt = headSeq;
+            } else if (refused > 0) {
+                problem = refused + " entries were not written by the service (their MAC does not match) and were"
+                        + " refused";
+            } else if (overdue > 0) {
+                problem = overdue + " entries older than " + UNCHAINED_GRACE.toMinutes() + " minutes are unchained";
+            }
+        }
+        CheckpointCheck check = null;
+        if (checkpoint != null) {
+            boolean signed = checkpoints.signatureValid(checkpoint);
+            String why = walk.checkpointProblem;
+            if (!signed) {
+                why = "the signature does not verify with the published key";
+            }
+            check = new CheckpointCheck(signed, signed && why == null, why);
+        }
+        return new VerificationView(problem == null, walk.checked, headSeq, brokenAt, problem, refused, overdue, check);
+    }
+
+    /** What a walk of the chained entries found. */
+    private static final class Walk {
+        long checked;
+        long lastSeq;
+        byte[] lastHash = AuditChain.GENESIS;
+        Long brokenAt;
+        String problem;
+        String checkpointProblem;
+    }
+
+    private Walk walk(CheckpointView checkpoint) {
+        Walk walk = new Walk();
+        byte[] checkpointHash = checkpoint == null ? null : HexFormat.of().parseHex(checkpoint.hash());
+        boolean checkpointSeen = checkpoint == null || checkpoint.seq() == 0;
+        if (checkpoint != null && checkpoint.seq() == 0 && !MessageDigest.isEqual(checkpointHash, AuditChain.GENESIS)) {
+            walk.checkpointProblem = "a checkpoint of an empty chain has the genesis hash";
+        }
         long expected = 1;
-        long checked = 0;
+        byte[] previous = AuditChain.GENESIS;
+        walking:
         while (true) {
-            // Up to the head as read: entries committed while the check runs are for the next check.
-            List<AuditEntry> batch = em.createQuery(
-                            "from AuditEntry where seq >= :from and seq <= :head order by seq", AuditEntry.class)
+            List<AuditEntry> batch = em.createQuery("from AuditEntry where seq >= :from order by seq", AuditEntry.class)
                     .setParameter("from", expected)
-                    .setParameter("head", headSeq)
                     .setMaxResults(VERIFY_BATCH)
                     .getResultList();
             for (AuditEntry entry : batch) {
                 String problem = null;
                 if (entry.seq != expected) {
-                    problem = entry.seq > expected
-                            ? "entry " + expected + " is missing"
-                            : "entry " + entry.seq + " appears twice";
+                    problem = "entry " + expected + " is missing";
                 } else if (!MessageDigest.isEqual(entry.prevHash, previous)) {
                     problem = "does not link to the entry before it";
                 } else if (!chain.verifies(previous, entry.fields(), entry.hash)) {
                     problem = "its content does not match its hash";
+                } else if (entry.mac != null && !chain.entryMacMatches(entry.fields(), entry.mac)) {
+                    problem = "its content does not match the MAC the service wrote";
                 }
                 if (problem != null) {
-                    return new VerificationView(false, checked, headSeq, Math.min(entry.seq, expected), problem);
+                    walk.brokenAt = expected;
+                    walk.problem = problem;
+                    break walking;
+                }
+                if (checkpoint != null && entry.seq == checkpoint.seq()) {
+                    checkpointSeen = true;
+                    if (!MessageDigest.isEqual(entry.hash, checkpointHash)) {
+                        walk.checkpointProblem = "entry " + entry.seq + " is not the one the checkpoint signed: the"
+                                + " chain was rewritten from there or before";
+                    }
                 }
                 previous = entry.hash;
+                walk.lastSeq = entry.seq;
+                walk.lastHash = entry.hash;
                 expected++;
-                checked++;
+                walk.checked++;
             }
             em.clear();
             if (batch.size() < VERIFY_BATCH) {
                 break;
             }
         }
-        if (checked != headSeq || !MessageDigest.isEqual(previous, headHash)) {
-            return new VerificationView(
-                    false,
-                    checked,
-                    headSeq,
-                    checked < headSeq ? checked + 1 : headSeq + 1,
-                    checked < headSeq
-                            ? "entries after " + checked + " are missing"
-                            : "entries beyond the chain head were added");
+        if (!checkpointSeen && walk.checkpointProblem == null) {
+            walk.checkpointProblem = walk.problem != null
+                    ? "the chain breaks at entry " + walk.brokenAt + ", before the checkpoint's entry "
+                            + checkpoint.seq()
+                    : "the chain ends at entry " + walk.lastSeq + ", before the checkpoint's entry " + checkpoint.seq()
+                            + ": it was cut short";
         }
-        return new VerificationView(true, checked, headSeq, null, null);
+        return walk;
+    }
+
+    private long count(String sql, String tenant) {
+        return ((Number) em.createNativeQuery(sql).setParameter(1, tenant).getSingleResult()).longValue();
     }
 
     private static void condition(StringBuilder where, Parameters params, String field, Object value) {

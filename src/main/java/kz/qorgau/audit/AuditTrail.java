@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -47,6 +48,9 @@ public class AuditTrail {
 
     @Inject
     IdGenerator ids;
+
+    @Inject
+    AuditChain chain;
 
     /** Records what the request's caller did. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -93,7 +97,8 @@ public class AuditTrail {
         AuditEntry entry = new AuditEntry();
         entry.tenantId = tenantId;
         entry.id = ids.newId();
-        entry.at = clock.instant();
+        // As PostgreSQL keeps it, so the MAC made now is the one the chainer recomputes from the row.
+        entry.at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         entry.actor = actor;
         entry.actorAgencyId = agency;
         entry.actorRoles = roles.toArray(String[]::new);
@@ -105,6 +110,7 @@ public class AuditTrail {
                 categories.stream().distinct().map(Enum::name).sorted().toArray(String[]::new);
         entry.detail = detail;
         entry.requestId = request;
+        entry.mac = chain.entryMac(entry.fields());
         em.persist(entry);
     }
 }

@@ -19,7 +19,8 @@ public final class EventReaders {
             "incident", Capability.READ_INCIDENTS,
             "referral", Capability.READ_REFERRALS,
             "consent", Capability.READ_REFERRALS,
-            "protective-order", Capability.READ_PROTECTIVE_ORDERS);
+            "protective-order", Capability.READ_PROTECTIVE_ORDERS,
+            "audit", Capability.READ_AUDIT);
 
     private EventReaders() {}
 

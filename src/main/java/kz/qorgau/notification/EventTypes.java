@@ -30,7 +30,8 @@ public final class EventTypes {
             "protective-order.recorded",
             "protective-order.violated",
             "protective-order.revoked",
-            "protective-order.expiring")));
+            "protective-order.expiring",
+            "audit.checkpoint")));
 
     private EventTypes() {}
 

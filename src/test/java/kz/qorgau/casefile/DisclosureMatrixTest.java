@@ -304,6 +304,8 @@ class DisclosureMatrixTest {
                 // Who did what and when, with the categories touched: never the values (DataProtectionTest).
                 "/api/v1/audit",
                 "/api/v1/audit/verification",
+                // The public key of the audit checkpoints (AuditTamperTest).
+                "/.well-known/qorgau-audit-signing-key",
                 // De-identified figures with small cells withheld (StatisticsTest).
                 "/api/v1/statistics/referrals",
                 // Ids, states and times only; who hears what is EventReaders' (DisclosureLeaksTest).

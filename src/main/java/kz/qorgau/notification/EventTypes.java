@@ -39,6 +39,11 @@ public final class EventTypes {
         return KNOWN.contains(eventType);
     }
 
+    /** The kind of record an event is about (its reader rule's key in {@link EventReaders}): the type's prefix. */
+    public static String aggregateOf(String eventType) {
+        return eventType.substring(0, eventType.indexOf('.'));
+    }
+
     /** Sorted, for messages and documents. */
     public static Set<String> all() {
         return new TreeSet<>(KNOWN);

@@ -62,6 +62,9 @@ public class ReceiverGuard {
         if (host == null) {
             throw new Refused("ADDRESS_REFUSED", "names no host");
         }
+        if (url.getPort() != -1 && (url.getPort() < 1 || url.getPort() > 65535)) {
+            throw new Refused("ADDRESS_REFUSED", "names a port outside 1-65535");
+        }
         host = host.toLowerCase(Locale.ROOT);
         boolean literalIpv6 = host.startsWith("[") && host.endsWith("]");
         if (literalIpv6) {

@@ -201,7 +201,7 @@ public class WebhookDispatcher {
             return 0;
         }
         List<CompletableFuture<Outcome>> sending =
-                claims.stream().map(claim -> send(claim, now)).toList();
+                claims.stream().map(claim -> sendAlone(claim, now)).toList();
         List<Outcome> outcomes = sending.stream().map(CompletableFuture::join).toList();
         Instant at = clock.instant().isAfter(now) ? clock.instant() : now;
         self.record(claims, outcomes, at);
@@ -248,6 +248,25 @@ public class WebhookDispatcher {
     }
 
     record Outcome(boolean delivered, Integer status, String error) {}
+
+    /**
+     * One delivery whatever goes wrong with it: a failure of its own is its outcome, never the batch's, so one
+     * subscription the sender cannot even build a request for does not hold back every other of the network.
+     */
+    private CompletableFuture<Outcome> sendAlone(Claim claim, Instant now) {
+        CompletableFuture<Outcome> sending;
+        try {
+            sending = send(claim, now);
+        } catch (RuntimeException e) {
+            sending = CompletableFuture.failedFuture(e);
+        }
+        return sending.exceptionally(e -> {
+            LOG.warnf(
+                    "Webhook delivery %s failed before it was sent: %s",
+                    claim.deliveryId(), e.getClass().getName());
+            return new Outcome(false, null, "REQUEST_FAILED");
+        });
+    }
 
     /**
      * Sends one delivery on a worker thread, to an address the receiver guard checked, and answers by its

@@ -60,7 +60,7 @@ public class WebhookService {
         return "webhook/" + tenantId + "/" + subscriptionId + "/secret";
     }
 
-    private static String[] eventTypes(NewSubscription request) {
+    private static String[] eventTypes(NewSubscription request, Set<String> readable) {
         String[] types = request.eventTypes() == null
                 ? new String[0]
                 : request.eventTypes().stream()
@@ -72,6 +72,11 @@ public class WebhookService {
             if (!EventTypes.isKnown(type)) {
                 throw new ProblemException.InvalidInput(
                         "eventTypes", "'" + type + "' is not an event type; one of " + EventTypes.all());
+            }
+            if (!readable.contains(EventTypes.aggregateOf(type))) {
+                // It would never be delivered: the subscriber's roles do not read what it is about.
+                throw new ProblemException.InvalidInput(
+                        "eventTypes", "'" + type + "' is about records the subscriber's roles do not read");
             }
         }
         return types;
@@ -89,7 +94,7 @@ public class WebhookService {
                     + " the system that receives them subscribes with its own client (a case worker's role as well"
                     + " as agency-admin)");
         }
-        String[] eventTypes = eventTypes(request);
+        String[] eventTypes = eventTypes(request, readable);
         URI url = receiver(request.url());
         long existing = em.createQuery(
                         "select count(s) from WebhookSubscription s where s.agencyId = :a and s.active", Long.class)

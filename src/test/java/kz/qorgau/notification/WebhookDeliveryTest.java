@@ -244,7 +244,13 @@ class WebhookDeliveryTest {
     void aSubscriptionNeedsAUsableUrl() {
         Network almaty = Network.of("almaty");
         String admin = almaty.token(almaty.crisisCentre, Role.AGENCY_ADMIN, Role.NGO_CASEWORKER);
-        for (String url : List.of("not a url", "ftp://127.0.0.1/x", "/relative", "http://user:pw@127.0.0.1/x")) {
+        for (String url : List.of(
+                "not a url",
+                "ftp://127.0.0.1/x",
+                "/relative",
+                "http://user:pw@127.0.0.1/x",
+                "http://127.0.0.1:99999/x",
+                "http://127.0.0.1:0/x")) {
             given().auth()
                     .oauth2(admin)
                     .contentType("application/json")
@@ -260,6 +266,15 @@ class WebhookDeliveryTest {
     void aSubscriptionNamesOnlyEventTypesThatExist() {
         Network almaty = Network.of("almaty");
         String admin = almaty.token(almaty.crisisCentre, Role.AGENCY_ADMIN, Role.NGO_CASEWORKER);
+        // A type about records the subscriber's roles do not read would never be delivered either.
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(Map.of("url", "https://receiver.example/hook", "eventTypes", List.of("incident.reported")))
+                .post("/api/v1/webhook-subscriptions")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("eventTypes"), "errors[0].message", containsString("do not read"));
         // A wildcard or a typo would be a subscription that never fires, with nothing to say so.
         for (String type : List.of("*", "referral.acepted", "referral.*")) {
             given().auth()
@@ -272,6 +287,44 @@ class WebhookDeliveryTest {
                     .statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("eventTypes"), "errors[0].message", containsString(type));
+        }
+    }
+
+    @Test
+    void aDeliveryTheSenderCannotEvenBuildFailsAloneAndTheOthersArrive() throws Exception {
+        Network almaty = Network.of("almaty");
+        String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
+        try (Receiver receiver = new Receiver()) {
+            Subscribed good = subscribe(almaty, almaty.crisisCentre, receiver.url(), List.of());
+            Subscribed broken = subscribe(almaty, almaty.crisisCentre, receiver.url(), List.of());
+            // A row no request can be made from (as one written before today's checks could be).
+            try (var owner = kz.qorgau.support.OwnerDatabase.connect();
+                    var update = owner.prepareStatement("update webhook_subscription set url = ? where id = ?")) {
+                update.setString(1, "http://exa mple.test/hook");
+                update.setObject(2, broken.id());
+                assertEquals(1, update.executeUpdate());
+            }
+            UUID caseId = Flows.caseFile(inspector);
+            Flows.recordConsent(inspector, caseId, almaty.crisisCentre).then().statusCode(201);
+            Flows.referral(inspector, caseId, almaty.crisisCentre);
+            // A moment on: the relay, which runs first, makes the deliveries due from when it runs.
+            deliverAt(Instant.now().plusSeconds(1));
+
+            assertTrue(!receiver.received().isEmpty(), "the good subscription's events arrived");
+            given().auth()
+                    .oauth2(good.admin())
+                    .get("/api/v1/webhook-subscriptions/" + good.id() + "/deliveries")
+                    .then()
+                    .statusCode(200)
+                    .body("items[0].status", equalTo("DELIVERED"));
+            given().auth()
+                    .oauth2(broken.admin())
+                    .get("/api/v1/webhook-subscriptions/" + broken.id() + "/deliveries")
+                    .then()
+                    .statusCode(200)
+                    .body("items[0].status", equalTo("PENDING"), "items[0].lastError", equalTo("REQUEST_FAILED"));
+            unsubscribe(good);
+            unsubscribe(broken);
         }
     }
 }

@@ -366,7 +366,8 @@ class LifecycleAccessMatrixTest {
                 (role, relation) -> given().auth()
                         .oauth2(token(role, relation))
                         .contentType("application/json")
-                        .body(java.util.Map.of("url", "http://127.0.0.1:9/never", "eventTypes", List.of("referral.submitted")))
+                        .body(java.util.Map.of(
+                                "url", "http://127.0.0.1:9/never", "eventTypes", List.of("referral.submitted")))
                         .post("/api/v1/webhook-subscriptions"),
                 // An admin alone reads no events, so a subscription of its own would carry none (issue 17).
                 (role, relation) -> 403);
@@ -374,7 +375,8 @@ class LifecycleAccessMatrixTest {
             String made = given().auth()
                     .oauth2(almaty.token(almaty.police, Role.AGENCY_ADMIN, reader))
                     .contentType("application/json")
-                    .body(java.util.Map.of("url", "http://127.0.0.1:9/never", "eventTypes", List.of("referral.submitted")))
+                    .body(java.util.Map.of(
+                            "url", "http://127.0.0.1:9/never", "eventTypes", List.of("referral.submitted")))
                     .post("/api/v1/webhook-subscriptions")
                     .then()
                     .statusCode(201)

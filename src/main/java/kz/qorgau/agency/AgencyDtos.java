@@ -1,7 +1,6 @@
 package kz.qorgau.agency;
 
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -9,6 +8,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import kz.qorgau.common.HasText;
 import kz.qorgau.common.MergePatch;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -37,7 +37,7 @@ public final class AgencyDtos {
 
     @Schema(name = "NewAgency")
     public record NewAgency(
-            @NotBlank @Size(max = 200) String name,
+            @NotNull @HasText @Size(max = 200) String name,
             @NotNull AgencyKind kind,
             @Size(max = 200) String district,
             @Size(max = 20) Set<@NotNull ServiceType> services,
@@ -60,7 +60,7 @@ public final class AgencyDtos {
         private final Set<String> named = new HashSet<>();
 
         @Size(min = 1, max = 200)
-        @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+        @HasText
         private String name;
 
         private AgencyKind kind;

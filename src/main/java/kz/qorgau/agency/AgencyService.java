@@ -16,6 +16,7 @@ import kz.qorgau.agency.AgencyDtos.NewAgency;
 import kz.qorgau.agency.AgencyRepository.AgencyKey;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.ProblemException;
+import kz.qorgau.common.Text;
 import kz.qorgau.common.TimeAndIds.IdGenerator;
 import kz.qorgau.common.Versioned;
 import kz.qorgau.security.AccessPolicy;
@@ -109,6 +110,10 @@ public class AgencyService {
     }
 
     private void ensureNameFree(String name, UUID except) {
+        if (Text.hasInvisible(name)) {
+            // "Renamed2" and "Renamed2" with a zero-width space are two names that read as one.
+            throw new ProblemException.InvalidInput("name", "must not contain invisible or control characters");
+        }
         agencies.find("name", name)
                 .firstResultOptional()
                 .filter(other -> !other.id.equals(except))

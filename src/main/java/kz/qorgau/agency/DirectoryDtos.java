@@ -2,13 +2,13 @@ package kz.qorgau.agency;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import kz.qorgau.common.HasText;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class DirectoryDtos {
@@ -18,7 +18,7 @@ public final class DirectoryDtos {
     @Schema(name = "DirectoryEntryUpdate", description = "What the agency offers now; replaces its whole entry")
     public record EntryUpdate(
             @NotNull @Size(max = 20) Set<@NotNull ServiceType> services,
-            @NotNull @Size(max = 50) Set<@NotBlank @Size(max = 200) String> districts,
+            @NotNull @Size(max = 50) Set<@NotNull @HasText @Size(max = 200) String> districts,
 
             @NotNull @Size(max = 10)
             Set<

@@ -1,7 +1,6 @@
 package kz.qorgau.casefile;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import kz.qorgau.caseaccess.SharingRules;
+import kz.qorgau.common.HasText;
 import kz.qorgau.common.Priority;
 import kz.qorgau.consent.ConsentDtos.ConsentView;
 import kz.qorgau.consent.DataCategory;
@@ -24,7 +24,7 @@ public final class CaseDtos {
 
     @Schema(name = "SurvivorDetails", description = "Personal data: shown only to the agencies on the case")
     public record SurvivorDetails(
-            @NotBlank @Size(max = 300) String fullName,
+            @NotNull @HasText @Size(max = 300) String fullName,
             @Past LocalDate birthDate,
 
             @Size(max = 40) @Pattern(regexp = "^\\+?[0-9 ()-]{5,40}$", message = "must be a phone number")
@@ -88,7 +88,8 @@ public final class CaseDtos {
             Instant updatedAt) {}
 
     @Schema(name = "CaseClosure")
-    public record Closure(@NotBlank @Size(max = 2000) String reason) {}
+    public record Closure(
+            @NotNull @HasText @Size(max = 2000) String reason) {}
 
     @Schema(
             name = "SharedCaseData",

@@ -55,6 +55,34 @@ public class BoundedInput implements ObjectMapperCustomizer {
         return text != null && text.indexOf('\u0000') >= 0;
     }
 
+    /** The value an {@link InvalidFormatException} carries when text is refused for what it holds. */
+    public static final String UNSTORABLE_TEXT = "(text with NUL or an unpaired surrogate)";
+
+    /**
+     * Text PostgreSQL can store as it was sent: no NUL, and no half of a surrogate pair (which JSON's \\u
+     * escapes can spell, and which would be stored as '?').
+     */
+    static boolean storable(String text) {
+        if (text == null) {
+            return true;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static final class NoNulString extends StdDeserializer<String> {
 
         NoNulString() {
@@ -64,12 +92,15 @@ public class BoundedInput implements ObjectMapperCustomizer {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String value = StringDeserializer.instance.deserialize(parser, context);
-            if (hasNul(value)) {
-                throw InvalidFormatException.from(parser, "NUL character in text", "(text with NUL)", String.class);
+            if (!storable(value)) {
+                throw InvalidFormatException.from(parser, "text that cannot be stored", UNSTORABLE_TEXT, String.class);
             }
             return value;
         }
     }
+
+    private static final java.util.regex.Pattern ISO_DATE_START =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private static final class Bounded<T> extends StdDeserializer<T> {
         private final JsonDeserializer<T> standard;
@@ -81,6 +112,11 @@ public class BoundedInput implements ObjectMapperCustomizer {
 
         @Override
         public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            // Java time reads a string of digits as seconds since 1970; a date or date-time is written as one.
+            if (parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)
+                    && !ISO_DATE_START.matcher(parser.getText()).lookingAt()) {
+                throw InvalidFormatException.from(parser, "not an ISO-8601 date", parser.getText(), handledType());
+            }
             T value = standard.deserialize(parser, context);
             boolean plausible = value instanceof Instant instant ? plausible(instant) : plausible((LocalDate) value);
             if (!plausible) {

@@ -343,16 +343,21 @@ public class ProblemMappers {
             return "must be an array";
         }
         if (target == String.class) {
-            return e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException
-                    ? "must not contain NUL characters"
+            return e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
+                            && BoundedInput.UNSTORABLE_TEXT.equals(invalid.getValue())
+                    ? "must not contain NUL characters or unpaired surrogates"
                     : "must be a string";
         }
         if (target == java.util.UUID.class) {
             return "must be a UUID";
         }
+        if (target == java.time.LocalDate.class) {
+            return "must be an ISO-8601 date between the years " + BoundedInput.FIRST_YEAR + " and "
+                    + BoundedInput.LAST_YEAR + ", such as 2026-01-31";
+        }
         if (java.time.temporal.Temporal.class.isAssignableFrom(target)) {
-            return "must be an ISO-8601 date or date-time between the years " + BoundedInput.FIRST_YEAR + " and "
-                    + BoundedInput.LAST_YEAR;
+            return "must be an ISO-8601 date-time with an offset between the years " + BoundedInput.FIRST_YEAR + " and "
+                    + BoundedInput.LAST_YEAR + ", such as 2026-01-31T09:00:00Z";
         }
         return "has a value of the wrong type";
     }

@@ -26,7 +26,27 @@ public class RequestSizeLimits {
 
     void install(@Observes Router router) {
         // Runs before Quarkus's own body-size handler (order -2), so callers get a problem detail.
+        // A request Vert.x cannot name an authority for would otherwise end in its error page, with the
+        // exception's name, and an ERROR in the log for every such request anyone sends.
+        router.route().order(-100).failureHandler(context -> {
+            if (context.response().headWritten()) {
+                context.next();
+                return;
+            }
+            boolean hostProblem = context.failure() != null
+                    && String.valueOf(context.failure().getMessage()).contains("'Host' header");
+            if (hostProblem) {
+                refuse(context, 400, "bad-host", "Bad Host header", "The request needs one Host header naming a host");
+            } else {
+                context.next();
+            }
+        });
         router.route().order(-3).handler(context -> {
+            if (context.request().version() != io.vertx.core.http.HttpVersion.HTTP_2
+                    && !HttpEdges.acceptableHost(context.request().headers().getAll(HttpHeaders.HOST))) {
+                refuse(context, 400, "bad-host", "Bad Host header", "The request needs one Host header naming a host");
+                return;
+            }
             String target = context.request().uri();
             String path = (target.indexOf('?') < 0 ? target : target.substring(0, target.indexOf('?')))
                     .toLowerCase(java.util.Locale.ROOT);
@@ -70,6 +90,18 @@ public class RequestSizeLimits {
                 return;
             }
             String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+            // A charset parameter is not refused: RFC 8259 defines none for JSON and says a recipient ignores it (and
+            // common clients add one by default); the body is read as UTF-8, and bytes that are not are refused.
+            String encoding = context.request().getHeader(HttpHeaders.CONTENT_ENCODING);
+            if (encoding != null && !encoding.strip().equalsIgnoreCase("identity")) {
+                refuse(
+                        context,
+                        415,
+                        "unsupported-media-type",
+                        "Unsupported Media Type",
+                        "The request body must not be compressed or otherwise encoded (Content-Encoding)");
+                return;
+            }
             if (type != null && type.contains("*")) {
                 refuse(
                         context,

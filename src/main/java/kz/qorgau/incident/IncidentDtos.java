@@ -3,7 +3,6 @@ package kz.qorgau.incident;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import kz.qorgau.common.HasText;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class IncidentDtos {
@@ -45,7 +45,7 @@ public final class IncidentDtos {
             String externalReference,
 
             @NotNull Instant occurredAt,
-            @NotBlank @Size(max = 200) String district,
+            @NotNull @HasText @Size(max = 200) String district,
             @NotEmpty @Size(max = 6) Set<@NotNull ViolenceKind> violenceKinds,
             @NotNull Boolean childrenPresent,
             @NotNull Boolean weaponsInvolved,

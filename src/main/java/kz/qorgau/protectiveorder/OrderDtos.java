@@ -1,7 +1,6 @@
 package kz.qorgau.protectiveorder;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -9,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import kz.qorgau.common.HasText;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class OrderDtos {
@@ -27,9 +27,9 @@ public final class OrderDtos {
 
     @Schema(name = "NewProtectiveOrder")
     public record NewOrder(
-            @NotBlank @Size(max = 100) String number,
+            @NotNull @HasText @Size(max = 100) String number,
             @NotNull OrderKind kind,
-            @NotBlank @Size(max = 300) String issuingAuthority,
+            @NotNull @HasText @Size(max = 300) String issuingAuthority,
             @NotNull LocalDate issuedOn,
             @NotNull LocalDate expiresOn,
             @NotEmpty @Size(max = 20) List<@NotNull @Valid Condition> conditions) {}
@@ -37,10 +37,11 @@ public final class OrderDtos {
     @Schema(name = "NewOrderViolation")
     public record NewViolation(
             @NotNull Instant occurredAt,
-            @NotBlank @Size(max = 4000) String description) {}
+            @NotNull @HasText @Size(max = 4000) String description) {}
 
     @Schema(name = "OrderRevocation")
-    public record Revocation(@NotBlank @Size(max = 2000) String reason) {}
+    public record Revocation(
+            @NotNull @HasText @Size(max = 2000) String reason) {}
 
     @Schema(name = "OrderViolation")
     public record ViolationView(

@@ -30,6 +30,7 @@ import kz.qorgau.casefile.CaseService;
 import kz.qorgau.common.Json;
 import kz.qorgau.common.ProblemException;
 import kz.qorgau.common.ProblemException.FieldError;
+import kz.qorgau.common.Text;
 import kz.qorgau.common.TimeAndIds.IdGenerator;
 import kz.qorgau.consent.DataCategory;
 import kz.qorgau.notification.Outbox;
@@ -99,8 +100,7 @@ public class ProtectiveOrderService {
         }
         for (int i = 0; i < request.conditions().size(); i++) {
             Condition condition = request.conditions().get(i);
-            if (condition.type().needsText()
-                    && (condition.text() == null || condition.text().isBlank())) {
+            if (condition.type().needsText() && Text.blank(condition.text())) {
                 errors.add(new FieldError("conditions[" + i + "].text", "is required for " + condition.type()));
             }
         }

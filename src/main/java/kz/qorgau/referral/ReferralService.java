@@ -32,6 +32,7 @@ import kz.qorgau.common.Keyset;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.Priority;
 import kz.qorgau.common.ProblemException;
+import kz.qorgau.common.Text;
 import kz.qorgau.common.TimeAndIds.IdGenerator;
 import kz.qorgau.common.Versioned;
 import kz.qorgau.consent.ConsentService;
@@ -404,8 +405,7 @@ public class ReferralService {
         referral.priority = caseRef.riskLevel();
         referral.servicesRequested = services.stream().map(Enum::name).sorted().toArray(String[]::new);
         referral.note = note;
-        referral.emergencyReason =
-                emergencyReason == null || emergencyReason.isBlank() ? null : emergencyReason.strip();
+        referral.emergencyReason = Text.blank(emergencyReason) ? null : emergencyReason.strip();
         referral.redirectedFromId = redirectedFrom;
         referral.createdBy = access.caller().subject();
         referral.createdAt = now;

@@ -3,6 +3,7 @@ package kz.qorgau.referral;
 import java.util.ArrayList;
 import java.util.List;
 import kz.qorgau.common.ProblemException.FieldError;
+import kz.qorgau.common.Text;
 
 /**
  * What each action needs besides being allowed from the current state: a reason to decline, a note to
@@ -58,6 +59,6 @@ public final class TransitionRequirements {
     }
 
     private static boolean isBlank(String text) {
-        return text == null || text.isBlank();
+        return Text.blank(text);
     }
 }

@@ -22,6 +22,7 @@ import kz.qorgau.casefile.CaseService;
 import kz.qorgau.common.Json;
 import kz.qorgau.common.Priority;
 import kz.qorgau.common.ProblemException;
+import kz.qorgau.common.Text;
 import kz.qorgau.common.TimeAndIds.IdGenerator;
 import kz.qorgau.consent.DataCategory;
 import kz.qorgau.referral.ReferralService;
@@ -178,7 +179,7 @@ public class RiskService {
                     "judgementLevel",
                     "must not lower the scored level " + scored + "; professional judgement only raises it");
         }
-        if (request.judgementReason() == null || request.judgementReason().isBlank()) {
+        if (Text.blank(request.judgementReason())) {
             throw new ProblemException.InvalidInput("judgementReason", "is required with judgementLevel");
         }
         return request.judgementLevel();

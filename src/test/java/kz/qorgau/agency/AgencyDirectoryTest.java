@@ -212,6 +212,30 @@ class AgencyDirectoryTest {
     }
 
     @Test
+    void aNameOfInvisibleCharactersOrOneThatHidesSomeIsRefused() {
+        Network almaty = Network.of("almaty");
+        String taken = almaty.uniqueName("Look-alike");
+        given().auth()
+                .oauth2(almaty.coordinator())
+                .contentType("application/json")
+                .body("{\"name\":\"" + taken + "\",\"kind\":\"OTHER\"}")
+                .post("/api/v1/agencies")
+                .then()
+                .statusCode(201);
+        for (String name : List.of("\u200b", "\u00a0\u00a0", taken + "\u200b", "Crisis\u202ecentre")) {
+            given().auth()
+                    .oauth2(almaty.coordinator())
+                    .contentType("application/json")
+                    .body(java.util.Map.of("name", name, "kind", "OTHER"))
+                    .post("/api/v1/agencies")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("name"));
+        }
+    }
+
+    @Test
     void twoAgenciesOfOneNetworkCannotShareAName() {
         Network almaty = Network.of("almaty");
         String name = almaty.uniqueName("Duplicate");

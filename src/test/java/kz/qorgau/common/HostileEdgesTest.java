@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -73,5 +75,44 @@ class HostileEdgesTest {
                 .post("/api/v1/agencies")
                 .then()
                 .statusCode(403);
+    }
+
+    @Test
+    void aMissingBadOrDoubledHostHeaderIsAProblemDetailNamingNoException() throws Exception {
+        for (String hostLines : List.of(
+                "Host: a b\r\n",
+                "",
+                "Host: 127.0.0.1\r\nHost: evil.example\r\n",
+                "Host: 127.0.0.1:8080@evil.example\r\n")) {
+            String answer = raw("GET /api/v1/agencies HTTP/1.1\r\n" + hostLines + "Connection: close\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400"), hostLines + " gave " + answer);
+            assertTrue(
+                    answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"),
+                    answer);
+            assertFalse(answer.contains("Exception"), answer);
+        }
+    }
+
+    @Test
+    void aCompressedBodyIsRefusedRatherThanMisread() {
+        Network almaty = Network.of("almaty");
+        given().auth()
+                .oauth2(almaty.token(Role.POLICE_INSPECTOR, almaty.police))
+                .contentType("application/json")
+                .header("Content-Encoding", "gzip")
+                .body(Flows.openCaseBody())
+                .post("/api/v1/cases")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
+    }
+
+    private static String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 }

@@ -43,6 +43,8 @@ class StrictJsonTest {
                 List.of("district", 5),
                 List.of("district", true),
                 List.of("occurredAt", 1764700000L),
+                List.of("occurredAt", "1764700000"),
+                List.of("occurredAt", "2026-01-01"),
                 List.of("externalReference", 12345),
                 List.of("violenceKinds", "PHYSICAL"),
                 List.of("violenceKinds", List.of(0)),
@@ -64,6 +66,32 @@ class StrictJsonTest {
             }
         }
         org.junit.jupiter.api.Assertions.assertEquals(List.of(), taken);
+        // The message says what the field takes, not what some other refusal would.
+        Map<String, Object> numberForText = incident();
+        numberForText.put("district", 5);
+        given().auth()
+                .oauth2(dispatch)
+                .contentType("application/json")
+                .body(numberForText)
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(400)
+                .body("errors[0].message", org.hamcrest.Matchers.equalTo("must be a string"));
+        // Half a surrogate pair would be stored as '?': refused, not corrupted.
+        String body = new com.fasterxml.jackson.databind.ObjectMapper()
+                .valueToTree(incident())
+                .toString()
+                .replace("\"district\":\"Almaly\"", "\"district\":\"Alm\\ud800aly\"");
+        given().auth()
+                .oauth2(dispatch)
+                .contentType("application/json")
+                .body(body)
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(400)
+                .body(
+                        "errors[0].field", org.hamcrest.Matchers.equalTo("district"),
+                        "errors[0].message", org.hamcrest.Matchers.containsString("unpaired surrogates"));
         // The body as it should be is taken: the refusals above are the values', not the body's.
         given().auth()
                 .oauth2(dispatch)

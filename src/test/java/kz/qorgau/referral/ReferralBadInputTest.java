@@ -80,6 +80,37 @@ class ReferralBadInputTest {
     }
 
     @Test
+    void aReasonOfInvisibleCharactersIsNoReason() {
+        // Consent covers the social protection department only: the crisis centre needs a readable reason.
+        for (String invisible : List.of("   ", "\u00a0", "\u200b", "\u2003\u200d")) {
+            problem(
+                            given().auth()
+                                    .oauth2(inspector)
+                                    .contentType("application/json")
+                                    .body(Map.of(
+                                            "caseId",
+                                            caseId,
+                                            "receiverAgencyId",
+                                            almaty.crisisCentre,
+                                            "servicesRequested",
+                                            List.of("SHELTER"),
+                                            "submit",
+                                            true,
+                                            "emergencyReason",
+                                            invisible))
+                                    .post("/api/v1/referrals")
+                                    .then(),
+                            409)
+                    .body("type", containsString("consent-required"));
+        }
+        problem(
+                        fire(receiver, submitted(), "DECLINE", Map.of("reasonCode", "OTHER", "note", "\u200b\u00a0"))
+                                .then(),
+                        400)
+                .body("errors.field", hasItem("note"));
+    }
+
+    @Test
     void actionNotAllowedNowAnswersConflictWithTheAllowedActions() {
         UUID referral = submitted();
         problem(fire(receiver, referral, "START").then(), 409)

@@ -9,8 +9,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -19,7 +19,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * Reads enum, boolean, date and date-time parameters so that a bad value is answered with the parameter's name and what
+ * Reads enum, boolean, month and date-time parameters so that a bad value is answered with the parameter's name and what
  * it takes, rather than with JAX-RS's default 404. The name comes from the parameter's annotation, so
  * resources name such parameters explicitly ({@code @RestQuery("kind")}).
  */
@@ -35,8 +35,8 @@ public class ParamConverters implements ParamConverterProvider {
         if (rawType == Instant.class) {
             return (ParamConverter<T>) new InstantConverter(parameterName(annotations));
         }
-        if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) new DateConverter(parameterName(annotations));
+        if (rawType == YearMonth.class) {
+            return (ParamConverter<T>) new MonthConverter(parameterName(annotations));
         }
         if (!rawType.isEnum() || !rawType.getPackageName().startsWith("kz.qorgau")) {
             return null;
@@ -119,29 +119,29 @@ public class ParamConverters implements ParamConverterProvider {
         }
     }
 
-    private record DateConverter(String name) implements ParamConverter<LocalDate> {
+    private record MonthConverter(String name) implements ParamConverter<YearMonth> {
 
         @Override
-        public LocalDate fromString(String value) {
+        public YearMonth fromString(String value) {
             if (value == null || value.isEmpty()) {
                 return null;
             }
             try {
-                LocalDate date = LocalDate.parse(value);
-                if (date.getYear() >= BoundedInput.FIRST_YEAR && date.getYear() <= BoundedInput.LAST_YEAR) {
-                    return date;
+                YearMonth month = YearMonth.parse(value);
+                if (month.getYear() >= BoundedInput.FIRST_YEAR && month.getYear() <= BoundedInput.LAST_YEAR) {
+                    return month;
                 }
             } catch (DateTimeParseException malformed) {
                 // answered below
             }
             throw new ProblemException.InvalidInput(
                     name,
-                    "must be an ISO-8601 date between the years " + BoundedInput.FIRST_YEAR + " and "
-                            + BoundedInput.LAST_YEAR + ", such as 2026-01-31");
+                    "must be a month as YYYY-MM between the years " + BoundedInput.FIRST_YEAR + " and "
+                            + BoundedInput.LAST_YEAR + ", such as 2026-01");
         }
 
         @Override
-        public String toString(LocalDate value) {
+        public String toString(YearMonth value) {
             return value == null ? null : value.toString();
         }
     }

@@ -1,6 +1,6 @@
 package kz.qorgau.statistics;
 
-import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import kz.qorgau.statistics.SmallCells.Cell;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -11,19 +11,27 @@ public final class StatisticsDtos {
 
     @Schema(
             name = "ReferralStatistics",
-            description = "De-identified figures of the referrals sent in a period. "
-                    + "A count under minimumCellSize is withheld (suppressed, no count), and so is the next smallest of "
-                    + "its breakdown when it alone would be; durations from fewer referrals are withheld too.")
+            description = "De-identified figures of the referrals sent in whole UTC months, a set of figures per month "
+                    + "(never summed across months, so that no two answers can be subtracted to uncover a withheld "
+                    + "count). A count under minimumCellSize is withheld (suppressed, no count), and so is the next "
+                    + "smallest of its breakdown when it alone would be; durations from fewer referrals are withheld "
+                    + "too.")
     public record ReferralStatistics(
-            @Schema(description = "The first UTC day counted")
-            LocalDate from,
+            @Schema(description = "The first month counted") YearMonth from,
 
-            @Schema(description = "The first UTC day not counted")
-            LocalDate to,
+            @Schema(description = "The first month not counted")
+            YearMonth to,
 
             int minimumCellSize,
 
-            @Schema(description = "Referrals sent in the period; absent when under minimumCellSize")
+            @Schema(maxItems = 36, description = "One entry per month of the period, oldest first")
+            List<MonthFigures> months) {}
+
+    @Schema(name = "MonthlyReferralFigures")
+    public record MonthFigures(
+            @Schema(description = "The month, as 2026-11") String month,
+
+            @Schema(description = "Referrals sent in the month; absent when under minimumCellSize")
             Long total,
 
             @Schema(maxItems = 10) List<Cell> byState,

@@ -6,7 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
+import java.time.YearMonth;
 import kz.qorgau.common.PartnerDocuments;
 import kz.qorgau.statistics.StatisticsDtos.ReferralStatistics;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,13 +28,14 @@ public class StatisticsResource {
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(
             operationId = "getReferralStatistics",
-            description = "De-identified figures of the referrals the network sent on the UTC days [from, to): from"
-                    + " is the first day counted, to the first day not counted, at most today, so only days that"
-                    + " have ended are counted (default: the 90 days before today; at most 1,098 days): by state, priority and kind of receiving agency, declines by reason, "
-                    + "and the median and 90th percentile minutes to acknowledge and to accept. Counts under 5 are "
-                    + "withheld. For coordinators.",
+            description = "De-identified figures of the referrals the network sent, a set per UTC calendar month of"
+                    + " [from, to) (as 2026-11; to at most the current month, which is not counted until it has ended;"
+                    + " default: the three months before this one; at most 36 months): by state, priority and kind of"
+                    + " receiving agency, declines by reason, and the median and 90th percentile minutes to acknowledge"
+                    + " and to accept. Counts under 5 are withheld, and figures are never summed across months, so"
+                    + " no two answers can be subtracted to uncover one. For coordinators.",
             summary = "De-identified referral statistics of the network, small cells withheld (coordinators)")
-    public ReferralStatistics referrals(@RestQuery("from") LocalDate from, @RestQuery("to") LocalDate to) {
+    public ReferralStatistics referrals(@RestQuery("from") YearMonth from, @RestQuery("to") YearMonth to) {
         return statistics.referrals(from, to);
     }
 }

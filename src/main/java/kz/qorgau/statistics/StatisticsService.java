@@ -7,14 +7,16 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kz.qorgau.security.AccessPolicy;
 import kz.qorgau.security.Capability;
 import kz.qorgau.statistics.StatisticsDtos.Duration;
+import kz.qorgau.statistics.StatisticsDtos.MonthFigures;
 import kz.qorgau.statistics.StatisticsDtos.ReferralStatistics;
 
 /** Counts over the caller's network only, computed in the database, suppressed before they leave it. */
@@ -35,89 +37,95 @@ public class StatisticsService {
     Clock clock;
 
     @Transactional
-    public ReferralStatistics referrals(LocalDate from, LocalDate to) {
+    public ReferralStatistics referrals(YearMonth from, YearMonth to) {
         access.require(Capability.READ_STATISTICS);
-        StatisticsPeriod period = StatisticsPeriod.of(from, to, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-        Instant start = period.start();
-        Instant end = period.end();
-        String tenant = access.caller().tenantId();
+        StatisticsPeriod period = StatisticsPeriod.of(from, to, YearMonth.now(clock.withZone(ZoneOffset.UTC)));
+        Query query = new Query(access.caller().tenantId(), period.start(), period.end());
         int minimum = SmallCells.MINIMUM;
-        long total =
-                ((Number) query("select count(*)" + SENT, tenant, start, end).getSingleResult()).longValue();
-        return new ReferralStatistics(
-                period.from(),
-                period.to(),
-                minimum,
-                total == 0 || SmallCells.publishable(total, minimum) ? total : null,
-                SmallCells.suppress(
-                        counts(
-                                "select r.state, count(*)" + SENT + " group by r.state order by r.state",
-                                tenant,
-                                start,
-                                end),
-                        minimum),
-                SmallCells.suppress(
-                        counts(
-                                "select r.priority, count(*)" + SENT + " group by r.priority order by r.priority",
-                                tenant,
-                                start,
-                                end),
-                        minimum),
-                SmallCells.suppress(
-                        counts(
-                                "select a.kind, count(*)"
-                                        + SENT.replace(
-                                                "from referral r",
-                                                "from referral r join agency a on a.id = r.receiver_agency_id")
-                                        + " group by a.kind order by a.kind",
-                                tenant,
-                                start,
-                                end),
-                        minimum),
-                SmallCells.suppress(
-                        counts(
-                                "select r.decline_reason, count(*)" + SENT + " and r.state = 'DECLINED'"
-                                        + " group by r.decline_reason order by r.decline_reason",
-                                tenant,
-                                start,
-                                end),
-                        minimum),
-                duration("acknowledged_at", tenant, start, end, minimum),
-                duration("accepted_at", tenant, start, end, minimum));
-    }
-
-    private Duration duration(String column, String tenant, Instant from, Instant to, int minimum) {
-        Object[] row = (Object[]) query(
-                        "select count(*),"
-                                + " percentile_cont(0.5) within group (order by extract(epoch from r." + column
-                                + " - r.submitted_at) / 60),"
-                                + " percentile_cont(0.9) within group (order by extract(epoch from r." + column
-                                + " - r.submitted_at) / 60)"
-                                + SENT + " and r." + column + " is not null",
-                        tenant,
-                        from,
-                        to)
-                .getSingleResult();
-        long n = ((Number) row[0]).longValue();
-        if (!SmallCells.publishable(n, minimum)) {
-            return n == 0 ? new Duration(0L, false, null, null) : new Duration(null, true, null, null);
+        Map<String, Map<String, Long>> totals =
+                query.counts("select " + MONTH + ", 'total', count(*)" + SENT + " group by 1");
+        Map<String, Map<String, Long>> byState =
+                query.counts("select " + MONTH + ", r.state, count(*)" + SENT + " group by 1, 2 order by 2");
+        Map<String, Map<String, Long>> byPriority =
+                query.counts("select " + MONTH + ", r.priority, count(*)" + SENT + " group by 1, 2 order by 2");
+        Map<String, Map<String, Long>> byKind = query.counts("select " + MONTH + ", a.kind, count(*)"
+                + SENT.replace("from referral r", "from referral r join agency a on a.id = r.receiver_agency_id")
+                + " group by 1, 2 order by 2");
+        Map<String, Map<String, Long>> declines = query.counts("select " + MONTH + ", r.decline_reason, count(*)" + SENT
+                + " and r.state = 'DECLINED' group by 1, 2 order by 2");
+        Map<String, Duration> acknowledge = query.durations("acknowledged_at", minimum);
+        Map<String, Duration> accept = query.durations("accepted_at", minimum);
+        List<MonthFigures> months = new ArrayList<>();
+        for (YearMonth month : period.months()) {
+            String key = month.toString();
+            long total = totals.getOrDefault(key, Map.of()).getOrDefault("total", 0L);
+            months.add(new MonthFigures(
+                    key,
+                    total == 0 || SmallCells.publishable(total, minimum) ? total : null,
+                    SmallCells.suppress(byState.getOrDefault(key, Map.of()), minimum),
+                    SmallCells.suppress(byPriority.getOrDefault(key, Map.of()), minimum),
+                    SmallCells.suppress(byKind.getOrDefault(key, Map.of()), minimum),
+                    SmallCells.suppress(declines.getOrDefault(key, Map.of()), minimum),
+                    acknowledge.getOrDefault(key, NONE),
+                    accept.getOrDefault(key, NONE)));
         }
-        return new Duration(n, false, round(row[1]), round(row[2]));
+        return new ReferralStatistics(period.from(), period.to(), minimum, months);
     }
 
-    private Map<String, Long> counts(String sql, String tenant, Instant from, Instant to) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query(sql, tenant, from, to).getResultList();
-        rows.forEach(row -> counts.put(String.valueOf(row[0]), ((Number) row[1]).longValue()));
-        return counts;
-    }
+    private static final Duration NONE = new Duration(0L, false, null, null);
 
-    private jakarta.persistence.Query query(String sql, String tenant, Instant from, Instant to) {
-        return em.createNativeQuery(sql)
-                .setParameter(1, tenant)
-                .setParameter(2, Timestamp.from(from))
-                .setParameter(3, Timestamp.from(to));
+    // The UTC month a referral was created in, as 2026-11: the bucket every figure is counted in.
+    private static final String MONTH = "to_char(r.created_at at time zone 'UTC', 'YYYY-MM')";
+
+    /** The period's queries, each grouped by month. */
+    private final class Query {
+        private final String tenant;
+        private final Instant from;
+        private final Instant to;
+
+        Query(String tenant, Instant from, Instant to) {
+            this.tenant = tenant;
+            this.from = from;
+            this.to = to;
+        }
+
+        /** month, key, count rows as month to (key to count), keys in the order the query gives them. */
+        Map<String, Map<String, Long>> counts(String sql) {
+            Map<String, Map<String, Long>> byMonth = new LinkedHashMap<>();
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = native_(sql).getResultList();
+            rows.forEach(row -> byMonth.computeIfAbsent((String) row[0], m -> new LinkedHashMap<>())
+                    .put(String.valueOf(row[1]), ((Number) row[2]).longValue()));
+            return byMonth;
+        }
+
+        Map<String, Duration> durations(String column, int minimum) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = native_("select " + MONTH + ", count(*),"
+                            + " percentile_cont(0.5) within group (order by extract(epoch from r." + column
+                            + " - r.submitted_at) / 60),"
+                            + " percentile_cont(0.9) within group (order by extract(epoch from r." + column
+                            + " - r.submitted_at) / 60)"
+                            + SENT + " and r." + column + " is not null group by 1")
+                    .getResultList();
+            Map<String, Duration> byMonth = new LinkedHashMap<>();
+            for (Object[] row : rows) {
+                long n = ((Number) row[1]).longValue();
+                byMonth.put(
+                        (String) row[0],
+                        SmallCells.publishable(n, minimum)
+                                ? new Duration(n, false, round(row[2]), round(row[3]))
+                                : new Duration(null, true, null, null));
+            }
+            return byMonth;
+        }
+
+        private jakarta.persistence.Query native_(String sql) {
+            return em.createNativeQuery(sql)
+                    .setParameter(1, tenant)
+                    .setParameter(2, Timestamp.from(from))
+                    .setParameter(3, Timestamp.from(to));
+        }
     }
 
     private static Double round(Object minutes) {

@@ -4,39 +4,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
 import kz.qorgau.common.ProblemException;
 import org.junit.jupiter.api.Test;
 
 class StatisticsPeriodTest {
 
-    private static final LocalDate TODAY = LocalDate.of(2026, 12, 3);
+    private static final YearMonth NOW = YearMonth.of(2026, 12);
 
     @Test
-    void theDefaultIsTheNinetyDaysBeforeToday() {
-        StatisticsPeriod period = StatisticsPeriod.of(null, null, TODAY);
-        assertEquals(new StatisticsPeriod(LocalDate.of(2026, 9, 4), TODAY), period);
-        assertEquals(Instant.parse("2026-12-03T00:00:00Z"), period.end());
-        assertEquals(Instant.parse("2026-09-04T00:00:00Z"), period.start());
+    void theDefaultIsTheThreeMonthsBeforeThisOne() {
+        StatisticsPeriod period = StatisticsPeriod.of(null, null, NOW);
+        assertEquals(List.of(YearMonth.of(2026, 9), YearMonth.of(2026, 10), YearMonth.of(2026, 11)), period.months());
+        assertEquals(Instant.parse("2026-09-01T00:00:00Z"), period.start());
+        assertEquals(Instant.parse("2026-12-01T00:00:00Z"), period.end());
     }
 
     @Test
-    void aPeriodEndsAtMidnightUtcOfADayThatHasEnded() {
+    void onlyMonthsThatHaveEndedAreCounted() {
         assertEquals(
-                new StatisticsPeriod(LocalDate.of(2026, 12, 2), TODAY),
-                StatisticsPeriod.of(LocalDate.of(2026, 12, 2), TODAY, TODAY));
-        assertEquals("to", field(() -> StatisticsPeriod.of(null, TODAY.plusDays(1), TODAY)));
+                List.of(YearMonth.of(2026, 11)),
+                StatisticsPeriod.of(YearMonth.of(2026, 11), NOW, NOW).months());
+        assertEquals("to", field(() -> StatisticsPeriod.of(null, NOW.plusMonths(1), NOW)));
     }
 
     @Test
     void emptyReversedAndOverlongPeriodsAreRefused() {
-        assertEquals("from", field(() -> StatisticsPeriod.of(TODAY, TODAY, TODAY)));
-        assertEquals("from", field(() -> StatisticsPeriod.of(TODAY.minusDays(1), TODAY.minusDays(2), TODAY)));
-        assertEquals("from", field(() -> StatisticsPeriod.of(TODAY.minusDays(1099), TODAY, TODAY)));
-        // 1,098 days (three years, leap days included) is the longest period asked for.
+        assertEquals("from", field(() -> StatisticsPeriod.of(NOW, NOW, NOW)));
+        assertEquals("from", field(() -> StatisticsPeriod.of(NOW.minusMonths(1), NOW.minusMonths(2), NOW)));
+        assertEquals("from", field(() -> StatisticsPeriod.of(NOW.minusMonths(37), NOW, NOW)));
         assertEquals(
-                TODAY.minusDays(1098),
-                StatisticsPeriod.of(TODAY.minusDays(1098), TODAY, TODAY).from());
+                36, StatisticsPeriod.of(NOW.minusMonths(36), NOW, NOW).months().size());
     }
 
     private static String field(Runnable call) {

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +44,11 @@ class StatisticsTest {
                         .statusCode(200);
             }
         }
-        // Only days that have ended are counted, so the referrals are moved to a past day of their own.
-        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(400);
-        assertEquals(13, moveToDay(caseId, day));
-        String from = day.toString();
-        String to = day.plusDays(1).toString();
+        // Only months that have ended are counted, so the referrals are moved to a past month of their own.
+        YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(30);
+        assertEquals(13, moveToDay(caseId, month.atDay(15)));
+        String from = month.toString();
+        String to = month.plusMonths(1).toString();
 
         var stats = given().auth()
                 .oauth2(almaty.coordinator())
@@ -63,29 +64,30 @@ class StatisticsTest {
                         equalTo(to),
                         "minimumCellSize",
                         equalTo(5),
-                        "total",
+                        "months[0].total",
                         equalTo(13),
-                        "byPriority[0].key",
+                        "months[0].byPriority[0].key",
                         equalTo("HIGH"),
-                        "byPriority[0].count",
+                        "months[0].byPriority[0].count",
                         equalTo(13),
-                        "byReceiverKind[0].key",
+                        "months[0].byReceiverKind[0].key",
                         equalTo("SOCIAL_PROTECTION"),
-                        "timeToAcknowledge.referrals",
+                        "months[0].timeToAcknowledge.referrals",
                         equalTo(6),
-                        "timeToAcknowledge.medianMinutes",
+                        "months[0].timeToAcknowledge.medianMinutes",
                         notNullValue(),
-                        "timeToAccept.referrals",
+                        "months[0].timeToAccept.referrals",
                         equalTo(0),
-                        "timeToAccept.medianMinutes",
+                        "months[0].timeToAccept.medianMinutes",
                         nullValue())
                 .extract();
-        List<Map<String, Object>> byState = stats.path("byState");
+        List<Map<String, Object>> byState = stats.path("months[0].byState");
         // ACKNOWLEDGED 6 is shown; DECLINED 2 is withheld, and SUBMITTED 5 with it, or 13 - 6 - 5 would give it away.
         assertEquals(Map.of("key", "ACKNOWLEDGED", "count", 6, "suppressed", false), byState.get(0));
         assertEquals(Map.of("key", "DECLINED", "suppressed", true), byState.get(1));
         assertEquals(Map.of("key", "SUBMITTED", "suppressed", true), byState.get(2));
-        assertEquals(List.of(Map.of("key", "NO_CAPACITY", "suppressed", true)), stats.path("declinesByReason"));
+        assertEquals(
+                List.of(Map.of("key", "NO_CAPACITY", "suppressed", true)), stats.path("months[0].declinesByReason"));
 
         // Another network counts only its own referrals; a period with fewer than five withholds the total.
         given().auth()
@@ -95,7 +97,7 @@ class StatisticsTest {
                 .get("/api/v1/statistics/referrals")
                 .then()
                 .statusCode(200)
-                .body("total", equalTo(0), "byState.size()", equalTo(0));
+                .body("months[0].total", equalTo(0), "months[0].byState.size()", equalTo(0));
         given().auth()
                 .oauth2(almaty.coordinator())
                 .queryParam("from", to)
@@ -111,24 +113,28 @@ class StatisticsTest {
     }
 
     @Test
-    void onlyWholeDaysThatHaveEndedCanBeAskedFor() {
+    void onlyWholeMonthsThatHaveEndedCanBeAskedFor() {
         String coordinator = Network.coordinatorToken("almaty");
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        // Today has not ended: asking again later would isolate the referrals sent in between.
-        refused(coordinator, today.minusDays(1).toString(), today.plusDays(1).toString(), "to");
-        // An instant is not a day: windows a millisecond apart would isolate one referral.
-        refused(coordinator, Instant.now().minusSeconds(60).toString(), today.toString(), "from");
-        refused(coordinator, today.minusDays(1100).toString(), today.toString(), "from");
+        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        // This month has not ended: asking again later would isolate the referrals sent in between.
+        refused(coordinator, now.minusMonths(1).toString(), now.plusMonths(1).toString(), "to");
+        // A day or an instant is not a month: windows a day apart would isolate that day's referrals.
+        refused(coordinator, now.minusMonths(1).atDay(1).toString(), now.toString(), "from");
+        refused(coordinator, Instant.now().minusSeconds(60).toString(), now.toString(), "from");
+        refused(coordinator, now.minusMonths(37).toString(), now.toString(), "from");
         given().auth()
                 .oauth2(coordinator)
                 .get("/api/v1/statistics/referrals")
                 .then()
                 .statusCode(200)
                 .body(
-                        "to",
-                        equalTo(today.toString()),
-                        "from",
-                        equalTo(today.minusDays(90).toString()));
+                        "to", equalTo(now.toString()),
+                        "from", equalTo(now.minusMonths(3).toString()),
+                        "months.month",
+                                org.hamcrest.Matchers.contains(
+                                        now.minusMonths(3).toString(),
+                                        now.minusMonths(2).toString(),
+                                        now.minusMonths(1).toString()));
     }
 
     private static void refused(String token, String from, String to, String field) {

@@ -708,12 +708,17 @@ from (
 order by h.at;
 
 \echo outbox events
--- Every event in time order gets the next seq and, as the relay would have given it, the next position.
+-- Every event in time order gets the next seq and, as the relay would have given it, the next position of its
+-- network.
 create temp table seed_base as
 select greatest(coalesce((select max(seq) from outbox_event), 0),
-                coalesce(pg_sequence_last_value(pg_get_serial_sequence('outbox_event', 'seq')::regclass), 0)) as seq,
-       greatest(coalesce((select max(position) from outbox_event), 0),
-                coalesce(pg_sequence_last_value('outbox_position_seq'), 0)) as position;
+                coalesce(pg_sequence_last_value(pg_get_serial_sequence('outbox_event', 'seq')::regclass), 0)) as seq;
+-- Positions are numbered per network (migration V13), each on from its network's counter.
+create temp table seed_position_base as
+select t.id as tenant_id,
+       greatest(coalesce((select max(o.position) from outbox_event o where o.tenant_id = t.id), 0),
+                coalesce((select c.last_position from feed_counter c where c.tenant_id = t.id), 0)) as position
+from tenant t;
 
 insert into outbox_event (seq, id, tenant_id, aggregate_type, aggregate_id, event_type, audience, payload, created_at,
                           position)
@@ -738,9 +743,10 @@ select b.seq + e.n, pg_temp.uuid7(e.at), e.tenant_id, e.aggregate_type, e.aggreg
                jsonb_build_object('incidentId', e.aggregate_id, 'reportingAgencyId', e.sender,
                                   'occurredAt', pg_temp.iso(e.occurred_at), 'district', e.district)
        end,
-       e.at, b.position + e.n
+       e.at, pb.position + e.tn
 from (
-    select u.*, row_number() over (order by u.at, u.tiebreak) as n
+    select u.*, row_number() over (order by u.at, u.tiebreak) as n,
+           row_number() over (partition by u.tenant_id order by u.at, u.tiebreak) as tn
     from (
         select h.tenant_id, 'referral' as aggregate_type, r.id as aggregate_id,
                case h.action when 'CREATE' then 'referral.created' when 'ESCALATE' then 'referral.escalated'
@@ -767,6 +773,7 @@ from (
     ) u
 ) e
 cross join seed_base b
+join seed_position_base pb on pb.tenant_id = e.tenant_id
 order by e.at, e.tiebreak;
 
 \echo agency feeds
@@ -786,7 +793,9 @@ select create_sql from seed_ddl order by create_order \gexec
 do $$
 begin
     perform setval(pg_get_serial_sequence('outbox_event', 'seq'), (select max(seq) from outbox_event));
-    perform setval('outbox_position_seq', (select max(position) from outbox_event));
+    insert into feed_counter (tenant_id, last_position)
+    select tenant_id, max(position) from outbox_event where position is not null group by tenant_id
+    on conflict (tenant_id) do update set last_position = excluded.last_position;
 end
 $$;
 

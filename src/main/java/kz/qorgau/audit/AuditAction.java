@@ -11,5 +11,9 @@ public enum AuditAction {
     /** A referral sent without the survivor's consent, under the emergency exception. */
     EMERGENCY_EXCEPTION,
     WITHDRAW_CONSENT,
-    ANONYMISE
+    ANONYMISE,
+    /** Who gets notified changed: a webhook subscription made, stopped, or its events sent again. */
+    WEBHOOK_SUBSCRIBE,
+    WEBHOOK_UNSUBSCRIBE,
+    WEBHOOK_REPLAY
 }

@@ -18,9 +18,9 @@ import java.util.Optional;
 import kz.qorgau.agency.Agencies;
 import kz.qorgau.audit.AuditDtos.CheckpointView;
 import kz.qorgau.audit.AuditDtos.SigningKeyView;
+import kz.qorgau.common.EventLog;
 import kz.qorgau.common.ProblemException;
 import kz.qorgau.common.TimeAndIds.IdGenerator;
-import kz.qorgau.notification.Outbox;
 import kz.qorgau.security.AccessPolicy;
 import kz.qorgau.security.Capability;
 import kz.qorgau.security.TenantsConfig;
@@ -61,7 +61,7 @@ public class AuditCheckpoints {
     IdGenerator ids;
 
     @Inject
-    Outbox outbox;
+    EventLog events;
 
     @Inject
     Agencies agencies;
@@ -153,7 +153,7 @@ public class AuditCheckpoints {
                 at,
                 signer.keyId(),
                 Base64.getEncoder().encodeToString(signature));
-        outbox.append("audit", ids.newId(), "audit.checkpoint", agencies.activeIds(), view);
+        events.append("audit", ids.newId(), "audit.checkpoint", agencies.activeIds(), view);
         LOG.infof(
                 "AUDIT_CHECKPOINT tenant=%s seq=%d hash=%s at=%s keyId=%s signature=%s",
                 view.tenantId(), view.seq(), view.hash(), view.at(), view.keyId(), view.signature());

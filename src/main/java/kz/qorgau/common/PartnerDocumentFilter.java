@@ -49,7 +49,8 @@ public class PartnerDocumentFilter implements OASFilter {
                     "A referral of the case is still under way (openReferrals counts them), or it is already closed"),
             Map.entry("withdrawConsent", "The consent was already withdrawn"),
             Map.entry("subscribeWebhook", "The agency already keeps the most active subscriptions it may"),
-            Map.entry("replayWebhookEvents", "The subscription is no longer active"));
+            Map.entry("replayWebhookEvents", "The subscription is no longer active"),
+            Map.entry("takeAuditCheckpoint", "The chain head does not name the last chained entry: verify the trail"));
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -82,6 +83,13 @@ public class PartnerDocumentFilter implements OASFilter {
         addExamples(operation, id);
         if (CONFLICTS.containsKey(id)) {
             problem(responses, "409", CONFLICTS.get(id));
+        }
+        if (id.equals("listEvents") || id.equals("replayWebhookEvents")) {
+            problem(
+                    responses,
+                    "410",
+                    "The position is older than the network's feed retention (events after it were removed): read "
+                            + "the feed again without a cursor and resync");
         }
         if (id.equals("fireReferralAction")
                 || id.equals("editAgency")

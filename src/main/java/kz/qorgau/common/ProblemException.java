@@ -173,6 +173,28 @@ public abstract sealed class ProblemException extends RuntimeException {
         }
     }
 
+    /** A position the service no longer holds: what came after it was removed by retention. */
+    public static final class Gone extends ProblemException {
+        public Gone(String detail) {
+            super(detail);
+        }
+
+        @Override
+        public int status() {
+            return 410;
+        }
+
+        @Override
+        public String slug() {
+            return "cursor-expired";
+        }
+
+        @Override
+        public String title() {
+            return "Cursor expired";
+        }
+    }
+
     /** A change that needs the caller to say which version it read (If-Match), and it did not. */
     public static final class PreconditionRequired extends ProblemException {
         public PreconditionRequired(String detail) {

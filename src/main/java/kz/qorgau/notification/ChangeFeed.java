@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import kz.qorgau.common.Cursor;
 import kz.qorgau.common.Json;
+import kz.qorgau.common.ProblemException;
 import kz.qorgau.common.SqlValues;
 import kz.qorgau.notification.NotificationDtos.EventPage;
 import kz.qorgau.notification.NotificationDtos.EventView;
@@ -40,6 +41,9 @@ public class ChangeFeed {
     public EventPage after(String cursor, int limit) {
         access.require(Capability.READ_EVENTS);
         long after = cursor == null ? 0 : Cursor.position(cursor);
+        if (cursor != null) {
+            refuseIfPruned(em, access.caller().tenantId(), after);
+        }
         boolean network = AccessRules.seesWholeNetwork(access.caller());
         // The tenant is checked on every row as well as the agency: a token of one network whose agency claim
         // names another network's agency reads nothing.
@@ -76,5 +80,20 @@ public class ChangeFeed {
                 .toList();
         long last = events.isEmpty() ? after : events.get(events.size() - 1).position();
         return new EventPage(events, Cursor.ofPosition(last));
+    }
+
+    /**
+     * A position older than what retention has removed answers 410: the reader would otherwise skip, without a
+     * word, every event removed after it. It starts again without a cursor (or from its own records).
+     */
+    static void refuseIfPruned(EntityManager em, String tenant, long position) {
+        @SuppressWarnings("unchecked")
+        List<Number> pruned = em.createNativeQuery("select pruned_through from feed_counter where tenant_id = ?1")
+                .setParameter(1, tenant)
+                .getResultList();
+        if (!pruned.isEmpty() && position < pruned.get(0).longValue()) {
+            throw new ProblemException.Gone("Events after position " + position + " are past the network's feed "
+                    + "retention and were removed; read the feed again without a cursor and resync");
+        }
     }
 }

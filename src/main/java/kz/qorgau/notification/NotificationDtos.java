@@ -99,4 +99,12 @@ public final class NotificationDtos {
             description = "Send again every event of the subscription from this feed position on")
     public record Replay(
             @jakarta.validation.constraints.PositiveOrZero long fromPosition) {}
+
+    @Schema(name = "WebhookReplayResult")
+    public record ReplayResult(
+            @Schema(description = "How many deliveries were queued: at most qorgau.webhooks.max-replay (1,000) a call")
+            int queued,
+
+            @Schema(description = "Present when the call stopped at its maximum: replay again from here for the rest")
+            Long nextFromPosition) {}
 }

@@ -7,12 +7,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
+import kz.qorgau.common.EventLog;
 import kz.qorgau.common.Json;
 import kz.qorgau.common.TimeAndIds.IdGenerator;
 
 /** Appends events to the outbox inside the caller's transaction; delivery happens elsewhere, later. */
 @ApplicationScoped
-public class Outbox {
+public class Outbox implements EventLog {
 
     @Inject
     EntityManager em;
@@ -27,6 +28,7 @@ public class Outbox {
     IdGenerator ids;
 
     /** Payloads carry ids, states and times, never a survivor's personal data. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String aggregateType, UUID aggregateId, String eventType, Set<UUID> audience, Object payload) {
         if (!EventReaders.READ_BY.containsKey(aggregateType)) {

@@ -80,8 +80,15 @@ public class OutboxRelay {
         List<Number> positions = em.createNativeQuery("""
                         with batch as (
                             select seq from outbox_event where position is null and tenant_id = ?2 order by seq limit ?1),
+                        counter as (
+                            insert into feed_counter (tenant_id, last_position)
+                            select ?2, count(*) from batch having count(*) > 0
+                            on conflict (tenant_id) do update
+                                set last_position = feed_counter.last_position + excluded.last_position
+                            returning last_position - (select count(*) from batch) as base),
                         numbered as (
-                            select seq, nextval('outbox_position_seq') as position from (select seq from batch order by seq) b)
+                            select b.seq, c.base + row_number() over (order by b.seq) as position
+                            from batch b cross join counter c)
                         update outbox_event o set position = n.position from numbered n where o.seq = n.seq
                         returning o.position""")
                 .setParameter(1, BATCH)
@@ -90,7 +97,8 @@ public class OutboxRelay {
         if (positions.isEmpty()) {
             return 0;
         }
-        // One relay at a time draws from the sequence, so this batch's positions are one unbroken range.
+        // The network's counter row is locked until commit, so this batch's positions are one unbroken range, and
+        // positions are numbered per network: no partner learns another network's activity from the gaps.
         long first = positions.stream().mapToLong(Number::longValue).min().orElseThrow();
         long last = positions.stream().mapToLong(Number::longValue).max().orElseThrow();
         em.createNativeQuery("""

@@ -38,6 +38,10 @@ public interface WebhookConfig {
     @WithDefault("12")
     int maxAttempts();
 
+    /** The most events one replay call queues; its answer's nextFromPosition goes on from there. */
+    @WithDefault("1000")
+    int maxReplay();
+
     /**
      * Address ranges (such as {@code 10.20.0.0/16}) of receivers on the deployment's own network that its
      * agencies may subscribe all the same: a partner's system placed inside the same private network on

@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
 import java.util.UUID;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.PartnerDocuments;
@@ -25,6 +24,7 @@ import kz.qorgau.common.Versioned;
 import kz.qorgau.notification.NotificationDtos.DeliveryView;
 import kz.qorgau.notification.NotificationDtos.NewSubscription;
 import kz.qorgau.notification.NotificationDtos.Replay;
+import kz.qorgau.notification.NotificationDtos.ReplayResult;
 import kz.qorgau.notification.NotificationDtos.SubscriptionView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -143,12 +143,18 @@ public class WebhookResource {
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(
             operationId = "replayWebhookEvents",
-            description = "Queues every event of the agency's feed from a position on again, as new deliveries to this "
-                    + "subscription: for a receiver that lost what it had received.",
+            description = "Queues the events of the agency's feed from a position on again, as new deliveries to this "
+                    + "subscription: for a receiver that lost what it had received. At most qorgau.webhooks.max-replay (1,000) a call; when there "
+                    + "are more, nextFromPosition says where the next call goes on. Each call is an audit entry.",
             summary = "Send the agency's events again from a feed position (agency-admin)")
-    @APIResponse(responseCode = "202", description = "Queued; queued counts the deliveries")
+    @APIResponse(
+            responseCode = "202",
+            description = "Queued; queued counts the deliveries",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReplayResult.class)))
     public Response replayFrom(@RestPath UUID id, @NotNull @Valid Replay replay) {
-        return Response.accepted(Map.of("queued", webhooks.replayFrom(id, replay.fromPosition())))
-                .build();
+        return Response.accepted(webhooks.replayFrom(id, replay.fromPosition())).build();
     }
 }

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import kz.qorgau.agency.CallerAgency;
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.AuditTrail;
+import kz.qorgau.audit.AuditTrail.Subject;
 import kz.qorgau.common.Cursor;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.ProblemException;
@@ -21,6 +24,7 @@ import kz.qorgau.common.SqlValues;
 import kz.qorgau.common.TimeAndIds.IdGenerator;
 import kz.qorgau.notification.NotificationDtos.DeliveryView;
 import kz.qorgau.notification.NotificationDtos.NewSubscription;
+import kz.qorgau.notification.NotificationDtos.ReplayResult;
 import kz.qorgau.notification.NotificationDtos.SubscriptionView;
 import kz.qorgau.privacy.FieldCipher;
 import kz.qorgau.security.AccessPolicy;
@@ -37,6 +41,9 @@ public class WebhookService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     AccessPolicy access;
@@ -119,6 +126,11 @@ public class WebhookService {
         subscription.createdAt = now;
         subscription.updatedAt = now;
         em.persist(subscription);
+        audit.record(
+                AuditAction.WEBHOOK_SUBSCRIBE,
+                Subject.of("webhook-subscription", subscription.id, null),
+                List.of(),
+                "eventTypes=" + String.join(",", eventTypes));
         return view(subscription, secret);
     }
 
@@ -150,6 +162,8 @@ public class WebhookService {
         WebhookSubscription subscription = own(id);
         subscription.active = false;
         subscription.updatedAt = clock.instant();
+        audit.record(
+                AuditAction.WEBHOOK_UNSUBSCRIBE, Subject.of("webhook-subscription", subscription.id, null), List.of());
     }
 
     @Transactional
@@ -208,33 +222,60 @@ public class WebhookService {
         if (updated == 0) {
             throw new ProblemException.NotFound("Delivery " + deliveryId + " of subscription " + id);
         }
+        audit.record(
+                AuditAction.WEBHOOK_REPLAY,
+                Subject.of("webhook-subscription", subscription.id, null),
+                List.of(),
+                "delivery=" + deliveryId);
         return delivery((Object[]) em.createNativeQuery(DELIVERIES + " where d.id = :id")
                 .setParameter("id", deliveryId)
                 .getSingleResult());
     }
 
-    /** Queues every event of the agency's feed from {@code fromPosition} on again, as new deliveries. */
+    /**
+     * Queues the events of the agency's feed from {@code fromPosition} on again, as new deliveries: at most
+     * {@code qorgau.webhooks.max-replay} a call, so that one call cannot flood a receiver or the delivery table; the answer says
+     * where to go on from.
+     */
     @Transactional
-    public int replayFrom(UUID id, long fromPosition) {
+    public ReplayResult replayFrom(UUID id, long fromPosition) {
         WebhookSubscription subscription = own(id);
         if (!subscription.active) {
             throw new ProblemException.Conflict("Subscription " + id + " is no longer active");
         }
-        return em.createNativeQuery("""
-                        insert into webhook_delivery (id, tenant_id, subscription_id, event_seq, position, aggregate_id,
-                            status, attempts, next_attempt_at, created_at)
-                        select gen_random_uuid(), f.tenant_id, ?1, o.seq, f.position, o.aggregate_id, 'PENDING', 0, ?4, ?4
-                        from agency_feed f join outbox_event o on o.seq = f.event_seq
-                        where f.agency_id = ?2 and f.position >= ?3
-                          and (cardinality(cast(?5 as varchar[])) = 0 or o.event_type = any(cast(?5 as varchar[])))
-                          and o.aggregate_type = any(cast(?6 as varchar[]))""")
+        if (fromPosition > 0) {
+            ChangeFeed.refuseIfPruned(em, subscription.tenantId, fromPosition - 1);
+        }
+        Object[] queued = (Object[]) em.createNativeQuery("""
+                        with queued as (
+                            insert into webhook_delivery (id, tenant_id, subscription_id, event_seq, position,
+                                aggregate_id, status, attempts, next_attempt_at, created_at)
+                            select gen_random_uuid(), f.tenant_id, ?1, o.seq, f.position, o.aggregate_id, 'PENDING', 0,
+                                ?4, ?4
+                            from agency_feed f join outbox_event o on o.seq = f.event_seq
+                            where f.agency_id = ?2 and f.position >= ?3
+                              and (cardinality(cast(?5 as varchar[])) = 0 or o.event_type = any(cast(?5 as varchar[])))
+                              and o.aggregate_type = any(cast(?6 as varchar[]))
+                            order by f.position
+                            limit ?7
+                            returning position)
+                        select count(*), max(position) from queued""")
                 .setParameter(1, subscription.id)
                 .setParameter(2, subscription.agencyId)
                 .setParameter(3, fromPosition)
                 .setParameter(4, Timestamp.from(clock.instant()))
                 .setParameter(5, subscription.eventTypes)
                 .setParameter(6, subscription.readableAggregates)
-                .executeUpdate();
+                .setParameter(7, config.maxReplay())
+                .getSingleResult();
+        int count = ((Number) queued[0]).intValue();
+        Long next = count == config.maxReplay() ? ((Number) queued[1]).longValue() + 1 : null;
+        audit.record(
+                AuditAction.WEBHOOK_REPLAY,
+                Subject.of("webhook-subscription", subscription.id, null),
+                List.of(),
+                "fromPosition=" + fromPosition + " queued=" + count);
+        return new ReplayResult(count, next);
     }
 
     /** A subscription of the caller's agency, or 404 exactly as for one that does not exist. */

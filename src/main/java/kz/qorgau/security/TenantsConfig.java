@@ -37,6 +37,13 @@ public interface TenantsConfig {
         @WithDefault("1826d")
         java.time.Duration closedCaseRetention();
 
+        /**
+         * How long the change feed, relayed outbox events and finished webhook deliveries are kept; a partner
+         * whose cursor is older hears 410 and resyncs. Ninety days unless the network says otherwise.
+         */
+        @WithDefault("90d")
+        java.time.Duration feedRetention();
+
         /** How fast one client of the network (one token subject of one OAuth client) may call the API. */
         RateLimit rateLimit();
 

@@ -29,6 +29,9 @@ class ChangeFeedAndDeadlinesTest {
     OutboxRelay relay;
 
     @Inject
+    FeedRetention retention;
+
+    @Inject
     DeadlineJob deadlines;
 
     /** Reads the whole feed from the start for a token, following nextCursor. */
@@ -212,5 +215,75 @@ class ChangeFeedAndDeadlinesTest {
         assertEquals(
                 2,
                 history.stream().filter(h -> "ESCALATE".equals(h.get("action"))).count());
+    }
+
+    @Test
+    void eachNetworkNumbersItsFeedOnItsOwnSoNoGapTellsOfAnother() throws Exception {
+        for (String tenant : List.of("almaty", "astana", "almaty")) {
+            Network network = Network.of(tenant);
+            Flows.incident(network.token(Role.POLICE_DISPATCH, network.police));
+            relay.relay();
+        }
+        try (var owner = kz.qorgau.support.OwnerDatabase.connect();
+                var rows = owner.createStatement()
+                        .executeQuery("select tenant_id, count(*), count(distinct position), min(position),"
+                                + " max(position) from outbox_event where position is not null group by tenant_id")) {
+            int networks = 0;
+            while (rows.next()) {
+                networks++;
+                String tenant = rows.getString(1);
+                long count = rows.getLong(2);
+                assertEquals(count, rows.getLong(3), tenant + ": a position given twice");
+                assertEquals(1, rows.getLong(4), tenant + ": the first position");
+                assertEquals(count, rows.getLong(5), tenant + ": positions 1.." + count + " without a gap");
+            }
+            assertEquals(2, networks);
+        }
+    }
+
+    @Test
+    void eventsPastTheRetentionAreRemovedAndAnOlderCursorHearsItMustResync() throws Exception {
+        Network astana = Network.of("astana");
+        String dispatch = astana.token(Role.POLICE_DISPATCH, astana.police);
+        Flows.incident(dispatch);
+        Flows.incident(dispatch);
+        relay.relay();
+        var first = given().auth()
+                .oauth2(dispatch)
+                .queryParam("limit", 1)
+                .get("/api/v1/events")
+                .then()
+                .statusCode(200)
+                .extract();
+        String afterFirst = first.path("nextCursor");
+
+        int removed = retention.prune("astana", Instant.now().plusSeconds(1));
+        assertTrue(removed >= 2, "the two incidents' events and their feed rows, at least: " + removed);
+        try (var owner = kz.qorgau.support.OwnerDatabase.connect();
+                var left = owner.createStatement()
+                        .executeQuery("select count(*) from outbox_event o where o.tenant_id = 'astana'"
+                                + " and o.position is not null and not exists"
+                                + " (select 1 from webhook_delivery d where d.event_seq = o.seq)")) {
+            left.next();
+            assertEquals(0, left.getLong(1), "relayed events past the retention left behind");
+        }
+        // A cursor from before says so, rather than skipping what was removed without a word ...
+        given().auth()
+                .oauth2(dispatch)
+                .queryParam("after", afterFirst)
+                .get("/api/v1/events")
+                .then()
+                .statusCode(410)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:qorgau:problem:cursor-expired"));
+        // ... and reading again from the start works, and goes on with what comes next.
+        Flows.incident(dispatch);
+        relay.relay();
+        given().auth()
+                .oauth2(dispatch)
+                .get("/api/v1/events")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1), "items[0].type", equalTo("incident.reported"));
     }
 }

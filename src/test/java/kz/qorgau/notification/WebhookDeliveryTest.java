@@ -327,4 +327,54 @@ class WebhookDeliveryTest {
             unsubscribe(broken);
         }
     }
+
+    @Test
+    void aReplayStopsAtItsMaximumSaysWhereToGoOnAndEveryChangeOfWhoIsNotifiedIsAudited() {
+        Network almaty = Network.of("almaty");
+        String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
+        String caseworker = almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre);
+        Subscribed subscription = subscribe(almaty, almaty.crisisCentre, "http://127.0.0.1:9/never", List.of());
+        UUID caseId = Flows.caseFile(inspector);
+        Flows.recordConsent(inspector, caseId, almaty.crisisCentre).then().statusCode(201);
+        for (int i = 0; i < 2; i++) {
+            UUID referral = Flows.referral(inspector, caseId, almaty.crisisCentre);
+            Flows.fire(caseworker, referral, "ACKNOWLEDGE").then().statusCode(200);
+        }
+        relay.relay();
+        String replay = "/api/v1/webhook-subscriptions/" + subscription.id() + "/replay";
+        // The test profile's maximum is three a call; the crisis centre's feed holds at least four events.
+        List<String> expected = new ArrayList<>(List.of("WEBHOOK_SUBSCRIBE"));
+        Number from = 0;
+        int queued = 0;
+        do {
+            var answer = given().auth()
+                    .oauth2(subscription.admin())
+                    .contentType("application/json")
+                    .body(Map.of("fromPosition", from))
+                    .post(replay)
+                    .then()
+                    .statusCode(202)
+                    .extract();
+            int now = answer.<Integer>path("queued");
+            from = answer.path("nextFromPosition");
+            assertTrue(from == null ? now <= 3 : now == 3, "a call queues at most three, and says where to go on");
+            queued += now;
+            expected.add("WEBHOOK_REPLAY");
+        } while (from != null);
+        assertTrue(queued >= 4, "every event was queued in the end: " + queued);
+        expected.add("WEBHOOK_UNSUBSCRIBE");
+        unsubscribe(subscription);
+
+        List<String> actions = given().auth()
+                .oauth2(kz.qorgau.support.TestTokens.tenant("almaty")
+                        .roles(Role.AUDITOR)
+                        .sign())
+                .queryParam("recordId", subscription.id())
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.action");
+        assertEquals(expected, actions);
+    }
 }

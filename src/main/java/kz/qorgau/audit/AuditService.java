@@ -103,12 +103,6 @@ public class AuditService {
             throw new ProblemException.InvalidInput("checkpoint.tenantId", "is not the caller's network");
         }
         chainer.chain(tenant);
-        @SuppressWarnings("unchecked")
-        List<Object[]> heads = em.createNativeQuery("select last_seq, last_hash from audit_chain where tenant_id = ?1")
-                .setParameter(1, tenant)
-                .getResultList();
-        long headSeq = heads.isEmpty() ? 0 : ((Number) heads.get(0)[0]).longValue();
-        byte[] headHash = heads.isEmpty() ? AuditChain.GENESIS : (byte[]) heads.get(0)[1];
         long refused =
                 count("select count(*) from audit_entry where tenant_id = ?1 and refused_at is not null", tenant);
         long overdue = ((Number) em.createNativeQuery("select count(*) from audit_entry where tenant_id = ?1"
@@ -117,13 +111,20 @@ public class AuditService {
                         .setParameter(2, java.sql.Timestamp.from(clock.instant().minus(UNCHAINED_GRACE)))
                         .getSingleResult())
                 .longValue();
-        Walk walk = walk(checkpoint);
+        Walk walk = walk(checkpoint, tenant);
+        // The head as it stands after the walk: every entry the walk saw chained is covered by it.
+        AuditChainer.ChainHead head = head(tenant);
+        long headSeq = head.seq();
+        byte[] headHash = head.hash();
         String problem = walk.problem;
         Long brokenAt = walk.brokenAt;
         if (problem == null) {
             if (walk.lastSeq < headSeq) {
-                problem = "entries after " + walk.lastSeq + " are missing: the head names entry " + headSeq;
-                brokenAt = walk.lastSeq + 1;
+                // Either entries were chained after the walk's last pass (the next one is there), or they are gone.
+                if (!chained(tenant, walk.lastSeq + 1)) {
+                    problem = "entries after " + walk.lastSeq + " are missing: the head names entry " + headSeq;
+                    brokenAt = walk.lastSeq + 1;
+                }
             } else if (walk.lastSeq > headSeq) {
                 problem = "the head names entry " + headSeq + " but the chain goes on to " + walk.lastSeq
                         + ": the head was rewound";
@@ -150,66 +151,36 @@ public class AuditService {
         return new VerificationView(problem == null, walk.checked, headSeq, brokenAt, problem, refused, overdue, check);
     }
 
-    /** What a walk of the chained entries found. */
+    /** What a walk of the chained entries found so far, and where it goes on from. */
     private static final class Walk {
         long checked;
         long lastSeq;
         byte[] lastHash = AuditChain.GENESIS;
+        long expected = 1;
         Long brokenAt;
         String problem;
+        boolean checkpointSeen;
         String checkpointProblem;
     }
 
-    private Walk walk(CheckpointView checkpoint) {
+    /**
+     * Walks on from where the walk stopped. Entries another replica chains meanwhile are walked too: after
+     * each pass the head is read again, and while it names entries past the walk's end the walk goes on, so that
+     * chaining under way is never taken for a rewound head or a missing tail.
+     */
+    private Walk walk(CheckpointView checkpoint, String tenant) {
         Walk walk = new Walk();
-        byte[] checkpointHash = checkpoint == null ? null : HexFormat.of().parseHex(checkpoint.hash());
-        boolean checkpointSeen = checkpoint == null || checkpoint.seq() == 0;
-        if (checkpoint != null && checkpoint.seq() == 0 && !MessageDigest.isEqual(checkpointHash, AuditChain.GENESIS)) {
-            walk.checkpointProblem = "a checkpoint of an empty chain has the genesis hash";
+        walk.checkpointSeen = checkpoint == null || checkpoint.seq() == 0;
+        if (checkpoint != null
+                && checkpoint.seq() == 0
+                && !MessageDigest.isEqual(HexFormat.of().parseHex(checkpoint.hash()), AuditChain.GENESIS)) {
+            walk.checkpointProblem = "a checkpoint of an empty chain must carry the genesis hash";
         }
-        long expected = 1;
-        byte[] previous = AuditChain.GENESIS;
-        walking:
-        while (true) {
-            List<AuditEntry> batch = em.createQuery("from AuditEntry where seq >= :from order by seq", AuditEntry.class)
-                    .setParameter("from", expected)
-                    .setMaxResults(VERIFY_BATCH)
-                    .getResultList();
-            for (AuditEntry entry : batch) {
-                String problem = null;
-                if (entry.seq != expected) {
-                    problem = "entry " + expected + " is missing";
-                } else if (!MessageDigest.isEqual(entry.prevHash, previous)) {
-                    problem = "does not link to the entry before it";
-                } else if (!chain.verifies(previous, entry.fields(), entry.hash)) {
-                    problem = "its content does not match its hash";
-                } else if (entry.mac != null && !chain.entryMacMatches(entry.fields(), entry.mac)) {
-                    problem = "its content does not match the MAC the service wrote";
-                }
-                if (problem != null) {
-                    walk.brokenAt = expected;
-                    walk.problem = problem;
-                    break walking;
-                }
-                if (checkpoint != null && entry.seq == checkpoint.seq()) {
-                    checkpointSeen = true;
-                    if (!MessageDigest.isEqual(entry.hash, checkpointHash)) {
-                        walk.checkpointProblem = "entry " + entry.seq + " is not the one the checkpoint signed: the"
-                                + " chain was rewritten from there or before";
-                    }
-                }
-                previous = entry.hash;
-                walk.lastSeq = entry.seq;
-                walk.lastHash = entry.hash;
-                expected++;
-                walk.checked++;
-            }
-            em.clear();
-            if (batch.size() < VERIFY_BATCH) {
-                break;
-            }
+        walkOn(walk, checkpoint);
+        for (int pass = 0; pass < 3 && walk.problem == null && head(tenant).seq() > walk.lastSeq; pass++) {
+            walkOn(walk, checkpoint);
         }
-        if (!checkpointSeen && walk.checkpointProblem == null) {
+        if (!walk.checkpointSeen && walk.checkpointProblem == null) {
             walk.checkpointProblem = walk.problem != null
                     ? "the chain breaks at entry " + walk.brokenAt + ", before the checkpoint's entry "
                             + checkpoint.seq()
@@ -217,6 +188,68 @@ public class AuditService {
                             + ": it was cut short";
         }
         return walk;
+    }
+
+    private void walkOn(Walk walk, CheckpointView checkpoint) {
+        byte[] checkpointHash = checkpoint == null ? null : HexFormat.of().parseHex(checkpoint.hash());
+        while (true) {
+            List<AuditEntry> batch = em.createQuery("from AuditEntry where seq >= :from order by seq", AuditEntry.class)
+                    .setParameter("from", walk.expected)
+                    .setMaxResults(VERIFY_BATCH)
+                    .getResultList();
+            for (AuditEntry entry : batch) {
+                String problem = null;
+                if (entry.seq != walk.expected) {
+                    problem = "entry " + walk.expected + " is missing";
+                } else if (!MessageDigest.isEqual(entry.prevHash, walk.lastHash)) {
+                    problem = "does not link to the entry before it";
+                } else if (!chain.verifies(walk.lastHash, entry.fields(), entry.hash)) {
+                    problem = "its content does not match its hash";
+                } else if (entry.mac != null && !chain.entryMacMatches(entry.fields(), entry.mac)) {
+                    problem = "its content does not match the MAC the service wrote";
+                }
+                if (problem != null) {
+                    walk.brokenAt = walk.expected;
+                    walk.problem = problem;
+                    em.clear();
+                    return;
+                }
+                if (checkpoint != null && entry.seq == checkpoint.seq()) {
+                    walk.checkpointSeen = true;
+                    if (!MessageDigest.isEqual(entry.hash, checkpointHash)) {
+                        walk.checkpointProblem = "entry " + entry.seq + " is not the one the checkpoint signed: the"
+                                + " chain was rewritten from there or before";
+                    }
+                }
+                walk.lastSeq = entry.seq;
+                walk.lastHash = entry.hash;
+                walk.expected++;
+                walk.checked++;
+            }
+            em.clear();
+            if (batch.size() < VERIFY_BATCH) {
+                return;
+            }
+        }
+    }
+
+    private boolean chained(String tenant, long seq) {
+        return ((Number) em.createNativeQuery("select count(*) from audit_entry where tenant_id = ?1 and seq = ?2")
+                                .setParameter(1, tenant)
+                                .setParameter(2, seq)
+                                .getSingleResult())
+                        .longValue()
+                > 0;
+    }
+
+    private AuditChainer.ChainHead head(String tenant) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> heads = em.createNativeQuery("select last_seq, last_hash from audit_chain where tenant_id = ?1")
+                .setParameter(1, tenant)
+                .getResultList();
+        return heads.isEmpty()
+                ? new AuditChainer.ChainHead(0, AuditChain.GENESIS)
+                : new AuditChainer.ChainHead(((Number) heads.get(0)[0]).longValue(), (byte[]) heads.get(0)[1]);
     }
 
     private long count(String sql, String tenant) {

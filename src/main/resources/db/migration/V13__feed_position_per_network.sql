@@ -28,3 +28,6 @@ create index outbox_event_prunable_idx on outbox_event (tenant_id, created_at) w
 create index webhook_delivery_finished_idx on webhook_delivery (tenant_id, created_at) where status <> 'PENDING';
 -- The retention job removes these rows; the service's role may delete from them and from no other table.
 grant delete on outbox_event, agency_feed, webhook_delivery to "${app_role}";
+-- Removing an event checks both foreign keys to it; without these, each removed event scanned both tables.
+create index agency_feed_event_idx on agency_feed (event_seq);
+create index webhook_delivery_event_idx on webhook_delivery (event_seq);

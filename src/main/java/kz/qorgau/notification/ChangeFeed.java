@@ -41,18 +41,17 @@ public class ChangeFeed {
     public EventPage after(String cursor, int limit) {
         access.require(Capability.READ_EVENTS);
         long after = cursor == null ? 0 : Cursor.position(cursor);
-        if (cursor != null) {
-            refuseIfPruned(em, access.caller().tenantId(), after);
-        }
         boolean network = AccessRules.seesWholeNetwork(access.caller());
         // The tenant is checked on every row as well as the agency: a token of one network whose agency claim
         // names another network's agency reads nothing.
         String sql = network ? """
-                  select o.position, o.id, o.event_type, o.aggregate_type, o.aggregate_id, o.created_at, cast(o.payload as text)
+                  select o.position, o.id, o.event_type, o.aggregate_type, o.aggregate_id, o.created_at, cast(o.payload as text),
+                         (select c.pruned_through from feed_counter c where c.tenant_id = ?1)
                   from outbox_event o where o.tenant_id = ?1 and o.position > ?2
                     and o.aggregate_type = any(cast(?4 as varchar[]))
                   order by o.position limit ?3""" : """
-                  select o.position, o.id, o.event_type, o.aggregate_type, o.aggregate_id, o.created_at, cast(o.payload as text)
+                  select o.position, o.id, o.event_type, o.aggregate_type, o.aggregate_id, o.created_at, cast(o.payload as text),
+                         (select c.pruned_through from feed_counter c where c.tenant_id = ?1)
                   from agency_feed f join outbox_event o on o.seq = f.event_seq
                   where f.agency_id = ?5 and f.tenant_id = ?1 and o.tenant_id = ?1 and f.position > ?2
                     and o.aggregate_type = any(cast(?4 as varchar[]))
@@ -68,6 +67,15 @@ public class ChangeFeed {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
+        if (cursor != null) {
+            // How far retention has removed comes with the page (no round trip of its own), or is asked for when
+            // the page is empty.
+            if (rows.isEmpty()) {
+                refuseIfPruned(em, access.caller().tenantId(), after);
+            } else if (rows.get(0)[7] != null && after < ((Number) rows.get(0)[7]).longValue()) {
+                throw pruned(after);
+            }
+        }
         List<EventView> events = rows.stream()
                 .map(r -> new EventView(
                         ((Number) r[0]).longValue(),
@@ -92,8 +100,12 @@ public class ChangeFeed {
                 .setParameter(1, tenant)
                 .getResultList();
         if (!pruned.isEmpty() && position < pruned.get(0).longValue()) {
-            throw new ProblemException.Gone("Events after position " + position + " are past the network's feed "
-                    + "retention and were removed; read the feed again without a cursor and resync");
+            throw pruned(position);
         }
+    }
+
+    private static ProblemException.Gone pruned(long position) {
+        return new ProblemException.Gone("Events after position " + position + " are past the network's feed "
+                + "retention and were removed; read the feed again without a cursor and resync");
     }
 }

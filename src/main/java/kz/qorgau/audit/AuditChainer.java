@@ -215,17 +215,40 @@ public class AuditChainer {
             throws java.sql.SQLException {
         long lastSeq = 0;
         byte[] lastHash = AuditChain.GENESIS;
-        try (PreparedStatement last = connection.prepareStatement(
-                "select seq, hash from audit_entry where tenant_id = ? and seq is not null order by seq desc limit 1")) {
+        boolean lastGenuine = true;
+        try (PreparedStatement last = connection.prepareStatement("""
+                select seq, hash, prev_hash, id, at, actor, actor_agency_id, actor_roles, action, record_type,
+                       record_id, case_id, categories, detail, request_id, mac
+                from audit_entry where tenant_id = ? and seq is not null order by seq desc limit 1""")) {
             last.setString(1, tenantId);
             try (ResultSet row = last.executeQuery()) {
                 if (row.next()) {
                     lastSeq = row.getLong(1);
                     lastHash = row.getBytes(2);
+                    // The entry the next one links to must be one the service chained: its hash its own content's,
+                    // and its MAC, when it has one, the service's. Otherwise chaining on would vouch for a forgery.
+                    AuditChain.Fields fields = new AuditChain.Fields(
+                            tenantId,
+                            lastSeq,
+                            row.getObject("id", UUID.class),
+                            row.getObject("at", OffsetDateTime.class).toInstant(),
+                            row.getString("actor"),
+                            row.getObject("actor_agency_id", UUID.class),
+                            strings(row.getArray("actor_roles")),
+                            row.getString("action"),
+                            row.getString("record_type"),
+                            row.getObject("record_id", UUID.class),
+                            row.getObject("case_id", UUID.class),
+                            strings(row.getArray("categories")),
+                            row.getString("detail"),
+                            row.getString("request_id"));
+                    byte[] mac = row.getBytes("mac");
+                    lastGenuine = chain.verifies(row.getBytes("prev_hash"), fields, lastHash)
+                            && (mac == null || chain.entryMacMatches(fields, mac));
                 }
             }
         }
-        boolean matches = lastSeq == headSeq && MessageDigest.isEqual(lastHash, headHash);
+        boolean matches = lastGenuine && lastSeq == headSeq && MessageDigest.isEqual(lastHash, headHash);
         if (!matches && brokenReported.add(tenantId)) {
             LOG.errorf(
                     "AUDIT_CHAIN_HEAD_MISMATCH tenant=%s: the head names entry %d, the last chained entry is %d or its"

@@ -105,6 +105,7 @@ public class AuditService {
         chainer.chain(tenant);
         long refused =
                 count("select count(*) from audit_entry where tenant_id = ?1 and refused_at is not null", tenant);
+        long refusedButGenuine = refused == 0 ? 0 : genuineAmongRefused();
         long overdue = ((Number) em.createNativeQuery("select count(*) from audit_entry where tenant_id = ?1"
                                 + " and hash is null and refused_at is null and at < ?2")
                         .setParameter(1, tenant)
@@ -132,6 +133,11 @@ public class AuditService {
             } else if (!MessageDigest.isEqual(walk.lastHash, headHash)) {
                 problem = "the head's hash is not entry " + headSeq + "'s";
                 brokenAt = headSeq;
+            } else if (refusedButGenuine > 0) {
+                problem = refusedButGenuine + " entries the service wrote (their MAC matches) were marked refused"
+                        + " outside the chainer, to take them out of the trail";
+            } else if (count("select count(*) from audit_entry where tenant_id = ?1 and seq < 1", tenant) > 0) {
+                problem = "entries carry sequence numbers below 1, outside the chain, where no walk finds them";
             } else if (refused > 0) {
                 problem = refused + " entries were not written by the service (their MAC does not match) and were"
                         + " refused";
@@ -148,7 +154,9 @@ public class AuditService {
             }
             check = new CheckpointCheck(signed, signed && why == null, why);
         }
-        return new VerificationView(problem == null, walk.checked, headSeq, brokenAt, problem, refused, overdue, check);
+        // A trail that does not extend what an auditor kept is not whole, whatever the database alone shows.
+        boolean intact = problem == null && (check == null || check.extended());
+        return new VerificationView(intact, walk.checked, headSeq, brokenAt, problem, refused, overdue, check);
     }
 
     /** What a walk of the chained entries found so far, and where it goes on from. */
@@ -233,6 +241,15 @@ public class AuditService {
         }
     }
 
+    /** Refused entries whose MAC is the service's own: marked refused by someone else than the chainer. */
+    private long genuineAmongRefused() {
+        return em.createQuery("from AuditEntry where refusedAt is not null", AuditEntry.class)
+                .setMaxResults(10_000)
+                .getResultStream()
+                .filter(e -> chain.entryMacMatches(e.fields(), e.mac))
+                .count();
+    }
+
     private boolean chained(String tenant, long seq) {
         return ((Number) em.createNativeQuery("select count(*) from audit_entry where tenant_id = ?1 and seq = ?2")
                                 .setParameter(1, tenant)
@@ -263,6 +280,15 @@ public class AuditService {
         }
     }
 
+    /** An action the service never writes (a row put in by hand) lists as none; verification reports the row. */
+    private static AuditAction action(String name) {
+        try {
+            return AuditAction.valueOf(name);
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return null;
+        }
+    }
+
     static EntryView view(AuditEntry e) {
         return new EntryView(
                 e.seq,
@@ -270,12 +296,12 @@ public class AuditService {
                 e.at,
                 e.actor,
                 e.actorAgencyId,
-                List.of(e.actorRoles),
-                AuditAction.valueOf(e.action),
+                java.util.Arrays.asList(e.actorRoles),
+                action(e.action),
                 e.recordType,
                 e.recordId,
                 e.caseId,
-                List.of(e.categories),
+                java.util.Arrays.asList(e.categories),
                 e.detail,
                 e.requestId);
     }

@@ -99,7 +99,9 @@ public class ChangeFeed {
         List<Number> pruned = em.createNativeQuery("select pruned_through from feed_counter where tenant_id = ?1")
                 .setParameter(1, tenant)
                 .getResultList();
-        if (!pruned.isEmpty() && position < pruned.get(0).longValue()) {
+        if (!pruned.isEmpty()
+                && pruned.get(0).longValue() > 0
+                && position < pruned.get(0).longValue()) {
             throw pruned(position);
         }
     }

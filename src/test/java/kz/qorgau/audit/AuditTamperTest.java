@@ -80,6 +80,35 @@ class AuditTamperTest {
     }
 
     @Test
+    void theServicesRoleCanNeitherHideAnEntryBelowTheChainNorPassOffAGenuineOneAsRefused() throws SQLException {
+        activity();
+        try (Connection app = asTheService();
+                Statement s = app.createStatement()) {
+            SQLException hidden = org.junit.jupiter.api.Assertions.assertThrows(
+                    SQLException.class,
+                    () -> s.executeUpdate("update audit_entry set seq = -5, prev_hash = sha256('p'), hash = sha256('h')"
+                            + " where id = (select id from audit_entry where tenant_id = 'almaty' and hash is null"
+                            + " and refused_at is null limit 1)"));
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    hidden.getMessage().contains("audit_entry_seq_from_one"), hidden.getMessage());
+            assertEquals(
+                    2,
+                    s.executeUpdate("update audit_entry set refused_at = now() where tenant_id = 'almaty'"
+                            + " and hash is null and refused_at is null"));
+        }
+        try {
+            verification()
+                    .body(
+                            "intact", equalTo(false),
+                            "problem", containsString("were marked refused outside the chainer"));
+        } finally {
+            asOwnerWithoutTheGuard("update audit_entry set refused_at = null where tenant_id = 'almaty'"
+                    + " and refused_at is not null and hash is null");
+        }
+        verification().body("intact", equalTo(true));
+    }
+
+    @Test
     void aRewoundHeadIsReportedAndStopsChainingWithoutAnError() throws SQLException {
         activity();
         activity();
@@ -135,6 +164,7 @@ class AuditTamperTest {
             // ... but not with what the auditor kept.
             againstCheckpoint(checkpoint)
                     .body(
+                            "intact", equalTo(false),
                             "checkpoint.signatureValid", equalTo(true),
                             "checkpoint.extended", equalTo(false),
                             "checkpoint.problem", containsString("cut short"));

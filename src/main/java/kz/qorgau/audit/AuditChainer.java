@@ -126,21 +126,7 @@ public class AuditChainer {
                     while (row.next()) {
                         taken++;
                         UUID id = row.getObject("id", UUID.class);
-                        AuditChain.Fields fields = new AuditChain.Fields(
-                                tenantId,
-                                seq + 1,
-                                id,
-                                row.getObject("at", OffsetDateTime.class).toInstant(),
-                                row.getString("actor"),
-                                row.getObject("actor_agency_id", UUID.class),
-                                strings(row.getArray("actor_roles")),
-                                row.getString("action"),
-                                row.getString("record_type"),
-                                row.getObject("record_id", UUID.class),
-                                row.getObject("case_id", UUID.class),
-                                strings(row.getArray("categories")),
-                                row.getString("detail"),
-                                row.getString("request_id"));
+                        AuditChain.Fields fields = fields(row, tenantId, seq + 1);
                         if (!chain.entryMacMatches(fields, row.getBytes("mac"))) {
                             // Not written by the service: kept unchained, as evidence, and reported.
                             LOG.errorf(
@@ -227,21 +213,7 @@ public class AuditChainer {
                     lastHash = row.getBytes(2);
                     // The entry the next one links to must be one the service chained: its hash its own content's,
                     // and its MAC, when it has one, the service's. Otherwise chaining on would vouch for a forgery.
-                    AuditChain.Fields fields = new AuditChain.Fields(
-                            tenantId,
-                            lastSeq,
-                            row.getObject("id", UUID.class),
-                            row.getObject("at", OffsetDateTime.class).toInstant(),
-                            row.getString("actor"),
-                            row.getObject("actor_agency_id", UUID.class),
-                            strings(row.getArray("actor_roles")),
-                            row.getString("action"),
-                            row.getString("record_type"),
-                            row.getObject("record_id", UUID.class),
-                            row.getObject("case_id", UUID.class),
-                            strings(row.getArray("categories")),
-                            row.getString("detail"),
-                            row.getString("request_id"));
+                    AuditChain.Fields fields = fields(row, tenantId, lastSeq);
                     byte[] mac = row.getBytes("mac");
                     lastGenuine = chain.verifies(row.getBytes("prev_hash"), fields, lastHash)
                             && (mac == null || chain.entryMacMatches(fields, mac));
@@ -258,6 +230,25 @@ public class AuditChainer {
             brokenReported.remove(tenantId);
         }
         return matches;
+    }
+
+    /** The fields an entry's hash and MAC cover, from a row that selects the entry's columns by name. */
+    private static AuditChain.Fields fields(ResultSet row, String tenantId, long seq) throws java.sql.SQLException {
+        return new AuditChain.Fields(
+                tenantId,
+                seq,
+                row.getObject("id", UUID.class),
+                row.getObject("at", OffsetDateTime.class).toInstant(),
+                row.getString("actor"),
+                row.getObject("actor_agency_id", UUID.class),
+                strings(row.getArray("actor_roles")),
+                row.getString("action"),
+                row.getString("record_type"),
+                row.getObject("record_id", UUID.class),
+                row.getObject("case_id", UUID.class),
+                strings(row.getArray("categories")),
+                row.getString("detail"),
+                row.getString("request_id"));
     }
 
     private static List<String> strings(Array array) throws java.sql.SQLException {

@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import kz.qorgau.notification.OutboxRelay;
@@ -268,6 +269,39 @@ class LifecycleAccessMatrixTest {
                             given().auth().oauth2(token(role, relation)).get(path),
                     (role, relation) -> role == Role.AUDITOR ? 200 : 403);
         }
+        // Checkpoints: an auditor takes one of its own network; nobody else takes any.
+        assertMatrix(
+                OBJECT_RELATIONS,
+                (role, relation) -> given().auth().oauth2(token(role, relation)).post("/api/v1/audit/checkpoints"),
+                (role, relation) -> role == Role.AUDITOR ? 200 : 403);
+        assertEquals(
+                "astana",
+                given().auth()
+                        .oauth2(token(Role.AUDITOR, Relation.OTHER_TENANT))
+                        .post("/api/v1/audit/checkpoints")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("tenantId"));
+        // Verifying against this network's checkpoint: its auditors only; another network's auditor hears 400.
+        Map<String, Object> checkpoint = given().auth()
+                .oauth2(token(Role.AUDITOR, Relation.OWN))
+                .post("/api/v1/audit/checkpoints")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
+        assertMatrix(
+                OBJECT_RELATIONS,
+                (role, relation) -> given().auth()
+                        .oauth2(token(role, relation))
+                        .contentType("application/json")
+                        .body(Map.of("checkpoint", checkpoint))
+                        .post("/api/v1/audit/verification"),
+                (role, relation) -> role != Role.AUDITOR ? 403 : relation == Relation.OTHER_TENANT ? 400 : 200);
+        // The public key of the checkpoints answers anyone, token or none.
+        given().get("/.well-known/qorgau-audit-signing-key").then().statusCode(200);
         List<String> astanaCases = given().auth()
                 .oauth2(token(Role.AUDITOR, Relation.OTHER_TENANT))
                 .queryParam("caseId", caseId)

@@ -161,6 +161,10 @@ public class AuditCheckpoints {
     }
 
     /** Whether this service signed the checkpoint (with the key it publishes). */
+    String keyId() {
+        return signer.keyId();
+    }
+
     boolean signatureValid(CheckpointView checkpoint) {
         try {
             return signer.verifies(

@@ -93,7 +93,9 @@ public final class AuditDtos {
                             + " to POST /api/v1/audit/verification to prove nothing before it was changed, removed or reordered")
     public record CheckpointView(
             @NotBlank @Size(max = 63) String tenantId,
-            @Min(0) long seq,
+
+            @Schema(description = "The head entry's sequence number; 0 for a chain with no entry yet") @NotNull @Min(0)
+            Long seq,
 
             @Schema(description = "The head entry's chain hash, 64 lowercase hex digits")
             @NotNull
@@ -107,7 +109,11 @@ public final class AuditDtos {
             @Schema(description = "Which published key signed it") @NotBlank @Size(max = 64)
             String keyId,
 
-            @Schema(description = "Ed25519 over the checkpoint's fields, base64") @NotBlank @Size(max = 200)
+            @Schema(description = "Ed25519 over the checkpoint's fields: 64 bytes, base64 with padding")
+            @NotNull
+            @jakarta.validation.constraints.Pattern(
+                    regexp = "[A-Za-z0-9+/]{86}==",
+                    message = "must be a 64-byte Ed25519 signature in base64")
             String signature) {}
 
     @Schema(name = "AuditSigningKey", description = "The public key that signs the network's audit checkpoints")

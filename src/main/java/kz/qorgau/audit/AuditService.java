@@ -149,7 +149,12 @@ public class AuditService {
         if (checkpoint != null) {
             boolean signed = checkpoints.signatureValid(checkpoint);
             String why = walk.checkpointProblem;
-            if (!signed) {
+            if (!checkpoints.keyId().equals(checkpoint.keyId())) {
+                // Only one key is published; a checkpoint naming another was not signed by it, whatever it says.
+                signed = false;
+                why = "the checkpoint names key " + checkpoint.keyId() + ", but the published key is "
+                        + checkpoints.keyId();
+            } else if (!signed) {
                 why = "the signature does not verify with the published key";
             }
             check = new CheckpointCheck(signed, signed && why == null, why);

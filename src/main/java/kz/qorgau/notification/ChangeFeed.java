@@ -71,7 +71,7 @@ public class ChangeFeed {
             // How far retention has removed comes with the page (no round trip of its own), or is asked for when
             // the page is empty.
             if (rows.isEmpty()) {
-                refuseIfPruned(em, access.caller().tenantId(), after);
+                refuseOutsideFeed(em, access.caller().tenantId(), after);
             } else if (rows.get(0)[7] != null && after < ((Number) rows.get(0)[7]).longValue()) {
                 throw pruned(after);
             }
@@ -93,16 +93,26 @@ public class ChangeFeed {
     /**
      * A position older than what retention has removed answers 410: the reader would otherwise skip, without a
      * word, every event removed after it. It starts again without a cursor (or from its own records).
+     *
+     * <p>So does a position beyond the last one given out: no cursor of this feed holds one, unless the database
+     * was restored from a backup older than the cursor, and then the positions after the restored head will be
+     * given to new events the reader would skip.
      */
-    static void refuseIfPruned(EntityManager em, String tenant, long position) {
+    static void refuseOutsideFeed(EntityManager em, String tenant, long position) {
         @SuppressWarnings("unchecked")
-        List<Number> pruned = em.createNativeQuery("select pruned_through from feed_counter where tenant_id = ?1")
+        List<Object[]> counter = em.createNativeQuery(
+                        "select pruned_through, last_position from feed_counter where tenant_id = ?1")
                 .setParameter(1, tenant)
                 .getResultList();
-        if (!pruned.isEmpty()
-                && pruned.get(0).longValue() > 0
-                && position < pruned.get(0).longValue()) {
+        long pruned = counter.isEmpty() ? 0 : ((Number) counter.get(0)[0]).longValue();
+        long last = counter.isEmpty() ? 0 : ((Number) counter.get(0)[1]).longValue();
+        if (pruned > 0 && position < pruned) {
             throw pruned(position);
+        }
+        if (position > last) {
+            throw new ProblemException.Gone("Position " + position + " is beyond the last the network's feed has"
+                    + " given out (" + last + "): the cursor is not from this feed, or the service was restored from"
+                    + " a backup older than it; read the feed again without a cursor and resync");
         }
     }
 

@@ -243,7 +243,7 @@ public class WebhookService {
         if (!subscription.active) {
             throw new ProblemException.Conflict("Subscription " + id + " is no longer active");
         }
-        ChangeFeed.refuseIfPruned(em, subscription.tenantId, fromPosition - 1);
+        ChangeFeed.refuseOutsideFeed(em, subscription.tenantId, fromPosition - 1);
         Object[] queued = (Object[]) em.createNativeQuery("""
                         with queued as (
                             insert into webhook_delivery (id, tenant_id, subscription_id, event_seq, position,

@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kz.qorgau.security.Role;
@@ -239,6 +240,42 @@ class AuditTamperTest {
                         "checkpoint.signatureValid", equalTo(false),
                         "checkpoint.extended", equalTo(false),
                         "checkpoint.problem", containsString("signature"));
+        Map<String, Object> otherKey = new java.util.HashMap<>(checkpoint);
+        otherKey.put("keyId", "0123456789abcdef");
+        againstCheckpoint(otherKey)
+                .body(
+                        "checkpoint.signatureValid", equalTo(false),
+                        "checkpoint.extended", equalTo(false),
+                        "checkpoint.problem", containsString("0123456789abcdef"));
+        // A checkpoint that cannot be one is refused as bad input, not reported as a failed check.
+        for (var malformed : List.<Map.Entry<String, Object>>of(
+                Map.entry("signature", "not base64 at all"),
+                Map.entry("signature", java.util.Base64.getEncoder().encodeToString(new byte[63])),
+                Map.entry("hash", "ABC"),
+                Map.entry("seq", -1))) {
+            Map<String, Object> bad = new java.util.HashMap<>(checkpoint);
+            bad.put(malformed.getKey(), malformed.getValue());
+            given().auth()
+                    .oauth2(auditor)
+                    .contentType("application/json")
+                    .body(Map.of("checkpoint", bad))
+                    .post("/api/v1/audit/verification")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", org.hamcrest.Matchers.hasItem(containsString(malformed.getKey())));
+        }
+        Map<String, Object> noSeq = new java.util.HashMap<>(checkpoint);
+        noSeq.remove("seq");
+        given().auth()
+                .oauth2(auditor)
+                .contentType("application/json")
+                .body(Map.of("checkpoint", noSeq))
+                .post("/api/v1/audit/verification")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem(containsString("seq")));
         Map<String, Object> otherNetwork = new java.util.HashMap<>(checkpoint);
         otherNetwork.put("tenantId", "astana");
         given().auth()

@@ -286,4 +286,23 @@ class ChangeFeedAndDeadlinesTest {
                 .statusCode(200)
                 .body("items.size()", equalTo(1), "items[0].type", equalTo("incident.reported"));
     }
+
+    @Test
+    void aCursorBeyondTheFeedsHeadHearsItMustResyncRatherThanSkipTheEventsToCome() {
+        Network astana = Network.of("astana");
+        String dispatch = astana.token(Role.POLICE_DISPATCH, astana.police);
+        Flows.incident(dispatch);
+        relay.relay();
+        // As a cursor kept from before the database was restored from an older backup would be.
+        given().auth()
+                .oauth2(dispatch)
+                .queryParam("after", kz.qorgau.common.Cursor.ofPosition(1_000_000_000L))
+                .get("/api/v1/events")
+                .then()
+                .statusCode(410)
+                .contentType("application/problem+json")
+                .body(
+                        "type", equalTo("urn:qorgau:problem:cursor-expired"),
+                        "detail", org.hamcrest.Matchers.containsString("beyond the last"));
+    }
 }

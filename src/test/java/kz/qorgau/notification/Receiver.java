@@ -20,7 +20,9 @@ public final class Receiver implements AutoCloseable {
     public record Received(String id, String timestamp, String signature, String body, Instant at) {}
 
     private final List<Received> received = new ArrayList<>();
+    private final java.util.Set<String> refusedOnce = new java.util.HashSet<>();
     private volatile int status = 200;
+    private volatile boolean refuseFirstTry;
     private HttpServer server;
     private int port;
 
@@ -34,6 +36,17 @@ public final class Receiver implements AutoCloseable {
 
     void answer(int status) {
         this.status = status;
+    }
+
+    /** A flaky partner: the first request for each event answers 503, every later one 200. */
+    public Receiver refusingEachFirstTry() {
+        refuseFirstTry = true;
+        return this;
+    }
+
+    /** The events whose first try this receiver refused. */
+    public synchronized java.util.Set<String> refused() {
+        return java.util.Set.copyOf(refusedOnce);
     }
 
     void down() {
@@ -58,11 +71,17 @@ public final class Receiver implements AutoCloseable {
         port = server.getAddress().getPort();
         server.createContext("/qorgau-events", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            String id = exchange.getRequestHeaders().getFirst("webhook-id");
             int answer = status;
+            synchronized (this) {
+                if (refuseFirstTry && refusedOnce.add(id)) {
+                    answer = 503;
+                }
+            }
             if (answer == 200) {
                 synchronized (this) {
                     received.add(new Received(
-                            exchange.getRequestHeaders().getFirst("webhook-id"),
+                            id,
                             exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                             exchange.getRequestHeaders().getFirst("webhook-signature"),
                             new String(body, StandardCharsets.UTF_8),

@@ -19,7 +19,7 @@ public class Agencies {
     @Inject
     AgencyRepository agencies;
 
-    public record Facts(UUID id, AgencyKind kind, boolean active, Set<ServiceType> services) {
+    public record Facts(UUID id, String name, AgencyKind kind, boolean active, Set<ServiceType> services) {
 
         public boolean offers(ServiceType service) {
             return services.contains(service);
@@ -41,6 +41,6 @@ public class Agencies {
     private static Facts facts(Agency agency) {
         Set<ServiceType> services = EnumSet.noneOf(ServiceType.class);
         Arrays.stream(agency.services).map(ServiceType::valueOf).forEach(services::add);
-        return new Facts(agency.id, agency.kind, agency.active, Set.copyOf(services));
+        return new Facts(agency.id, agency.name, agency.kind, agency.active, Set.copyOf(services));
     }
 }

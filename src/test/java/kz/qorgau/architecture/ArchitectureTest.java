@@ -43,6 +43,7 @@ class ArchitectureTest {
         "kz.qorgau.demo..",
         "kz.qorgau.idempotency..",
         "kz.qorgau.incident..",
+        "kz.qorgau.me..",
         "kz.qorgau.notification..",
         "kz.qorgau.privacy..",
         "kz.qorgau.protectiveorder..",

@@ -313,7 +313,9 @@ class DisclosureMatrixTest {
                 "/api/v1/referrals/{id}/actions",
                 "/api/v1/webhook-subscriptions",
                 "/api/v1/webhook-subscriptions/{id}",
-                "/api/v1/webhook-subscriptions/{id}/deliveries");
+                "/api/v1/webhook-subscriptions/{id}/deliveries",
+                // The caller's own network, agency and roles (MeTest).
+                "/api/v1/me");
         Set<String> inTable = new TreeSet<>();
         for (Endpoint endpoint : Endpoint.values()) {
             inTable.add(endpoint.documented);

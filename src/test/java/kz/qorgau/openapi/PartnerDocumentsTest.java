@@ -64,10 +64,11 @@ class PartnerDocumentsTest {
     }
 
     @Test
-    void policeDispatchGetsTheIncidentOperationsAndItsChangeFeedOnly() {
+    void policeDispatchGetsTheIncidentOperationsItsChangeFeedAndWhoItIsOnly() {
         assertEquals(
                 new TreeSet<>(List.of(
                         "GET /api/v1/events",
+                        "GET /api/v1/me",
                         "GET /api/v1/incidents",
                         "GET /api/v1/incidents/{id}",
                         "POST /api/v1/incidents")),

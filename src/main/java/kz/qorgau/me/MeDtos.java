@@ -16,6 +16,12 @@ public final class MeDtos {
                     + " application never has to look up its own agency or guess what it may do")
     public record MeView(
             @Schema(description = "The token's subject") String subject,
+
+            @Schema(
+                    description = "The person as her agency names her (the token's preferred_username, else its"
+                            + " subject): what a referral's assignee holds, and whose work assignee=me lists")
+            String username,
+
             NetworkView network,
 
             @Schema(

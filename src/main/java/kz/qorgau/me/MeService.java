@@ -46,6 +46,7 @@ public class MeService {
                 .toList();
         return new MeView(
                 caller.subject(),
+                caller.username(),
                 new NetworkView(caller.tenantId(), network == null ? caller.tenantId() : network.name()),
                 agency,
                 roles,

@@ -25,18 +25,14 @@ import kz.qorgau.security.TenantsConfig;
 import kz.qorgau.tenant.TenantOverride;
 
 /**
- * Escalates referrals whose receiver missed the deadline of their priority: not acknowledged in time, or
- * not answered (accepted or declined) in time. Each referral is escalated once per deadline, whichever
+ * Escalates referrals whose receiver missed a {@link Deadline} of their priority: not acknowledged in time,
+ * not answered (accepted or declined) in time, accepted and not started in time, or paused and not looked at
+ * again in time. Each referral is escalated once per deadline, whichever
  * replica's run gets to it: the claim is one UPDATE ... RETURNING that only one of them can win. The
  * event tells both agencies; coordinators list escalated referrals.
  */
 @ApplicationScoped
 public class DeadlineJob {
-
-    public enum Deadline {
-        ACKNOWLEDGE,
-        RESPOND
-    }
 
     @Inject
     TenantsConfig tenants;
@@ -90,9 +86,7 @@ public class DeadlineJob {
         int escalated = 0;
         for (Priority priority : Priority.values()) {
             for (Deadline deadline : Deadline.values()) {
-                Duration within = deadline == Deadline.ACKNOWLEDGE
-                        ? deadlines.acknowledge(priority)
-                        : deadlines.respond(priority);
+                Duration within = deadline.within(deadlines, priority);
                 for (UUID id : escalate(tenantId, priority, deadline, now.minus(within), now)) {
                     audit.recordForSystem(
                             tenantId,
@@ -109,20 +103,25 @@ public class DeadlineJob {
     }
 
     private List<UUID> escalate(
-            String tenantId, Priority priority, Deadline deadline, Instant sentBefore, Instant now) {
-        String column = deadline == Deadline.ACKNOWLEDGE ? "ack_overdue_at" : "respond_overdue_at";
-        String states = deadline == Deadline.ACKNOWLEDGE ? "('SUBMITTED')" : "('SUBMITTED', 'ACKNOWLEDGED')";
+            String tenantId, Priority priority, Deadline deadline, Instant startedBefore, Instant now) {
+        String column = deadline.overdueColumn();
+        // Written out, not bound, so that the planner matches the partial index of each deadline's claim.
+        String states = deadline.runsIn().stream()
+                .map(state -> "'" + state.name() + "'")
+                .sorted()
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
         // The version moves on, so a transition that read the referral before cannot write the mark away.
         @SuppressWarnings("unchecked")
         List<UUID> claimed = em.createNativeQuery(
                         "update referral set " + column + " = ?1, updated_at = ?1,"
-                                + " version = version + 1 where tenant_id = ?2 and priority = ?3 and state in " + states
-                                + " and " + column + " is null and submitted_at <= ?4 returning id",
+                                + " version = version + 1 where tenant_id = ?2 and priority = ?3"
+                                + " and state in " + states + " and " + column + " is null and "
+                                + deadline.fromColumn() + " <= ?4 returning id",
                         UUID.class)
                 .setParameter(1, Timestamp.from(now))
                 .setParameter(2, tenantId)
                 .setParameter(3, priority.name())
-                .setParameter(4, Timestamp.from(sentBefore))
+                .setParameter(4, Timestamp.from(startedBefore))
                 .getResultList();
         for (UUID id : claimed) {
             Referral referral = em.find(Referral.class, id);
@@ -145,6 +144,13 @@ public class DeadlineJob {
             payload.put("priority", referral.priority);
             payload.put("missed", deadline);
             payload.put("submittedAt", referral.submittedAt);
+            payload.put(
+                    "deadlineRanFrom",
+                    switch (deadline) {
+                        case ACKNOWLEDGE, RESPOND -> referral.submittedAt;
+                        case START -> referral.acceptedAt;
+                        case REVIEW -> referral.pausedAt;
+                    });
             payload.put("at", now);
             outbox.append(
                     "referral",

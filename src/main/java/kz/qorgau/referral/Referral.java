@@ -97,6 +97,18 @@ public class Referral {
     @Column(name = "respond_overdue_at")
     public Instant respondOverdueAt;
 
+    /** When it was last paused: the review deadline runs from here. */
+    @Column(name = "paused_at")
+    public Instant pausedAt;
+
+    /** When the start deadline passed with the referral still accepted and not started. */
+    @Column(name = "start_overdue_at")
+    public Instant startOverdueAt;
+
+    /** When the review deadline of its latest pause passed with the referral still on hold. */
+    @Column(name = "review_overdue_at")
+    public Instant reviewOverdueAt;
+
     @Column(name = "closed_at")
     public Instant closedAt;
 

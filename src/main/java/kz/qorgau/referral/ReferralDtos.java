@@ -74,6 +74,21 @@ public final class ReferralDtos {
                             "Once sent: by when the receiver must accept or decline it, by its priority's deadline")
             Instant respondDueAt,
 
+            @Schema(description = "Once accepted: by when the receiver must start it, by its priority's deadline")
+            Instant startDueAt,
+
+            @Schema(description = "Escalated: accepted and not started by its start deadline, at this time")
+            Instant startOverdueAt,
+
+            @Schema(description = "When it was last paused (ON_HOLD)")
+            Instant pausedAt,
+
+            @Schema(description = "While on hold: by when the receiver must look at it again (RESUME or end it)")
+            Instant reviewDueAt,
+
+            @Schema(description = "Escalated: still on hold after its review deadline, at this time")
+            Instant reviewOverdueAt,
+
             Instant closedAt,
             Instant createdAt,
             Instant updatedAt,
@@ -104,4 +119,35 @@ public final class ReferralDtos {
             ReferralState state,
             long version,
             @Schema(maxItems = 11) List<ReferralAction> actions) {}
+
+    @Schema(
+            name = "WaitingReferral",
+            description = "A referral waiting on the caller's agency (or one person of it), and by when: no more of"
+                    + " the case than ids, states and times")
+    public record WaitingView(
+            @Schema(
+                    description = "What is owed: ACKNOWLEDGE or RESPOND (accept or decline), START an accepted"
+                            + " referral, or REVIEW (RESUME or end) a paused one")
+            Deadline waitingFor,
+
+            UUID referralId,
+            UUID caseId,
+            ReferralState state,
+            Priority priority,
+
+            @Schema(description = "Sent without consent, under the emergency exception")
+            boolean emergencyException,
+
+            UUID senderAgencyId,
+
+            @Schema(description = "The person it is given to, once accepted")
+            String assignee,
+
+            @Schema(description = "When the deadline of its priority falls due")
+            Instant dueAt,
+
+            @Schema(description = "The due time has passed") boolean overdue,
+
+            @Schema(description = "When the missed deadline was escalated, if it was")
+            Instant escalatedAt) {}
 }

@@ -58,7 +58,8 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         }
         if (escalatedOnly) {
             // referral_escalated_idx; the ones still open are those someone must act on.
-            where.append(" and (ackOverdueAt is not null or respondOverdueAt is not null) and state in :open");
+            where.append(" and (ackOverdueAt is not null or respondOverdueAt is not null or startOverdueAt is not null"
+                    + " or reviewOverdueAt is not null) and state in :open");
             params.and(
                     "open",
                     java.util.Arrays.stream(ReferralState.values())

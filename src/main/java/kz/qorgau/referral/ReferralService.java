@@ -480,10 +480,15 @@ public class ReferralService {
                         .toArray(String[]::new);
                 reasonCode = command.outcome().name();
             }
+            case PAUSE -> {
+                // Each pause has its own review deadline.
+                referral.pausedAt = now;
+                referral.reviewOverdueAt = null;
+            }
             case REDIRECT -> referral.redirectedToId = createdId;
             case WITHDRAW -> withdrawConsent(referral, now);
             default -> {
-                // START, PAUSE, RESUME, CANCEL and WITHDRAW change the state alone.
+                // START, RESUME and CANCEL change the state alone.
             }
         }
         if (to.isTerminal() && referral.closedAt == null) {
@@ -694,6 +699,13 @@ public class ReferralService {
                 r.respondOverdueAt,
                 ackDue,
                 respondDue,
+                r.acceptedAt == null ? null : Deadline.START.dueAt(r.acceptedAt, deadlines, r.priority),
+                r.startOverdueAt,
+                r.pausedAt,
+                r.state == ReferralState.ON_HOLD && r.pausedAt != null
+                        ? Deadline.REVIEW.dueAt(r.pausedAt, deadlines, r.priority)
+                        : null,
+                r.reviewOverdueAt,
                 r.closedAt,
                 r.createdAt,
                 r.updatedAt,

@@ -10,11 +10,18 @@ import java.util.UUID;
  * the token's tenant claim), the caller's agency, its Qorgau roles and the token subject.
  *
  * @param agencyId absent for callers without an agency, such as a coordinator of the whole network
+ * @param username the person as her agency names her (Keycloak's preferred_username, unique in the realm): what
+ *     a referral's assignee holds; the subject where the token carries no username
  */
-public record Caller(String tenantId, Optional<UUID> agencyId, Set<Role> roles, String subject) {
+public record Caller(String tenantId, Optional<UUID> agencyId, Set<Role> roles, String subject, String username) {
 
     public Caller {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        username = username == null || username.isBlank() ? subject : username;
+    }
+
+    public Caller(String tenantId, Optional<UUID> agencyId, Set<Role> roles, String subject) {
+        this(tenantId, agencyId, roles, subject, null);
     }
 
     public boolean has(Role role) {

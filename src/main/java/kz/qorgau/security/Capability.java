@@ -63,6 +63,13 @@ public enum Capability {
     READ_EVENTS(with(with(with(Role.CASE_WORKERS, AGENCY_ADMIN), POLICE_DISPATCH), COORDINATOR)),
     /** Object-level: an agency's admin manages its own agency's webhooks and reads their deliveries. */
     MANAGE_WEBHOOKS(EnumSet.of(AGENCY_ADMIN)),
+    /**
+     * Object-level: the queue of what waits on the caller's own agency (or one person of it); its admin reads it
+     * to share out the work.
+     */
+    READ_NEEDS_ACTION(with(Role.CASE_WORKERS, AGENCY_ADMIN)),
+    /** Object-level: the receiving agency's own staff hand its accepted referrals from one person to another. */
+    ASSIGN_WORK(with(Role.CASE_WORKERS, AGENCY_ADMIN)),
     /** Coordinators follow the referrals that missed a deadline. */
     READ_ESCALATIONS(EnumSet.of(COORDINATOR));
 

@@ -48,7 +48,13 @@ public class CurrentCaller {
                     .forEach(name ->
                             Role.fromTokenName(((JsonString) name).getString()).ifPresent(roles::add));
         }
-        return new Caller(tenant, agencyOf(token), roles, token.getSubject());
+        Object username = token.getClaim("preferred_username");
+        return new Caller(
+                tenant,
+                agencyOf(token),
+                roles,
+                token.getSubject(),
+                username instanceof JsonString json ? json.getString() : username instanceof String s ? s : null);
     }
 
     /** A missing or malformed agency claim leaves the caller without an agency, and so without its roles. */

@@ -88,6 +88,26 @@ public interface TenantsConfig {
         @WithDefault("7d")
         java.time.Duration routineRespond();
 
+        /** From ACCEPT to START: an accepted survivor must not wait unseen. */
+        @WithDefault("4h")
+        java.time.Duration emergencyStart();
+
+        @WithDefault("24h")
+        java.time.Duration highStart();
+
+        @WithDefault("7d")
+        java.time.Duration routineStart();
+
+        /** From PAUSE to RESUME (or an end): a paused referral is looked at again within this. */
+        @WithDefault("24h")
+        java.time.Duration emergencyReview();
+
+        @WithDefault("3d")
+        java.time.Duration highReview();
+
+        @WithDefault("14d")
+        java.time.Duration routineReview();
+
         default java.time.Duration acknowledge(kz.qorgau.common.Priority priority) {
             return switch (priority) {
                 case EMERGENCY -> emergencyAcknowledge();
@@ -101,6 +121,22 @@ public interface TenantsConfig {
                 case EMERGENCY -> emergencyRespond();
                 case HIGH -> highRespond();
                 case ROUTINE -> routineRespond();
+            };
+        }
+
+        default java.time.Duration start(kz.qorgau.common.Priority priority) {
+            return switch (priority) {
+                case EMERGENCY -> emergencyStart();
+                case HIGH -> highStart();
+                case ROUTINE -> routineStart();
+            };
+        }
+
+        default java.time.Duration review(kz.qorgau.common.Priority priority) {
+            return switch (priority) {
+                case EMERGENCY -> emergencyReview();
+                case HIGH -> highReview();
+                case ROUTINE -> routineReview();
             };
         }
     }

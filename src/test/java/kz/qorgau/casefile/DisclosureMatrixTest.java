@@ -315,7 +315,9 @@ class DisclosureMatrixTest {
                 "/api/v1/webhook-subscriptions/{id}",
                 "/api/v1/webhook-subscriptions/{id}/deliveries",
                 // The caller's own network, agency and roles (MeTest).
-                "/api/v1/me");
+                "/api/v1/me",
+                // Ids, states and due times of the referrals waiting on the caller's agency (NeedsActionTest).
+                "/api/v1/needs-action");
         Set<String> inTable = new TreeSet<>();
         for (Endpoint endpoint : Endpoint.values()) {
             inTable.add(endpoint.documented);

@@ -41,6 +41,15 @@ public final class Network {
         return TestTokens.tenant(tenant).agency(agency).roles(role).sign();
     }
 
+    /** A person's token: a role in an agency, and her username there (what a referral's assignee holds). */
+    public String person(String username, Role role, UUID agency) {
+        return TestTokens.tenant(tenant)
+                .agency(agency)
+                .roles(role)
+                .username(username)
+                .sign();
+    }
+
     /** A token of several roles in one agency, such as a partner system's client (agency-admin and a case worker). */
     public String token(UUID agency, Role... roles) {
         return TestTokens.tenant(tenant).agency(agency).roles(roles).sign();

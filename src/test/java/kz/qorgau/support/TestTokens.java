@@ -34,6 +34,7 @@ public final class TestTokens {
     private String subject = "user-" + UUID.randomUUID();
     private String audience = "qorgau-api";
     private List<String> groups;
+    private String username;
 
     private TestTokens(String realm) {
         this.realm = realm;
@@ -77,6 +78,12 @@ public final class TestTokens {
         return this;
     }
 
+    /** The person's username (preferred_username), as Keycloak puts it in a person's token. */
+    public TestTokens username(String name) {
+        this.username = name;
+        return this;
+    }
+
     /** Signs with another test key, such as "rogue", which no tenant trusts. */
     public TestTokens signedWith(String keyName) {
         this.signingKey = keyName;
@@ -111,6 +118,9 @@ public final class TestTokens {
                 .claim("realm_access", Map.of("roles", roles));
         if (groups != null) {
             claims.claim("groups", groups);
+        }
+        if (username != null) {
+            claims.claim("preferred_username", username);
         }
         if (tenantClaim != null) {
             claims.claim("tenant", tenantClaim);

@@ -1,0 +1,251 @@
+package kz.qorgau.referral;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import kz.qorgau.security.Role;
+import kz.qorgau.support.Flows;
+import kz.qorgau.support.Network;
+import kz.qorgau.support.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The queue of what waits on an agency and on one person of it, and the deadlines that go on after ACCEPT. */
+@QuarkusTest
+class NeedsActionTest {
+
+    @Inject
+    DeadlineJob deadlines;
+
+    private Network almaty;
+    private String inspector;
+    private String aliya;
+
+    @BeforeEach
+    void parties() {
+        almaty = Network.of("almaty");
+        inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
+        aliya = almaty.person("aliya", Role.NGO_CASEWORKER, almaty.crisisCentre);
+    }
+
+    private UUID referral(String riskLevel) {
+        UUID caseId = UUID.fromString(given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .body(Flows.openCaseBody().replace("\"HIGH\"", "\"" + riskLevel + "\""))
+                .post("/api/v1/cases")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        Flows.recordConsent(inspector, caseId, almaty.crisisCentre).then().statusCode(201);
+        return Flows.referral(inspector, caseId, almaty.crisisCentre);
+    }
+
+    private JsonPath queue(String token, String assignee) {
+        var request = given().auth().oauth2(token);
+        if (assignee != null) {
+            request.queryParam("assignee", assignee);
+        }
+        return request.get("/api/v1/needs-action")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    @Test
+    void theMorningQueueShowsWhatWaitsMostUrgentFirstWithItsDueTime() {
+        UUID routine = referral("ROUTINE");
+        UUID emergency = referral("EMERGENCY");
+        UUID high = referral("HIGH");
+        Instant sent = Instant.now();
+
+        JsonPath queue = queue(aliya, null);
+        assertEquals(
+                List.of(emergency.toString(), high.toString(), routine.toString()),
+                queue.getList("items.referralId"),
+                "EMERGENCY (due in 1h), HIGH (4h), ROUTINE (72h)");
+        assertEquals(List.of("ACKNOWLEDGE", "ACKNOWLEDGE", "ACKNOWLEDGE"), queue.getList("items.waitingFor"));
+        Instant due = Instant.parse(queue.getString("items[0].dueAt"));
+        assertTrue(
+                Math.abs(Duration.between(sent.plus(Duration.ofHours(1)), due).toSeconds()) < 30,
+                "EMERGENCY acknowledged within the hour: " + due);
+        assertEquals(false, queue.getBoolean("items[0].overdue"));
+
+        // Acknowledged, it waits for an answer (4h for EMERGENCY, from sending); accepted, to be started.
+        Flows.fire(aliya, emergency, "ACKNOWLEDGE").then().statusCode(200);
+        Flows.fire(aliya, high, "ACCEPT", Map.of("assignee", "aliya")).then().statusCode(200);
+        queue = queue(aliya, null);
+        assertEquals("RESPOND", waitingFor(queue, emergency));
+        assertEquals("START", waitingFor(queue, high));
+
+        // Her own queue is what was accepted and given to her.
+        JsonPath mine = queue(aliya, "me");
+        assertEquals(List.of(high.toString()), mine.getList("items.referralId"));
+        assertEquals("aliya", mine.getString("items[0].assignee"));
+        assertEquals(List.of(), queue(aliya, "bolat").getList("items"));
+
+        // Paging: one at a time, in the same order, nothing twice.
+        String first = given().auth()
+                .oauth2(aliya)
+                .queryParam("limit", 1)
+                .get("/api/v1/needs-action")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1))
+                .extract()
+                .path("nextCursor");
+        given().auth()
+                .oauth2(aliya)
+                .queryParam("limit", 2)
+                .queryParam("cursor", first)
+                .get("/api/v1/needs-action")
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.referralId",
+                        equalTo(queue.getList("items.referralId").subList(1, 3)));
+    }
+
+    private static String waitingFor(JsonPath queue, UUID referral) {
+        List<Map<String, Object>> items = queue.getList("items");
+        return items.stream()
+                .filter(i -> i.get("referralId").equals(referral.toString()))
+                .map(i -> (String) i.get("waitingFor"))
+                .findFirst()
+                .orElse(null);
+    }
+
+    @Test
+    void anAcceptedReferralNotStartedAndAPausedOneNotLookedAtAreEscalatedOnceEach() {
+        UUID referral = referral("HIGH");
+        Flows.fire(aliya, referral, "ACCEPT", Map.of("assignee", "aliya"))
+                .then()
+                .statusCode(200);
+        Instant accepted = Instant.now();
+
+        // HIGH: start within 24 hours of ACCEPT.
+        deadlines.escalateOverdue(accepted.plus(Duration.ofHours(23)));
+        read(referral).body("startOverdueAt", nullValue(), "startDueAt", notNullValue());
+        deadlines.escalateOverdue(accepted.plus(Duration.ofHours(24)).plusSeconds(60));
+        read(referral).body("startOverdueAt", notNullValue());
+        JsonPath queue = queue(aliya, "me");
+        assertEquals("START", queue.getString("items[0].waitingFor"));
+        assertTrue(queue.getString("items[0].escalatedAt") != null, "the queue says it was escalated");
+        deadlines.escalateOverdue(accepted.plus(Duration.ofHours(30)));
+        assertEquals(1, escalations(referral, "START_OVERDUE"), "escalated once");
+
+        // Started, then paused: HIGH looks at it again within 3 days of each pause.
+        Flows.fire(aliya, referral, "START").then().statusCode(200);
+        Flows.fire(aliya, referral, "PAUSE", Map.of("note", "She is in hospital for a week"))
+                .then()
+                .statusCode(200);
+        Instant paused = Instant.now();
+        read(referral).body("pausedAt", notNullValue(), "reviewDueAt", notNullValue(), "reviewOverdueAt", nullValue());
+        assertEquals("REVIEW", queue(aliya, "me").getString("items[0].waitingFor"));
+        deadlines.escalateOverdue(paused.plus(Duration.ofDays(3)).plusSeconds(60));
+        read(referral).body("reviewOverdueAt", notNullValue());
+        // A new pause is a new deadline.
+        Flows.fire(aliya, referral, "RESUME").then().statusCode(200);
+        assertEquals(List.of(), queue(aliya, "me").getList("items"), "under way, nothing waits");
+        Flows.fire(aliya, referral, "PAUSE", Map.of("note", "She is in hospital for a week"))
+                .then()
+                .statusCode(200);
+        read(referral).body("reviewOverdueAt", nullValue());
+        deadlines.escalateOverdue(Instant.now().plus(Duration.ofDays(3)).plusSeconds(60));
+        assertEquals(2, escalations(referral, "REVIEW_OVERDUE"), "once for each pause");
+
+        List<String> escalated = given().auth()
+                .oauth2(almaty.coordinator())
+                .queryParam("escalated", true)
+                .queryParam("limit", 100)
+                .get("/api/v1/referrals")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
+        assertTrue(escalated.contains(referral.toString()), "coordinators list it among the escalated");
+    }
+
+    private io.restassured.response.ValidatableResponse read(UUID referral) {
+        return given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/referrals/" + referral)
+                .then()
+                .statusCode(200);
+    }
+
+    private long escalations(UUID referral, String reason) {
+        List<String> codes = given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/referrals/" + referral + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("findAll { it.action == 'ESCALATE' }.reasonCode");
+        return codes.stream().filter(reason::equals).count();
+    }
+
+    @Test
+    void aQueueIsTheCallersOwnAgencysAndNoOneElses() {
+        UUID referral = referral("HIGH");
+        Network astana = Network.of("astana");
+        // The receiver's staff and admin see it; the sender, another agency and another network do not.
+        for (String token : List.of(
+                almaty.token(Role.AGENCY_ADMIN, almaty.crisisCentre),
+                almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre))) {
+            assertEquals(List.of(referral.toString()), queue(token, null).getList("items.referralId"));
+        }
+        for (String token : List.of(
+                inspector,
+                almaty.token(Role.SOCIAL_WORKER, almaty.socialProtection),
+                astana.token(Role.NGO_CASEWORKER, astana.crisisCentre),
+                // A token of astana naming almaty's crisis centre reads nothing of almaty.
+                TestTokens.tenant("astana")
+                        .agency(almaty.crisisCentre)
+                        .roles(Role.NGO_CASEWORKER)
+                        .sign())) {
+            assertEquals(List.of(), queue(token, null).getList("items"));
+        }
+        // Roles without the function, and network-wide roles that act for no agency.
+        for (String token : List.of(
+                almaty.token(Role.POLICE_DISPATCH, almaty.police),
+                almaty.coordinator(),
+                almaty.tenantWide(Role.AUDITOR))) {
+            given().auth()
+                    .oauth2(token)
+                    .get("/api/v1/needs-action")
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json");
+        }
+        given().get("/api/v1/needs-action").then().statusCode(401);
+        // Bad input is a problem detail.
+        for (var bad : List.of(
+                Map.of("assignee", "a b"),
+                Map.of("cursor", "not-a-cursor"),
+                Map.of("limit", "0"),
+                Map.of("limit", "201"))) {
+            given().auth()
+                    .oauth2(aliya)
+                    .queryParams(bad)
+                    .get("/api/v1/needs-action")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
+        }
+    }
+}

@@ -109,7 +109,9 @@ public final class AuditDtos {
             @Schema(description = "Which published key signed it") @NotBlank @Size(max = 64)
             String keyId,
 
-            @Schema(description = "Ed25519 over the checkpoint's fields: 64 bytes, base64 with padding")
+            @Schema(
+                    description = "Ed25519, 64 bytes in base64 with padding, over five lines each ended by \\n:"
+                            + " 'qorgau-audit-checkpoint v1', tenantId, seq in decimal, hash, and at exactly as given")
             @NotNull
             @jakarta.validation.constraints.Pattern(
                     regexp = "[A-Za-z0-9+/]{86}==",

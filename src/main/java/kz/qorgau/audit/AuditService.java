@@ -159,8 +159,9 @@ public class AuditService {
             }
             check = new CheckpointCheck(signed, signed && why == null, why);
         }
-        // A trail that does not extend what an auditor kept is not whole, whatever the database alone shows.
-        boolean intact = problem == null && (check == null || check.extended());
+        // A trail that does not extend what an auditor kept is not whole, whatever the database alone shows. A
+        // checkpoint the service never signed proves nothing either way: it is reported, and the chain judged alone.
+        boolean intact = problem == null && (check == null || !check.signatureValid() || check.extended());
         return new VerificationView(intact, walk.checked, headSeq, brokenAt, problem, refused, overdue, check);
     }
 
@@ -227,7 +228,7 @@ public class AuditService {
                     em.clear();
                     return;
                 }
-                if (checkpoint != null && entry.seq == checkpoint.seq()) {
+                if (checkpoint != null && checkpoint.seq().equals(entry.seq)) {
                     walk.checkpointSeen = true;
                     if (!MessageDigest.isEqual(entry.hash, checkpointHash)) {
                         walk.checkpointProblem = "entry " + entry.seq + " is not the one the checkpoint signed: the"

@@ -44,7 +44,9 @@ public final class ReceiverAddressRules {
             Cidr.parse("::1/128"), // loopback
             Cidr.parse("64:ff9b:1::/48"), // local-use NAT64
             Cidr.parse("100::/64"), // discard-only
+            Cidr.parse("2001::/23"), // IETF protocol assignments: Teredo, benchmarking, ORCHID and others
             Cidr.parse("2001:db8::/32"), // documentation
+            Cidr.parse("3fff::/20"), // documentation, RFC 9637
             Cidr.parse("fc00::/7"), // unique local, RFC 4193
             Cidr.parse("fe80::/10"), // link-local
             Cidr.parse("fec0::/10"), // site-local, deprecated
@@ -74,6 +76,9 @@ public final class ReceiverAddressRules {
         return Optional.empty();
     }
 
+    /** The only IPv6 addresses the Internet routes to hosts: global unicast, RFC 4291. */
+    private static final Cidr GLOBAL_UNICAST = Cidr.parse("2000::/3");
+
     /** Why a receiver may not be called at this address, or empty when it is a public unicast one. */
     public static Optional<String> whyRefused(InetAddress address) {
         InetAddress checked = embeddedIpv4(address).orElse(address);
@@ -82,12 +87,18 @@ public final class ReceiverAddressRules {
                 return Optional.of("is not a public address (" + range + ")");
             }
         }
+        // Outside global unicast IPv6 is only what is special (SRv6 SIDs, reserved ranges, ranges not yet
+        // assigned): refused whole, rather than range by range as each is found.
+        if (checked instanceof Inet6Address && !GLOBAL_UNICAST.contains(checked)) {
+            return Optional.of("is not a public address (outside " + GLOBAL_UNICAST + ")");
+        }
         return Optional.empty();
     }
 
     /**
      * The IPv4 address an IPv6 one stands for where the network would deliver to it: IPv4-mapped
-     * (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::a.b.c.d) and 6to4 (2002:aabb:ccdd::).
+     * (::ffff:a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d, SIIT), IPv4-compatible (::a.b.c.d), NAT64
+     * (64:ff9b::a.b.c.d) and 6to4 (2002:aabb:ccdd::).
      */
     static Optional<InetAddress> embeddedIpv4(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
@@ -105,7 +116,9 @@ public final class ReceiverAddressRules {
                 && (b[2] & 0xff) == 0xff
                 && (b[3] & 0xff) == 0x9b
                 && allZero(b, 4, 12);
-        if (mapped || compatible || nat64) {
+        boolean translated =
+                allZero(b, 0, 8) && (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && b[10] == 0 && b[11] == 0;
+        if (mapped || translated || compatible || nat64) {
             return Optional.of(ipv4(b[12], b[13], b[14], b[15]));
         }
         if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {

@@ -48,7 +48,22 @@ class ReceiverAddressRulesTest {
                 "fc00::1",
                 "fd12:3456::1",
                 "fe80::1",
-                "ff02::1");
+                "ff02::1",
+                // IPv4-translated (SIIT) spellings of loopback, the metadata service and a private address.
+                "::ffff:0:7f00:1",
+                "::ffff:0:a9fe:a9fe",
+                "::ffff:0:a00:1",
+                // Teredo (its client address hidden in the last bits), benchmarking, ORCHID, documentation.
+                "2001::1",
+                "2001:0:4136:e378:8000:63bf:80ff:fffe",
+                "2001:2::1",
+                "2001:10::1",
+                "2001:20::1",
+                "3fff::1",
+                // Outside global unicast: SRv6 SIDs and ranges not assigned.
+                "5f00::1",
+                "4000::1",
+                "e000::1");
         for (String host : refused) {
             assertTrue(ReceiverAddressRules.whyRefused(address(host)).isPresent(), host + " must be refused");
         }
@@ -56,7 +71,13 @@ class ReceiverAddressRulesTest {
 
     @Test
     void publicAddressesAreNoObjection() throws Exception {
-        for (String host : List.of("93.184.216.34", "8.8.8.8", "2606:4700:4700::1111", "::ffff:93.184.216.34")) {
+        for (String host : List.of(
+                "93.184.216.34",
+                "8.8.8.8",
+                "2606:4700:4700::1111",
+                "::ffff:93.184.216.34",
+                "::ffff:0:5db8:d822",
+                "2a00:1450:4001:82a::200e")) {
             assertEquals(Optional.empty(), ReceiverAddressRules.whyRefused(address(host)), host);
         }
     }

@@ -110,9 +110,10 @@ public class ChangeFeed {
             throw pruned(position);
         }
         if (position > last) {
+            // The detail does not say where the feed stands: that would tell any reader the network's activity.
             throw new ProblemException.Gone("Position " + position + " is beyond the last the network's feed has"
-                    + " given out (" + last + "): the cursor is not from this feed, or the service was restored from"
-                    + " a backup older than it; read the feed again without a cursor and resync");
+                    + " given out: the cursor is not from this feed, or the service was restored from a backup older"
+                    + " than it; read the feed again without a cursor and resync");
         }
     }
 

@@ -98,7 +98,8 @@ public final class NotificationDtos {
             name = "WebhookReplay",
             description = "Send again every event of the subscription from this feed position on")
     public record Replay(
-            @jakarta.validation.constraints.PositiveOrZero long fromPosition) {}
+            @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.PositiveOrZero
+            Long fromPosition) {}
 
     @Schema(name = "WebhookReplayResult")
     public record ReplayResult(

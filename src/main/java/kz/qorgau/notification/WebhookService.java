@@ -130,7 +130,9 @@ public class WebhookService {
                 AuditAction.WEBHOOK_SUBSCRIBE,
                 Subject.of("webhook-subscription", subscription.id, null),
                 List.of(),
-                "eventTypes=" + String.join(",", eventTypes));
+                // Where the network's events go: the receiver's scheme, host and port (its path may hold a token).
+                "receiver=" + url.getScheme() + "://" + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort())
+                        + " eventTypes=" + String.join(",", eventTypes));
         return view(subscription, secret);
     }
 
@@ -160,6 +162,10 @@ public class WebhookService {
     @Transactional
     public void unsubscribe(UUID id) {
         WebhookSubscription subscription = own(id);
+        if (!subscription.active) {
+            // Stopping a stopped subscription changes nothing, and is no second entry in the trail.
+            return;
+        }
         subscription.active = false;
         subscription.updatedAt = clock.instant();
         audit.record(
@@ -254,6 +260,9 @@ public class WebhookService {
                             where f.agency_id = ?2 and f.position >= ?3
                               and (cardinality(cast(?5 as varchar[])) = 0 or o.event_type = any(cast(?5 as varchar[])))
                               and o.aggregate_type = any(cast(?6 as varchar[]))
+                              -- An event already waiting to go to this subscription is not queued twice.
+                              and not exists (select 1 from webhook_delivery d where d.event_seq = o.seq
+                                  and d.subscription_id = ?1 and d.status = 'PENDING')
                             order by f.position
                             limit ?7
                             returning position)

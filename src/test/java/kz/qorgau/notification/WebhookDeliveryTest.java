@@ -333,7 +333,6 @@ class WebhookDeliveryTest {
         Network almaty = Network.of("almaty");
         String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
         String caseworker = almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre);
-        Subscribed subscription = subscribe(almaty, almaty.crisisCentre, "http://127.0.0.1:9/never", List.of());
         UUID caseId = Flows.caseFile(inspector);
         Flows.recordConsent(inspector, caseId, almaty.crisisCentre).then().statusCode(201);
         for (int i = 0; i < 2; i++) {
@@ -341,6 +340,8 @@ class WebhookDeliveryTest {
             Flows.fire(caseworker, referral, "ACKNOWLEDGE").then().statusCode(200);
         }
         relay.relay();
+        // Subscribed after the events were relayed: only a replay sends them.
+        Subscribed subscription = subscribe(almaty, almaty.crisisCentre, "http://127.0.0.1:9/never", List.of());
         String replay = "/api/v1/webhook-subscriptions/" + subscription.id() + "/replay";
         // The test profile's maximum is three a call; the crisis centre's feed holds at least four events.
         List<String> expected = new ArrayList<>(List.of("WEBHOOK_SUBSCRIBE"));
@@ -362,10 +363,31 @@ class WebhookDeliveryTest {
             expected.add("WEBHOOK_REPLAY");
         } while (from != null);
         assertTrue(queued >= 4, "every event was queued in the end: " + queued);
+        // Replaying again while they wait queues none of them a second time.
+        given().auth()
+                .oauth2(subscription.admin())
+                .contentType("application/json")
+                .body(Map.of("fromPosition", 0))
+                .post(replay)
+                .then()
+                .statusCode(202)
+                .body("queued", org.hamcrest.Matchers.equalTo(0));
+        expected.add("WEBHOOK_REPLAY");
+        // Where to replay from is not guessed.
+        given().auth()
+                .oauth2(subscription.admin())
+                .contentType("application/json")
+                .body("{}")
+                .post(replay)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         expected.add("WEBHOOK_UNSUBSCRIBE");
         unsubscribe(subscription);
+        // Stopping it again changes nothing and is not audited again.
+        unsubscribe(subscription);
 
-        List<String> actions = given().auth()
+        var trail = given().auth()
                 .oauth2(kz.qorgau.support.TestTokens.tenant("almaty")
                         .roles(Role.AUDITOR)
                         .sign())
@@ -373,8 +395,11 @@ class WebhookDeliveryTest {
                 .get("/api/v1/audit")
                 .then()
                 .statusCode(200)
-                .extract()
-                .path("items.action");
-        assertEquals(expected, actions);
+                .extract();
+        assertEquals(expected, trail.path("items.action"));
+        // The auditor learns where the network's events were sent.
+        assertTrue(
+                trail.<String>path("items[0].detail").startsWith("receiver=http://127.0.0.1:9 "),
+                trail.<String>path("items[0].detail"));
     }
 }

@@ -12,6 +12,8 @@ public enum AuditAction {
     EMERGENCY_EXCEPTION,
     WITHDRAW_CONSENT,
     ANONYMISE,
+    /** A referral handed from one person of the receiving agency to another. */
+    ASSIGN,
     /** Who gets notified changed: a webhook subscription made, stopped, or its events sent again. */
     WEBHOOK_SUBSCRIBE,
     WEBHOOK_UNSUBSCRIBE,

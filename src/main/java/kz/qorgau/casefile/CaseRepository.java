@@ -49,4 +49,69 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
         List<CaseFile> found = query.getResultList();
         return found;
     }
+
+    /**
+     * A page of cases in (updated_at, id) order: with an agency, those it leads (case_file_lead_idx) and those it
+     * is a party to through a live referral (case_party), each branch a range scan that stops at the page's end;
+     * without, the network's (case_file_tenant_idx).
+     */
+    public List<CaseDtos.CaseSummary> caseload(
+            String tenant,
+            java.util.Optional<UUID> agency,
+            CaseFile.Status status,
+            kz.qorgau.common.Priority riskLevel,
+            java.time.Instant updatedSince,
+            java.util.Optional<kz.qorgau.common.Keyset> after,
+            int limit) {
+        StringBuilder filters = new StringBuilder();
+        if (status != null) {
+            filters.append(" and c.status = :status");
+        }
+        if (riskLevel != null) {
+            filters.append(" and c.risk_level = :risk");
+        }
+        if (updatedSince != null) {
+            filters.append(" and c.updated_at >= :since");
+        }
+        if (after.isPresent()) {
+            filters.append(" and (c.updated_at, c.id) > (:afterTime, :afterId)");
+        }
+        String columns = "select c.id, c.lead_agency_id, c.risk_level, c.status, c.created_at, c.updated_at"
+                + " from case_file c";
+        String sql = agency.isPresent()
+                ? "select * from ((" + columns + " where c.tenant_id = :tenant and c.lead_agency_id = :agency" + filters
+                        + " order by c.updated_at, c.id limit :limit) union (" + columns
+                        + " where c.tenant_id = :tenant and c.lead_agency_id <> :agency" + filters
+                        + " and exists (select 1 from case_party p where p.case_id = c.id and p.agency_id = :agency"
+                        + " and p.live) order by c.updated_at, c.id limit :limit)) q order by q.updated_at, q.id"
+                        + " limit :limit"
+                : columns + " where c.tenant_id = :tenant" + filters + " order by c.updated_at, c.id limit :limit";
+        var query = getEntityManager()
+                .createNativeQuery(sql)
+                .setParameter("tenant", tenant)
+                .setParameter("limit", limit);
+        agency.ifPresent(a -> query.setParameter("agency", a));
+        if (status != null) {
+            query.setParameter("status", status.name());
+        }
+        if (riskLevel != null) {
+            query.setParameter("risk", riskLevel.name());
+        }
+        if (updatedSince != null) {
+            query.setParameter("since", java.sql.Timestamp.from(updatedSince));
+        }
+        after.ifPresent(k -> query.setParameter("afterTime", java.sql.Timestamp.from(k.updatedAt()))
+                .setParameter("afterId", k.id()));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream()
+                .map(r -> new CaseDtos.CaseSummary(
+                        (UUID) r[0],
+                        (UUID) r[1],
+                        kz.qorgau.common.Priority.valueOf((String) r[2]),
+                        CaseFile.Status.valueOf((String) r[3]),
+                        kz.qorgau.common.SqlValues.instant(r[4]),
+                        kz.qorgau.common.SqlValues.instant(r[5])))
+                .toList();
+    }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.UUID;
 import kz.qorgau.casefile.CaseDtos.CaseSummary;
 import kz.qorgau.casefile.CaseDtos.CaseView;
@@ -25,6 +26,7 @@ import kz.qorgau.casefile.CaseDtos.Closure;
 import kz.qorgau.casefile.CaseDtos.NewCase;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.PartnerDocuments;
+import kz.qorgau.common.Priority;
 import kz.qorgau.common.Versioned;
 import kz.qorgau.consent.ConsentDtos.ConsentView;
 import kz.qorgau.consent.ConsentDtos.NewConsent;
@@ -154,19 +156,38 @@ public class CaseResource {
     @GET
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(
             operationId = "searchCases",
-            description = "Cases whose survivor has exactly this name or this phone number (give one), among the cases "
-                    + "the caller's agency is on and whose consent lets it see her name (or phone): a hit tells "
-                    + "that she is a survivor, so coordinators cannot search. Spacing and letter case do not "
-                    + "matter; phone numbers compare by their digits. The search runs on keyed hashes, so nothing "
-                    + "is decrypted, and at most 50 cases are returned, without personal data.",
-            summary = "Find cases by the survivor's exact name or phone")
+            description = "Without survivorName or survivorPhone: the caller's agency's caseload, the cases it leads"
+                    + " and those a live referral makes it a party to (coordinators: the network's), in order of"
+                    + " change, filtered by status, riskLevel and updatedSince, keyset-paged with cursor; ids, risk,"
+                    + " status and times only. With one of them: the cases whose survivor has exactly this name or"
+                    + " this phone number, among the cases the caller's agency is on and whose consent lets it see"
+                    + " her name (or phone): a hit tells that she is a survivor, so coordinators cannot search."
+                    + " Spacing and letter case do not matter; phone numbers compare by their digits. The search runs"
+                    + " on keyed hashes, so nothing is decrypted, and at most 50 cases are returned, without personal"
+                    + " data.",
+            summary = "The caller's agency's caseload, or the cases of a survivor found by exact name or phone")
     public Page<CaseSummary> search(
             @RestQuery @Size(max = 300) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters")
                     String survivorName,
             @RestQuery @Size(max = 40) @Pattern(regexp = "^\\+?[0-9 ()-]{5,40}$", message = "must be a phone number")
-                    String survivorPhone) {
+                    String survivorPhone,
+            @RestQuery CaseFile.Status status,
+            @RestQuery Priority riskLevel,
+            @RestQuery Instant updatedSince,
+            @RestQuery @Size(max = 512) String cursor,
+            @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        if (survivorName == null && survivorPhone == null) {
+            return cases.caseload(status, riskLevel, updatedSince, cursor, limit);
+        }
+        if (status != null || riskLevel != null || updatedSince != null || cursor != null) {
+            throw new kz.qorgau.common.ProblemException.InvalidInput(
+                    survivorName != null ? "survivorName" : "survivorPhone",
+                    "is a search, which takes no status, riskLevel, updatedSince or cursor");
+        }
         return new Page<>(cases.search(survivorName, survivorPhone), null);
     }
 

@@ -218,6 +218,30 @@ public class CaseService {
     }
 
     /**
+     * The caller's agency's cases (those it leads, and those a live referral makes it a party to), or a
+     * coordinator's whole network, in order of change: ids, risk, status and times, no personal data, so that
+     * the list shows no more of a case than any of its readers may see.
+     */
+    @Transactional
+    public kz.qorgau.common.Page<CaseSummary> caseload(
+            CaseFile.Status status, Priority riskLevel, Instant updatedSince, String cursor, int limit) {
+        access.require(Capability.READ_CASES);
+        Optional<UUID> agency;
+        if (kz.qorgau.security.AccessRules.seesWholeNetwork(access.caller())) {
+            agency = Optional.empty();
+        } else {
+            agency = Optional.of(callerAgency.requireRegistered());
+        }
+        Optional<kz.qorgau.common.Keyset> after = Optional.ofNullable(cursor).map(kz.qorgau.common.Keyset::fromCursor);
+        List<CaseSummary> rows =
+                cases.caseload(access.caller().tenantId(), agency, status, riskLevel, updatedSince, after, limit + 1);
+        audit.record(
+                AuditAction.LIST, Subject.of("case", null, null), Set.of(), agency.isPresent() ? "agency" : "network");
+        return kz.qorgau.common.Keyset.page(
+                rows, limit, c -> new kz.qorgau.common.Keyset(c.updatedAt(), c.id()), c -> c);
+    }
+
+    /**
      * The lead agency closes its case once nothing is under way for it: every referral ended. From then
      * on it takes no new referrals, and retention counts its time from here.
      */

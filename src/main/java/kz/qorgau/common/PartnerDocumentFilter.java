@@ -50,7 +50,10 @@ public class PartnerDocumentFilter implements OASFilter {
             Map.entry("withdrawConsent", "The consent was already withdrawn"),
             Map.entry("subscribeWebhook", "The agency already keeps the most active subscriptions it may"),
             Map.entry("replayWebhookEvents", "The subscription is no longer active"),
-            Map.entry("takeAuditCheckpoint", "The chain head does not name the last chained entry: verify the trail"));
+            Map.entry("takeAuditCheckpoint", "The chain head does not name the last chained entry: verify the trail"),
+            Map.entry(
+                    "reassignReferral",
+                    "Nobody holds the referral in its state (not-assignable): before ACCEPT, or after it ended"));
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -92,12 +95,14 @@ public class PartnerDocumentFilter implements OASFilter {
                             + "the feed again without a cursor and resync");
         }
         if (id.equals("fireReferralAction")
+                || id.equals("reassignReferral")
                 || id.equals("editAgency")
                 || id.equals("closeCase")
                 || id.equals("updateDirectoryEntry")) {
             problem(responses, "412", "If-Match names a version that is no longer current: read the object again");
         }
         if (id.equals("fireReferralAction")
+                || id.equals("reassignReferral")
                 || id.equals("closeCase")
                 || id.equals("editAgency")
                 || id.equals("updateDirectoryEntry")) {

@@ -25,6 +25,7 @@ public final class EventTypes {
             "referral.redirected",
             "referral.escalated",
             "referral.reprioritised",
+            "referral.reassigned",
             "consent.withdrawn",
             "incident.reported",
             "protective-order.recorded",

@@ -112,6 +112,9 @@ public final class ReferralDtos {
                             "Free text about her: its writer's agency reads it; the other side as the referral's note")
             String note,
 
+            @Schema(description = "ACCEPT and REASSIGN: the person of the receiving agency it was given to")
+            String assignee,
+
             Instant at) {}
 
     @Schema(name = "ReferralActions", description = "What the caller may fire now")
@@ -150,4 +153,59 @@ public final class ReferralDtos {
 
             @Schema(description = "When the missed deadline was escalated, if it was")
             Instant escalatedAt) {}
+
+    @Schema(
+            name = "ReferralAssignment",
+            description = "Hands an accepted referral to another person of the receiving agency")
+    public record Assignment(
+            @NotNull
+            @Size(max = 255)
+            @jakarta.validation.constraints.Pattern(regexp = USERNAME, message = "must be a username")
+            @Schema(description = "The username of the person who takes it on")
+            String assignee,
+
+            @NotNull
+            @kz.qorgau.common.HasText
+            @Size(max = 500)
+            @Schema(
+                    description = "Why, for the history: who reads it is"
+                            + " the receiving agency and the sender, as the referral's history")
+            String reason) {}
+
+    @Schema(
+            name = "ReferralAssignmentResult",
+            description = "Who holds the referral now; read the referral itself for the rest (an agency admin, who"
+                    + " shares out the work, does not read referrals)")
+    public record AssignmentView(UUID referralId, ReferralState state, String assignee, long version) {}
+
+    @Schema(
+            name = "WorkHandover",
+            description = "Hands all of one person's accepted referrals to another person of the same agency, as when"
+                    + " she leaves it")
+    public record Handover(
+            @NotNull
+            @Size(max = 255)
+            @jakarta.validation.constraints.Pattern(regexp = USERNAME, message = "must be a username")
+            String from,
+
+            @NotNull
+            @Size(max = 255)
+            @jakarta.validation.constraints.Pattern(regexp = USERNAME, message = "must be a username")
+            String to,
+
+            @NotNull @kz.qorgau.common.HasText @Size(max = 500)
+            String reason) {}
+
+    @Schema(name = "WorkHandoverResult")
+    public record HandoverResult(
+            @Schema(description = "How many referrals changed hands")
+            int moved,
+
+            @Schema(maxItems = 10_000) List<UUID> referralIds) {}
+
+    /**
+     * A Keycloak username: Latin and Cyrillic (Kazakh and Russian) letters, digits and . _ @ + -; no spaces, no
+     * control characters. Written so that a JSON Schema (ECMAScript) validator reads it as Java does.
+     */
+    public static final String USERNAME = "[A-Za-z0-9\\u0400-\\u04FF._@+-]{1,255}";
 }

@@ -55,6 +55,9 @@ public class ReferralHistoryEntry {
     @Convert(converter = SealedText.class)
     public String note;
 
+    /** The person the referral was given to by this step (ACCEPT, REASSIGN); absent for other steps. */
+    public String assignee;
+
     @Column(nullable = false)
     public Instant at;
 }

@@ -49,6 +49,9 @@ public class ReferralResource {
     @Inject
     ReferralService referrals;
 
+    @Inject
+    ReferralAssignments assignments;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
@@ -197,6 +200,36 @@ public class ReferralResource {
                     .build());
         }
         return result.referral().ok();
+    }
+
+    @POST
+    @Path("/{id}/assignment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
+    @Operation(
+            operationId = "reassignReferral",
+            description = "The receiving agency's case workers and admin hand an accepted (or started, or paused)"
+                    + " referral to another person of the agency, with a reason, at the version If-Match names (428"
+                    + " without it, 412 if stale). The history keeps every assignment; the receiving agency hears"
+                    + " referral.reassigned. Giving it to the person who holds it changes nothing.",
+            summary = "Hand an accepted referral to another person of the receiving agency")
+    @APIResponse(
+            responseCode = "200",
+            description = "Who holds it now; ETag carries the referral's version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReferralDtos.AssignmentView.class)))
+    public Response reassign(
+            @RestPath UUID id,
+            @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid ReferralDtos.Assignment assignment) {
+        return assignments
+                .reassign(id, assignment, Versioned.requiredVersion(ifMatch, "referral"))
+                .ok();
     }
 
     @GET

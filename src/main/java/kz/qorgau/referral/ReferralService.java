@@ -227,6 +227,7 @@ public class ReferralService {
                                         || readsTheOtherSide
                                 ? h.note
                                 : null,
+                        h.assignee,
                         h.at))
                 .toList();
     }
@@ -337,7 +338,7 @@ public class ReferralService {
             Priority before = referral.priority;
             referral.priority = level;
             referral.updatedAt = clock.instant();
-            record(referral, REPRIORITISED, referral.state, level.name(), reason + " (was " + before + ")");
+            record(referral, REPRIORITISED, referral.state, level.name(), reason + " (was " + before + ")", null);
             Map<String, Object> payload = event(referral, null, null);
             payload.put("previousPriority", before);
             outbox.append("referral", referral.id, "referral.reprioritised", audience(referral), payload);
@@ -412,7 +413,7 @@ public class ReferralService {
         referral.updatedAt = now;
         referrals.persist(referral);
         partiesKnow(referral);
-        record(referral, ReferralHistoryEntry.CREATED, null, null, null);
+        record(referral, ReferralHistoryEntry.CREATED, null, null, null, null);
         outbox.append("referral", referral.id, "referral.created", audience(referral), event(referral, null, null));
         return referral;
     }
@@ -497,7 +498,13 @@ public class ReferralService {
         referral.state = to;
         referral.updatedAt = now;
         partiesKnow(referral);
-        record(referral, action.name(), from, reasonCode, command == null ? null : command.note());
+        record(
+                referral,
+                action.name(),
+                from,
+                reasonCode,
+                command == null ? null : command.note(),
+                action == ReferralAction.ACCEPT ? referral.assignee : null);
         Map<String, Object> payload = event(referral, action, from);
         if (createdId != null) {
             payload.put("redirectedToId", createdId);
@@ -594,7 +601,7 @@ public class ReferralService {
                 referral.consentId == null && referral.emergencyReason != null));
     }
 
-    private void record(Referral referral, String action, ReferralState from, String reasonCode, String note) {
+    void record(Referral referral, String action, ReferralState from, String reasonCode, String note, String assignee) {
         ReferralHistoryEntry entry = new ReferralHistoryEntry();
         entry.id = ids.newId();
         entry.referralId = referral.id;
@@ -605,6 +612,7 @@ public class ReferralService {
         entry.actorAgencyId = access.caller().agencyId().orElse(null);
         entry.reasonCode = reasonCode;
         entry.note = note;
+        entry.assignee = assignee;
         entry.at = clock.instant();
         referrals.getEntityManager().persist(entry);
     }

@@ -16,7 +16,11 @@ public record TransitionCommand(
         @Size(max = 2000) @Schema(description = "Required with PAUSE and CANCEL, and with reason code or outcome OTHER")
         String note,
 
-        @Size(max = 255) @Schema(description = "ACCEPT only: who in the receiving agency takes the referral")
+        @Size(max = 255)
+        @jakarta.validation.constraints.Pattern(regexp = ReferralDtos.USERNAME, message = "must be a username")
+        @Schema(
+                description = "ACCEPT only: the username of the person in the receiving agency who takes the referral,"
+                        + " whose needs-action queue (assignee=me) then holds it")
         String assignee,
 
         @Schema(description = "Required with COMPLETE") Outcome outcome,

@@ -70,6 +70,8 @@ public enum Capability {
     READ_NEEDS_ACTION(with(Role.CASE_WORKERS, AGENCY_ADMIN)),
     /** Object-level: the receiving agency's own staff hand its accepted referrals from one person to another. */
     ASSIGN_WORK(with(Role.CASE_WORKERS, AGENCY_ADMIN)),
+    /** Object-level: an agency's admin moves all of one person's work to another at once, as when she leaves. */
+    HAND_OVER_WORK(EnumSet.of(AGENCY_ADMIN)),
     /** Coordinators follow the referrals that missed a deadline. */
     READ_ESCALATIONS(EnumSet.of(COORDINATOR));
 

@@ -41,15 +41,7 @@ class NeedsActionTest {
     }
 
     private UUID referral(String riskLevel) {
-        UUID caseId = UUID.fromString(given().auth()
-                .oauth2(inspector)
-                .contentType("application/json")
-                .body(Flows.openCaseBody().replace("\"HIGH\"", "\"" + riskLevel + "\""))
-                .post("/api/v1/cases")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id"));
+        UUID caseId = Flows.caseFileAtRisk(inspector, riskLevel);
         Flows.recordConsent(inspector, caseId, almaty.crisisCentre).then().statusCode(201);
         return Flows.referral(inspector, caseId, almaty.crisisCentre);
     }
@@ -131,6 +123,7 @@ class NeedsActionTest {
 
     @Test
     void anAcceptedReferralNotStartedAndAPausedOneNotLookedAtAreEscalatedOnceEach() {
+        Instant start = Instant.now().minusSeconds(1);
         UUID referral = referral("HIGH");
         Flows.fire(aliya, referral, "ACCEPT", Map.of("assignee", "aliya"))
                 .then()
@@ -168,15 +161,22 @@ class NeedsActionTest {
         deadlines.escalateOverdue(Instant.now().plus(Duration.ofDays(3)).plusSeconds(60));
         assertEquals(2, escalations(referral, "REVIEW_OVERDUE"), "once for each pause");
 
-        List<String> escalated = given().auth()
-                .oauth2(almaty.coordinator())
-                .queryParam("escalated", true)
-                .queryParam("limit", 100)
-                .get("/api/v1/referrals")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("items.id");
+        // Every page: the job just escalated every waiting referral of the test database at the same moment.
+        List<String> escalated = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().auth()
+                    .oauth2(almaty.coordinator())
+                    .queryParam("escalated", true)
+                    .queryParam("updatedSince", start.toString())
+                    .queryParam("limit", 100);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/v1/referrals").then().statusCode(200).extract();
+            escalated.addAll(page.path("items.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
         assertTrue(escalated.contains(referral.toString()), "coordinators list it among the escalated");
     }
 

@@ -65,6 +65,19 @@ public final class Flows {
                 openCase(token, incidents).then().statusCode(201).extract().path("id"));
     }
 
+    /** A case of the given risk level (EMERGENCY, HIGH, ROUTINE): its referrals take that priority. */
+    public static UUID caseFileAtRisk(String token, String riskLevel) {
+        return UUID.fromString(given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body(openCaseBody().replace("\"HIGH\"", "\"" + riskLevel + "\""))
+                .post("/api/v1/cases")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+    }
+
     public static Response recordConsent(String token, UUID caseId, UUID... recipients) {
         String ids =
                 java.util.Arrays.stream(recipients).map(i -> "\"" + i + "\"").collect(Collectors.joining(","));
@@ -95,6 +108,17 @@ public final class Flows {
                 .statusCode(201)
                 .extract()
                 .path("id"));
+    }
+
+    /** The person the referral is given to, as the caller reads it. */
+    public static String readAssignee(String token, UUID referral) {
+        return given().auth()
+                .oauth2(token)
+                .get("/api/v1/referrals/" + referral)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("assignee");
     }
 
     public static String etag(String token, UUID referral) {

@@ -1,0 +1,132 @@
+package kz.qorgau.referral;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import kz.qorgau.agency.CallerAgency;
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.AuditTrail;
+import kz.qorgau.audit.AuditTrail.Subject;
+import kz.qorgau.common.ProblemException;
+import kz.qorgau.common.Versioned;
+import kz.qorgau.notification.Outbox;
+import kz.qorgau.referral.ReferralDtos.Assignment;
+import kz.qorgau.referral.ReferralDtos.AssignmentView;
+import kz.qorgau.referral.ReferralDtos.Handover;
+import kz.qorgau.referral.ReferralDtos.HandoverResult;
+import kz.qorgau.security.AccessPolicy;
+import kz.qorgau.security.Capability;
+
+/**
+ * Hand-over inside the receiving agency: one referral to another person, or all of one person's to another
+ * when she leaves. Each change is one transaction with its history entry, audit entry and event.
+ */
+@ApplicationScoped
+public class ReferralAssignments {
+
+    static final String REASSIGNED = "REASSIGN";
+
+    @Inject
+    ReferralService referrals;
+
+    @Inject
+    ReferralRepository repository;
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    CallerAgency callerAgency;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Versioned<AssignmentView> reassign(UUID id, Assignment assignment, long expectedVersion) {
+        access.require(Capability.ASSIGN_WORK);
+        // The sides see it, and so does the receiving agency's admin, who shares out its work.
+        Referral referral = repository
+                .findByIdOptional(id)
+                .filter(r -> ReferralSides.maySee(access.caller(), r.senderAgencyId, r.receiverAgencyId, !r.wasSent())
+                        || r.wasSent() && access.caller().belongsTo(r.receiverAgencyId))
+                .orElseThrow(() -> new ProblemException.NotFound("Referral " + id));
+        if (!AssignmentRules.mayAssign(access.caller(), referral.receiverAgencyId)) {
+            throw new ProblemException.Forbidden(
+                    "Only the receiving agency hands its referrals from one person to" + " another");
+        }
+        callerAgency.requireRegistered();
+        if (referral.version != expectedVersion) {
+            throw new ProblemException.PreconditionFailed("The referral is at version " + referral.version + ", not "
+                    + expectedVersion + "; read it again before acting");
+        }
+        if (!AssignmentRules.assignable(referral.state)) {
+            throw new ProblemException.Conflict(
+                    "not-assignable",
+                    "A " + referral.state + " referral is held by nobody: ACCEPT names who takes it",
+                    Map.of("state", referral.state));
+        }
+        if (!assignment.assignee().equals(referral.assignee)) {
+            moveTo(referral, assignment.assignee(), assignment.reason());
+            repository.flush();
+        }
+        return new Versioned<>(
+                new AssignmentView(referral.id, referral.state, referral.assignee, referral.version), referral.version);
+    }
+
+    @Transactional
+    public HandoverResult handOver(UUID agencyId, Handover handover) {
+        access.require(Capability.HAND_OVER_WORK);
+        if (!AssignmentRules.mayHandOver(access.caller(), agencyId)) {
+            // Another agency's people are not this caller's to know of: as for an agency that does not exist.
+            throw new ProblemException.NotFound("Agency " + agencyId);
+        }
+        callerAgency.requireRegistered();
+        if (handover.from().equals(handover.to())) {
+            throw new ProblemException.InvalidInput("to", "must be another person than from");
+        }
+        List<Referral> held = repository.list(
+                "receiverAgencyId = ?1 and assignee = ?2 and state in ?3 order by id",
+                agencyId,
+                handover.from(),
+                List.of(ReferralState.ACCEPTED, ReferralState.IN_PROGRESS, ReferralState.ON_HOLD));
+        for (Referral referral : held) {
+            moveTo(referral, handover.to(), handover.reason());
+        }
+        repository.flush();
+        return new HandoverResult(held.size(), held.stream().map(r -> r.id).toList());
+    }
+
+    private void moveTo(Referral referral, String assignee, String reason) {
+        String before = referral.assignee;
+        referral.assignee = assignee;
+        referral.updatedAt = clock.instant();
+        referrals.record(referral, REASSIGNED, referral.state, null, reason, assignee);
+        audit.record(
+                AuditAction.ASSIGN,
+                Subject.of("referral", referral.id, referral.caseId),
+                Set.of(),
+                "from " + (before == null ? "nobody" : before) + " to " + assignee);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("referralId", referral.id);
+        payload.put("caseId", referral.caseId);
+        payload.put("receiverAgencyId", referral.receiverAgencyId);
+        payload.put("state", referral.state);
+        payload.put("assignee", assignee);
+        payload.put("previousAssignee", before);
+        payload.put("at", referral.updatedAt);
+        // A hand-over is the receiving agency's own business; the sender reads who holds it on the referral.
+        outbox.append("referral", referral.id, "referral.reassigned", Set.of(referral.receiverAgencyId), payload);
+    }
+}

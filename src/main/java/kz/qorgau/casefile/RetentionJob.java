@@ -176,6 +176,9 @@ public class RetentionJob {
                 update referral_history set note = null
                 where referral_id in (select id from referral where case_id = ?1)""", caseId, null);
         update("""
+                update referral_message set text = cast(?2 as bytea)
+                where referral_id in (select id from referral where case_id = ?1)""", caseId, SealedText.seal(REMOVED));
+        update("""
                 update incident set description = null, persons = null, anonymised_at = ?2
                 where id in (select incident_id from case_incident where case_id = ?1)
                   and not exists (select 1 from case_incident other join case_file c on c.id = other.case_id

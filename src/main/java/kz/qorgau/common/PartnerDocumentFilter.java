@@ -52,6 +52,10 @@ public class PartnerDocumentFilter implements OASFilter {
             Map.entry("replayWebhookEvents", "The subscription is no longer active"),
             Map.entry("takeAuditCheckpoint", "The chain head does not name the last chained entry: verify the trail"),
             Map.entry(
+                    "writeReferralMessage",
+                    "The referral has ended (referral-ended) or is still a draft (referral-not-sent)"),
+            Map.entry("retractReferralMessage", "The message was already retracted"),
+            Map.entry(
                     "reassignReferral",
                     "Nobody holds the referral in its state (not-assignable): before ACCEPT, or after it ended"));
 

@@ -26,6 +26,8 @@ public final class EventTypes {
             "referral.escalated",
             "referral.reprioritised",
             "referral.reassigned",
+            "referral.message",
+            "referral.message-retracted",
             "consent.withdrawn",
             "incident.reported",
             "protective-order.recorded",

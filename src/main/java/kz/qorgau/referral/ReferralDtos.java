@@ -203,6 +203,30 @@ public final class ReferralDtos {
 
             @Schema(maxItems = 10_000) List<UUID> referralIds) {}
 
+    @Schema(name = "NewReferralMessage")
+    public record NewMessage(
+            @NotNull
+            @kz.qorgau.common.HasText
+            @Size(max = 2000)
+            @Schema(description = "Free text for the other side of the referral; sealed at rest, never in events")
+            String text) {}
+
+    @Schema(
+            name = "ReferralMessage",
+            description = "A message between the two sides of a referral; a retracted one keeps its place without its"
+                    + " text")
+    public record MessageView(
+            UUID id,
+            UUID referralId,
+            UUID fromAgencyId,
+            Side side,
+
+            @Schema(description = "The author's username") String author,
+
+            @Schema(description = "Absent once retracted") String text,
+            Instant sentAt,
+            Instant retractedAt) {}
+
     /**
      * A Keycloak username: Latin and Cyrillic (Kazakh and Russian) letters, digits and . _ @ + -; no spaces, no
      * control characters. Written so that a JSON Schema (ECMAScript) validator reads it as Java does.

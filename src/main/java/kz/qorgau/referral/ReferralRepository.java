@@ -30,6 +30,7 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
             boolean emergencyOnly,
             boolean escalatedOnly,
             Instant updatedSince,
+            String assignee,
             Optional<Keyset> after,
             int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
@@ -43,6 +44,11 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
             }
             params.and("agency", a);
         });
+        if (assignee != null) {
+            // referral_assignee_list_idx: one person's caseload in order of change.
+            where.append(" and assignee = :assignee");
+            params.and("assignee", assignee);
+        }
         if (state != null) {
             where.append(" and state = :state");
             params.and("state", state);

@@ -107,7 +107,8 @@ public class ReferralResource {
                     + "filtered by state, priority and updatedSince. A receiver never sees drafts. Coordinators "
                     + "without a direction see the network's; emergencyException=true keeps the referrals sent "
                     + "without consent, under the emergency exception; escalated=true (coordinators) the open "
-                    + "referrals that missed a deadline of their priority.",
+                    + "referrals that missed a deadline of their priority; assignee=me (or a username) the incoming "
+                    + "referrals given to that person of the caller's agency: her caseload.",
             summary = "The caller's agency's incoming (default) or outgoing referrals in order of change; "
                     + "coordinators without a direction see the whole network's")
     public Page<ReferralView> list(
@@ -117,6 +118,12 @@ public class ReferralResource {
             @RestQuery("emergencyException") Boolean emergencyException,
             @RestQuery("escalated") Boolean escalated,
             @RestQuery("updatedSince") Instant updatedSince,
+            @RestQuery("assignee")
+                    @Size(max = 255)
+                    @jakarta.validation.constraints.Pattern(
+                            regexp = ReferralDtos.USERNAME,
+                            message = "must be me or a username")
+                    String assignee,
             @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
         return referrals.list(
@@ -126,6 +133,7 @@ public class ReferralResource {
                 Boolean.TRUE.equals(emergencyException),
                 Boolean.TRUE.equals(escalated),
                 updatedSince,
+                assignee,
                 cursor,
                 limit);
     }

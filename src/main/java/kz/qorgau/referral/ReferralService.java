@@ -248,14 +248,19 @@ public class ReferralService {
             boolean emergencyOnly,
             boolean escalatedOnly,
             Instant updatedSince,
+            String assignee,
             String cursor,
             int limit) {
         access.require(Capability.READ_REFERRALS);
+        if (assignee != null && direction == Direction.OUTGOING) {
+            throw new ProblemException.InvalidInput(
+                    "assignee", "names a person of the receiving agency: it lists incoming referrals");
+        }
         if (escalatedOnly) {
             access.require(Capability.READ_ESCALATIONS);
         }
         Optional<UUID> agency;
-        if (AccessRules.seesWholeNetwork(access.caller()) && direction == null) {
+        if (AccessRules.seesWholeNetwork(access.caller()) && direction == null && assignee == null) {
             agency = Optional.empty();
         } else {
             agency = Optional.of(access.caller()
@@ -272,6 +277,9 @@ public class ReferralService {
                 emergencyOnly,
                 escalatedOnly,
                 updatedSince,
+                assignee == null
+                        ? null
+                        : assignee.equals("me") ? access.caller().username() : assignee,
                 after,
                 limit + 1);
         audit.record(

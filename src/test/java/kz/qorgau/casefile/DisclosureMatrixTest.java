@@ -97,7 +97,8 @@ class DisclosureMatrixTest {
         INCIDENT("/api/v1/incidents/{id}"),
         INCIDENT_LIST("/api/v1/incidents"),
         TIMELINE("/api/v1/cases/{id}/timeline"),
-        CASE_SEARCH("/api/v1/cases");
+        CASE_SEARCH("/api/v1/cases"),
+        MESSAGES("/api/v1/referrals/{id}/messages");
 
         final String documented;
 
@@ -134,7 +135,8 @@ class DisclosureMatrixTest {
         INCIDENT_NAME(Endpoint.INCIDENT, "persons[0].name"),
         INCIDENT_LIST_ACCOUNT(Endpoint.INCIDENT_LIST, "items.find { it.id == '%incident%' }.description"),
         SEARCH_HIT(Endpoint.CASE_SEARCH, "items.find { it.id == '%case%' }.id", Category.IDENTITY),
-        TIMELINE_SEEN(Endpoint.TIMELINE, "items[0].type");
+        TIMELINE_SEEN(Endpoint.TIMELINE, "items[0].type"),
+        MESSAGE_TEXT(Endpoint.MESSAGES, "items[0].text");
 
         final Endpoint endpoint;
         final String path;
@@ -164,8 +166,9 @@ class DisclosureMatrixTest {
             case AUDITOR -> 403;
             case COORDINATOR ->
                 switch (endpoint) {
-                    // Shared data is a receiver's view of her; searching by her name is for case workers.
-                    case SHARED_DATA, CASE_SEARCH -> 403;
+                    // Shared data is a receiver's view of her; searching by her name is for case workers; a
+                    // referral's messages are for its two agencies.
+                    case SHARED_DATA, CASE_SEARCH, MESSAGES -> 403;
                     default -> 200;
                 };
             // A case worker of an agency with nothing to do with the case.
@@ -210,14 +213,17 @@ class DisclosureMatrixTest {
                     case REFERRAL_NOTE, REFERRAL_LIST_NOTE -> consent.inForce().contains(Category.INCIDENT_DETAILS);
                     // Its own notes; the receiver's own referral has no noted step before it acts.
                     case HISTORY_NOTE -> relation == Relation.RECEIVER_AFTER_ACCEPT;
+                    // The two sides write to each other whatever she consented to: what the sender writes is its
+                    // own to weigh, as on the phone.
+                    case MESSAGE_TEXT -> true;
                     // Search finds only cases the agency is on, and only by what it may see.
                     case SEARCH_HIT ->
                         relation == Relation.RECEIVER_AFTER_ACCEPT
                                 && consent.inForce().containsAll(item.needs);
                     default -> !item.needs.isEmpty() && consent.inForce().containsAll(item.needs);
                 };
-            // Its own note on the referral it declined, nothing of hers.
-            case RECEIVER_ENDED -> item == Item.HISTORY_NOTE;
+            // Its own note on the referral it declined and the thread it had, nothing of hers.
+            case RECEIVER_ENDED -> item == Item.HISTORY_NOTE || item == Item.MESSAGE_TEXT;
             case OTHER_AGENCY, AUDITOR, OTHER_NETWORK -> false;
         };
     }
@@ -382,6 +388,7 @@ class DisclosureMatrixTest {
                         .get("/api/v1/incidents");
             case TIMELINE -> request.get("/api/v1/cases/" + scene.caseId() + "/timeline");
             case CASE_SEARCH -> request.queryParam("survivorName", NAME).get("/api/v1/cases");
+            case MESSAGES -> request.get("/api/v1/referrals/" + referral + "/messages");
         };
     }
 
@@ -517,6 +524,15 @@ class DisclosureMatrixTest {
         referrals.put(Relation.RECEIVER_BEFORE_ACCEPT, refer.apply(before));
         referrals.put(Relation.RECEIVER_AFTER_ACCEPT, refer.apply(after));
         referrals.put(Relation.RECEIVER_ENDED, refer.apply(ended));
+        for (UUID referral : referrals.values()) {
+            given().auth()
+                    .oauth2(lead)
+                    .contentType("application/json")
+                    .body(Map.of("text", "Call her only after six; her sister answers before"))
+                    .post("/api/v1/referrals/" + referral + "/messages")
+                    .then()
+                    .statusCode(201);
+        }
         Flows.fire(
                         almaty.token(Role.SOCIAL_WORKER, after),
                         referrals.get(Relation.RECEIVER_AFTER_ACCEPT),

@@ -49,8 +49,8 @@ class NgoPortalClientTest {
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         ReferralsApi referrals = new ReferralsApi(client);
 
-        PageReferralView incoming =
-                referrals.listReferrals(null, Direction.INCOMING, null, null, 100, null, ReferralState.SUBMITTED, null);
+        PageReferralView incoming = referrals.listReferrals(
+                null, null, Direction.INCOMING, null, null, 100, null, ReferralState.SUBMITTED, null);
         Referral referral = incoming.getItems().stream()
                 .filter(r -> r.getId().equals(sent))
                 .findFirst()

@@ -219,6 +219,19 @@ class ReferralAssignmentTest {
         }
         assertEquals("aliya", Flows.readAssignee(aliya, finished), "an ended referral keeps who held it");
         assertEquals("bolat", Flows.readAssignee(aliya, colleagues));
+        // Each person's caseload: what is given to her, ended or not.
+        assertEquals(
+                new java.util.TreeSet<>(List.of(waiting.toString(), underWay.toString(), paused.toString())),
+                new java.util.TreeSet<>(caseload(aliya, "dana")));
+        assertEquals(List.of(finished.toString()), caseload(aliya, "aliya"));
+        given().auth()
+                .oauth2(aliya)
+                .queryParam("assignee", "me")
+                .queryParam("direction", "OUTGOING")
+                .get("/api/v1/referrals")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         // Dana's queue now holds what waits: the accepted one to start, the paused one to look at again.
         List<String> danas = given().auth()
                 .oauth2(almaty.person("dana", Role.NGO_CASEWORKER, almaty.crisisCentre))
@@ -267,5 +280,17 @@ class ReferralAssignmentTest {
                     .statusCode(400)
                     .contentType("application/problem+json");
         }
+    }
+
+    private static List<String> caseload(String token, String assignee) {
+        return given().auth()
+                .oauth2(token)
+                .queryParam("assignee", assignee)
+                .queryParam("limit", 100)
+                .get("/api/v1/referrals")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
     }
 }

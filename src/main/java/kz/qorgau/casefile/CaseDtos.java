@@ -61,6 +61,9 @@ public final class CaseDtos {
             @Schema(description = "Why the caller sees what it sees")
             SharingView sharing,
 
+            @Schema(description = "The person of the lead agency who holds the case (a username)")
+            String assignee,
+
             @Schema(maxItems = 50) List<UUID> incidentIds,
             List<ConsentView> consents,
             Instant createdAt,
@@ -84,6 +87,10 @@ public final class CaseDtos {
             UUID leadAgencyId,
             Priority riskLevel,
             CaseFile.Status status,
+
+            @Schema(description = "The person of the lead agency who holds it (a username)")
+            String assignee,
+
             Instant createdAt,
             Instant updatedAt) {}
 
@@ -126,4 +133,20 @@ public final class CaseDtos {
             @Schema(description = "Category IDENTITY") LocalDate birthDate,
             @Schema(description = "Category CONTACT") String phone,
             @Schema(description = "Category ADDRESS") String address) {}
+
+    @Schema(name = "CaseAssignment", description = "Hands a case to another person of its lead agency")
+    public record Assignment(
+            @NotNull
+            @Size(max = 255)
+            @jakarta.validation.constraints.Pattern(
+                    regexp = kz.qorgau.common.Username.PATTERN,
+                    message = "must be a username")
+            @Schema(description = "The username of the person who takes it on")
+            String assignee,
+
+            @NotNull @HasText @Size(max = 500) @Schema(description = "Why, for the audit trail")
+            String reason) {}
+
+    @Schema(name = "CaseAssignmentResult", description = "Who holds the case now")
+    public record AssignmentView(UUID caseId, CaseFile.Status status, String assignee, long version) {}
 }

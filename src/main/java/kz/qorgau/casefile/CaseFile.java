@@ -52,6 +52,9 @@ public class CaseFile {
     @Column(name = "opened_by", nullable = false, updatable = false)
     public String openedBy;
 
+    /** The person of the lead agency who holds the case (a username); its opener until it is handed over. */
+    public String assignee;
+
     @Column(name = "closed_at")
     public Instant closedAt;
 

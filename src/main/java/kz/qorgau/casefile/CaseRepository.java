@@ -60,6 +60,7 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
             java.util.Optional<UUID> agency,
             CaseFile.Status status,
             kz.qorgau.common.Priority riskLevel,
+            String assignee,
             java.time.Instant updatedSince,
             java.util.Optional<kz.qorgau.common.Keyset> after,
             int limit) {
@@ -73,10 +74,14 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
         if (updatedSince != null) {
             filters.append(" and c.updated_at >= :since");
         }
+        if (assignee != null) {
+            // A person's cases are those her agency leads: case_file_assignee_idx.
+            filters.append(" and c.assignee = :assignee and c.lead_agency_id = :agency");
+        }
         if (after.isPresent()) {
             filters.append(" and (c.updated_at, c.id) > (:afterTime, :afterId)");
         }
-        String columns = "select c.id, c.lead_agency_id, c.risk_level, c.status, c.created_at, c.updated_at"
+        String columns = "select c.id, c.lead_agency_id, c.risk_level, c.status, c.assignee, c.created_at, c.updated_at"
                 + " from case_file c";
         String sql = agency.isPresent()
                 ? "select * from ((" + columns + " where c.tenant_id = :tenant and c.lead_agency_id = :agency" + filters
@@ -100,6 +105,9 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
         if (updatedSince != null) {
             query.setParameter("since", java.sql.Timestamp.from(updatedSince));
         }
+        if (assignee != null) {
+            query.setParameter("assignee", assignee);
+        }
         after.ifPresent(k -> query.setParameter("afterTime", java.sql.Timestamp.from(k.updatedAt()))
                 .setParameter("afterId", k.id()));
         @SuppressWarnings("unchecked")
@@ -110,8 +118,9 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
                         (UUID) r[1],
                         kz.qorgau.common.Priority.valueOf((String) r[2]),
                         CaseFile.Status.valueOf((String) r[3]),
-                        kz.qorgau.common.SqlValues.instant(r[4]),
-                        kz.qorgau.common.SqlValues.instant(r[5])))
+                        (String) r[4],
+                        kz.qorgau.common.SqlValues.instant(r[5]),
+                        kz.qorgau.common.SqlValues.instant(r[6])))
                 .toList();
     }
 }

@@ -162,8 +162,9 @@ public class CaseResource {
             operationId = "searchCases",
             description = "Without survivorName or survivorPhone: the caller's agency's caseload, the cases it leads"
                     + " and those a live referral makes it a party to (coordinators: the network's), in order of"
-                    + " change, filtered by status, riskLevel and updatedSince, keyset-paged with cursor; ids, risk,"
-                    + " status and times only. With one of them: the cases whose survivor has exactly this name or"
+                    + " change, filtered by status, riskLevel, assignee (me or a username: the cases of the agency"
+                    + " given to that person) and updatedSince, keyset-paged with cursor; ids, risk, status, holder"
+                    + " and times only. With one of them: the cases whose survivor has exactly this name or"
                     + " this phone number, among the cases the caller's agency is on and whose consent lets it see"
                     + " her name (or phone): a hit tells that she is a survivor, so coordinators cannot search."
                     + " Spacing and letter case do not matter; phone numbers compare by their digits. The search runs"
@@ -177,18 +178,50 @@ public class CaseResource {
                     String survivorPhone,
             @RestQuery CaseFile.Status status,
             @RestQuery Priority riskLevel,
+            @RestQuery
+                    @Size(max = 255)
+                    @Pattern(regexp = kz.qorgau.common.Username.PATTERN, message = "must be me or a username")
+                    String assignee,
             @RestQuery Instant updatedSince,
             @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
         if (survivorName == null && survivorPhone == null) {
-            return cases.caseload(status, riskLevel, updatedSince, cursor, limit);
+            return cases.caseload(status, riskLevel, assignee, updatedSince, cursor, limit);
         }
-        if (status != null || riskLevel != null || updatedSince != null || cursor != null) {
+        if (status != null || riskLevel != null || assignee != null || updatedSince != null || cursor != null) {
             throw new kz.qorgau.common.ProblemException.InvalidInput(
                     survivorName != null ? "survivorName" : "survivorPhone",
-                    "is a search, which takes no status, riskLevel, updatedSince or cursor");
+                    "is a search, which takes no status, riskLevel, assignee, updatedSince or cursor");
         }
         return new Page<>(cases.search(survivorName, survivorPhone), null);
+    }
+
+    @POST
+    @Path("/{id}/assignment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
+    @Operation(
+            operationId = "reassignCase",
+            summary = "Hand a case to another person of its lead agency",
+            description = "The lead agency's case workers and admin, with a reason, at the version If-Match names"
+                    + " (428 without it, 412 if stale); an open case only. Every hand-over is kept with its reason and"
+                    + " audited (ASSIGN).")
+    @APIResponse(
+            responseCode = "200",
+            description = "Who holds it now; ETag carries the case's version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CaseDtos.AssignmentView.class)))
+    public Response reassign(
+            @RestPath UUID id,
+            @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid CaseDtos.Assignment assignment) {
+        return cases.reassign(id, assignment, Versioned.requiredVersion(ifMatch, "case"))
+                .ok();
     }
 
     @POST

@@ -137,6 +137,7 @@ public class CaseService {
         caseFile.status = CaseFile.Status.OPEN;
         caseFile.summary = request.summary();
         caseFile.openedBy = access.caller().subject();
+        caseFile.assignee = access.caller().username();
         caseFile.createdAt = now;
         caseFile.updatedAt = now;
         cases.persist(caseFile);
@@ -213,7 +214,8 @@ public class CaseService {
                 EnumSet.of(searchedBy),
                 (fullName != null ? "by name" : "by phone") + ", " + found.size() + " found");
         return found.stream()
-                .map(c -> new CaseSummary(c.id, c.leadAgencyId, c.riskLevel, c.status, c.createdAt, c.updatedAt))
+                .map(c -> new CaseSummary(
+                        c.id, c.leadAgencyId, c.riskLevel, c.status, c.assignee, c.createdAt, c.updatedAt))
                 .toList();
     }
 
@@ -224,7 +226,12 @@ public class CaseService {
      */
     @Transactional
     public kz.qorgau.common.Page<CaseSummary> caseload(
-            CaseFile.Status status, Priority riskLevel, Instant updatedSince, String cursor, int limit) {
+            CaseFile.Status status,
+            Priority riskLevel,
+            String assignee,
+            Instant updatedSince,
+            String cursor,
+            int limit) {
         access.require(Capability.READ_CASES);
         Optional<UUID> agency;
         if (kz.qorgau.security.AccessRules.seesWholeNetwork(access.caller())) {
@@ -233,12 +240,88 @@ public class CaseService {
             agency = Optional.of(callerAgency.requireRegistered());
         }
         Optional<kz.qorgau.common.Keyset> after = Optional.ofNullable(cursor).map(kz.qorgau.common.Keyset::fromCursor);
-        List<CaseSummary> rows =
-                cases.caseload(access.caller().tenantId(), agency, status, riskLevel, updatedSince, after, limit + 1);
+        String person = assignee == null
+                ? null
+                : assignee.equals("me") ? access.caller().username() : assignee;
+        if (person != null && agency.isEmpty()) {
+            throw new ProblemException.InvalidInput("assignee", "names a person of the caller's own agency");
+        }
+        List<CaseSummary> rows = cases.caseload(
+                access.caller().tenantId(), agency, status, riskLevel, person, updatedSince, after, limit + 1);
         audit.record(
                 AuditAction.LIST, Subject.of("case", null, null), Set.of(), agency.isPresent() ? "agency" : "network");
         return kz.qorgau.common.Keyset.page(
                 rows, limit, c -> new kz.qorgau.common.Keyset(c.updatedAt(), c.id()), c -> c);
+    }
+
+    /**
+     * The lead agency's case workers and admin hand the case to another person of the agency, with a reason for
+     * the audit trail. Another agency on the case may see it but holds none of its people (403).
+     */
+    @Transactional
+    public Versioned<CaseDtos.AssignmentView> reassign(UUID id, CaseDtos.Assignment assignment, long expectedVersion) {
+        access.require(Capability.ASSIGN_WORK);
+        CaseFile caseFile = cases.findByIdOptional(id)
+                .filter(c -> access.caller().belongsTo(c.leadAgencyId))
+                .orElseGet(() -> {
+                    // Not the lead: a case it may see is forbidden to it, any other is not found.
+                    if (kz.qorgau.security.AccessRules.may(access.caller(), Capability.READ_CASES)) {
+                        onCase(id);
+                        throw new ProblemException.Forbidden("Only the case's lead agency hands it to another person");
+                    }
+                    throw new ProblemException.NotFound("Case " + id);
+                });
+        callerAgency.requireRegistered();
+        if (caseFile.version != expectedVersion) {
+            throw new ProblemException.PreconditionFailed("The case is at version " + caseFile.version + ", not "
+                    + expectedVersion + "; read it again before acting");
+        }
+        if (caseFile.status == CaseFile.Status.CLOSED) {
+            throw new ProblemException.Conflict("case-closed", "Case " + id + " is closed", Map.of());
+        }
+        if (!assignment.assignee().equals(caseFile.assignee)) {
+            moveTo(caseFile, assignment.assignee(), assignment.reason());
+            cases.flush();
+        }
+        return new Versioned<>(
+                new CaseDtos.AssignmentView(caseFile.id, caseFile.status, caseFile.assignee, caseFile.version),
+                caseFile.version);
+    }
+
+    /** Every open case the agency leads that one person holds, to another: a leaver's cases. Its caller checks. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> handOverCases(UUID agencyId, String from, String to, String reason) {
+        List<CaseFile> held = cases.list(
+                "leadAgencyId = ?1 and assignee = ?2 and status = ?3 order by id",
+                agencyId,
+                from,
+                CaseFile.Status.OPEN);
+        held.forEach(c -> moveTo(c, to, reason));
+        cases.flush();
+        return held.stream().map(c -> c.id).toList();
+    }
+
+    private void moveTo(CaseFile caseFile, String assignee, String reason) {
+        String before = caseFile.assignee;
+        caseFile.assignee = assignee;
+        caseFile.updatedAt = clock.instant();
+        cases.getEntityManager()
+                .createNativeQuery("insert into case_assignment (id, tenant_id, case_id, assignee, previous, reason,"
+                        + " actor, at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                .setParameter(1, ids.newId())
+                .setParameter(2, access.caller().tenantId())
+                .setParameter(3, caseFile.id)
+                .setParameter(4, assignee)
+                .setParameter(5, before)
+                .setParameter(6, kz.qorgau.privacy.SealedText.seal(reason.strip()))
+                .setParameter(7, access.caller().subject())
+                .setParameter(8, java.sql.Timestamp.from(caseFile.updatedAt))
+                .executeUpdate();
+        audit.record(
+                AuditAction.ASSIGN,
+                Subject.of("case", caseFile.id, caseFile.id),
+                Set.of(),
+                "from " + (before == null ? "nobody" : before) + " to " + assignee);
     }
 
     /**
@@ -449,6 +532,7 @@ public class CaseService {
                                 person.phone(),
                                 person.address()),
                 SharingView.of(sharing),
+                caseFile.assignee,
                 cases.incidentIds(caseFile.id),
                 consents.ofCase(caseFile.id, access.caller().belongsTo(caseFile.leadAgencyId)),
                 caseFile.createdAt,

@@ -175,6 +175,10 @@ public class RetentionJob {
         update("""
                 update referral_history set note = null
                 where referral_id in (select id from referral where case_id = ?1)""", caseId, null);
+        update(
+                "update case_assignment set reason = cast(?2 as bytea) where case_id = ?1",
+                caseId,
+                SealedText.seal(REMOVED));
         update("""
                 update referral_message set text = cast(?2 as bytea)
                 where referral_id in (select id from referral where case_id = ?1)""", caseId, SealedText.seal(REMOVED));

@@ -55,6 +55,7 @@ public class PartnerDocumentFilter implements OASFilter {
                     "writeReferralMessage",
                     "The referral has ended (referral-ended) or is still a draft (referral-not-sent)"),
             Map.entry("retractReferralMessage", "The message was already retracted"),
+            Map.entry("reassignCase", "The case is closed"),
             Map.entry(
                     "reassignReferral",
                     "Nobody holds the referral in its state (not-assignable): before ACCEPT, or after it ended"));
@@ -100,6 +101,7 @@ public class PartnerDocumentFilter implements OASFilter {
         }
         if (id.equals("fireReferralAction")
                 || id.equals("reassignReferral")
+                || id.equals("reassignCase")
                 || id.equals("editAgency")
                 || id.equals("closeCase")
                 || id.equals("updateDirectoryEntry")) {
@@ -107,6 +109,7 @@ public class PartnerDocumentFilter implements OASFilter {
         }
         if (id.equals("fireReferralAction")
                 || id.equals("reassignReferral")
+                || id.equals("reassignCase")
                 || id.equals("closeCase")
                 || id.equals("editAgency")
                 || id.equals("updateDirectoryEntry")) {

@@ -17,7 +17,8 @@ import jakarta.persistence.Converter;
 @Converter
 public class SealedText implements AttributeConverter<String, byte[]> {
 
-    private static final String CONTEXT = "free-text";
+    /** The associated data of every free-text value; a column sealed with {@link #seal} names it to the rotation. */
+    public static final String CONTEXT = "free-text";
 
     @Override
     public byte[] convertToDatabaseColumn(String text) {

@@ -36,6 +36,9 @@ public class ReferralAssignments {
     ReferralService referrals;
 
     @Inject
+    kz.qorgau.casefile.CaseService cases;
+
+    @Inject
     ReferralRepository repository;
 
     @Inject
@@ -105,7 +108,9 @@ public class ReferralAssignments {
             moveTo(referral, handover.to(), handover.reason());
         }
         repository.flush();
-        return new HandoverResult(held.size(), held.stream().map(r -> r.id).toList());
+        List<UUID> caseIds = cases.handOverCases(agencyId, handover.from(), handover.to(), handover.reason());
+        return new HandoverResult(
+                held.size() + caseIds.size(), held.stream().map(r -> r.id).toList(), caseIds);
     }
 
     private void moveTo(Referral referral, String assignee, String reason) {

@@ -198,10 +198,13 @@ public final class ReferralDtos {
 
     @Schema(name = "WorkHandoverResult")
     public record HandoverResult(
-            @Schema(description = "How many referrals changed hands")
+            @Schema(description = "How many referrals and cases changed hands")
             int moved,
 
-            @Schema(maxItems = 10_000) List<UUID> referralIds) {}
+            @Schema(maxItems = 10_000) List<UUID> referralIds,
+
+            @Schema(description = "The open cases the agency leads that she held", maxItems = 10_000)
+            List<UUID> caseIds) {}
 
     @Schema(name = "NewReferralMessage")
     public record NewMessage(
@@ -227,9 +230,5 @@ public final class ReferralDtos {
             Instant sentAt,
             Instant retractedAt) {}
 
-    /**
-     * A Keycloak username: Latin and Cyrillic (Kazakh and Russian) letters, digits and . _ @ + -; no spaces, no
-     * control characters. Written so that a JSON Schema (ECMAScript) validator reads it as Java does.
-     */
-    public static final String USERNAME = "[A-Za-z0-9\\u0400-\\u04FF._@+-]{1,255}";
+    public static final String USERNAME = kz.qorgau.common.Username.PATTERN;
 }

@@ -33,11 +33,11 @@ public class WorkHandoverResource {
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(
             operationId = "handOverWork",
-            summary = "Move all of one person's accepted referrals to another person of the agency",
-            description = "The agency's admin hands every referral the agency accepted and gave to one person (as when"
-                    + " she leaves and is disabled in Keycloak) to another, with a reason: each changes hands in one"
-                    + " transaction, with its history entry, audit entry and referral.reassigned event. Another"
-                    + " agency answers 404.")
+            summary = "Move all of one person's accepted referrals and open cases to another person of the agency",
+            description = "The agency's admin hands every referral the agency accepted and gave to one person, and"
+                    + " every open case it leads that she holds (as when she leaves and is disabled in Keycloak), to"
+                    + " another, with a reason, in one transaction: each referral with its history entry, audit entry"
+                    + " and referral.reassigned event, each case with its audit entry. Another agency answers 404.")
     public HandoverResult handOver(@RestPath UUID agencyId, @NotNull @Valid Handover handover) {
         return assignments.handOver(agencyId, handover);
     }

@@ -35,7 +35,8 @@ class CaseloadTest {
             for (Map<String, Object> item : items) {
                 // Ids, risk, status and times: nothing of her.
                 assertEquals(
-                        Set.of("id", "leadAgencyId", "riskLevel", "status", "createdAt", "updatedAt"), item.keySet());
+                        Set.of("id", "leadAgencyId", "riskLevel", "status", "assignee", "createdAt", "updatedAt"),
+                        item.keySet());
                 ids.add((String) item.get("id"));
             }
             cursor = page.path("nextCursor");

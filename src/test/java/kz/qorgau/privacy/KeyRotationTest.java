@@ -168,6 +168,26 @@ class KeyRotationTest {
                 .statusCode(201)
                 .extract()
                 .path("id"));
+        given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .body(Map.of("text", "Is she still at her sister's?"))
+                .post("/api/v1/referrals/" + referral + "/messages")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .header(
+                        "If-Match",
+                        given().auth()
+                                .oauth2(inspector)
+                                .get("/api/v1/cases/" + caseId)
+                                .header("ETag"))
+                .body(Map.of("assignee", "aigul", "reason", "She asked for a woman inspector"))
+                .post("/api/v1/cases/" + caseId + "/assignment")
+                .then()
+                .statusCode(200);
         Flows.fire(inspector, referral, "CANCEL", Map.of("note", "She found a place with her sister"))
                 .then()
                 .statusCode(200);

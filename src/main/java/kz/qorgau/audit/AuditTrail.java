@@ -108,9 +108,23 @@ public class AuditTrail {
         entry.caseId = subject.caseId();
         entry.categories =
                 categories.stream().distinct().map(Enum::name).sorted().toArray(String[]::new);
-        entry.detail = detail;
+        entry.detail = fitted(detail);
         entry.requestId = request;
         entry.mac = chain.entryMac(entry.fields());
         em.persist(entry);
     }
+
+    /** The detail column holds 200 characters: a longer detail (two long usernames) is cut, never refused. */
+    static String fitted(String detail) {
+        if (detail == null || detail.length() <= DETAIL_MAX) {
+            return detail;
+        }
+        int end = DETAIL_MAX - 1;
+        if (Character.isHighSurrogate(detail.charAt(end - 1))) {
+            end--;
+        }
+        return detail.substring(0, end) + "…";
+    }
+
+    private static final int DETAIL_MAX = 200;
 }

@@ -87,8 +87,10 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
                 ? "select * from ((" + columns + " where c.tenant_id = :tenant and c.lead_agency_id = :agency" + filters
                         + " order by c.updated_at, c.id limit :limit) union (" + columns
                         + " where c.tenant_id = :tenant and c.lead_agency_id <> :agency" + filters
+                        // A party as GET /cases/{id} sees it: a live sender, or a receiver that accepted her.
                         + " and exists (select 1 from case_party p where p.case_id = c.id and p.agency_id = :agency"
-                        + " and p.live) order by c.updated_at, c.id limit :limit)) q order by q.updated_at, q.id"
+                        + " and p.live and (p.side = 'SENDER' or p.on_case)) order by c.updated_at, c.id limit :limit))"
+                        + " q order by q.updated_at, q.id"
                         + " limit :limit"
                 : columns + " where c.tenant_id = :tenant" + filters + " order by c.updated_at, c.id limit :limit";
         var query = getEntityManager()

@@ -161,7 +161,7 @@ public class CaseResource {
     @Operation(
             operationId = "searchCases",
             description = "Without survivorName or survivorPhone: the caller's agency's caseload, the cases it leads"
-                    + " and those a live referral makes it a party to (coordinators: the network's), in order of"
+                    + " and those it is a party to (a live referral it sent, or one it accepted; coordinators: the network's), in order of"
                     + " change, filtered by status, riskLevel, assignee (me or a username: the cases of the agency"
                     + " given to that person) and updatedSince, keyset-paged with cursor; ids, risk, status, holder"
                     + " and times only. With one of them: the cases whose survivor has exactly this name or"
@@ -180,7 +180,7 @@ public class CaseResource {
             @RestQuery Priority riskLevel,
             @RestQuery
                     @Size(max = 255)
-                    @Pattern(regexp = kz.qorgau.common.Username.PATTERN, message = "must be me or a username")
+                    @Pattern(regexp = kz.qorgau.common.Username.OR_ME, message = "must be me or a username")
                     String assignee,
             @RestQuery Instant updatedSince,
             @RestQuery @Size(max = 512) String cursor,

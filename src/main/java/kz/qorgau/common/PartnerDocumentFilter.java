@@ -57,6 +57,9 @@ public class PartnerDocumentFilter implements OASFilter {
             Map.entry("retractReferralMessage", "The message was already retracted"),
             Map.entry("reassignCase", "The case is closed"),
             Map.entry(
+                    "handOverWork",
+                    "One of the referrals or cases changed at the same moment: nothing moved, try again"),
+            Map.entry(
                     "reassignReferral",
                     "Nobody holds the referral in its state (not-assignable): before ACCEPT, or after it ended"));
 

@@ -4,10 +4,14 @@ package kz.qorgau.common;
 public final class Username {
 
     /**
-     * Latin and Cyrillic (Kazakh and Russian) letters, digits and . _ @ + -; no spaces, no control characters.
-     * Written so that a JSON Schema (ECMAScript) validator reads it as Java does.
+     * Latin and Cyrillic (Kazakh and Russian) letters, digits and . _ @ + -; no spaces, no control characters;
+     * not "me" in any case, which the lists read as the caller, so that work given to "me" would be nobody's.
+     * Anchored and written so that a JSON Schema (ECMAScript) validator reads it as Java does.
      */
-    public static final String PATTERN = "[A-Za-z0-9\\u0400-\\u04FF._@+-]{1,255}";
+    public static final String PATTERN = "^(?![Mm][Ee]$)[A-Za-z0-9\\u0400-\\u04FF._@+-]{1,255}$";
+
+    /** A list's assignee filter: a username, or "me" for the caller. */
+    public static final String OR_ME = "^[A-Za-z0-9\\u0400-\\u04FF._@+-]{1,255}$";
 
     private Username() {}
 }

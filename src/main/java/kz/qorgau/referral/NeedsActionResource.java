@@ -41,7 +41,9 @@ public class NeedsActionResource {
                     + " network, earliest (and so overdue) first. assignee=me (or a username of the agency) keeps"
                     + " what was accepted and given to that person.")
     public Page<WaitingView> list(
-            @RestQuery @Size(max = 255) @Pattern(regexp = ReferralDtos.USERNAME, message = "must be me or a username")
+            @RestQuery
+                    @Size(max = 255)
+                    @Pattern(regexp = kz.qorgau.common.Username.OR_ME, message = "must be me or a username")
                     String assignee,
             @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {

@@ -77,7 +77,9 @@ public class ReferralAssignments {
         if (!AssignmentRules.assignable(referral.state)) {
             throw new ProblemException.Conflict(
                     "not-assignable",
-                    "A " + referral.state + " referral is held by nobody: ACCEPT names who takes it",
+                    referral.state.isTerminal()
+                            ? "A " + referral.state + " referral has ended: it keeps who held it last"
+                            : "A " + referral.state + " referral is held by nobody yet: ACCEPT names who takes it",
                     Map.of("state", referral.state));
         }
         if (!assignment.assignee().equals(referral.assignee)) {
@@ -109,6 +111,13 @@ public class ReferralAssignments {
         }
         repository.flush();
         List<UUID> caseIds = cases.handOverCases(agencyId, handover.from(), handover.to(), handover.reason());
+        // The hand-over itself, even one that found nothing to move: whose work was looked for, and what moved.
+        audit.record(
+                AuditAction.ASSIGN,
+                Subject.of("agency", agencyId, null),
+                Set.of(),
+                "hand-over from " + handover.from() + " to " + handover.to() + ": " + held.size() + " referrals, "
+                        + caseIds.size() + " cases");
         return new HandoverResult(
                 held.size() + caseIds.size(), held.stream().map(r -> r.id).toList(), caseIds);
     }

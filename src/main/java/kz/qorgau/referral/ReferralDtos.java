@@ -226,7 +226,11 @@ public final class ReferralDtos {
 
             @Schema(description = "The author's username") String author,
 
-            @Schema(description = "Absent once retracted") String text,
+            @Schema(
+                    description = "Absent once retracted, and, for the receiver, the sender's messages once her"
+                            + " consent to it is withdrawn or the referral has ended")
+            String text,
+
             Instant sentAt,
             Instant retractedAt) {}
 

@@ -58,6 +58,12 @@ public class ReferralMessages {
     @Inject
     Clock clock;
 
+    @Inject
+    kz.qorgau.consent.ConsentService consents;
+
+    @Inject
+    kz.qorgau.agency.Agencies agencies;
+
     @Transactional
     public MessageView write(UUID referralId, String text) {
         access.require(Capability.WORK_REFERRALS);
@@ -68,6 +74,10 @@ public class ReferralMessages {
                     "referral-ended",
                     "Referral " + referral.id + " has ended (" + referral.state + "); its thread is closed",
                     Map.of("state", referral.state));
+        }
+        if (kz.qorgau.common.Text.hasInvisible(text)) {
+            // A right-to-left override or a control character can make a message read as another in a portal.
+            throw new ProblemException.InvalidInput("text", "must not hold control or invisible format characters");
         }
         UUID agency = callerAgency.requireRegistered();
         ReferralMessage message = new ReferralMessage();
@@ -89,7 +99,7 @@ public class ReferralMessages {
     public Page<MessageView> thread(UUID referralId, String cursor, int limit) {
         access.require(Capability.READ_REFERRALS);
         Referral referral = sideOf(referralId);
-        side(referral);
+        Set<Side> sides = sides(referral);
         Optional<Keyset> after = Optional.ofNullable(cursor).map(Keyset::fromCursor);
         var query = em.createQuery(
                         "from ReferralMessage m where m.referralId = :referral"
@@ -101,7 +111,12 @@ public class ReferralMessages {
         after.ifPresent(k -> query.setParameter("afterTime", k.updatedAt()).setParameter("afterId", k.id()));
         List<ReferralMessage> rows = query.getResultList();
         audit.record(AuditAction.READ, Subject.of("referral-messages", referral.id, referral.caseId), Set.of());
-        return Keyset.page(rows, limit, m -> new Keyset(m.createdAt, m.id), ReferralMessages::view);
+        boolean readsOtherSide = sides.contains(Side.SENDER) || receiverStillShared(referral);
+        return Keyset.page(
+                rows,
+                limit,
+                m -> new Keyset(m.createdAt, m.id),
+                m -> sides.contains(m.side) || readsOtherSide ? view(m) : withheld(m));
     }
 
     /** The author takes a message back: its text is no longer shown, the message stays, marked retracted. */
@@ -109,7 +124,7 @@ public class ReferralMessages {
     public MessageView retract(UUID referralId, UUID messageId) {
         access.require(Capability.WORK_REFERRALS);
         Referral referral = sideOf(referralId);
-        side(referral);
+        sides(referral);
         ReferralMessage message = Optional.ofNullable(em.find(ReferralMessage.class, messageId))
                 .filter(m -> m.referralId.equals(referral.id))
                 .orElseThrow(() -> new ProblemException.NotFound("Message " + messageId));
@@ -138,13 +153,36 @@ public class ReferralMessages {
                 .orElseThrow(() -> new ProblemException.NotFound("Referral " + id));
     }
 
-    /** Which side the caller writes for; coordinators, who see every referral, are neither. */
-    private Side side(Referral referral) {
+    /**
+     * The receiver reads what the sender wrote while it may still see her data through the referral: the
+     * referral live, and a consent covering it in force or the emergency exception it was sent under. Once her
+     * consent is withdrawn or the referral has ended, it keeps its own messages' text alone, as with the note.
+     */
+    private boolean receiverStillShared(Referral referral) {
+        if (referral.state.isTerminal()) {
+            return false;
+        }
+        if (referral.consentId == null && referral.emergencyReason != null) {
+            return true;
+        }
+        return agencies.find(referral.receiverAgencyId)
+                .flatMap(receiver -> consents.covering(referral.caseId, receiver.id(), receiver.kind()))
+                .isPresent();
+    }
+
+    /** The caller's sides of the referral; coordinators, who see every referral, are neither (403). */
+    private Set<Side> sides(Referral referral) {
         Set<Side> sides = ReferralSides.of(
                 access.caller(), referral.senderAgencyId, referral.receiverAgencyId, !referral.wasSent());
         if (sides.isEmpty()) {
             throw new ProblemException.Forbidden("A referral's messages are for its two agencies alone");
         }
+        return sides;
+    }
+
+    /** Which side the caller writes for: a draft has nobody on the other side yet. */
+    private Side side(Referral referral) {
+        Set<Side> sides = sides(referral);
         if (!referral.wasSent()) {
             throw new ProblemException.Conflict(
                     "referral-not-sent", "Referral " + referral.id + " is a draft: nobody is there to read", Map.of());
@@ -165,6 +203,12 @@ public class ReferralMessages {
         payload.put("side", message.side);
         payload.put("at", message.createdAt);
         return payload;
+    }
+
+    /** The other side's message, its text withheld: she no longer shares her data with the reader. */
+    private static MessageView withheld(ReferralMessage m) {
+        return new MessageView(
+                m.id, m.referralId, m.authorAgencyId, m.side, m.author, null, m.createdAt, m.retractedAt);
     }
 
     private static MessageView view(ReferralMessage m) {

@@ -121,7 +121,7 @@ public class ReferralResource {
             @RestQuery("assignee")
                     @Size(max = 255)
                     @jakarta.validation.constraints.Pattern(
-                            regexp = ReferralDtos.USERNAME,
+                            regexp = kz.qorgau.common.Username.OR_ME,
                             message = "must be me or a username")
                     String assignee,
             @RestQuery @Size(max = 512) String cursor,

@@ -260,6 +260,9 @@ public class ReferralService {
             access.require(Capability.READ_ESCALATIONS);
         }
         Optional<UUID> agency;
+        if (assignee != null && access.caller().agencyId().isEmpty()) {
+            throw new ProblemException.InvalidInput("assignee", "names a person of the caller's own agency");
+        }
         if (AccessRules.seesWholeNetwork(access.caller()) && direction == null && assignee == null) {
             agency = Optional.empty();
         } else {

@@ -51,7 +51,7 @@ class CaseloadTest {
         String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
         UUID referred = Flows.caseFile(inspector);
         Flows.recordConsent(inspector, referred, almaty.crisisCentre).then().statusCode(201);
-        Flows.referral(inspector, referred, almaty.crisisCentre);
+        UUID referral = Flows.referral(inspector, referred, almaty.crisisCentre);
         UUID emergency = Flows.caseFileAtRisk(inspector, "EMERGENCY");
         Map<String, Object> since = Map.of("updatedSince", start.toString());
 
@@ -62,10 +62,19 @@ class CaseloadTest {
                 List.of(emergency.toString()),
                 caseload(inspector, Map.of("updatedSince", start.toString(), "riskLevel", "EMERGENCY")));
         assertEquals(List.of(), caseload(inspector, Map.of("updatedSince", start.toString(), "status", "CLOSED")));
+        String caseworker = almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre);
+        // A receiver that has not accepted cannot open the case, so does not list it either.
+        assertEquals(List.of(), caseload(caseworker, since));
+        Flows.fire(caseworker, referral, "ACCEPT").then().statusCode(200);
         assertEquals(
                 List.of(referred.toString()),
-                caseload(almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre), since),
-                "the receiver of a live referral is a party to its case");
+                caseload(caseworker, since),
+                "the receiver that accepted is a party to the case");
+        given().auth()
+                .oauth2(caseworker)
+                .get("/api/v1/cases/" + referred)
+                .then()
+                .statusCode(200);
         assertEquals(List.of(), caseload(almaty.token(Role.SOCIAL_WORKER, almaty.socialProtection), since));
         Network astana = Network.of("astana");
         assertEquals(List.of(), caseload(astana.token(Role.POLICE_INSPECTOR, astana.police), since));

@@ -213,17 +213,17 @@ class DisclosureMatrixTest {
                     case REFERRAL_NOTE, REFERRAL_LIST_NOTE -> consent.inForce().contains(Category.INCIDENT_DETAILS);
                     // Its own notes; the receiver's own referral has no noted step before it acts.
                     case HISTORY_NOTE -> relation == Relation.RECEIVER_AFTER_ACCEPT;
-                    // The two sides write to each other whatever she consented to: what the sender writes is its
-                    // own to weigh, as on the phone.
-                    case MESSAGE_TEXT -> true;
+                    // The two sides write to each other whatever categories she consented to (what the sender
+                    // writes is its own to weigh, as on the phone), but not once she withdrew her consent.
+                    case MESSAGE_TEXT -> consent != ConsentGiven.ALL_THEN_WITHDRAWN;
                     // Search finds only cases the agency is on, and only by what it may see.
                     case SEARCH_HIT ->
                         relation == Relation.RECEIVER_AFTER_ACCEPT
                                 && consent.inForce().containsAll(item.needs);
                     default -> !item.needs.isEmpty() && consent.inForce().containsAll(item.needs);
                 };
-            // Its own note on the referral it declined and the thread it had, nothing of hers.
-            case RECEIVER_ENDED -> item == Item.HISTORY_NOTE || item == Item.MESSAGE_TEXT;
+            // Its own note on the referral it declined, nothing of hers: not even what the sender wrote to it.
+            case RECEIVER_ENDED -> item == Item.HISTORY_NOTE;
             case OTHER_AGENCY, AUDITOR, OTHER_NETWORK -> false;
         };
     }

@@ -286,11 +286,22 @@ final class ServiceProcess implements AutoCloseable {
         return running;
     }
 
+    /** Ports handed out by this run: the kernel may offer a port again once its probe socket closed. */
+    private static final java.util.Set<Integer> GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A free port on 127.0.0.1 that this run has not handed out before, so that a service's API, management and
+     * database ports are never one and the same (a management interface on the API's port never becomes ready).
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                if (GIVEN.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

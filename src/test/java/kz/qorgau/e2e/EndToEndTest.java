@@ -52,6 +52,23 @@ class EndToEndTest {
     }
 
     @Test
+    void aPersonIsHerKeycloakUsernameWhicheverClientHerTokenCameFrom() {
+        // The username is whose work assignee=me lists: a token without it would name her by her subject instead.
+        given().auth()
+                .oauth2(user("almaty", "inspector"))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .body("username", equalTo("inspector"));
+        given().auth()
+                .oauth2(client("almaty", "ngo-portal"))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .body("username", equalTo("service-account-ngo-portal"));
+    }
+
+    @Test
     void dispatchClientPostsAnIncidentWithItsClientCredentials() {
         String dispatch = client("almaty", "police-dispatch");
         Flows.reportIncident(dispatch, "CAD-" + UUID.randomUUID())

@@ -150,8 +150,20 @@ class ReferralAssignmentTest {
         reassign(admin, referral, body).then().statusCode(200);
 
         // Bad input, a stale or missing version, and a referral nobody holds yet.
+        // The longest username there may be, given and taken back: its audit entry is cut, never refused.
+        String longest = "z".repeat(255);
+        reassign(aliya, referral, Map.of("assignee", longest, "reason", "x"))
+                .then()
+                .statusCode(200);
+        reassign(aliya, referral, Map.of("assignee", "bolat", "reason", "x"))
+                .then()
+                .statusCode(200);
         for (Object bad : List.of(
                 Map.of("assignee", "a b", "reason", "x"),
+                // "me" is what the lists read as the caller: work given to it would be nobody's.
+                Map.of("assignee", "me", "reason", "x"),
+                Map.of("assignee", "ME", "reason", "x"),
+                Map.of("assignee", "z".repeat(256), "reason", "x"),
                 Map.of("assignee", "bolat"),
                 Map.of("assignee", "bolat", "reason", "\u200b "),
                 Map.of("reason", "x"))) {

@@ -174,6 +174,15 @@ class ReferralMessagesTest {
                 .then()
                 .statusCode(409)
                 .body("type", equalTo("urn:qorgau:problem:referral-ended"));
-        thread(aliya).then().statusCode(200).body("items.text", equalTo(List.of(ANSWER)));
+        // Ended, the receiver keeps the thread's shape but no longer reads what the sender wrote; the sender does.
+        thread(aliya)
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1), "items[0].side", equalTo("SENDER"), "items[0].text", nullValue());
+        thread(inspector).then().statusCode(200).body("items.text", equalTo(List.of(ANSWER)));
+        // Control and invisible format characters could make a message read as another.
+        write(inspector, Flows.referral(inspector, caseId, almaty.crisisCentre), Map.of("text", "call ‮enoh"))
+                .then()
+                .statusCode(400);
     }
 }

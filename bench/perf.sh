@@ -230,6 +230,12 @@ call "incidents" "$DISPATCH" "/api/v1/incidents?limit=20"
 call "case search" "$INSPECTOR" "/api/v1/cases?survivorName=Bench%20Survivor&limit=20"
 call "agencies" "$COORDINATOR" "/api/v1/agencies?limit=20"
 call "audit" "$AUDITOR" "/api/v1/audit?limit=20"
+call "needs action" "$CASEWORKER" "/api/v1/needs-action?limit=50"
+call "my needs action" "$CASEWORKER" "/api/v1/needs-action?assignee=me&limit=50"
+call "my referrals" "$CASEWORKER" "/api/v1/referrals?assignee=me&limit=20"
+call "caseload" "$INSPECTOR" "/api/v1/cases?limit=20"
+call "network caseload" "$COORDINATOR" "/api/v1/cases?limit=20"
+call "referral messages" "$CASEWORKER" "/api/v1/referrals/$ONE_REFERRAL/messages"
 sleep 1
 psql -q -c "alter system reset all" -c "select pg_reload_conf()" >/dev/null
 # Keep the plans of the reads (the writes' plans are single-row inserts and updates by key).

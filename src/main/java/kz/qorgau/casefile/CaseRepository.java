@@ -83,14 +83,16 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
         }
         String columns = "select c.id, c.lead_agency_id, c.risk_level, c.status, c.assignee, c.created_at, c.updated_at"
                 + " from case_file c";
+        // The party branch starts from the agency's own live parties (case_party_agency_idx, few) and joins their
+        // cases, rather than walking every case of the network in order and asking each whether it is a party. A
+        // party is as GET /cases/{id} sees it: a live sender, or a receiver that accepted her.
+        String parties = "(select distinct p.case_id from case_party p where p.tenant_id = :tenant"
+                + " and p.agency_id = :agency and p.live and (p.side = 'SENDER' or p.on_case))";
         String sql = agency.isPresent()
                 ? "select * from ((" + columns + " where c.tenant_id = :tenant and c.lead_agency_id = :agency" + filters
-                        + " order by c.updated_at, c.id limit :limit) union (" + columns
-                        + " where c.tenant_id = :tenant and c.lead_agency_id <> :agency" + filters
-                        // A party as GET /cases/{id} sees it: a live sender, or a receiver that accepted her.
-                        + " and exists (select 1 from case_party p where p.case_id = c.id and p.agency_id = :agency"
-                        + " and p.live and (p.side = 'SENDER' or p.on_case)) order by c.updated_at, c.id limit :limit))"
-                        + " q order by q.updated_at, q.id"
+                        + " order by c.updated_at, c.id limit :limit) union (" + columns + " join " + parties
+                        + " pc on pc.case_id = c.id where c.tenant_id = :tenant and c.lead_agency_id <> :agency"
+                        + filters + " order by c.updated_at, c.id limit :limit)) q order by q.updated_at, q.id"
                         + " limit :limit"
                 : columns + " where c.tenant_id = :tenant" + filters + " order by c.updated_at, c.id limit :limit";
         var query = getEntityManager()

@@ -63,7 +63,7 @@ public class NeedsAction {
         Optional<Keyset> after = Optional.ofNullable(cursor).map(Keyset::fromCursor);
         TenantsConfig.Deadlines deadlines =
                 tenants.all().get(access.caller().tenantId()).deadlines();
-        // The partial indexes referral_waiting_on_receiver_idx and referral_waiting_on_assignee_idx hold exactly
+        // The partial indexes referral_waiting_on_receiver_idx and referral_assigned_idx hold (at least)
         // these states; a person's queue is what was accepted and given to her.
         String states = (person.isPresent()
                         ? Stream.of(ReferralState.ACCEPTED, ReferralState.ON_HOLD)

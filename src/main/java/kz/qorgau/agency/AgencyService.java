@@ -86,10 +86,7 @@ public class AgencyService {
         Agency agency = find(id);
         access.requireMayEditAgency(agency.id, changes.changesKindOrActive());
         long expected = Versioned.required(expectedVersion, "agency");
-        if (expected != agency.version) {
-            throw new ProblemException.PreconditionFailed(
-                    "The agency has changed since version " + expected + "; it is now at version " + agency.version);
-        }
+        Versioned.requireCurrent("agency", agency.version, expected);
         changes.name().kept().ifPresent(name -> {
             ensureNameFree(name.strip(), agency.id);
             agency.name = name.strip();

@@ -58,10 +58,7 @@ public class DirectoryService {
         }
         // Two people updating free places at once: the second, who read the entry before the first wrote, reads again.
         long expected = Versioned.required(expectedVersion, "agency");
-        if (expected != agency.version) {
-            throw new ProblemException.PreconditionFailed(
-                    "The agency has changed since version " + expected + "; it is now at version " + agency.version);
-        }
+        Versioned.requireCurrent("agency", agency.version, expected);
         agency.services = update.services().stream().map(Enum::name).sorted().toArray(String[]::new);
         agency.districts =
                 update.districts().stream().map(String::strip).sorted().toArray(String[]::new);

@@ -240,9 +240,7 @@ public class CaseService {
             agency = Optional.of(callerAgency.requireRegistered());
         }
         Optional<kz.qorgau.common.Keyset> after = Optional.ofNullable(cursor).map(kz.qorgau.common.Keyset::fromCursor);
-        String person = assignee == null
-                ? null
-                : assignee.equals("me") ? access.caller().username() : assignee;
+        String person = assignee == null ? null : access.caller().person(assignee);
         if (person != null && agency.isEmpty()) {
             throw new ProblemException.InvalidInput("assignee", "names a person of the caller's own agency");
         }
@@ -272,10 +270,7 @@ public class CaseService {
                     throw new ProblemException.NotFound("Case " + id);
                 });
         callerAgency.requireRegistered();
-        if (caseFile.version != expectedVersion) {
-            throw new ProblemException.PreconditionFailed("The case is at version " + caseFile.version + ", not "
-                    + expectedVersion + "; read it again before acting");
-        }
+        Versioned.requireCurrent("case", caseFile.version, expectedVersion);
         if (caseFile.status == CaseFile.Status.CLOSED) {
             throw new ProblemException.Conflict("case-closed", "Case " + id + " is closed", Map.of());
         }
@@ -335,10 +330,7 @@ public class CaseService {
         if (!access.caller().belongsTo(caseFile.leadAgencyId)) {
             throw new ProblemException.Forbidden("Only the case's lead agency closes it");
         }
-        if (caseFile.version != expectedVersion) {
-            throw new ProblemException.PreconditionFailed("The case is at version " + caseFile.version + ", not "
-                    + expectedVersion + "; read it again before closing it");
-        }
+        Versioned.requireCurrent("case", caseFile.version, expectedVersion);
         // Waits for referrals being made on the case right now, so the count below includes them.
         cases.getEntityManager().lock(caseFile, LockModeType.PESSIMISTIC_WRITE);
         if (caseFile.status == CaseFile.Status.CLOSED) {

@@ -50,6 +50,17 @@ public record Versioned<T>(T body, long version) {
     }
 
     /**
+     * Refuses a change to an object read at another version than it is at now (412): the caller acted on what
+     * it no longer sees.
+     */
+    public static void requireCurrent(String what, long current, long expected) {
+        if (current != expected) {
+            throw new ProblemException.PreconditionFailed("The " + what + " is at version " + current + ", not "
+                    + expected + "; read it again before acting");
+        }
+    }
+
+    /**
      * The version an If-Match header asks for; empty when the header is absent or {@code *}.
      *
      * @throws ProblemException.InvalidInput when the header is not an ETag this API gave out

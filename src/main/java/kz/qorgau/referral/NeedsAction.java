@@ -58,8 +58,7 @@ public class NeedsAction {
         UUID agency = access.caller()
                 .agencyId()
                 .orElseThrow(() -> new ProblemException.Forbidden("The caller acts for no agency"));
-        Optional<String> person = Optional.ofNullable(assignee)
-                .map(a -> a.equals("me") ? access.caller().username() : a);
+        Optional<String> person = Optional.ofNullable(assignee).map(access.caller()::person);
         Optional<Keyset> after = Optional.ofNullable(cursor).map(Keyset::fromCursor);
         TenantsConfig.Deadlines deadlines =
                 tenants.all().get(access.caller().tenantId()).deadlines();

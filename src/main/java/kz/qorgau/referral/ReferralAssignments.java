@@ -70,10 +70,7 @@ public class ReferralAssignments {
                     "Only the receiving agency hands its referrals from one person to" + " another");
         }
         callerAgency.requireRegistered();
-        if (referral.version != expectedVersion) {
-            throw new ProblemException.PreconditionFailed("The referral is at version " + referral.version + ", not "
-                    + expectedVersion + "; read it again before acting");
-        }
+        Versioned.requireCurrent("referral", referral.version, expectedVersion);
         if (!AssignmentRules.assignable(referral.state)) {
             throw new ProblemException.Conflict(
                     "not-assignable",

@@ -145,12 +145,9 @@ public class ReferralMessages {
         return view(message);
     }
 
-    /** A referral the caller may see (404 as for none otherwise); sent, since a draft has one side only. */
+    /** A referral the caller may see (404 as for none otherwise). */
     private Referral sideOf(UUID id) {
-        return referrals
-                .findByIdOptional(id)
-                .filter(r -> ReferralSides.maySee(access.caller(), r.senderAgencyId, r.receiverAgencyId, !r.wasSent()))
-                .orElseThrow(() -> new ProblemException.NotFound("Referral " + id));
+        return referrals.visibleTo(access.caller(), id);
     }
 
     /**

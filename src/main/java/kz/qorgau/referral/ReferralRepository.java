@@ -76,6 +76,13 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         return find(where + " order by updatedAt, id", params).page(0, limit).list();
     }
 
+    /** A referral the caller may see (ReferralSides), or 404 exactly as for one that does not exist. */
+    public Referral visibleTo(kz.qorgau.security.Caller caller, UUID id) {
+        return findByIdOptional(id)
+                .filter(r -> ReferralSides.maySee(caller, r.senderAgencyId, r.receiverAgencyId, !r.wasSent()))
+                .orElseThrow(() -> new kz.qorgau.common.ProblemException.NotFound("Referral " + id));
+    }
+
     public List<ReferralHistoryEntry> history(UUID referralId) {
         return getEntityManager()
                 .createQuery(

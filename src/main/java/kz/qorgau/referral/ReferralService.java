@@ -280,9 +280,7 @@ public class ReferralService {
                 emergencyOnly,
                 escalatedOnly,
                 updatedSince,
-                assignee == null
-                        ? null
-                        : assignee.equals("me") ? access.caller().username() : assignee,
+                assignee == null ? null : access.caller().person(assignee),
                 after,
                 limit + 1);
         audit.record(
@@ -306,10 +304,7 @@ public class ReferralService {
     public Transitioned transition(UUID id, TransitionCommand command, long expectedVersion) {
         access.require(Capability.WORK_REFERRALS);
         Referral referral = visible(id);
-        if (referral.version != expectedVersion) {
-            throw new ProblemException.PreconditionFailed("The referral is at version " + referral.version + ", not "
-                    + expectedVersion + "; read it again before acting");
-        }
+        Versioned.requireCurrent("referral", referral.version, expectedVersion);
         Set<ReferralAction> allowed = allowedNow(referral);
         if (!allowed.contains(command.action())) {
             throw new ProblemException.Conflict(
@@ -358,10 +353,7 @@ public class ReferralService {
 
     /** A referral the caller may see, or 404 exactly as for one that does not exist. */
     private Referral visible(UUID id) {
-        return referrals
-                .findByIdOptional(id)
-                .filter(r -> ReferralSides.maySee(access.caller(), r.senderAgencyId, r.receiverAgencyId, !r.wasSent()))
-                .orElseThrow(() -> new ProblemException.NotFound("Referral " + id));
+        return referrals.visibleTo(access.caller(), id);
     }
 
     private Set<ReferralAction> allowedNow(Referral referral) {

@@ -24,6 +24,11 @@ public record Caller(String tenantId, Optional<UUID> agencyId, Set<Role> roles, 
         this(tenantId, agencyId, roles, subject, null);
     }
 
+    /** The person an assignee filter names: "me" is the caller herself, any other value a username. */
+    public String person(String usernameOrMe) {
+        return "me".equals(usernameOrMe) ? username : usernameOrMe;
+    }
+
     public boolean has(Role role) {
         return roles.contains(role);
     }

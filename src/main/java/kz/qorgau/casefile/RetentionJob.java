@@ -58,6 +58,9 @@ public class RetentionJob {
     @Inject
     RetentionJob self;
 
+    @Inject
+    jakarta.enterprise.event.Event<CaseAnonymised> anonymised;
+
     @Scheduled(
             every = "{qorgau.retention.check-every}",
             delayed = "90s",
@@ -105,7 +108,7 @@ public class RetentionJob {
                 .getResultList();
         Instant now = clock.instant();
         for (UUID caseId : due) {
-            anonymise(caseId, now);
+            anonymise(tenantId, caseId, now);
             audit.recordForSystem(
                     tenantId,
                     "retention",
@@ -152,8 +155,9 @@ public class RetentionJob {
         return done.size();
     }
 
-    private void anonymise(UUID caseId, Instant now) {
+    private void anonymise(String tenantId, UUID caseId, Instant now) {
         Timestamp at = Timestamp.from(now);
+        anonymised.fire(new CaseAnonymised(tenantId, caseId, now));
         update("""
                 update survivor set full_name_sealed = null, birth_date_sealed = null, phone_sealed = null,
                     address_sealed = null, name_hash = null, phone_hash = null, anonymised_at = ?2

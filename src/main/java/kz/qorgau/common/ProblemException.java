@@ -173,10 +173,19 @@ public abstract sealed class ProblemException extends RuntimeException {
         }
     }
 
-    /** A position the service no longer holds: what came after it was removed by retention. */
+    /** A position the service no longer holds (what came after it was removed by retention), or a thing erased. */
     public static final class Gone extends ProblemException {
+        private final String slug;
+        private final String title;
+
         public Gone(String detail) {
+            this("cursor-expired", "Cursor expired", detail);
+        }
+
+        public Gone(String slug, String title, String detail) {
             super(detail);
+            this.slug = slug;
+            this.title = title;
         }
 
         @Override
@@ -186,12 +195,56 @@ public abstract sealed class ProblemException extends RuntimeException {
 
         @Override
         public String slug() {
-            return "cursor-expired";
+            return slug;
         }
 
         @Override
         public String title() {
-            return "Cursor expired";
+            return title;
+        }
+    }
+
+    /** A body larger than the operation takes (most bodies are refused on their declared length, before reading). */
+    public static final class PayloadTooLarge extends ProblemException {
+        public PayloadTooLarge(String detail) {
+            super(detail);
+        }
+
+        @Override
+        public int status() {
+            return 413;
+        }
+
+        @Override
+        public String slug() {
+            return "payload-too-large";
+        }
+
+        @Override
+        public String title() {
+            return "Payload too large";
+        }
+    }
+
+    /** A body whose content is of a type the operation does not take, whatever it was labelled. */
+    public static final class UnsupportedMediaType extends ProblemException {
+        public UnsupportedMediaType(String detail) {
+            super(detail);
+        }
+
+        @Override
+        public int status() {
+            return 415;
+        }
+
+        @Override
+        public String slug() {
+            return "unsupported-media-type";
+        }
+
+        @Override
+        public String title() {
+            return "Unsupported Media Type";
         }
     }
 

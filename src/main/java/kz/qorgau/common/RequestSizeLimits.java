@@ -24,6 +24,13 @@ public class RequestSizeLimits {
     @ConfigProperty(name = "qorgau.http.max-target-chars")
     int maxTargetChars;
 
+    /** A document upload is the one body allowed to be larger. */
+    @ConfigProperty(name = "qorgau.documents.max-bytes", defaultValue = "5242880")
+    long maxDocumentBytes;
+
+    private static final java.util.regex.Pattern DOCUMENT_UPLOAD =
+            java.util.regex.Pattern.compile("/api/v1/(cases|referrals)/[^/]+/documents/?");
+
     void install(@Observes Router router) {
         // Runs before Quarkus's own body-size handler (order -2), so callers get a problem detail.
         // A request Vert.x cannot name an authority for would otherwise end in its error page, with the
@@ -111,13 +118,17 @@ public class RequestSizeLimits {
                         "The request body's Content-Type is a range, not a media type");
                 return;
             }
-            if (declared != null && exceeds(declared)) {
+            long limit = context.request().method() == io.vertx.core.http.HttpMethod.POST
+                            && DOCUMENT_UPLOAD.matcher(context.request().path()).matches()
+                    ? maxDocumentBytes
+                    : maxBodyBytes;
+            if (declared != null && exceeds(declared, limit)) {
                 refuse(
                         context,
                         413,
                         "payload-too-large",
                         "Payload too large",
-                        "The request body is larger than " + maxBodyBytes + " bytes");
+                        "The request body is larger than " + limit + " bytes");
                 return;
             }
             context.next();
@@ -134,9 +145,9 @@ public class RequestSizeLimits {
                 .end(body);
     }
 
-    private boolean exceeds(String declared) {
+    private static boolean exceeds(String declared, long limit) {
         try {
-            return Long.parseLong(declared.strip()) > maxBodyBytes;
+            return Long.parseLong(declared.strip()) > limit;
         } catch (NumberFormatException malformed) {
             // Vert.x rejects a malformed Content-Length itself.
             return false;

@@ -28,6 +28,8 @@ public final class EventTypes {
             "referral.reassigned",
             "referral.message",
             "referral.message-retracted",
+            "referral.document",
+            "referral.document-erased",
             "consent.withdrawn",
             "incident.reported",
             "protective-order.recorded",

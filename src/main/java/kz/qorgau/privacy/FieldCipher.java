@@ -52,6 +52,16 @@ public final class FieldCipher {
 
     /** @return null for null, so that an absent value stays absent */
     public byte[] seal(String plaintext, String context) {
+        return plaintext == null ? null : sealBytes(plaintext.getBytes(StandardCharsets.UTF_8), context);
+    }
+
+    /** @throws TamperedValue when the value was changed, moved to another context, or its key is gone */
+    public String open(byte[] sealed, String context) {
+        return sealed == null ? null : new String(openBytes(sealed, context), StandardCharsets.UTF_8);
+    }
+
+    /** Bytes that are no text (a document, a key); {@link #seal} is this over the text's UTF-8. */
+    public byte[] sealBytes(byte[] plaintext, String context) {
         if (plaintext == null) {
             return null;
         }
@@ -62,7 +72,7 @@ public final class FieldCipher {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext);
             return ByteBuffer.allocate(2 + keyId.length + NONCE_BYTES + sealed.length)
                     .put(FORMAT)
                     .put((byte) keyId.length)
@@ -76,7 +86,7 @@ public final class FieldCipher {
     }
 
     /** @throws TamperedValue when the value was changed, moved to another context, or its key is gone */
-    public String open(byte[] sealed, String context) {
+    public byte[] openBytes(byte[] sealed, String context) {
         if (sealed == null) {
             return null;
         }
@@ -93,7 +103,7 @@ public final class FieldCipher {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(sealed, in.position(), in.remaining()), StandardCharsets.UTF_8);
+            return cipher.doFinal(sealed, in.position(), in.remaining());
         } catch (javax.crypto.AEADBadTagException e) {
             throw new TamperedValue("does not open in context " + context);
         } catch (GeneralSecurityException e) {

@@ -138,7 +138,8 @@ public class SealedValueRotation {
                 if (!cipher.holds(FieldCipher.keyIdOf(value))) {
                     continue;
                 }
-                byte[] resealed = cipher.seal(cipher.open(value, context), context);
+                // As bytes: a sealed column may hold a key or a document's bytes as well as text.
+                byte[] resealed = cipher.sealBytes(cipher.openBytes(value, context), context);
                 em.createNativeQuery("update " + column.table() + " set " + sealed + " = ?1 where id = ?2")
                         .setParameter(1, resealed)
                         .setParameter(2, id)

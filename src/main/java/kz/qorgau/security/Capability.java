@@ -72,6 +72,13 @@ public enum Capability {
     ASSIGN_WORK(with(Role.CASE_WORKERS, AGENCY_ADMIN)),
     /** Object-level: an agency's admin moves all of one person's work to another at once, as when she leaves. */
     HAND_OVER_WORK(EnumSet.of(AGENCY_ADMIN)),
+    /** Object-level: the agencies on the case, and the two sides of a referral, attach documents to them. */
+    ATTACH_DOCUMENTS(Role.CASE_WORKERS),
+    /**
+     * Object-level: the same agencies, each downloading a document when her consent lets it see the document's
+     * category; coordinators see no personal data.
+     */
+    READ_DOCUMENTS(Role.CASE_WORKERS),
     /** Coordinators follow the referrals that missed a deadline. */
     READ_ESCALATIONS(EnumSet.of(COORDINATOR));
 

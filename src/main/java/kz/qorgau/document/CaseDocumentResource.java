@@ -1,0 +1,128 @@
+package kz.qorgau.document;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import kz.qorgau.common.Page;
+import kz.qorgau.common.PartnerDocuments;
+import kz.qorgau.common.Versioned;
+import kz.qorgau.consent.DataCategory;
+import kz.qorgau.document.DocumentDtos.DocumentView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+@Path("/api/v1/cases/{id}/documents")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Documents")
+public class CaseDocumentResource {
+
+    @Inject
+    Documents documents;
+
+    @GET
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Operation(
+            operationId = "listCaseDocuments",
+            summary = "The documents on a case, oldest first",
+            description = "For the agencies on the case. A document whose category her consent does not let the"
+                    + " reader see is left out, unless the reader's agency attached it.")
+    public Page<DocumentView> list(
+            @RestPath UUID id,
+            @RestQuery @Size(max = 512) String cursor,
+            @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return documents.ofCase(id, cursor, limit);
+    }
+
+    @POST
+    @Consumes({DocumentUploads.PDF, DocumentUploads.JPEG, DocumentUploads.PNG, MediaType.APPLICATION_OCTET_STREAM})
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Operation(
+            operationId = "attachCaseDocument",
+            summary = "Attach a document to a case",
+            description = DocumentUploads.DESCRIPTION)
+    @APIResponse(
+            responseCode = "201",
+            description = "The document's record; its bytes are sealed and stored",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DocumentView.class)))
+    public Response attach(
+            @RestPath UUID id,
+            @RestQuery @NotNull DocumentKind kind,
+            @RestQuery @NotNull DataCategory category,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context UriInfo uri,
+            byte[] body) {
+        DocumentView document = documents.attachToCase(id, kind, category, contentType, body);
+        return Versioned.created(Versioned.locationUnder(uri, document.id() + "/content"), document)
+                .build();
+    }
+
+    @GET
+    @Path("/{documentId}/content")
+    @Produces({DocumentUploads.PDF, DocumentUploads.JPEG, DocumentUploads.PNG, MediaType.APPLICATION_JSON})
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Operation(
+            operationId = "downloadCaseDocument",
+            summary = "Download a document of a case",
+            description = DocumentUploads.DOWNLOAD)
+    @APIResponse(
+            responseCode = "200",
+            description = "The document's bytes, as an attachment named after its kind and id",
+            content = {
+                @Content(
+                        mediaType = DocumentUploads.PDF,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(
+                        mediaType = DocumentUploads.JPEG,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = DocumentUploads.PNG, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    public Response download(@RestPath UUID id, @RestPath UUID documentId) {
+        return DocumentUploads.download(documents.caseContent(id, documentId));
+    }
+
+    @POST
+    @Path("/{documentId}/erasure")
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Operation(
+            operationId = "eraseCaseDocument",
+            summary = "Erase a document attached by mistake",
+            description = DocumentUploads.ERASURE)
+    public DocumentView erase(@RestPath UUID id, @RestPath UUID documentId) {
+        return documents.eraseFromCase(id, documentId);
+    }
+}

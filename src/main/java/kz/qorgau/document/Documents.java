@@ -1,0 +1,378 @@
+package kz.qorgau.document;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import kz.qorgau.agency.CallerAgency;
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.AuditTrail;
+import kz.qorgau.audit.AuditTrail.Subject;
+import kz.qorgau.caseaccess.CaseAccess;
+import kz.qorgau.caseaccess.SharingRules.Sharing;
+import kz.qorgau.casefile.CaseAnonymised;
+import kz.qorgau.casefile.CaseRef;
+import kz.qorgau.casefile.CaseService;
+import kz.qorgau.common.Keyset;
+import kz.qorgau.common.Page;
+import kz.qorgau.common.ProblemException;
+import kz.qorgau.common.TimeAndIds.IdGenerator;
+import kz.qorgau.consent.DataCategory;
+import kz.qorgau.document.DocumentDtos.Content;
+import kz.qorgau.document.DocumentDtos.DocumentView;
+import kz.qorgau.notification.Outbox;
+import kz.qorgau.referral.Referral;
+import kz.qorgau.referral.ReferralRepository;
+import kz.qorgau.referral.ReferralSides;
+import kz.qorgau.referral.Side;
+import kz.qorgau.security.AccessPolicy;
+import kz.qorgau.security.Capability;
+
+/**
+ * Documents on a case (its agencies') and on a referral (its two sides'). Who may download one is decided at
+ * each download by her consent to the document's category, as for every other item of her data; its uploader's
+ * agency always may. Every attachment, download and erasure is audited; a referral's are also events of the
+ * referral, which carry no content.
+ */
+@ApplicationScoped
+public class Documents {
+
+    static final String ATTACHED_EVENT = "referral.document";
+    static final String ERASED_EVENT = "referral.document-erased";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    CallerAgency callerAgency;
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    CaseAccess caseAccess;
+
+    @Inject
+    ReferralRepository referrals;
+
+    @Inject
+    DocumentSeal seal;
+
+    @Inject
+    DocumentConfig config;
+
+    @Inject
+    DatabaseDocumentStore databaseStore;
+
+    @Inject
+    ObjectDocumentStore objectStore;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    IdGenerator ids;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** What the caller holds a document through: a case, or a referral of it, and what she lets it see there. */
+    private record Holder(CaseRef caseRef, Referral referral, Sharing sharing) {
+
+        UUID referralId() {
+            return referral == null ? null : referral.id;
+        }
+    }
+
+    @Transactional
+    public DocumentView attachToCase(UUID caseId, DocumentKind kind, DataCategory category, String label, byte[] body) {
+        access.require(Capability.ATTACH_DOCUMENTS);
+        CaseRef caseRef = visibleCase(caseId);
+        caseAccess.toWork(caseRef.id(), caseRef.leadAgencyId());
+        if (!caseRef.open()) {
+            throw new ProblemException.Conflict(
+                    "case-closed", "Case " + caseId + " is closed: nothing more is attached to it", Map.of());
+        }
+        return attach(new Holder(caseRef, null, null), kind, category, label, body);
+    }
+
+    @Transactional
+    public DocumentView attachToReferral(
+            UUID referralId, DocumentKind kind, DataCategory category, String label, byte[] body) {
+        access.require(Capability.ATTACH_DOCUMENTS);
+        Referral referral = referrals.visibleTo(access.caller(), referralId);
+        side(referral);
+        if (referral.state.isTerminal()) {
+            throw new ProblemException.Conflict(
+                    "referral-ended",
+                    "Referral " + referral.id + " has ended (" + referral.state + "): nothing more is attached to it",
+                    Map.of("state", referral.state));
+        }
+        return attach(new Holder(cases.of(referral.caseId), referral, null), kind, category, label, body);
+    }
+
+    @Transactional
+    public Page<DocumentView> ofCase(UUID caseId, String cursor, int limit) {
+        Holder holder = caseHolder(caseId);
+        audit.record(AuditAction.LIST, Subject.of("case-documents", caseId, caseId), Set.of());
+        return page(holder, cursor, limit);
+    }
+
+    @Transactional
+    public Page<DocumentView> ofReferral(UUID referralId, String cursor, int limit) {
+        Holder holder = referralHolder(referralId);
+        audit.record(
+                AuditAction.LIST,
+                Subject.of("referral-documents", referralId, holder.caseRef().id()),
+                Set.of());
+        return page(holder, cursor, limit);
+    }
+
+    @Transactional
+    public Content caseContent(UUID caseId, UUID documentId) {
+        return content(caseHolder(caseId), documentId);
+    }
+
+    @Transactional
+    public Content referralContent(UUID referralId, UUID documentId) {
+        return content(referralHolder(referralId), documentId);
+    }
+
+    @Transactional
+    public DocumentView eraseFromCase(UUID caseId, UUID documentId) {
+        access.require(Capability.ATTACH_DOCUMENTS);
+        return erase(caseHolder(caseId), documentId);
+    }
+
+    @Transactional
+    public DocumentView eraseFromReferral(UUID referralId, UUID documentId) {
+        access.require(Capability.ATTACH_DOCUMENTS);
+        Holder holder = referralHolder(referralId);
+        DocumentView erased = erase(holder, documentId);
+        if (holder.referral().wasSent()) {
+            outbox.append("referral", holder.referralId(), ERASED_EVENT, audience(holder.referral()), event(erased));
+        }
+        return erased;
+    }
+
+    /** Retention: a case that is anonymised loses its documents' bytes and keys, in the same transaction. */
+    void eraseWithCase(@Observes CaseAnonymised anonymised) {
+        List<Document> held = em.createQuery("from Document where caseId = :case and erasedAt is null", Document.class)
+                .setParameter("case", anonymised.caseId())
+                .getResultList();
+        for (Document document : held) {
+            destroy(document, "retention", anonymised.at());
+        }
+    }
+
+    private DocumentView attach(Holder holder, DocumentKind kind, DataCategory category, String label, byte[] body) {
+        DocumentType type = typeOf(label, body);
+        UUID agency = callerAgency.requireRegistered();
+        Document document = new Document();
+        document.id = ids.newId();
+        document.tenantId = holder.caseRef().tenantId();
+        document.caseId = holder.caseRef().id();
+        document.referralId = holder.referralId();
+        document.kind = kind;
+        document.category = category;
+        document.mediaType = type.mediaType();
+        document.sizeBytes = body.length;
+        document.uploaderAgencyId = agency;
+        document.uploadedBy = access.caller().username();
+        document.createdAt = clock.instant();
+        DocumentSeal.Sealed sealed = seal.seal(document.tenantId, document.id, body);
+        DocumentStore store = config.store() == DocumentConfig.StoreChoice.S3 ? objectStore : databaseStore;
+        document.store = store.kind();
+        document.dataKey = sealed.dataKey();
+        // The record first: the bytes' row refers to it.
+        em.persist(document);
+        em.flush();
+        store.put(document.tenantId, document.id, sealed.content());
+        audit.record(
+                AuditAction.CREATE,
+                Subject.of("document", document.id, document.caseId),
+                Set.of(),
+                kind + " " + type + " " + body.length + " bytes" + (holder.referral() == null ? "" : " on referral"));
+        DocumentView view = DocumentView.of(document);
+        if (holder.referral() != null && holder.referral().wasSent()) {
+            outbox.append("referral", holder.referralId(), ATTACHED_EVENT, audience(holder.referral()), event(view));
+        }
+        return view;
+    }
+
+    /** The type its bytes say it is; a label the caller sent must agree, or the caller picked the wrong file. */
+    private DocumentType typeOf(String label, byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new ProblemException.InvalidInput("body", "is empty: send the document's bytes");
+        }
+        if (body.length > config.maxBytes()) {
+            throw new ProblemException.PayloadTooLarge(
+                    "A document may be at most " + config.maxBytes() + " bytes; this one is " + body.length);
+        }
+        String detected = DocumentType.detect(body);
+        DocumentType type = DocumentType.of(detected)
+                .orElseThrow(() -> new ProblemException.UnsupportedMediaType(
+                        "A document must be a PDF, a JPEG or a PNG image; its content reads as " + detected));
+        String declared = label == null ? "" : label.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (DocumentType.of(declared).isPresent() && !declared.equals(type.mediaType())) {
+            throw new ProblemException.UnsupportedMediaType(
+                    "The body was sent as " + declared + " but its content is " + type.mediaType());
+        }
+        return type;
+    }
+
+    private Page<DocumentView> page(Holder holder, String cursor, int limit) {
+        Optional<Keyset> after = Optional.ofNullable(cursor).map(Keyset::fromCursor);
+        var query = em.createQuery(
+                        "from Document d where d.caseId = :case and "
+                                + (holder.referral() == null ? "d.referralId is null" : "d.referralId = :referral")
+                                + (after.isPresent() ? " and (d.createdAt, d.id) > (:afterTime, :afterId)" : "")
+                                + " order by d.createdAt, d.id",
+                        Document.class)
+                .setParameter("case", holder.caseRef().id())
+                .setMaxResults(limit + 1);
+        if (holder.referral() != null) {
+            query.setParameter("referral", holder.referralId());
+        }
+        after.ifPresent(k -> query.setParameter("afterTime", k.updatedAt()).setParameter("afterId", k.id()));
+        UUID agency = access.caller().agencyId().orElseThrow();
+        // A document she does not let the reader see is left out, as if it were not there: its kind alone says
+        // something about her.
+        List<Document> shown = query.getResultList().stream()
+                .filter(d -> DocumentRules.mayRead(agency, d.uploaderAgencyId, d.category, holder.sharing()))
+                .toList();
+        return Keyset.page(shown, limit, d -> new Keyset(d.createdAt, d.id), DocumentView::of);
+    }
+
+    private Content content(Holder holder, UUID documentId) {
+        Document document = readable(holder, documentId);
+        if (document.erased()) {
+            throw new ProblemException.Gone(
+                    "document-erased", "Document erased", "Document " + documentId + " was erased; its bytes are gone");
+        }
+        DocumentStore store = document.store == Document.Store.OBJECT_STORE ? objectStore : databaseStore;
+        byte[] bytes =
+                seal.open(document.tenantId, document.id, document.dataKey, store.get(document.tenantId, document.id));
+        audit.record(AuditAction.READ, Subject.of("document", document.id, document.caseId), Set.of(document.category));
+        return new Content(document, bytes);
+    }
+
+    private DocumentView erase(Holder holder, UUID documentId) {
+        Document document = readable(holder, documentId);
+        if (!access.caller().belongsTo(document.uploaderAgencyId)) {
+            throw new ProblemException.Forbidden("Only the agency that attached a document erases it");
+        }
+        if (document.erased()) {
+            throw new ProblemException.Conflict(
+                    "document-erased", "Document " + documentId + " was already erased", Map.of());
+        }
+        destroy(document, access.caller().username(), clock.instant());
+        audit.record(AuditAction.UPDATE, Subject.of("document", document.id, document.caseId), Set.of(), "erased");
+        return DocumentView.of(document);
+    }
+
+    /** The key goes at once; the bytes with it in the database, or from the object store once this commits. */
+    private void destroy(Document document, String by, java.time.Instant at) {
+        // All three at once: the deletion below flushes the record, and a key without a time is refused.
+        document.dataKey = null;
+        document.erasedBy = by;
+        document.erasedAt = at;
+        if (document.store == Document.Store.DATABASE) {
+            databaseStore.delete(document.tenantId, document.id);
+        } else {
+            String tenant = document.tenantId;
+            UUID id = document.id;
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {}
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        objectStore.delete(tenant, id);
+                    }
+                }
+            });
+        }
+    }
+
+    /** A document of this holder the caller may read, or 404 exactly as for one that does not exist. */
+    private Document readable(Holder holder, UUID documentId) {
+        UUID agency = access.caller().agencyId().orElseThrow();
+        return Optional.ofNullable(em.find(Document.class, documentId))
+                .filter(d -> d.caseId.equals(holder.caseRef().id())
+                        && java.util.Objects.equals(d.referralId, holder.referralId()))
+                .filter(d -> DocumentRules.mayRead(agency, d.uploaderAgencyId, d.category, holder.sharing()))
+                .orElseThrow(() -> new ProblemException.NotFound("Document " + documentId));
+    }
+
+    private Holder caseHolder(UUID caseId) {
+        access.require(Capability.READ_DOCUMENTS);
+        CaseRef caseRef = visibleCase(caseId);
+        CaseAccess.Grant grant = caseAccess.toWork(caseRef.id(), caseRef.leadAgencyId());
+        return new Holder(caseRef, null, grant.sharing());
+    }
+
+    private Holder referralHolder(UUID referralId) {
+        access.require(Capability.READ_DOCUMENTS);
+        Referral referral = referrals.visibleTo(access.caller(), referralId);
+        Set<Side> sides = side(referral);
+        CaseRef caseRef = cases.of(referral.caseId);
+        Sharing sharing = caseAccess.throughReferral(
+                caseRef.id(),
+                caseRef.leadAgencyId(),
+                sides.contains(Side.RECEIVER),
+                !referral.state.isTerminal(),
+                referral.consentId == null && referral.emergencyReason != null);
+        return new Holder(caseRef, referral, sharing);
+    }
+
+    private CaseRef visibleCase(UUID caseId) {
+        return cases.find(caseId).orElseThrow(() -> new ProblemException.NotFound("Case " + caseId));
+    }
+
+    /** The caller's sides of the referral; coordinators, who see every referral, are neither (403). */
+    private Set<Side> side(Referral referral) {
+        Set<Side> sides = ReferralSides.of(
+                access.caller(), referral.senderAgencyId, referral.receiverAgencyId, !referral.wasSent());
+        if (sides.isEmpty()) {
+            throw new ProblemException.Forbidden("A referral's documents are for its two agencies alone");
+        }
+        return sides;
+    }
+
+    private static Set<UUID> audience(Referral referral) {
+        return Set.of(referral.senderAgencyId, referral.receiverAgencyId);
+    }
+
+    /** What partners hear: that a document came or went on which referral, from whom; never its content. */
+    private static Map<String, Object> event(DocumentView document) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("referralId", document.referralId());
+        payload.put("documentId", document.id());
+        payload.put("category", document.category());
+        payload.put("fromAgencyId", document.uploaderAgencyId());
+        payload.put("at", document.erasedAt() == null ? document.createdAt() : document.erasedAt());
+        return payload;
+    }
+}

@@ -51,6 +51,8 @@ class RetentionTest {
                 .then()
                 .statusCode(201);
         UUID referral = Flows.referral(inspector, caseId, astana.socialProtection);
+        String certificate = attach(inspector, "/api/v1/cases/" + caseId);
+        attach(inspector, "/api/v1/referrals/" + referral);
 
         // Not while a referral is under way, not without If-Match, not by another agency than the lead.
         String etag = given().auth()
@@ -126,7 +128,11 @@ class RetentionTest {
                        and s.anonymised_at is not null,
                        (select count(*) from referral r where r.case_id = f.id and r.note is not null),
                        (select count(*) from incident i join case_incident ci on ci.incident_id = i.id
-                         where ci.case_id = f.id and (i.description is not null or i.persons is not null))
+                         where ci.case_id = f.id and (i.description is not null or i.persons is not null)),
+                       (select count(*) from document d where d.case_id = f.id and d.erased_at is not null
+                         and d.data_key is null and d.erased_by = 'retention'),
+                       (select count(*) from document_content c join document d on d.id = c.document_id
+                         where d.case_id = f.id)
                 from case_file f join survivor s on s.id = f.survivor_id where f.id = ?""")) {
             select.setObject(1, caseId);
             try (ResultSet rs = select.executeQuery()) {
@@ -134,8 +140,16 @@ class RetentionTest {
                 assertTrue(rs.getBoolean(1));
                 assertEquals(0, rs.getLong(2));
                 assertEquals(0, rs.getLong(3));
+                assertEquals(2, rs.getLong(4), "her documents' keys are destroyed");
+                assertEquals(0, rs.getLong(5), "and their bytes");
             }
         }
+        given().auth()
+                .oauth2(inspector)
+                .get(java.net.URI.create(certificate).getPath())
+                .then()
+                .statusCode(410)
+                .body("type", equalTo("urn:qorgau:problem:document-erased"));
         List<Map<String, Object>> anonymised = given().auth()
                 .oauth2(TestTokens.tenant("astana").roles(Role.AUDITOR).sign())
                 .queryParam("caseId", caseId)
@@ -156,6 +170,22 @@ class RetentionTest {
                 .get("/api/v1/audit")
                 .then()
                 .body("items.size()", equalTo(1));
+    }
+
+    /** @return where the document is downloaded */
+    private static String attach(String token, String on) {
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/pdf")
+                .body("%PDF-1.4\n% Her medical certificate\n%%EOF\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .queryParam("kind", "MEDICAL_CERTIFICATE")
+                .queryParam("category", "INCIDENT_DETAILS")
+                .post(on + "/documents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
     }
 
     private static io.restassured.response.Response close(String token, UUID caseId, String etag) {

@@ -60,6 +60,9 @@ class KeyRotationTest {
     @ConfigProperty(name = "qorgau.encryption.keys.demo-2026a")
     String activeKey;
 
+    private static final byte[] COURT_DECISION = "%PDF-1.4\n% The court decision on her case\ntrailer << >>\n%%EOF\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     @Test
     void afterARotationNoValueNeedsTheOldKey() throws Exception {
         Network almaty = Network.of("almaty");
@@ -76,7 +79,7 @@ class KeyRotationTest {
                     .extract();
             UUID subscription = UUID.fromString(subscribed.path("id"));
             String secret = subscribed.path("secret");
-            aWholeHandOff(almaty, inspector);
+            String decision = aWholeHandOff(almaty, inspector);
 
             FieldCipher retiring = new FieldCipher(Map.of(RETIRED, key(retiredKey)), RETIRED);
             Map<String, Integer> resealed = new TreeMap<>();
@@ -100,6 +103,16 @@ class KeyRotationTest {
                 }
             }
 
+            // A document's own key moved; the document itself was never re-sealed, and opens.
+            byte[] downloaded = given().auth()
+                    .oauth2(inspector)
+                    .get(java.net.URI.create(decision).getPath())
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asByteArray();
+            org.junit.jupiter.api.Assertions.assertArrayEquals(COURT_DECISION, downloaded);
+
             UUID caseId = Flows.caseFile(inspector);
             Flows.recordConsent(inspector, caseId, almaty.crisisCentre).then().statusCode(201);
             Flows.referral(inspector, caseId, almaty.crisisCentre);
@@ -116,7 +129,8 @@ class KeyRotationTest {
         }
     }
 
-    private static void aWholeHandOff(Network almaty, String inspector) {
+    /** @return where the court decision attached to its referral is downloaded */
+    private static String aWholeHandOff(Network almaty, String inspector) {
         UUID incident = Flows.incident(almaty.token(Role.POLICE_DISPATCH, almaty.police));
         UUID caseId = Flows.caseFile(inspector, incident);
         Flows.assess(
@@ -188,6 +202,17 @@ class KeyRotationTest {
                 .post("/api/v1/cases/" + caseId + "/assignment")
                 .then()
                 .statusCode(200);
+        String decision = given().auth()
+                .oauth2(inspector)
+                .contentType("application/pdf")
+                .body(COURT_DECISION)
+                .queryParam("kind", "COURT_DECISION")
+                .queryParam("category", "INCIDENT_DETAILS")
+                .post("/api/v1/referrals/" + referral + "/documents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
         Flows.fire(inspector, referral, "CANCEL", Map.of("note", "She found a place with her sister"))
                 .then()
                 .statusCode(200);
@@ -205,6 +230,7 @@ class KeyRotationTest {
                 .post("/api/v1/cases/" + caseId + "/closure")
                 .then()
                 .statusCode(200);
+        return decision;
     }
 
     /** Opens each value of the column with {@code from} and seals it again with {@code to}; how many. */
@@ -222,7 +248,7 @@ class KeyRotationTest {
                 owner.prepareStatement("update " + column.table() + " set " + column.column() + " = ? where id = ?")) {
             for (Object[] row : rows) {
                 String context = column.context().of((String) row[1], (UUID) row[0]);
-                write.setBytes(1, to.seal(from.open((byte[]) row[2], context), context));
+                write.setBytes(1, to.sealBytes(from.openBytes((byte[]) row[2], context), context));
                 write.setObject(2, row[0]);
                 write.executeUpdate();
             }

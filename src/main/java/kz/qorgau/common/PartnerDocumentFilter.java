@@ -61,7 +61,11 @@ public class PartnerDocumentFilter implements OASFilter {
                     "One of the referrals or cases changed at the same moment: nothing moved, try again"),
             Map.entry(
                     "reassignReferral",
-                    "Nobody holds the referral in its state (not-assignable): before ACCEPT, or after it ended"));
+                    "Nobody holds the referral in its state (not-assignable): before ACCEPT, or after it ended"),
+            Map.entry("attachCaseDocument", "The case is closed (case-closed)"),
+            Map.entry("attachReferralDocument", "The referral has ended (referral-ended)"),
+            Map.entry("eraseCaseDocument", "The document was already erased (document-erased)"),
+            Map.entry("eraseReferralDocument", "The document was already erased (document-erased)"));
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -86,6 +90,12 @@ public class PartnerDocumentFilter implements OASFilter {
                 "503",
                 "The service cannot reach its database just now; nothing was changed: send the "
                         + "request again after Retry-After seconds");
+        if (String.valueOf(operation.getOperationId()).matches("attach(Case|Referral)Document")) {
+            problem(
+                    responses,
+                    "415",
+                    "The content is not a PDF, a JPEG or a PNG image, or it contradicts the Content-Type sent");
+        }
         if (operation.getRequestBody() != null) {
             problem(responses, "415", "The body is not in a media type the operation reads");
             problem(responses, "411", "The body declares no Content-Length (a chunked body is refused)");
@@ -101,6 +111,12 @@ public class PartnerDocumentFilter implements OASFilter {
                     "410",
                     "The position is older than the network's feed retention (events after it were removed): read "
                             + "the feed again without a cursor and resync");
+        }
+        if (id.equals("downloadCaseDocument") || id.equals("downloadReferralDocument")) {
+            problem(
+                    responses,
+                    "410",
+                    "The document was erased (document-erased): its record stays, its bytes are gone");
         }
         if (id.equals("fireReferralAction")
                 || id.equals("reassignReferral")
@@ -251,6 +267,8 @@ public class PartnerDocumentFilter implements OASFilter {
                         case "uuid" -> 36;
                         case "date" -> 10;
                         case "date-time" -> 40;
+                        // A document's bytes (qorgau.documents.max-bytes by default).
+                        case "binary" -> 5 * 1024 * 1024;
                         default -> MAX_TEXT;
                     });
         }

@@ -32,9 +32,8 @@ import kz.qorgau.consent.DataCategory;
 import kz.qorgau.document.DocumentDtos.Content;
 import kz.qorgau.document.DocumentDtos.DocumentView;
 import kz.qorgau.notification.Outbox;
-import kz.qorgau.referral.Referral;
-import kz.qorgau.referral.ReferralRepository;
-import kz.qorgau.referral.ReferralSides;
+import kz.qorgau.referral.ReferralRef;
+import kz.qorgau.referral.ReferralRefs;
 import kz.qorgau.referral.Side;
 import kz.qorgau.security.AccessPolicy;
 import kz.qorgau.security.Capability;
@@ -67,7 +66,7 @@ public class Documents {
     CaseAccess caseAccess;
 
     @Inject
-    ReferralRepository referrals;
+    ReferralRefs referrals;
 
     @Inject
     DocumentSeal seal;
@@ -97,10 +96,10 @@ public class Documents {
     TransactionSynchronizationRegistry transactions;
 
     /** What the caller holds a document through: a case, or a referral of it, and what she lets it see there. */
-    private record Holder(CaseRef caseRef, Referral referral, Sharing sharing) {
+    private record Holder(CaseRef caseRef, ReferralRef referral, Sharing sharing) {
 
         UUID referralId() {
-            return referral == null ? null : referral.id;
+            return referral == null ? null : referral.id();
         }
     }
 
@@ -120,15 +119,16 @@ public class Documents {
     public DocumentView attachToReferral(
             UUID referralId, DocumentKind kind, DataCategory category, String label, byte[] body) {
         access.require(Capability.ATTACH_DOCUMENTS);
-        Referral referral = referrals.visibleTo(access.caller(), referralId);
+        ReferralRef referral = referrals.visible(referralId);
         side(referral);
-        if (referral.state.isTerminal()) {
+        if (referral.ended()) {
             throw new ProblemException.Conflict(
                     "referral-ended",
-                    "Referral " + referral.id + " has ended (" + referral.state + "): nothing more is attached to it",
-                    Map.of("state", referral.state));
+                    "Referral " + referral.id() + " has ended (" + referral.state()
+                            + "): nothing more is attached to it",
+                    Map.of("state", referral.state()));
         }
-        return attach(new Holder(cases.of(referral.caseId), referral, null), kind, category, label, body);
+        return attach(new Holder(cases.of(referral.caseId()), referral, null), kind, category, label, body);
     }
 
     @Transactional
@@ -169,7 +169,7 @@ public class Documents {
         access.require(Capability.ATTACH_DOCUMENTS);
         Holder holder = referralHolder(referralId);
         DocumentView erased = erase(holder, documentId);
-        if (holder.referral().wasSent()) {
+        if (holder.referral().sent()) {
             outbox.append("referral", holder.referralId(), ERASED_EVENT, audience(holder.referral()), event(erased));
         }
         return erased;
@@ -214,7 +214,7 @@ public class Documents {
                 Set.of(),
                 kind + " " + type + " " + body.length + " bytes" + (holder.referral() == null ? "" : " on referral"));
         DocumentView view = DocumentView.of(document);
-        if (holder.referral() != null && holder.referral().wasSent()) {
+        if (holder.referral() != null && holder.referral().sent()) {
             outbox.append("referral", holder.referralId(), ATTACHED_EVENT, audience(holder.referral()), event(view));
         }
         return view;
@@ -335,15 +335,15 @@ public class Documents {
 
     private Holder referralHolder(UUID referralId) {
         access.require(Capability.READ_DOCUMENTS);
-        Referral referral = referrals.visibleTo(access.caller(), referralId);
+        ReferralRef referral = referrals.visible(referralId);
         Set<Side> sides = side(referral);
-        CaseRef caseRef = cases.of(referral.caseId);
+        CaseRef caseRef = cases.of(referral.caseId());
         Sharing sharing = caseAccess.throughReferral(
                 caseRef.id(),
                 caseRef.leadAgencyId(),
                 sides.contains(Side.RECEIVER),
-                !referral.state.isTerminal(),
-                referral.consentId == null && referral.emergencyReason != null);
+                !referral.ended(),
+                referral.emergencyException());
         return new Holder(caseRef, referral, sharing);
     }
 
@@ -352,17 +352,16 @@ public class Documents {
     }
 
     /** The caller's sides of the referral; coordinators, who see every referral, are neither (403). */
-    private Set<Side> side(Referral referral) {
-        Set<Side> sides = ReferralSides.of(
-                access.caller(), referral.senderAgencyId, referral.receiverAgencyId, !referral.wasSent());
+    private Set<Side> side(ReferralRef referral) {
+        Set<Side> sides = referral.sidesOf(access.caller());
         if (sides.isEmpty()) {
             throw new ProblemException.Forbidden("A referral's documents are for its two agencies alone");
         }
         return sides;
     }
 
-    private static Set<UUID> audience(Referral referral) {
-        return Set.of(referral.senderAgencyId, referral.receiverAgencyId);
+    private static Set<UUID> audience(ReferralRef referral) {
+        return Set.of(referral.senderAgencyId(), referral.receiverAgencyId());
     }
 
     /** What partners hear: that a document came or went on which referral, from whom; never its content. */

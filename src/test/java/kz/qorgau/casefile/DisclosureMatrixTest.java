@@ -98,7 +98,13 @@ class DisclosureMatrixTest {
         INCIDENT_LIST("/api/v1/incidents"),
         TIMELINE("/api/v1/cases/{id}/timeline"),
         CASE_SEARCH("/api/v1/cases"),
-        MESSAGES("/api/v1/referrals/{id}/messages");
+        MESSAGES("/api/v1/referrals/{id}/messages"),
+        REFERRAL_DOCUMENTS("/api/v1/referrals/{id}/documents"),
+        /** The download of the referral's INCIDENT_DETAILS document. */
+        REFERRAL_DOCUMENT("/api/v1/referrals/{id}/documents/{documentId}/content"),
+        CASE_DOCUMENTS("/api/v1/cases/{id}/documents"),
+        /** The download of the case's INCIDENT_DETAILS document. */
+        CASE_DOCUMENT("/api/v1/cases/{id}/documents/{documentId}/content");
 
         final String documented;
 
@@ -136,7 +142,15 @@ class DisclosureMatrixTest {
         INCIDENT_LIST_ACCOUNT(Endpoint.INCIDENT_LIST, "items.find { it.id == '%incident%' }.description"),
         SEARCH_HIT(Endpoint.CASE_SEARCH, "items.find { it.id == '%case%' }.id", Category.IDENTITY),
         TIMELINE_SEEN(Endpoint.TIMELINE, "items[0].type"),
-        MESSAGE_TEXT(Endpoint.MESSAGES, "items[0].text");
+        MESSAGE_TEXT(Endpoint.MESSAGES, "items[0].text"),
+        REFERRAL_DOCUMENT_INCIDENT(
+                Endpoint.REFERRAL_DOCUMENTS,
+                "items.find { it.category == 'INCIDENT_DETAILS' }",
+                Category.INCIDENT_DETAILS),
+        REFERRAL_DOCUMENT_RISK(Endpoint.REFERRAL_DOCUMENTS, "items.find { it.category == 'RISK' }", Category.RISK),
+        CASE_DOCUMENT_INCIDENT(
+                Endpoint.CASE_DOCUMENTS, "items.find { it.category == 'INCIDENT_DETAILS' }", Category.INCIDENT_DETAILS),
+        CASE_DOCUMENT_RISK(Endpoint.CASE_DOCUMENTS, "items.find { it.category == 'RISK' }", Category.RISK);
 
         final Endpoint endpoint;
         final String path;
@@ -152,8 +166,34 @@ class DisclosureMatrixTest {
 
     // ---- The expected answers, from the design.
 
-    /** The status a relation gets from an endpoint, whatever she consented to. */
+    /**
+     * The status a relation gets from an endpoint: whatever she consented to, but for a document's download, which
+     * is not found by a receiver her consent in force does not let see its category.
+     */
+    static int status(Relation relation, ConsentGiven consent, Endpoint endpoint) {
+        boolean download = endpoint == Endpoint.REFERRAL_DOCUMENT || endpoint == Endpoint.CASE_DOCUMENT;
+        int status = status(relation, endpoint);
+        if (download && status == 200 && relation != Relation.LEAD) {
+            return consent.inForce().contains(Category.INCIDENT_DETAILS) ? 200 : 404;
+        }
+        return status;
+    }
+
     static int status(Relation relation, Endpoint endpoint) {
+        boolean caseDocuments = endpoint == Endpoint.CASE_DOCUMENTS || endpoint == Endpoint.CASE_DOCUMENT;
+        boolean documents =
+                caseDocuments || endpoint == Endpoint.REFERRAL_DOCUMENTS || endpoint == Endpoint.REFERRAL_DOCUMENT;
+        if (documents && (relation == Relation.COORDINATOR || relation == Relation.AUDITOR)) {
+            // Documents are her data itself: for the agencies that work with her alone.
+            return 403;
+        }
+        if (caseDocuments && (relation == Relation.RECEIVER_BEFORE_ACCEPT || relation == Relation.RECEIVER_ENDED)) {
+            // Not (or no longer) on the case.
+            return 404;
+        }
+        if (endpoint == Endpoint.REFERRAL_DOCUMENT && relation == Relation.RECEIVER_ENDED) {
+            return 404;
+        }
         return switch (relation) {
             case LEAD -> 200;
             // Another network's lists answer with nothing of this one; its single objects are not found.
@@ -233,7 +273,8 @@ class DisclosureMatrixTest {
     private static final String NAME = "Gulnara Temirbayeva";
     private Network almaty;
 
-    record Scene(UUID caseId, UUID incident, Map<Relation, UUID> referralOf) {}
+    /** documentOf: the INCIDENT_DETAILS document of the case and of each referral, by the case's or referral's id. */
+    record Scene(UUID caseId, UUID incident, Map<Relation, UUID> referralOf, Map<UUID, UUID> documentOf) {}
 
     @Test
     void everyRelationSeesExactlyWhatItsConsentAllows() {
@@ -269,9 +310,9 @@ class DisclosureMatrixTest {
                     Response answer = read(tokens.get(relation), endpoint, scene, relation);
                     answers.put(endpoint, answer);
                     checked++;
-                    if (answer.statusCode() != status(relation, endpoint)) {
+                    if (answer.statusCode() != status(relation, consent, endpoint)) {
                         wrong.add(consent + " " + relation + " " + endpoint + ": status " + answer.statusCode()
-                                + ", expected " + status(relation, endpoint));
+                                + ", expected " + status(relation, consent, endpoint));
                     }
                 }
                 for (Item item : Item.values()) {
@@ -389,6 +430,14 @@ class DisclosureMatrixTest {
             case TIMELINE -> request.get("/api/v1/cases/" + scene.caseId() + "/timeline");
             case CASE_SEARCH -> request.queryParam("survivorName", NAME).get("/api/v1/cases");
             case MESSAGES -> request.get("/api/v1/referrals/" + referral + "/messages");
+            case REFERRAL_DOCUMENTS -> request.get("/api/v1/referrals/" + referral + "/documents");
+            case REFERRAL_DOCUMENT ->
+                request.get("/api/v1/referrals/" + referral + "/documents/"
+                        + scene.documentOf().get(referral) + "/content");
+            case CASE_DOCUMENTS -> request.get("/api/v1/cases/" + scene.caseId() + "/documents");
+            case CASE_DOCUMENT ->
+                request.get("/api/v1/cases/" + scene.caseId() + "/documents/"
+                        + scene.documentOf().get(scene.caseId()) + "/content");
         };
     }
 
@@ -533,6 +582,29 @@ class DisclosureMatrixTest {
                     .then()
                     .statusCode(201);
         }
+        // Her court decision (INCIDENT_DETAILS) and a risk report (RISK), on the case and on each referral, all
+        // attached by the lead before the receivers answer.
+        Map<UUID, UUID> documentOf = new java.util.HashMap<>();
+        List<String> holders = new ArrayList<>(List.of("/api/v1/cases/" + caseId));
+        referrals.values().forEach(referral -> holders.add("/api/v1/referrals/" + referral));
+        for (String holder : holders) {
+            for (String category : List.of("INCIDENT_DETAILS", "RISK")) {
+                UUID document = UUID.fromString(given().auth()
+                        .oauth2(lead)
+                        .contentType("application/pdf")
+                        .body(("%PDF-1.4\n% " + NAME + "\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .queryParam("kind", "OTHER")
+                        .queryParam("category", category)
+                        .post(holder + "/documents")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"));
+                if (category.equals("INCIDENT_DETAILS")) {
+                    documentOf.put(UUID.fromString(holder.substring(holder.lastIndexOf('/') + 1)), document);
+                }
+            }
+        }
         Flows.fire(
                         almaty.token(Role.SOCIAL_WORKER, after),
                         referrals.get(Relation.RECEIVER_AFTER_ACCEPT),
@@ -554,6 +626,6 @@ class DisclosureMatrixTest {
                     .then()
                     .statusCode(200);
         }
-        return new Scene(caseId, incident, referrals);
+        return new Scene(caseId, incident, referrals, documentOf);
     }
 }

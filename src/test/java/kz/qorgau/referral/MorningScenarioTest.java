@@ -116,5 +116,36 @@ class MorningScenarioTest {
                 .then()
                 .statusCode(200)
                 .body("items", equalTo(List.of()));
+
+        // The inspector attaches the court decision; the centre, to which she consented to show what happened,
+        // downloads it.
+        byte[] decision = ("%PDF-1.4\n% Almaty district court: protective order against her husband\n%%EOF\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String location = given().auth()
+                .oauth2(inspector)
+                .contentType("application/pdf")
+                .queryParam("kind", "COURT_DECISION")
+                .queryParam("category", "INCIDENT_DETAILS")
+                .body(decision)
+                .post("/api/v1/referrals/" + referral + "/documents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
+        given().auth()
+                .oauth2(aliya)
+                .get("/api/v1/referrals/" + referral + "/documents")
+                .then()
+                .statusCode(200)
+                .body("items.kind", equalTo(List.of("COURT_DECISION")));
+        byte[] downloaded = given().auth()
+                .oauth2(aliya)
+                .get(java.net.URI.create(location).getPath())
+                .then()
+                .statusCode(200)
+                .contentType("application/pdf")
+                .extract()
+                .asByteArray();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(decision, downloaded);
     }
 }

@@ -145,6 +145,27 @@ class HelmChartTest {
     }
 
     @Test
+    void documentsStayInPostgresqlByDefaultOrGoToTheNamedObjectStoreWithItsKeyFromASecret() {
+        String byDefault = at(defaults.get("ConfigMap/qorgau"), "data", "application.properties");
+        assertTrue(byDefault.contains("qorgau.documents.store=database"), byDefault);
+        assertTrue(byDefault.contains("qorgau.documents.max-bytes=5242880"), byDefault);
+        assertFalse(byDefault.contains("qorgau.documents.s3."), byDefault);
+        String properties = at(production.get("ConfigMap/qorgau"), "data", "application.properties");
+        assertTrue(properties.contains("qorgau.documents.store=s3"), properties);
+        assertTrue(properties.contains("qorgau.documents.s3.endpoint=https://minio.storage.svc:9000"), properties);
+        assertTrue(properties.contains("qorgau.documents.s3.bucket=qorgau-documents"), properties);
+        assertFalse(properties.contains("access-key") || properties.contains("secret-access"), properties);
+        List<Map<String, Object>> env =
+                at(production.get("Deployment/qorgau"), "spec", "template", "spec", "containers", "0", "env");
+        assertEquals(
+                "qorgau-documents-s3",
+                secretOf(env, "QORGAU_DOCUMENTS_S3_ACCESS_KEY_ID").get("name"));
+        assertEquals(
+                "secret-access-key",
+                secretOf(env, "QORGAU_DOCUMENTS_S3_SECRET_ACCESS_KEY").get("key"));
+    }
+
+    @Test
     void serviceConnectsAsItsOwnRoleAndFlywayMigratesAsTheOwnerEachFromItsSecret() {
         List<Map<String, Object>> env =
                 at(production.get("Deployment/qorgau"), "spec", "template", "spec", "containers", "0", "env");
@@ -183,12 +204,12 @@ class HelmChartTest {
     @Test
     void networkPolicyAllowsDnsAndOnlyTheNamedEgress() {
         List<Map<String, Object>> egress = at(production.get("NetworkPolicy/qorgau"), "spec", "egress");
-        assertEquals(4, egress.size(), "DNS, the database, Keycloak and the named webhook receivers");
+        assertEquals(5, egress.size(), "DNS, the database, Keycloak, the document store and the named webhook receivers");
         // DNS of the cluster's own DNS service only, not of any host on port 53.
         assertEquals("kube-dns", at(egress.get(0), "to", "0", "podSelector", "matchLabels", "k8s-app"));
         assertEquals("10.20.0.0/24", at(egress.get(1), "to", "0", "ipBlock", "cidr"));
-        assertEquals("203.0.113.16/28", at(egress.get(3), "to", "0", "ipBlock", "cidr"));
-        assertEquals(443, (int) at(egress.get(3), "ports", "0", "port"));
+        assertEquals("203.0.113.16/28", at(egress.get(4), "to", "0", "ipBlock", "cidr"));
+        assertEquals(443, (int) at(egress.get(4), "ports", "0", "port"));
         // By default no webhook receiver is reachable: DNS alone.
         assertEquals(1, ((List<?>) at(defaults.get("NetworkPolicy/qorgau"), "spec", "egress")).size());
         assertEquals(List.of("Ingress", "Egress"), at(production.get("NetworkPolicy/qorgau"), "spec", "policyTypes"));

@@ -193,6 +193,26 @@ get_script "$WORK/caseworker.lua" "$CASEWORKER"
 measure "GET /api/v1/referrals/{id}" "$WORK/caseworker.lua" "$WORK/caseworker.lua" "$BASE/api/v1/referrals/$ONE_REFERRAL"
 measure "GET /api/v1/events?limit=50, from the middle of the feed" "$WORK/caseworker.lua" "$WORK/caseworker.lua" \
   "$BASE/api/v1/events?limit=50&after=$FEED_CURSOR"
+tokens
+# Documents: a 256 KiB PDF attached to one of the centre's referrals (its own, so it always reads it), each
+# one sealed under a key of its own and kept in PostgreSQL; then one of them downloaded.
+{ printf '%%PDF-1.7\n'; head -c 196608 /dev/urandom | base64 -w0 | head -c 262135; } > "$WORK/document.pdf"
+cat > "$WORK/document.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer $CASEWORKER"
+wrk.headers["Content-Type"] = "application/pdf"
+local file = io.open("$WORK/document.pdf", "rb")
+wrk.body = file:read("*a")
+file:close()
+LUA
+cat "$WORK/report.lua" >> "$WORK/document.lua"
+measure "POST /api/v1/referrals/{id}/documents (256 KiB PDF)" "$WORK/document.lua" "$WORK/document.lua" \
+  "$BASE/api/v1/referrals/$ONE_REFERRAL/documents?kind=OTHER&category=INCIDENT_DETAILS"
+ONE_DOCUMENT=$(curl -sf -X POST "$BASE/api/v1/referrals/$ONE_REFERRAL/documents?kind=OTHER&category=INCIDENT_DETAILS" \
+  -H "Authorization: Bearer $CASEWORKER" -H 'Content-Type: application/pdf' --data-binary "@$WORK/document.pdf" | json_field id)
+get_script "$WORK/caseworker.lua" "$CASEWORKER"
+measure "GET /api/v1/referrals/{id}/documents/{documentId}/content (256 KiB)" "$WORK/caseworker.lua" "$WORK/caseworker.lua" \
+  "$BASE/api/v1/referrals/$ONE_REFERRAL/documents/$ONE_DOCUMENT/content"
 
 phase "the ceiling: pgbench, one-row INSERT, same database, $CONNECTIONS clients"
 psql -q -c "create table if not exists bench_ceiling (id bigserial primary key, at timestamptz not null default now(), client int not null)"

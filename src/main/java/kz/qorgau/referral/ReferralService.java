@@ -322,7 +322,13 @@ public class ReferralService {
         }
         fire(referral, command.action(), command, created.map(r -> r.id).orElse(null));
         referrals.flush();
-        audited(referral, AuditAction.TRANSITION, command.action().name());
+        // Who holds the work from ACCEPT on is an assignment like any later one: the trail names her.
+        audited(
+                referral,
+                AuditAction.TRANSITION,
+                command.action() == ReferralAction.ACCEPT && referral.assignee != null
+                        ? "ACCEPT, assigned to " + referral.assignee
+                        : command.action().name());
         created.ifPresent(next -> audited(next, AuditAction.CREATE, "redirected from " + referral.id));
         return new Transitioned(versioned(referral), created.map(this::versioned));
     }

@@ -204,7 +204,8 @@ class HelmChartTest {
     @Test
     void networkPolicyAllowsDnsAndOnlyTheNamedEgress() {
         List<Map<String, Object>> egress = at(production.get("NetworkPolicy/qorgau"), "spec", "egress");
-        assertEquals(5, egress.size(), "DNS, the database, Keycloak, the document store and the named webhook receivers");
+        assertEquals(
+                5, egress.size(), "DNS, the database, Keycloak, the document store and the named webhook receivers");
         // DNS of the cluster's own DNS service only, not of any host on port 53.
         assertEquals("kube-dns", at(egress.get(0), "to", "0", "podSelector", "matchLabels", "k8s-app"));
         assertEquals("10.20.0.0/24", at(egress.get(1), "to", "0", "ipBlock", "cidr"));

@@ -106,6 +106,18 @@ class ReferralAssignmentTest {
                 .extract()
                 .path("items.detail");
         assertEquals(List.of("from aliya to bolat"), audited);
+        List<String> accepted = given().auth()
+                .oauth2(almaty.tenantWide(Role.AUDITOR))
+                .queryParam("recordId", referral)
+                .queryParam("action", "TRANSITION")
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.detail");
+        assertTrue(
+                accepted.contains("ACCEPT, assigned to aliya"),
+                "the first assignment is in the trail too: " + accepted);
 
         relay.relay();
         assertTrue(eventTypes(aliya, referral).contains("referral.reassigned"), "the receiving agency hears of it");

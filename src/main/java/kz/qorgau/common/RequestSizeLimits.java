@@ -28,6 +28,17 @@ public class RequestSizeLimits {
     @ConfigProperty(name = "qorgau.documents.max-bytes", defaultValue = "5242880")
     long maxDocumentBytes;
 
+    /**
+     * Document uploads this replica takes at once. Each body is held in memory until it is sealed and stored, and
+     * each holds a database connection while it is written: past this many, an upload is refused before its body
+     * is read, so uploads can neither exhaust the heap nor starve the referral work of connections.
+     */
+    @ConfigProperty(name = "qorgau.documents.max-concurrent-uploads", defaultValue = "4")
+    int maxConcurrentUploads;
+
+    private final java.util.concurrent.atomic.AtomicInteger uploadsInFlight =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private static final java.util.regex.Pattern DOCUMENT_UPLOAD =
             java.util.regex.Pattern.compile("/api/v1/(cases|referrals)/[^/]+/documents/?");
 
@@ -118,10 +129,9 @@ public class RequestSizeLimits {
                         "The request body's Content-Type is a range, not a media type");
                 return;
             }
-            long limit = context.request().method() == io.vertx.core.http.HttpMethod.POST
-                            && DOCUMENT_UPLOAD.matcher(context.request().path()).matches()
-                    ? maxDocumentBytes
-                    : maxBodyBytes;
+            boolean upload = context.request().method() == io.vertx.core.http.HttpMethod.POST
+                    && DOCUMENT_UPLOAD.matcher(context.request().path()).matches();
+            long limit = upload ? maxDocumentBytes : maxBodyBytes;
             if (declared != null && exceeds(declared, limit)) {
                 refuse(
                         context,
@@ -130,6 +140,22 @@ public class RequestSizeLimits {
                         "Payload too large",
                         "The request body is larger than " + limit + " bytes");
                 return;
+            }
+            if (upload) {
+                if (uploadsInFlight.incrementAndGet() > maxConcurrentUploads) {
+                    uploadsInFlight.decrementAndGet();
+                    context.response().putHeader("Retry-After", "2");
+                    refuse(
+                            context,
+                            503,
+                            "unavailable",
+                            "Service unavailable",
+                            "Too many documents are being stored at this moment; nothing was changed: send it again"
+                                    + " after Retry-After seconds");
+                    return;
+                }
+                // Once, when the answer is sent or the connection is gone.
+                context.addEndHandler(ended -> uploadsInFlight.decrementAndGet());
             }
             context.next();
         });

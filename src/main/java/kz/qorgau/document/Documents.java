@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -265,7 +266,9 @@ public class Documents {
     }
 
     private Content content(Holder holder, UUID documentId) {
-        Document document = readable(holder, documentId);
+        // Shared: an erasure of the same document waits until these bytes are read, so a download sees them whole
+        // or sees the document erased.
+        Document document = readable(holder, documentId, LockModeType.PESSIMISTIC_READ);
         if (document.erased()) {
             throw new ProblemException.Gone(
                     "document-erased", "Document erased", "Document " + documentId + " was erased; its bytes are gone");
@@ -278,7 +281,8 @@ public class Documents {
     }
 
     private DocumentView erase(Holder holder, UUID documentId) {
-        Document document = readable(holder, documentId);
+        // Exclusive: of two erasures at once, the second finds the document erased.
+        Document document = readable(holder, documentId, LockModeType.PESSIMISTIC_WRITE);
         if (!access.caller().belongsTo(document.uploaderAgencyId)) {
             throw new ProblemException.Forbidden("Only the agency that attached a document erases it");
         }
@@ -317,9 +321,9 @@ public class Documents {
     }
 
     /** A document of this holder the caller may read, or 404 exactly as for one that does not exist. */
-    private Document readable(Holder holder, UUID documentId) {
+    private Document readable(Holder holder, UUID documentId, LockModeType lock) {
         UUID agency = access.caller().agencyId().orElseThrow();
-        return Optional.ofNullable(em.find(Document.class, documentId))
+        return Optional.ofNullable(em.find(Document.class, documentId, lock))
                 .filter(d -> d.caseId.equals(holder.caseRef().id())
                         && java.util.Objects.equals(d.referralId, holder.referralId()))
                 .filter(d -> DocumentRules.mayRead(agency, d.uploaderAgencyId, d.category, holder.sharing()))

@@ -308,6 +308,33 @@ class DocumentsTest {
     }
 
     @Test
+    void ofTwoErasuresAtOnceOneErasesAndTheOtherIsTold() throws Exception {
+        UUID document = attached(inspector, onCase(), Samples.pdf(DECISION), "COURT_DECISION", "INCIDENT_DETAILS");
+        String erasure = onCase() + "/documents/" + document + "/erasure";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(
+                        () -> given().auth().oauth2(inspector).post(erasure).statusCode()));
+            }
+            // A download racing them sees the bytes whole or the document erased, never a failure.
+            answers.add(
+                    pool.submit(() -> download(inspector, onCase(), document).statusCode()));
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertEquals(
+                    1, statuses.subList(0, 2).stream().filter(s -> s == 200).count(), statuses.toString());
+            assertTrue(statuses.subList(0, 2).contains(409), statuses.toString());
+            assertTrue(List.of(200, 410).contains(statuses.get(2)), statuses.toString());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void theCaseDocumentsAreTheAgenciesOnTheCaseAndNoOneElse() {
         UUID certificate = attached(inspector, onCase(), Samples.jpeg(), "MEDICAL_CERTIFICATE", "INCIDENT_DETAILS");
         Network astana = Network.of("astana");

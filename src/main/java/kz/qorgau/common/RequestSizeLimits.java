@@ -51,6 +51,10 @@ public class RequestSizeLimits {
                 context.next();
                 return;
             }
+            if (context.failure() instanceof io.vertx.core.http.HttpClosedException) {
+                // The peer went away before its request was whole: nobody is left to answer.
+                return;
+            }
             boolean hostProblem = context.failure() != null
                     && String.valueOf(context.failure().getMessage()).contains("'Host' header");
             if (hostProblem) {
@@ -158,6 +162,24 @@ public class RequestSizeLimits {
                 context.addEndHandler(ended -> uploadsInFlight.decrementAndGet());
             }
             context.next();
+        });
+        // The whole body, up to the largest any operation takes, is read here on the event loop before the request
+        // reaches its resource. RESTEasy Reactive would otherwise read the body of a blocking method on a worker
+        // thread, and a peer that sends the headers and then stalls would hold that worker for the idle timeout: a
+        // few hundred such peers would hold every worker, and nobody would be answered.
+        io.vertx.ext.web.handler.BodyHandler bodies = io.vertx.ext.web.handler.BodyHandler.create(false)
+                .setBodyLimit(Math.max(maxBodyBytes, maxDocumentBytes))
+                .setPreallocateBodyBuffer(false);
+        router.route("/api/*").order(-1).handler(context -> {
+            String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            boolean http2 = context.request().version() == io.vertx.core.http.HttpVersion.HTTP_2;
+            // A request without a body is handed on as it is: there is nothing to wait for.
+            if ((declared == null && !http2)
+                    || (declared != null && declared.strip().equals("0"))) {
+                context.next();
+            } else {
+                bodies.handle(context);
+            }
         });
     }
 

@@ -229,7 +229,8 @@ public class ProblemMappers {
             LOG.warnf("Database unreachable answering %s: %s", path(uri), DatabaseUnreachable.describe(e));
             return domain(
                     new ProblemException.Unavailable(
-                            "The service cannot reach its database just now; nothing was changed, send the request again",
+                            "The service cannot reach its database, or has no free connection to it, just now; nothing"
+                                    + " was changed, send the request again",
                             DatabaseUnreachable.RETRY_AFTER_SECONDS),
                     uri);
         }

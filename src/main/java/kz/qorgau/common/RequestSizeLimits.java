@@ -39,6 +39,16 @@ public class RequestSizeLimits {
     private final java.util.concurrent.atomic.AtomicInteger uploadsInFlight =
             new java.util.concurrent.atomic.AtomicInteger();
 
+    /** Document downloads this replica serves at once: each holds a database connection while its bytes are read. */
+    @ConfigProperty(name = "qorgau.documents.max-concurrent-downloads", defaultValue = "8")
+    int maxConcurrentDownloads;
+
+    private final java.util.concurrent.atomic.AtomicInteger downloadsInFlight =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    private static final java.util.regex.Pattern DOCUMENT_DOWNLOAD =
+            java.util.regex.Pattern.compile("/api/v1/(cases|referrals)/[^/]+/documents/[^/]+/content/?");
+
     private static final java.util.regex.Pattern DOCUMENT_UPLOAD =
             java.util.regex.Pattern.compile("/api/v1/(cases|referrals)/[^/]+/documents/?");
 
@@ -145,21 +155,23 @@ public class RequestSizeLimits {
                         "The request body is larger than " + limit + " bytes");
                 return;
             }
-            if (upload) {
-                if (uploadsInFlight.incrementAndGet() > maxConcurrentUploads) {
-                    uploadsInFlight.decrementAndGet();
-                    context.response().putHeader("Retry-After", "2");
-                    refuse(
+            if (upload
+                    && !takeSlot(
                             context,
-                            503,
-                            "unavailable",
-                            "Service unavailable",
-                            "Too many documents are being stored at this moment; nothing was changed: send it again"
-                                    + " after Retry-After seconds");
-                    return;
-                }
-                // Once, when the answer is sent or the connection is gone.
-                context.addEndHandler(ended -> uploadsInFlight.decrementAndGet());
+                            uploadsInFlight,
+                            maxConcurrentUploads,
+                            "Too many documents are being stored at this moment; nothing was changed")) {
+                return;
+            }
+            boolean download = context.request().method() == io.vertx.core.http.HttpMethod.GET
+                    && DOCUMENT_DOWNLOAD.matcher(context.request().path()).matches();
+            if (download
+                    && !takeSlot(
+                            context,
+                            downloadsInFlight,
+                            maxConcurrentDownloads,
+                            "Too many documents are being downloaded at this moment")) {
+                return;
             }
             context.next();
         });
@@ -181,6 +193,28 @@ public class RequestSizeLimits {
                 bodies.handle(context);
             }
         });
+    }
+
+    /**
+     * One of a few places for work that holds memory and a database connection for long, or a 503 to retry at
+     * once, before anything is read: such work can then never take all the connections the rest needs.
+     */
+    private static boolean takeSlot(
+            RoutingContext context, java.util.concurrent.atomic.AtomicInteger inFlight, int slots, String busy) {
+        if (inFlight.incrementAndGet() > slots) {
+            inFlight.decrementAndGet();
+            context.response().putHeader("Retry-After", "2");
+            refuse(
+                    context,
+                    503,
+                    "unavailable",
+                    "Service unavailable",
+                    busy + ": send the request again after Retry-After seconds");
+            return false;
+        }
+        // Once, when the answer is sent or the connection is gone.
+        context.addEndHandler(ended -> inFlight.decrementAndGet());
+        return true;
     }
 
     private static void refuse(RoutingContext context, int status, String slug, String title, String detail) {

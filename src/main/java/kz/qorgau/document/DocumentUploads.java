@@ -15,8 +15,9 @@ final class DocumentUploads {
             + " qorgau.documents.max-bytes (5 MiB unless the deployment sets otherwise). Its type is read from its"
             + " content; a Content-Type of application/octet-stream leaves it to that, and one of the three types"
             + " must agree with it (415 otherwise). An empty body is a 400, a larger one a 413, any other content a"
-            + " 415. `kind` says what it is, `category` which of her data it holds: her consent to that category"
-            + " decides who else may download it. Sealed at rest under a key of its own.";
+            + " 415. `kind` says what it is, `category` which of her data it holds (IDENTITY_DOCUMENT and"
+            + " CONSENT_FORM are always IDENTITY): another agency downloads it while her consent covers her IDENTITY"
+            + " (a document names her) and that category. Sealed at rest under a key of its own.";
 
     static final String DOWNLOAD = "Audited. A document whose category her consent does not let the reader see"
             + " answers 404, as one that does not exist, unless the reader's agency attached it; an erased one 410.";

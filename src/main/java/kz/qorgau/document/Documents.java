@@ -21,6 +21,7 @@ import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.AuditTrail.Subject;
 import kz.qorgau.caseaccess.CaseAccess;
+import kz.qorgau.caseaccess.SharingRules;
 import kz.qorgau.caseaccess.SharingRules.Sharing;
 import kz.qorgau.casefile.CaseAnonymised;
 import kz.qorgau.casefile.CaseRef;
@@ -171,7 +172,8 @@ public class Documents {
         Holder holder = referralHolder(referralId);
         DocumentView erased = erase(holder, documentId);
         if (holder.referral().sent()) {
-            outbox.append("referral", holder.referralId(), ERASED_EVENT, audience(holder.referral()), event(erased));
+            Document document = em.find(Document.class, documentId);
+            outbox.append("referral", holder.referralId(), ERASED_EVENT, audience(holder, document), event(erased));
         }
         return erased;
     }
@@ -187,6 +189,10 @@ public class Documents {
     }
 
     private DocumentView attach(Holder holder, DocumentKind kind, DataCategory category, String label, byte[] body) {
+        if (!DocumentRules.agrees(kind, category)) {
+            throw new ProblemException.InvalidInput(
+                    "category", "a " + kind + " holds her " + kind.category().orElseThrow() + ": send that category");
+        }
         DocumentType type = typeOf(label, body);
         UUID agency = callerAgency.requireRegistered();
         Document document = new Document();
@@ -216,7 +222,7 @@ public class Documents {
                 kind + " " + type + " " + body.length + " bytes" + (holder.referral() == null ? "" : " on referral"));
         DocumentView view = DocumentView.of(document);
         if (holder.referral() != null && holder.referral().sent()) {
-            outbox.append("referral", holder.referralId(), ATTACHED_EVENT, audience(holder.referral()), event(view));
+            outbox.append("referral", holder.referralId(), ATTACHED_EVENT, audience(holder, document), event(view));
         }
         return view;
     }
@@ -364,8 +370,26 @@ public class Documents {
         return sides;
     }
 
-    private static Set<UUID> audience(ReferralRef referral) {
-        return Set.of(referral.senderAgencyId(), referral.receiverAgencyId());
+    /**
+     * Who hears of a document on a referral: the agency that attached it, and the other side only if it may read
+     * the document now. An event names the document and its category: to an agency her consent keeps it from,
+     * that alone says what there is about her.
+     */
+    private Set<UUID> audience(Holder holder, Document document) {
+        ReferralRef referral = holder.referral();
+        UUID other = document.uploaderAgencyId.equals(referral.senderAgencyId())
+                ? referral.receiverAgencyId()
+                : referral.senderAgencyId();
+        boolean otherIsReceiver = other.equals(referral.receiverAgencyId());
+        UUID lead = holder.caseRef().leadAgencyId();
+        Sharing sharing = SharingRules.forAgency(
+                other.equals(lead),
+                !referral.ended(),
+                caseAccess.consentedTo(holder.caseRef().id(), other),
+                otherIsReceiver && referral.emergencyException());
+        return DocumentRules.mayRead(other, document.uploaderAgencyId, document.category, sharing)
+                ? Set.of(document.uploaderAgencyId, other)
+                : Set.of(document.uploaderAgencyId);
     }
 
     /** What partners hear: that a document came or went on which referral, from whom; never its content. */

@@ -146,11 +146,17 @@ class DisclosureMatrixTest {
         REFERRAL_DOCUMENT_INCIDENT(
                 Endpoint.REFERRAL_DOCUMENTS,
                 "items.find { it.category == 'INCIDENT_DETAILS' }",
-                Category.INCIDENT_DETAILS),
-        REFERRAL_DOCUMENT_RISK(Endpoint.REFERRAL_DOCUMENTS, "items.find { it.category == 'RISK' }", Category.RISK),
+                Category.INCIDENT_DETAILS,
+                Category.IDENTITY),
+        REFERRAL_DOCUMENT_RISK(
+                Endpoint.REFERRAL_DOCUMENTS, "items.find { it.category == 'RISK' }", Category.RISK, Category.IDENTITY),
         CASE_DOCUMENT_INCIDENT(
-                Endpoint.CASE_DOCUMENTS, "items.find { it.category == 'INCIDENT_DETAILS' }", Category.INCIDENT_DETAILS),
-        CASE_DOCUMENT_RISK(Endpoint.CASE_DOCUMENTS, "items.find { it.category == 'RISK' }", Category.RISK);
+                Endpoint.CASE_DOCUMENTS,
+                "items.find { it.category == 'INCIDENT_DETAILS' }",
+                Category.INCIDENT_DETAILS,
+                Category.IDENTITY),
+        CASE_DOCUMENT_RISK(
+                Endpoint.CASE_DOCUMENTS, "items.find { it.category == 'RISK' }", Category.RISK, Category.IDENTITY);
 
         final Endpoint endpoint;
         final String path;
@@ -174,7 +180,8 @@ class DisclosureMatrixTest {
         boolean download = endpoint == Endpoint.REFERRAL_DOCUMENT || endpoint == Endpoint.CASE_DOCUMENT;
         int status = status(relation, endpoint);
         if (download && status == 200 && relation != Relation.LEAD) {
-            return consent.inForce().contains(Category.INCIDENT_DETAILS) ? 200 : 404;
+            // A document names her: her identity as well as its own category.
+            return consent.inForce().containsAll(Set.of(Category.INCIDENT_DETAILS, Category.IDENTITY)) ? 200 : 404;
         }
         return status;
     }

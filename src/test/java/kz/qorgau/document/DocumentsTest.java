@@ -184,6 +184,18 @@ class DocumentsTest {
                 .statusCode(200)
                 .body("items.id", equalTo(List.of(incidentDetails.toString(), ownRisk.toString())));
         download(aliya, onReferral(), risk).then().statusCode(404).contentType("application/problem+json");
+        // Nor does an event tell her of it.
+        relay.relay();
+        List<String> heard = given().auth()
+                .oauth2(aliya)
+                .queryParam("limit", 500)
+                .get("/api/v1/events")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.findAll { it.type == 'referral.document' }.data.documentId");
+        assertTrue(heard.containsAll(List.of(incidentDetails.toString(), ownRisk.toString())), heard.toString());
+        assertFalse(heard.contains(risk.toString()), "the RISK document is not announced to her: " + heard);
         download(aliya, onReferral(), ownRisk).then().statusCode(200).contentType("image/jpeg");
         // The sender sees on the case all there is, the receiver's own included.
         given().auth()
@@ -247,6 +259,11 @@ class DocumentsTest {
                 .statusCode(413)
                 .contentType("application/problem+json")
                 .body("detail", containsString("5242880"));
+        // Her identity document is of her IDENTITY, whatever its uploader says.
+        attach(inspector, onReferral(), "image/png", Samples.png(), "IDENTITY_DOCUMENT", "INCIDENT_DETAILS")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         for (String[] bad :
                 new String[][] {{null, "RISK"}, {"OTHER", null}, {"LOVE_LETTER", "RISK"}, {"OTHER", "EVERYTHING"}}) {
             attach(inspector, onReferral(), "image/png", Samples.png(), bad[0], bad[1])

@@ -196,7 +196,7 @@ measure "GET /api/v1/events?limit=50, from the middle of the feed" "$WORK/casewo
 tokens
 # Documents: a 256 KiB PDF attached to one of the centre's referrals (its own, so it always reads it), each
 # one sealed under a key of its own and kept in PostgreSQL; then one of them downloaded.
-{ printf '%%PDF-1.7\n'; head -c 196608 /dev/urandom | base64 -w0 | head -c 262135; } > "$WORK/document.pdf"
+{ printf '%%PDF-1.7\n'; head -c 196608 /dev/urandom | base64 -w0 | head -c 262128; printf '\n%%%%EOF\n'; } > "$WORK/document.pdf"
 cat > "$WORK/document.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Authorization"] = "Bearer $CASEWORKER"

@@ -240,6 +240,11 @@ public class Documents {
         DocumentType type = DocumentType.of(detected)
                 .orElseThrow(() -> new ProblemException.UnsupportedMediaType(
                         "A document must be a PDF, a JPEG or a PNG image; its content reads as " + detected));
+        if (!type.wellFormed(body)) {
+            throw new ProblemException.UnsupportedMediaType("The content begins as a " + type
+                    + " but is not a whole one (its signature is not at its start or its end marker is missing):"
+                    + " a file cut short, or another kind of file");
+        }
         String declared = label == null ? "" : label.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
         if (DocumentType.of(declared).isPresent() && !declared.equals(type.mediaType())) {
             throw new ProblemException.UnsupportedMediaType(

@@ -239,6 +239,19 @@ class DocumentsTest {
                 .then()
                 .statusCode(415)
                 .contentType("application/problem+json");
+        // A signature alone does not make a file: cut short, preceded by anything, or glued to a web page.
+        byte[] png = Samples.png();
+        byte[] pdf = Samples.pdf(DECISION);
+        List<byte[]> broken = List.of(
+                java.util.Arrays.copyOf(png, 20),
+                (" " + new String(pdf, StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1),
+                ("%PDF-1.4\n" + new String(Samples.html(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        for (byte[] body : broken) {
+            attach(inspector, onReferral(), "application/octet-stream", body, "OTHER", "INCIDENT_DETAILS")
+                    .then()
+                    .statusCode(415)
+                    .contentType("application/problem+json");
+        }
         // A label of one of the three that the content contradicts: the wrong file was picked.
         attach(inspector, onReferral(), "image/jpeg", Samples.png(), "OTHER", "INCIDENT_DETAILS")
                 .then()

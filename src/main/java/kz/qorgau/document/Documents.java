@@ -121,7 +121,7 @@ public class Documents {
     public DocumentView attachToReferral(
             UUID referralId, DocumentKind kind, DataCategory category, String label, byte[] body) {
         access.require(Capability.ATTACH_DOCUMENTS);
-        ReferralRef referral = referrals.visible(referralId);
+        ReferralRef referral = referrals.visibleAndHeld(referralId);
         side(referral);
         if (referral.ended()) {
             throw new ProblemException.Conflict(

@@ -19,4 +19,13 @@ public class ReferralRefs {
     public ReferralRef visible(UUID id) {
         return ReferralRef.of(referrals.visibleTo(access.caller(), id));
     }
+
+    /**
+     * As {@link #visible}, and held in its state until the caller's transaction ends: a transition of it waits, so
+     * what the caller records on it cannot land after the referral ended.
+     */
+    public ReferralRef visibleAndHeld(UUID id) {
+        return ReferralRef.of(
+                referrals.visibleTo(access.caller(), id, jakarta.persistence.LockModeType.PESSIMISTIC_READ));
+    }
 }

@@ -78,7 +78,12 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
 
     /** A referral the caller may see (ReferralSides), or 404 exactly as for one that does not exist. */
     public Referral visibleTo(kz.qorgau.security.Caller caller, UUID id) {
-        return findByIdOptional(id)
+        return visibleTo(caller, id, jakarta.persistence.LockModeType.NONE);
+    }
+
+    /** As {@link #visibleTo(kz.qorgau.security.Caller, UUID)}, its row locked as asked until commit. */
+    public Referral visibleTo(kz.qorgau.security.Caller caller, UUID id, jakarta.persistence.LockModeType lock) {
+        return findByIdOptional(id, lock)
                 .filter(r -> ReferralSides.maySee(caller, r.senderAgencyId, r.receiverAgencyId, !r.wasSent()))
                 .orElseThrow(() -> new kz.qorgau.common.ProblemException.NotFound("Referral " + id));
     }

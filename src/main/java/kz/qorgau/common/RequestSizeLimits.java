@@ -108,6 +108,16 @@ public class RequestSizeLimits {
                         "The request's path and query are longer than " + maxTargetChars + " characters");
                 return;
             }
+            if (repeatsAQueryParameter(target)) {
+                // No operation takes a list in its query: a second value could only be read as the first, silently.
+                refuse(
+                        context,
+                        400,
+                        "repeated-parameter",
+                        "Repeated query parameter",
+                        "A query parameter is given more than once; give each once");
+                return;
+            }
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             // A chunked body would be measured only once read: over HTTP/1.1 a body must say how long it is.
             if (declared == null
@@ -225,6 +235,29 @@ public class RequestSizeLimits {
                 .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(body);
+    }
+
+    private static boolean repeatsAQueryParameter(String target) {
+        int query = target.indexOf('?');
+        if (query < 0) {
+            return false;
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String pair : target.substring(query + 1).split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            String name = pair.split("=", 2)[0];
+            try {
+                name = java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                // Left to the parameter's own validation, which refuses it.
+            }
+            if (!names.add(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean exceeds(String declared, long limit) {

@@ -36,6 +36,29 @@ class HostileEdgesTest {
     }
 
     @Test
+    void aQueryParameterGivenTwiceIsRefusedNotReadAsOneOfItsValues() {
+        Network almaty = Network.of("almaty");
+        String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
+        for (String query :
+                List.of("limit=5&limit=500", "status=OPEN&%73tatus=CLOSED", "direction=INCOMING&direction=")) {
+            given().urlEncodingEnabled(false)
+                    .auth()
+                    .oauth2(inspector)
+                    .get("/api/v1/" + (query.startsWith("direction") ? "referrals" : "cases") + "?" + query)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:qorgau:problem:repeated-parameter"));
+        }
+        given().auth()
+                .oauth2(inspector)
+                .queryParam("limit", 5)
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void noEncodedOrDotPathReachesAnotherRoute() {
         for (String path : List.of(
                 "/api/%2e%2e/q/health",

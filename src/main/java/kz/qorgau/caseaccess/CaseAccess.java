@@ -147,6 +147,19 @@ public class CaseAccess {
         return sharing;
     }
 
+    /**
+     * What another agency than the caller sees of her on one of the case's referrals it is a side of: the lead all,
+     * any other what the consents in force give it while the referral is live (nothing under the emergency
+     * exception). Who hears of a document added to the referral follows it.
+     */
+    public Sharing ofSide(UUID caseId, UUID leadAgency, UUID agency, boolean referralLive, boolean emergencyException) {
+        return SharingRules.forAgency(
+                agency.equals(leadAgency),
+                referralLive,
+                referralLive ? consentedTo(caseId, agency) : Set.of(),
+                emergencyException);
+    }
+
     /** The categories of the consents in force that cover the agency on this case. */
     public Set<DataCategory> consentedTo(UUID caseId, UUID agencyId) {
         return agencies.find(agencyId)

@@ -195,9 +195,14 @@ public class RequestSizeLimits {
         router.route("/api/*").order(-1).handler(context -> {
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             boolean http2 = context.request().version() == io.vertx.core.http.HttpVersion.HTTP_2;
-            // A request without a body is handed on as it is: there is nothing to wait for.
-            if ((declared == null && !http2)
-                    || (declared != null && declared.strip().equals("0"))) {
+            // A request without a body is handed on as it is: there is nothing to wait for. So is one already read
+            // whole. HTTP/2 is handed on too: RESTEasy pauses every request it takes, and an HTTP/2 request read to
+            // its end refuses to be paused (an HTTP/1.1 one does not mind). Behind the chart's ingress every request
+            // reaches the service as HTTP/1.1.
+            if (http2
+                    || declared == null
+                    || declared.strip().equals("0")
+                    || context.request().isEnded()) {
                 context.next();
             } else {
                 bodies.handle(context);

@@ -21,7 +21,6 @@ import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.AuditTrail.Subject;
 import kz.qorgau.caseaccess.CaseAccess;
-import kz.qorgau.caseaccess.SharingRules;
 import kz.qorgau.caseaccess.SharingRules.Sharing;
 import kz.qorgau.casefile.CaseAnonymised;
 import kz.qorgau.casefile.CaseRef;
@@ -386,11 +385,11 @@ public class Documents {
                 ? referral.receiverAgencyId()
                 : referral.senderAgencyId();
         boolean otherIsReceiver = other.equals(referral.receiverAgencyId());
-        UUID lead = holder.caseRef().leadAgencyId();
-        Sharing sharing = SharingRules.forAgency(
-                other.equals(lead),
+        Sharing sharing = caseAccess.ofSide(
+                holder.caseRef().id(),
+                holder.caseRef().leadAgencyId(),
+                other,
                 !referral.ended(),
-                caseAccess.consentedTo(holder.caseRef().id(), other),
                 otherIsReceiver && referral.emergencyException());
         return DocumentRules.mayRead(other, document.uploaderAgencyId, document.category, sharing)
                 ? Set.of(document.uploaderAgencyId, other)

@@ -206,13 +206,14 @@ wrk.body = file:read("*a")
 file:close()
 LUA
 cat "$WORK/report.lua" >> "$WORK/document.lua"
-measure "POST /api/v1/referrals/{id}/documents (256 KiB PDF)" "$WORK/document.lua" "$WORK/document.lua" \
-  "$BASE/api/v1/referrals/$ONE_REFERRAL/documents?kind=OTHER&category=INCIDENT_DETAILS"
+# As many connections as a replica takes uploads (4) and downloads (8) at once: more would measure its 503s.
+measure "POST /api/v1/referrals/{id}/documents (256 KiB PDF, 4 connections)" "$WORK/document.lua" "$WORK/document.lua" \
+  "$BASE/api/v1/referrals/$ONE_REFERRAL/documents?kind=OTHER&category=INCIDENT_DETAILS" -c4
 ONE_DOCUMENT=$(curl -sf -X POST "$BASE/api/v1/referrals/$ONE_REFERRAL/documents?kind=OTHER&category=INCIDENT_DETAILS" \
   -H "Authorization: Bearer $CASEWORKER" -H 'Content-Type: application/pdf' --data-binary "@$WORK/document.pdf" | json_field id)
 get_script "$WORK/caseworker.lua" "$CASEWORKER"
-measure "GET /api/v1/referrals/{id}/documents/{documentId}/content (256 KiB)" "$WORK/caseworker.lua" "$WORK/caseworker.lua" \
-  "$BASE/api/v1/referrals/$ONE_REFERRAL/documents/$ONE_DOCUMENT/content"
+measure "GET /api/v1/referrals/{id}/documents/{documentId}/content (256 KiB, 8 connections)" "$WORK/caseworker.lua" \
+  "$WORK/caseworker.lua" "$BASE/api/v1/referrals/$ONE_REFERRAL/documents/$ONE_DOCUMENT/content" -c8
 
 phase "the ceiling: pgbench, one-row INSERT, same database, $CONNECTIONS clients"
 psql -q -c "create table if not exists bench_ceiling (id bigserial primary key, at timestamptz not null default now(), client int not null)"

@@ -109,7 +109,7 @@ class ProductionBuildIT {
                 .filter(line -> line.startsWith("| `"))
                 .map(line -> line.split("\\|"))
                 .toList();
-        assertEquals(6, rows.size(), "bench/perf.sh measured six paths; see " + log);
+        assertEquals(8, rows.size(), "bench/perf.sh measured eight paths; see " + log);
         for (String[] row : rows) {
             String path = row[1].trim();
             assertTrue(Integer.parseInt(row[2].trim().replace(",", "")) > 0, path + " answered nothing; see " + log);
@@ -118,7 +118,7 @@ class ProductionBuildIT {
         assertTrue(
                 Files.readString(log).matches("(?s).*pgbench one-row INSERT: \\d+ tps.*"),
                 "pgbench's ceiling is missing; see " + log);
-        System.out.println("[drill] bench/perf.sh, small, on the production build: six paths measured, all 2xx");
+        System.out.println("[drill] bench/perf.sh, small, on the production build: eight paths measured, all 2xx");
     }
 
     private static void deleteTree(Path tree) throws IOException {

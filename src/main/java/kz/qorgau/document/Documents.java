@@ -267,12 +267,16 @@ public class Documents {
         }
         after.ifPresent(k -> query.setParameter("afterTime", k.updatedAt()).setParameter("afterId", k.id()));
         UUID agency = access.caller().agencyId().orElseThrow();
-        // A document she does not let the reader see is left out, as if it were not there: its kind alone says
-        // something about her.
-        List<Document> shown = query.getResultList().stream()
-                .filter(d -> DocumentRules.mayRead(agency, d.uploaderAgencyId, d.category, holder.sharing()))
-                .toList();
-        return Keyset.page(shown, limit, d -> new Keyset(d.createdAt, d.id), DocumentView::of);
+        // The page and its cursor are of every row, so that no document is skipped; a document she does not let
+        // the reader see is then left out of it, as if it were not there (its kind alone says something about her).
+        // A page can so hold fewer documents than the limit: its cursor still leads on.
+        Page<Document> rows = Keyset.page(query.getResultList(), limit, d -> new Keyset(d.createdAt, d.id), d -> d);
+        return new Page<>(
+                rows.items().stream()
+                        .filter(d -> DocumentRules.mayRead(agency, d.uploaderAgencyId, d.category, holder.sharing()))
+                        .map(DocumentView::of)
+                        .toList(),
+                rows.nextCursor());
     }
 
     private Content content(Holder holder, UUID documentId) {

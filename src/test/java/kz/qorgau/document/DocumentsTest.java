@@ -184,6 +184,22 @@ class DocumentsTest {
                 .statusCode(200)
                 .body("items.id", equalTo(List.of(incidentDetails.toString(), ownRisk.toString())));
         download(aliya, onReferral(), risk).then().statusCode(404).contentType("application/problem+json");
+        // Paged one at a time, the hidden one takes its place in the order but is not shown, and none is skipped.
+        List<String> paged = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().auth().oauth2(aliya).queryParam("limit", 1);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get(onReferral() + "/documents")
+                    .then()
+                    .statusCode(200)
+                    .extract();
+            paged.addAll(page.<List<String>>path("items.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        assertEquals(List.of(incidentDetails.toString(), ownRisk.toString()), paged);
         // Nor does an event tell her of it.
         relay.relay();
         List<String> heard = given().auth()

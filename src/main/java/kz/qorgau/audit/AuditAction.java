@@ -11,6 +11,11 @@ public enum AuditAction {
     /** A referral sent without the survivor's consent, under the emergency exception. */
     EMERGENCY_EXCEPTION,
     WITHDRAW_CONSENT,
+    /**
+     * A risk conference showed a member agency the minimal summary of a case without her consent, on the basis of
+     * its high risk: one entry per agency when the case is listed, and per summary read.
+     */
+    HIGH_RISK_BASIS,
     ANONYMISE,
     /** A referral handed from one person of the receiving agency to another. */
     ASSIGN,

@@ -160,6 +160,11 @@ public class CaseAccess {
                 emergencyException);
     }
 
+    /** Whether the agency works the case: its lead, or the receiver of an accepted referral of it. */
+    public boolean isOnCase(UUID caseId, UUID leadAgency, UUID agency) {
+        return standing(caseId, leadAgency, agency).onCase();
+    }
+
     /** The categories of the consents in force that cover the agency on this case. */
     public Set<DataCategory> consentedTo(UUID caseId, UUID agencyId) {
         return agencies.find(agencyId)

@@ -149,4 +149,10 @@ public final class CaseDtos {
 
     @Schema(name = "CaseAssignmentResult", description = "Who holds the case now")
     public record AssignmentView(UUID caseId, CaseFile.Status status, String assignee, long version) {}
+
+    @Schema(name = "IncidentLink")
+    public record IncidentLink(@NotNull UUID incidentId) {}
+
+    @Schema(name = "LinkedIncidents")
+    public record LinkedIncidents(@Schema(maxItems = 500) List<UUID> incidentIds) {}
 }

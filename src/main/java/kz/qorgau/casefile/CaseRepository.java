@@ -10,13 +10,15 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
 
     static final int SEARCH_PAGE = 200;
 
-    public void linkIncident(UUID caseId, UUID incidentId) {
-        getEntityManager()
-                .createNativeQuery(
-                        "insert into case_incident (case_id, incident_id) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, caseId)
-                .setParameter(2, incidentId)
-                .executeUpdate();
+    /** @return whether it was not linked before */
+    public boolean linkIncident(UUID caseId, UUID incidentId) {
+        return getEntityManager()
+                        .createNativeQuery(
+                                "insert into case_incident (case_id, incident_id) values (?1, ?2) on conflict do nothing")
+                        .setParameter(1, caseId)
+                        .setParameter(2, incidentId)
+                        .executeUpdate()
+                == 1;
     }
 
     @SuppressWarnings("unchecked")

@@ -197,6 +197,21 @@ public class CaseResource {
     }
 
     @POST
+    @Path("/{id}/incidents")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Operation(
+            operationId = "linkCaseIncident",
+            summary = "Link a later incident to an open case",
+            description = "Police of an agency on the case link an incident their agency reported: a new call-out"
+                    + " about her. The incidents linked within a window can propose the case to a risk conference"
+                    + " (escalation), and one linked after a hearing marks it a repeat. Linking one already linked"
+                    + " changes nothing.")
+    public CaseDtos.LinkedIncidents linkIncident(@RestPath UUID id, @NotNull @Valid CaseDtos.IncidentLink link) {
+        return new CaseDtos.LinkedIncidents(cases.linkIncident(id, link.incidentId()));
+    }
+
+    @POST
     @Path("/{id}/assignment")
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")

@@ -94,6 +94,9 @@ public class CaseService {
     @Inject
     IdGenerator ids;
 
+    @Inject
+    jakarta.enterprise.event.Event<IncidentsLinked> incidentsLinked;
+
     /** A case opened, or the one a first request under the same Idempotency-Key opened. */
     public record Opened(Versioned<CaseView> caseView, boolean created) {}
 
@@ -143,6 +146,9 @@ public class CaseService {
         cases.persist(caseFile);
         cases.flush();
         incidentIds.forEach(incident -> cases.linkIncident(caseFile.id, incident));
+        if (!incidentIds.isEmpty()) {
+            incidentsLinked.fire(new IncidentsLinked(caseFile.id, lead, incidentIds, now));
+        }
         Set<DataCategory> written = EnumSet.of(DataCategory.IDENTITY);
         if (request.survivor().phone() != null) {
             written.add(DataCategory.CONTACT);
@@ -431,6 +437,30 @@ public class CaseService {
         audit.record(
                 AuditAction.WITHDRAW_CONSENT, Subject.of("consent", consentId, caseFile.id), withdrawal.categories());
         return withdrawal.consent();
+    }
+
+    /**
+     * Links an incident of the caller's police agency to one of its open cases: a later call-out about her. Linking
+     * one already linked changes nothing.
+     */
+    @Transactional
+    public List<UUID> linkIncident(UUID id, UUID incidentId) {
+        access.require(Capability.LINK_INCIDENTS);
+        CaseRef caseRef = workable(id);
+        if (incidents.visibleAmong(List.of(incidentId)).isEmpty()) {
+            throw new ProblemException.InvalidInput("incidentId", "names no incident of the caller's agency");
+        }
+        if (cases.linkIncident(caseRef.id(), incidentId)) {
+            Instant now = clock.instant();
+            em.find(CaseFile.class, caseRef.id()).updatedAt = now;
+            audit.record(
+                    AuditAction.UPDATE,
+                    Subject.of("case", caseRef.id(), caseRef.id()),
+                    Set.of(DataCategory.INCIDENT_DETAILS),
+                    "incident " + incidentId + " linked");
+            incidentsLinked.fire(new IncidentsLinked(caseRef.id(), caseRef.leadAgencyId(), List.of(incidentId), now));
+        }
+        return cases.incidentIds(caseRef.id());
     }
 
     /** A case and what the caller is granted on it. */

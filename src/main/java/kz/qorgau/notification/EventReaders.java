@@ -20,7 +20,9 @@ public final class EventReaders {
             "referral", Capability.READ_REFERRALS,
             "consent", Capability.READ_REFERRALS,
             "protective-order", Capability.READ_PROTECTIVE_ORDERS,
-            "audit", Capability.READ_AUDIT);
+            "audit", Capability.READ_AUDIT,
+            "conference", Capability.READ_CONFERENCES,
+            "action", Capability.READ_CONFERENCES);
 
     private EventReaders() {}
 

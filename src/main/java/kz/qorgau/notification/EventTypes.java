@@ -36,7 +36,14 @@ public final class EventTypes {
             "protective-order.violated",
             "protective-order.revoked",
             "protective-order.expiring",
-            "audit.checkpoint")));
+            "audit.checkpoint",
+            "conference.case-proposed",
+            "conference.case-listed",
+            "conference.case-declined",
+            "conference.repeat",
+            "action.assigned",
+            "action.overdue",
+            "action.done")));
 
     private EventTypes() {}
 

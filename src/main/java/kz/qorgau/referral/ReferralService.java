@@ -141,6 +141,21 @@ public class ReferralService {
         return new Created(versioned(referral), true);
     }
 
+    /**
+     * A risk conference's action that is a referral: a DRAFT from the agency that owns the action, made while the
+     * chair's staff record the plan. The owner's own staff submit it, under the ordinary consent rules.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID draftForConference(
+            UUID caseId, UUID ownerAgency, UUID receiverId, Set<ServiceType> services, String note) {
+        CaseRef caseRef = caseService.of(caseId);
+        Referral referral = newReferral(
+                ids.newId(), caseRef, ownerAgency, receiverId, "referral.receiverAgencyId", services, note, null, null);
+        referrals.flush();
+        audited(referral, AuditAction.CREATE, "draft of a risk conference's action");
+        return referral.id;
+    }
+
     /** A referral made, or the one a first request under the same Idempotency-Key made. */
     public record Created(Versioned<ReferralView> referral, boolean created) {}
 

@@ -62,6 +62,9 @@ public class RiskService {
     @Inject
     IdGenerator ids;
 
+    @Inject
+    jakarta.enterprise.event.Event<RiskAssessed> assessed;
+
     @Transactional
     public QuestionnaireView current() {
         access.require(Capability.READ_RISK_QUESTIONNAIRE);
@@ -129,6 +132,13 @@ public class RiskService {
                 AuditAction.CREATE,
                 Subject.of("risk-assessment", assessment.id, caseRef.id()),
                 Set.of(DataCategory.RISK));
+        assessed.fire(new RiskAssessed(
+                caseRef.id(),
+                caseRef.leadAgencyId(),
+                assessment.score,
+                assessment.scoredLevel,
+                assessment.level,
+                assessment.assessedAt));
         return view(assessment, Shown.ALL);
     }
 

@@ -79,6 +79,23 @@ public enum Capability {
      * category; coordinators see no personal data.
      */
     READ_DOCUMENTS(Role.CASE_WORKERS),
+    /** Object-level: police of an agency on the case link their agency's later incidents to it. */
+    LINK_INCIDENTS(EnumSet.of(POLICE_INSPECTOR)),
+    /** Object-level: the risk conferences the caller's agency sits in, their meetings and agendas; coordinators all. */
+    READ_CONFERENCES(with(with(Role.CASE_WORKERS, AGENCY_ADMIN), COORDINATOR)),
+    /** Object-level: coordinators set up series and their members; a chair agency's admin its own series. */
+    MANAGE_CONFERENCES(EnumSet.of(AGENCY_ADMIN, COORDINATOR)),
+    /** Object-level: the chair agency's staff schedule meetings, list or decline cases, record attendance and plans. */
+    RUN_CONFERENCES(Role.CASE_WORKERS),
+    /**
+     * Object-level: an agency on the case proposes it to a series it sits in; members hear the cases listed, read
+     * their summaries and research and record their own; the case's lead agency reads its minutes and plan.
+     */
+    HEAR_CONFERENCE_CASES(Role.CASE_WORKERS),
+    /** Object-level: the agency that owns an action of a plan marks it done. */
+    COMPLETE_CONFERENCE_ACTIONS(Role.CASE_WORKERS),
+    /** The data return of a series and its overdue actions, without case content. */
+    READ_CONFERENCE_RETURNS(EnumSet.of(COORDINATOR)),
     /** Coordinators follow the referrals that missed a deadline. */
     READ_ESCALATIONS(EnumSet.of(COORDINATOR));
 

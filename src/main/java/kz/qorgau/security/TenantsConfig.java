@@ -55,6 +55,35 @@ public interface TenantsConfig {
 
         /** How soon a receiver must acknowledge, and respond to (accept or decline), a referral of each priority. */
         Deadlines deadlines();
+
+        /** When a case goes before the network's risk conference of its own accord. */
+        Conferences conferences();
+    }
+
+    /**
+     * The criteria that propose a case to a risk conference without anyone asking (SafeLives' MARAC practice): a
+     * checklist with this many ticks, an assessor's professional judgement that the risk is at least this level,
+     * this many incidents within the window, or a new incident within the window of the case's last hearing.
+     */
+    interface Conferences {
+        /** DASH practice: 14 "yes" answers of the checklist. */
+        @WithDefault("14")
+        int riskScore();
+
+        /** A level an assessor set above the scored one, by professional judgement, at or above this. */
+        @WithDefault("HIGH")
+        kz.qorgau.common.Priority judgementLevel();
+
+        /** Escalation: this many incidents linked to the case within the window. */
+        @WithDefault("3")
+        int escalationIncidents();
+
+        @WithDefault("365d")
+        java.time.Duration escalationWindow();
+
+        /** A repeat: a new incident within this long of the case's last hearing. */
+        @WithDefault("365d")
+        java.time.Duration repeatWindow();
     }
 
     /**

@@ -18,13 +18,13 @@ import kz.qorgau.common.ProblemException;
  * back only figures already published. Only months that have ended are counted, so asking about the same
  * month again later cannot isolate the referrals sent in between.
  */
-record StatisticsPeriod(YearMonth from, YearMonth to) {
+public record StatisticsPeriod(YearMonth from, YearMonth to) {
 
     static final int DEFAULT_MONTHS = 3;
     static final int LONGEST_MONTHS = 36;
 
     /** The months asked for, defaults filled in (the three months before this one), or a field error. */
-    static StatisticsPeriod of(YearMonth from, YearMonth to, YearMonth current) {
+    public static StatisticsPeriod of(YearMonth from, YearMonth to, YearMonth current) {
         YearMonth end = to == null ? current : to;
         if (end.isAfter(current)) {
             throw new ProblemException.InvalidInput(
@@ -40,7 +40,7 @@ record StatisticsPeriod(YearMonth from, YearMonth to) {
         return new StatisticsPeriod(start, end);
     }
 
-    List<YearMonth> months() {
+    public List<YearMonth> months() {
         List<YearMonth> months = new ArrayList<>();
         for (YearMonth m = from; m.isBefore(to); m = m.plusMonths(1)) {
             months.add(m);
@@ -48,11 +48,11 @@ record StatisticsPeriod(YearMonth from, YearMonth to) {
         return months;
     }
 
-    Instant start() {
+    public Instant start() {
         return from.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    Instant end() {
+    public Instant end() {
         return to.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }

@@ -1,0 +1,53 @@
+package kz.qorgau.conference;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+import kz.qorgau.privacy.SealedText;
+import org.hibernate.annotations.TenantId;
+
+/** What one member agency knows of her, her children and him, brought to the meeting that hears her case. */
+@Entity
+@Table(name = "conference_research")
+@IdClass(ConferenceResearch.Key.class)
+public class ConferenceResearch {
+
+    public record Key(UUID conferenceCaseId, UUID agencyId) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+    }
+
+    @Id
+    @Column(name = "conference_case_id")
+    public UUID conferenceCaseId;
+
+    @Id
+    @Column(name = "agency_id")
+    public UUID agencyId;
+
+    @TenantId
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    public String tenantId;
+
+    @Convert(converter = SealedText.class)
+    public String survivor;
+
+    @Convert(converter = SealedText.class)
+    public String children;
+
+    @Convert(converter = SealedText.class)
+    public String perpetrator;
+
+    @Column(name = "recorded_by", nullable = false)
+    public String recordedBy;
+
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+}

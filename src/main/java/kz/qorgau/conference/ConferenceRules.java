@@ -1,0 +1,96 @@
+package kz.qorgau.conference;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import kz.qorgau.common.Priority;
+import kz.qorgau.consent.DataCategory;
+import kz.qorgau.security.Caller;
+import kz.qorgau.security.Role;
+
+/**
+ * The rules of risk conferences as plain functions: when a case goes before one of its own accord, who manages a
+ * series and who runs its meetings, and on what basis a member sees a case it hears.
+ */
+public final class ConferenceRules {
+
+    private ConferenceRules() {}
+
+    /** A network's criteria ({@code qorgau.tenants.<id>.conferences.*}). */
+    public record Criteria(
+            int riskScore,
+            Priority judgementLevel,
+            int escalationIncidents,
+            Duration escalationWindow,
+            Duration repeatWindow) {}
+
+    /** Why a member agency sees what it sees of a case its conference hears. */
+    public enum Basis {
+        /** The case's own lead agency, which collected her data. */
+        LEAD_AGENCY,
+        /** A consent of hers in force covers the agency: the minimal summary and what the consent names. */
+        CONSENT,
+        /** No consent covers it: the minimal summary that the case's high risk justifies, and a trace of it. */
+        HIGH_RISK
+    }
+
+    /** The criterion a new assessment meets, if it meets one: the score first, then the assessor's judgement. */
+    public static Optional<Criterion> byAssessment(Criteria criteria, int score, Priority scored, Priority level) {
+        if (score >= criteria.riskScore()) {
+            return Optional.of(Criterion.RISK_SCORE);
+        }
+        boolean judged = level.isMoreUrgentThan(scored);
+        if (judged && !criteria.judgementLevel().isMoreUrgentThan(level)) {
+            return Optional.of(Criterion.PROFESSIONAL_JUDGEMENT);
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the incidents linked to a case, by when they happened, are an escalation as of now. */
+    public static boolean escalated(Criteria criteria, Collection<Instant> incidentTimes, Instant now) {
+        Instant since = now.minus(criteria.escalationWindow());
+        long within = incidentTimes.stream()
+                .filter(at -> !at.isBefore(since) && !at.isAfter(now))
+                .count();
+        return within >= criteria.escalationIncidents();
+    }
+
+    /** Whether an incident linked now makes the case a repeat: heard within the window before it. */
+    public static boolean repeat(Criteria criteria, Optional<Instant> lastHeard, Instant now) {
+        return lastHeard
+                .filter(heard -> !heard.isAfter(now) && !heard.isBefore(now.minus(criteria.repeatWindow())))
+                .isPresent();
+    }
+
+    /** Coordinators manage every series of their network; an agency admin the series its agency chairs. */
+    public static boolean managesSeries(Caller caller, UUID chairAgency) {
+        return caller.has(Role.COORDINATOR) || caller.has(Role.AGENCY_ADMIN) && caller.belongsTo(chairAgency);
+    }
+
+    /** The chair agency's case workers run its meetings: they list cases, record attendance and the plan. */
+    public static boolean runsMeetings(Caller caller, UUID chairAgency) {
+        return caller.hasAny(Role.CASE_WORKERS) && caller.belongsTo(chairAgency);
+    }
+
+    /** Who sees a series at all: its member agencies' people and the network's coordinators. */
+    public static boolean seesSeries(Caller caller, Set<UUID> members) {
+        return caller.has(Role.COORDINATOR)
+                || caller.agencyId().map(members::contains).orElse(false);
+    }
+
+    /** A member's basis for seeing a listed case: its own, her consent, or the high risk that listed it. */
+    public static Basis basis(boolean leadAgency, Set<DataCategory> consented) {
+        if (leadAgency) {
+            return Basis.LEAD_AGENCY;
+        }
+        return consented.isEmpty() ? Basis.HIGH_RISK : Basis.CONSENT;
+    }
+
+    /** An action is done on time when it was marked done by its due time. */
+    public static boolean onTime(Instant dueAt, Instant doneAt) {
+        return doneAt != null && !doneAt.isAfter(dueAt);
+    }
+}

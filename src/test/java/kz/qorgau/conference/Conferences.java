@@ -1,0 +1,130 @@
+package kz.qorgau.conference;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** The calls of a risk conference, as small builders, so that its tests read as the meeting does. */
+final class Conferences {
+
+    private Conferences() {}
+
+    static Response createSeries(String token, String district, UUID chair, UUID... members) {
+        StringBuilder ids = new StringBuilder();
+        for (UUID member : members) {
+            ids.append(ids.isEmpty() ? "" : ",").append('"').append(member).append('"');
+        }
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"MARAC " + district + "\",\"district\":\"" + district + "\",\"chairAgencyId\":\""
+                        + chair + "\",\"memberAgencyIds\":[" + ids + "]}")
+                .post("/api/v1/conference-series");
+    }
+
+    static UUID series(String token, String district, UUID chair, UUID... members) {
+        return UUID.fromString(createSeries(token, district, chair, members)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+    }
+
+    static Response schedule(String token, UUID series, Instant at) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("scheduledFor", at.toString()))
+                .post("/api/v1/conference-series/" + series + "/meetings");
+    }
+
+    static UUID meeting(String token, UUID series, Instant at) {
+        return UUID.fromString(
+                schedule(token, series, at).then().statusCode(201).extract().path("id"));
+    }
+
+    static Response propose(String token, UUID caseId, UUID series, String reason) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("seriesId", series.toString(), "reason", reason))
+                .post("/api/v1/cases/" + caseId + "/conference-proposals");
+    }
+
+    static Response decide(String token, UUID conferenceCase, String verdict, UUID meeting, String reason) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("verdict", verdict, "reason", reason));
+        if (meeting != null) {
+            body.put("meetingId", meeting.toString());
+        }
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/conference-cases/" + conferenceCase + "/decision");
+    }
+
+    static Response queue(String token, UUID series, String status) {
+        return given().auth()
+                .oauth2(token)
+                .queryParam("status", status)
+                .get("/api/v1/conference-series/" + series + "/cases");
+    }
+
+    static Response research(String token, UUID conferenceCase, String survivor, String children, String perpetrator) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("survivor", survivor, "children", children, "perpetrator", perpetrator))
+                .put("/api/v1/conference-cases/" + conferenceCase + "/research");
+    }
+
+    static Response action(String token, UUID conferenceCase, UUID owner, String description, Instant due) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("ownerAgencyId", owner.toString(), "description", description, "dueAt", due.toString()))
+                .post("/api/v1/conference-cases/" + conferenceCase + "/actions");
+    }
+
+    static Response referralAction(
+            String token, UUID conferenceCase, UUID owner, String description, Instant due, UUID receiver) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "ownerAgencyId", owner.toString(),
+                        "description", description,
+                        "dueAt", due.toString(),
+                        "referral",
+                                Map.of("receiverAgencyId", receiver.toString(), "servicesRequested", new String[] {
+                                    "SHELTER"
+                                })))
+                .post("/api/v1/conference-cases/" + conferenceCase + "/actions");
+    }
+
+    static Response complete(String token, UUID action, String note) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("note", note))
+                .post("/api/v1/conference-actions/" + action + "/completion");
+    }
+
+    static Response attendance(String token, UUID meeting, UUID... agencies) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "agencyIds",
+                        java.util.Arrays.stream(agencies).map(UUID::toString).toList()))
+                .put("/api/v1/conference-meetings/" + meeting + "/attendance");
+    }
+
+    static Response get(String token, String path) {
+        return given().auth().oauth2(token).get(path);
+    }
+}

@@ -116,8 +116,8 @@ public class ConferenceHearing {
     public ConferenceCaseView get(UUID id) {
         access.require(Capability.HEAR_CONFERENCE_CASES);
         Standing standing = standing(id, LockModeType.NONE);
-        boolean proposer = standing.item().proposedByAgency != null
-                && access.caller().belongsTo(standing.item().proposedByAgency);
+        boolean proposer =
+                standing.item().proposedByAgency != null && access.caller().belongsTo(standing.item().proposedByAgency);
         boolean listedMember = standing.member() && standing.item().status == ConferenceCase.Status.LISTED;
         if (!standing.chair() && !standing.lead() && !proposer && !listedMember) {
             throw notFound(id);

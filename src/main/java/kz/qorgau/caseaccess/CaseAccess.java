@@ -160,6 +160,15 @@ public class CaseAccess {
                 emergencyException);
     }
 
+    /**
+     * What a member of a risk conference that hears the case sees of her besides the conference's minimal summary:
+     * the lead all, any other agency what a consent of hers in force covers for it, and otherwise nothing.
+     */
+    public Sharing ofConferenceMember(UUID caseId, UUID leadAgency, UUID agency) {
+        boolean lead = agency.equals(leadAgency);
+        return SharingRules.forAgency(lead, true, lead ? Set.of() : consentedTo(caseId, agency), false);
+    }
+
     /** Whether the agency works the case: its lead, or the receiver of an accepted referral of it. */
     public boolean isOnCase(UUID caseId, UUID leadAgency, UUID agency) {
         return standing(caseId, leadAgency, agency).onCase();

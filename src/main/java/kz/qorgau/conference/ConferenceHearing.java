@@ -140,9 +140,9 @@ public class ConferenceHearing {
         Standing standing = listedForMember(id);
         CaseRef caseRef = standing.caseRef();
         UUID agency = access.caller().agencyId().orElseThrow();
-        Set<DataCategory> consented = standing.lead() ? Set.of() : caseAccess.consentedTo(caseRef.id(), agency);
-        ConferenceRules.Basis basis = ConferenceRules.basis(standing.lead(), consented);
-        Sharing sharing = SharingRules.forAgency(standing.lead(), true, consented, false);
+        Sharing sharing = caseAccess.ofConferenceMember(caseRef.id(), caseRef.leadAgencyId(), agency);
+        ConferenceRules.Basis basis =
+                ConferenceRules.basis(sharing.basis() == SharingRules.Basis.LEAD_AGENCY, sharing.categories());
         var risk = latestRisk.of(caseRef.id());
         List<CaseIncidents.Facts> linked = incidents.of(caseRef.id());
         List<OrderFacts> orderFacts = orders.of(caseRef.id()).stream()

@@ -83,7 +83,8 @@ public class ConferenceSeriesResource {
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(
             operationId = "listConferenceSeries",
-            summary = "The risk conferences the caller's agency sits in (coordinators: all of the network)")
+            summary = "The risk conferences the caller's agency sits in (coordinators: all of the network)",
+            description = "Oldest first, keyset-paged; each with its chair and member agencies.")
     public Page<SeriesView> list(
             @RestQuery @Size(max = 512) String cursor, @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return series.list(cursor, limit);
@@ -161,7 +162,9 @@ public class ConferenceSeriesResource {
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(
             operationId = "listConferenceMeetings",
-            summary = "The meetings of a risk conference, earliest first (without their agendas)")
+            summary = "The meetings of a risk conference, earliest first (without their agendas)",
+            description = "Its members' people and coordinators; 404 to anyone else. A meeting's own answer has its"
+                    + " agenda.")
     public Page<MeetingView> meetings(
             @RestPath UUID id,
             @RestQuery @Size(max = 512) String cursor,

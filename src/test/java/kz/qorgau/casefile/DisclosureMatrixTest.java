@@ -371,7 +371,22 @@ class DisclosureMatrixTest {
                 // The caller's own network, agency and roles (MeTest).
                 "/api/v1/me",
                 // Ids, states and due times of the referrals waiting on the caller's agency (NeedsActionTest).
-                "/api/v1/needs-action");
+                "/api/v1/needs-action",
+                // Risk conferences: series, meetings and agendas are ids, districts and times; the chair's queue, a
+                // case before a conference, research and plans are for the series' members alone, and the summary
+                // shows her data only as far as her consent covers the member (RiskConferenceScenarioTest checks
+                // each basis; ConferenceAccessMatrixTest who reads what). The data return is de-identified.
+                "/api/v1/conference-series",
+                "/api/v1/conference-series/{id}",
+                "/api/v1/conference-series/{id}/meetings",
+                "/api/v1/conference-series/{id}/cases",
+                "/api/v1/conference-series/{id}/overdue-actions",
+                "/api/v1/conference-series/{id}/data-return",
+                "/api/v1/conference-meetings/{id}",
+                "/api/v1/conference-cases/{id}",
+                "/api/v1/conference-cases/{id}/summary",
+                "/api/v1/conference-cases/{id}/research",
+                "/api/v1/conference-cases/{id}/actions");
         Set<String> inTable = new TreeSet<>();
         for (Endpoint endpoint : Endpoint.values()) {
             inTable.add(endpoint.documented);

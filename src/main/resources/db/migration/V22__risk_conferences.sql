@@ -70,7 +70,9 @@ create index conference_case_meeting_idx on conference_case (meeting_id, propose
 create index conference_case_case_idx on conference_case (case_id, series_id);
 
 -- What one member agency knows before the meeting: one record per agency and case heard, replaced as it learns.
+-- Its own id, as every table with sealed columns has, for the key rotation to move its values by.
 create table conference_research (
+    id                  uuid          primary key,
     conference_case_id  uuid          not null references conference_case (id),
     agency_id           uuid          not null references agency (id),
     tenant_id           varchar(63)   not null references tenant (id),
@@ -79,7 +81,7 @@ create table conference_research (
     perpetrator         bytea,
     recorded_by         varchar(255)  not null,
     recorded_at         timestamptz   not null,
-    primary key (conference_case_id, agency_id)
+    unique (conference_case_id, agency_id)
 );
 
 create table conference_action (
@@ -130,5 +132,6 @@ alter table conference_action enable row level security;
 create policy tenant_isolation on conference_action
     using (tenant_id = current_setting('qorgau.tenant', true))
     with check (tenant_id = current_setting('qorgau.tenant', true));
--- An agency leaves a series.
+-- An agency leaves a series; retention removes what the members knew of her.
 grant delete on conference_member to "${app_role}";
+grant delete on conference_research to "${app_role}";

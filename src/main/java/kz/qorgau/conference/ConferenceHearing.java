@@ -180,17 +180,25 @@ public class ConferenceHearing {
     @Transactional
     public ResearchView recordResearch(UUID id, Research research) {
         access.require(Capability.HEAR_CONFERENCE_CASES);
-        Standing standing = listedForMember(id);
+        Standing standing = listedForMember(id, LockModeType.PESSIMISTIC_WRITE);
         if (em.find(ConferenceMeeting.class, standing.item().meetingId).held()) {
             throw new ProblemException.Conflict(
                     "meeting-held", "The meeting that heard this case was held; research is for before it", Map.of());
         }
         UUID agency = access.caller().agencyId().orElseThrow();
-        ConferenceResearch record = em.find(
-                ConferenceResearch.class, new ConferenceResearch.Key(id, agency), LockModeType.PESSIMISTIC_WRITE);
+        // The conference case is locked above, so two recordings of one agency's research replace each other.
+        ConferenceResearch record = em.createQuery(
+                        "from ConferenceResearch where conferenceCaseId = :id and agencyId = :agency",
+                        ConferenceResearch.class)
+                .setParameter("id", id)
+                .setParameter("agency", agency)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         boolean created = record == null;
         if (created) {
             record = new ConferenceResearch();
+            record.id = ids.newId();
             record.conferenceCaseId = id;
             record.agencyId = agency;
         }
@@ -386,7 +394,11 @@ public class ConferenceHearing {
     }
 
     private Standing listedForMember(UUID id) {
-        Standing standing = standing(id, LockModeType.NONE);
+        return listedForMember(id, LockModeType.NONE);
+    }
+
+    private Standing listedForMember(UUID id, LockModeType lock) {
+        Standing standing = standing(id, lock);
         if (!standing.member() || standing.item().status != ConferenceCase.Status.LISTED) {
             throw notFound(id);
         }

@@ -4,9 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 import kz.qorgau.privacy.SealedText;
@@ -15,21 +13,15 @@ import org.hibernate.annotations.TenantId;
 /** What one member agency knows of her, her children and him, brought to the meeting that hears her case. */
 @Entity
 @Table(name = "conference_research")
-@IdClass(ConferenceResearch.Key.class)
 public class ConferenceResearch {
 
-    public record Key(UUID conferenceCaseId, UUID agencyId) implements Serializable {
-        public Key() {
-            this(null, null);
-        }
-    }
-
     @Id
-    @Column(name = "conference_case_id")
+    public UUID id;
+
+    @Column(name = "conference_case_id", nullable = false, updatable = false)
     public UUID conferenceCaseId;
 
-    @Id
-    @Column(name = "agency_id")
+    @Column(name = "agency_id", nullable = false, updatable = false)
     public UUID agencyId;
 
     @TenantId

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The calls of a risk conference, as small builders, so that its tests read as the meeting does. */
-final class Conferences {
+public final class Conferences {
 
     private Conferences() {}
 
-    static Response createSeries(String token, String district, UUID chair, UUID... members) {
+    public static Response createSeries(String token, String district, UUID chair, UUID... members) {
         StringBuilder ids = new StringBuilder();
         for (UUID member : members) {
             ids.append(ids.isEmpty() ? "" : ",").append('"').append(member).append('"');
@@ -26,7 +26,7 @@ final class Conferences {
                 .post("/api/v1/conference-series");
     }
 
-    static UUID series(String token, String district, UUID chair, UUID... members) {
+    public static UUID series(String token, String district, UUID chair, UUID... members) {
         return UUID.fromString(createSeries(token, district, chair, members)
                 .then()
                 .statusCode(201)
@@ -34,7 +34,7 @@ final class Conferences {
                 .path("id"));
     }
 
-    static Response schedule(String token, UUID series, Instant at) {
+    public static Response schedule(String token, UUID series, Instant at) {
         return given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)
@@ -42,12 +42,12 @@ final class Conferences {
                 .post("/api/v1/conference-series/" + series + "/meetings");
     }
 
-    static UUID meeting(String token, UUID series, Instant at) {
+    public static UUID meeting(String token, UUID series, Instant at) {
         return UUID.fromString(
                 schedule(token, series, at).then().statusCode(201).extract().path("id"));
     }
 
-    static Response propose(String token, UUID caseId, UUID series, String reason) {
+    public static Response propose(String token, UUID caseId, UUID series, String reason) {
         return given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)
@@ -55,7 +55,7 @@ final class Conferences {
                 .post("/api/v1/cases/" + caseId + "/conference-proposals");
     }
 
-    static Response decide(String token, UUID conferenceCase, String verdict, UUID meeting, String reason) {
+    public static Response decide(String token, UUID conferenceCase, String verdict, UUID meeting, String reason) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("verdict", verdict, "reason", reason));
         if (meeting != null) {
             body.put("meetingId", meeting.toString());
@@ -67,14 +67,15 @@ final class Conferences {
                 .post("/api/v1/conference-cases/" + conferenceCase + "/decision");
     }
 
-    static Response queue(String token, UUID series, String status) {
+    public static Response queue(String token, UUID series, String status) {
         return given().auth()
                 .oauth2(token)
                 .queryParam("status", status)
                 .get("/api/v1/conference-series/" + series + "/cases");
     }
 
-    static Response research(String token, UUID conferenceCase, String survivor, String children, String perpetrator) {
+    public static Response research(
+            String token, UUID conferenceCase, String survivor, String children, String perpetrator) {
         return given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)
@@ -82,7 +83,7 @@ final class Conferences {
                 .put("/api/v1/conference-cases/" + conferenceCase + "/research");
     }
 
-    static Response action(String token, UUID conferenceCase, UUID owner, String description, Instant due) {
+    public static Response action(String token, UUID conferenceCase, UUID owner, String description, Instant due) {
         return given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)
@@ -90,7 +91,7 @@ final class Conferences {
                 .post("/api/v1/conference-cases/" + conferenceCase + "/actions");
     }
 
-    static Response referralAction(
+    public static Response referralAction(
             String token, UUID conferenceCase, UUID owner, String description, Instant due, UUID receiver) {
         return given().auth()
                 .oauth2(token)
@@ -106,7 +107,7 @@ final class Conferences {
                 .post("/api/v1/conference-cases/" + conferenceCase + "/actions");
     }
 
-    static Response complete(String token, UUID action, String note) {
+    public static Response complete(String token, UUID action, String note) {
         return given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)
@@ -114,7 +115,7 @@ final class Conferences {
                 .post("/api/v1/conference-actions/" + action + "/completion");
     }
 
-    static Response attendance(String token, UUID meeting, UUID... agencies) {
+    public static Response attendance(String token, UUID meeting, UUID... agencies) {
         return given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)
@@ -124,7 +125,46 @@ final class Conferences {
                 .put("/api/v1/conference-meetings/" + meeting + "/attendance");
     }
 
-    static Response get(String token, String path) {
+    public static Response get(String token, String path) {
         return given().auth().oauth2(token).get(path);
+    }
+
+    /**
+     * One case heard with every free text a conference keeps, sealed: a proposal's reason, the chair's decision,
+     * research of each kind, risks and minutes, an action done with a note. For tests of what holds sealed values.
+     */
+    public static UUID heardWithEverything(kz.qorgau.support.Network network) {
+        String inspector = network.token(kz.qorgau.security.Role.POLICE_INSPECTOR, network.police);
+        String chair = network.token(kz.qorgau.security.Role.SOCIAL_WORKER, network.socialProtection);
+        UUID series = series(network.coordinator(), "Almaly", network.socialProtection, network.police);
+        UUID caseId = kz.qorgau.support.Flows.caseFile(
+                inspector,
+                kz.qorgau.support.Flows.incident(
+                        network.token(kz.qorgau.security.Role.POLICE_DISPATCH, network.police)));
+        UUID item = UUID.fromString(propose(inspector, caseId, series, "Threats to kill")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        UUID meeting = meeting(chair, series, Instant.now().minusSeconds(60));
+        decide(chair, item, "LIST", meeting, "Agreed").then().statusCode(200);
+        research(inspector, item, "Known to us", "A boy of six", "Owns a rifle")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(chair)
+                .contentType(ContentType.JSON)
+                .body(Map.of("risks", "Firearm", "minutes", "Agreed"))
+                .put("/api/v1/conference-cases/" + item + "/minutes")
+                .then()
+                .statusCode(200);
+        UUID action = UUID.fromString(
+                action(chair, item, network.police, "Visit", Instant.now().plusSeconds(86400))
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"));
+        complete(inspector, action, "Visited").then().statusCode(200);
+        return caseId;
     }
 }

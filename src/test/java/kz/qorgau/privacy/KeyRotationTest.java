@@ -80,6 +80,7 @@ class KeyRotationTest {
             UUID subscription = UUID.fromString(subscribed.path("id"));
             String secret = subscribed.path("secret");
             String decision = aWholeHandOff(almaty, inspector);
+            kz.qorgau.conference.Conferences.heardWithEverything(almaty);
 
             FieldCipher retiring = new FieldCipher(Map.of(RETIRED, key(retiredKey)), RETIRED);
             Map<String, Integer> resealed = new TreeMap<>();

@@ -103,6 +103,8 @@ create table conference_action (
     version             bigint        not null default 0
 );
 create index conference_action_case_idx on conference_action (conference_case_id, created_at, id);
+-- Retention's erasure of a case's plans.
+create index conference_action_case_file_idx on conference_action (case_id);
 -- The overdue check claims open actions past their due time, once each.
 create index conference_action_due_idx on conference_action (due_at) where done_at is null and overdue_at is null;
 -- The chair's and coordinators' list of actions that escalated.

@@ -88,8 +88,7 @@ public class ConferenceAgenda {
     /** A new assessment at or above the network's threshold proposes the case. */
     void onAssessment(@Observes RiskAssessed assessed) {
         ConferenceRules.byAssessment(criteria(), assessed.score(), assessed.scoredLevel(), assessed.level())
-                .ifPresent(
-                        criterion -> propose(assessed.caseId(), assessed.leadAgencyId(), criterion, false, null, null));
+                .ifPresent(criterion -> propose(assessed.caseId(), assessed.leadAgencyId(), criterion, false));
     }
 
     /**
@@ -98,17 +97,18 @@ public class ConferenceAgenda {
      */
     void onIncidents(@Observes IncidentsLinked linked) {
         ConferenceRules.Criteria criteria = criteria();
-        Instant now = linked.at();
-        Optional<Instant> lastHeard = lastHeard(linked.caseId());
-        if (ConferenceRules.repeat(criteria, lastHeard, now)) {
-            propose(linked.caseId(), linked.leadAgencyId(), Criterion.REPEAT, true, null, null);
-            return;
-        }
-        List<Instant> times = incidents.of(linked.caseId()).stream()
+        List<CaseIncidents.Facts> all = incidents.of(linked.caseId());
+        List<Instant> linkedNow = all.stream()
+                .filter(incident -> linked.incidentIds().contains(incident.incidentId()))
                 .map(CaseIncidents.Facts::occurredAt)
                 .toList();
-        if (ConferenceRules.escalated(criteria, times, now)) {
-            propose(linked.caseId(), linked.leadAgencyId(), Criterion.ESCALATION, false, null, null);
+        if (ConferenceRules.repeat(criteria, lastHeard(linked.caseId()), linkedNow)) {
+            propose(linked.caseId(), linked.leadAgencyId(), Criterion.REPEAT, true);
+            return;
+        }
+        List<Instant> times = all.stream().map(CaseIncidents.Facts::occurredAt).toList();
+        if (ConferenceRules.escalated(criteria, times, linked.at())) {
+            propose(linked.caseId(), linked.leadAgencyId(), Criterion.ESCALATION, false);
         }
     }
 
@@ -127,12 +127,7 @@ public class ConferenceAgenda {
                     Map.of("conferenceCaseId", waiting.get().id));
         }
         ConferenceCase proposal = newProposal(
-                request.seriesId(),
-                caseRef,
-                Criterion.AGENCY,
-                repeatNow(caseRef.id()),
-                request.reason().strip(),
-                agency);
+                request.seriesId(), caseRef, Criterion.AGENCY, request.reason().strip(), agency);
         return view(proposal, true);
     }
 
@@ -182,7 +177,9 @@ public class ConferenceAgenda {
             if (decision.meetingId() == null) {
                 throw new ProblemException.InvalidInput("meetingId", "names the meeting to list the case on");
             }
-            ConferenceMeeting meeting = Optional.ofNullable(em.find(ConferenceMeeting.class, decision.meetingId()))
+            // Locked: a listing and the meeting's attendance (which holds it) happen one after the other.
+            ConferenceMeeting meeting = Optional.ofNullable(
+                            em.find(ConferenceMeeting.class, decision.meetingId(), LockModeType.PESSIMISTIC_WRITE))
                     .filter(m -> m.seriesId.equals(proposal.seriesId))
                     .orElseThrow(
                             () -> new ProblemException.InvalidInput("meetingId", "names no meeting of this series"));
@@ -213,7 +210,7 @@ public class ConferenceAgenda {
                 "conference",
                 proposal.id,
                 proposal.status == ConferenceCase.Status.LISTED ? LISTED : DECLINED,
-                Set.of(caseRef.leadAgencyId(), seated.series().chairAgencyId),
+                new LinkedHashSet<>(List.of(caseRef.leadAgencyId(), seated.series().chairAgencyId)),
                 payload);
         return view(proposal, true);
     }
@@ -236,8 +233,12 @@ public class ConferenceAgenda {
         }
     }
 
-    /** A criterion met: the case goes before its lead agency's series, unless it already waits there. */
-    private void propose(UUID caseId, UUID leadAgency, Criterion criterion, boolean repeat, String reason, UUID by) {
+    /**
+     * A criterion met: the case goes before its lead agency's series, unless it already waits there. This runs inside
+     * the assessment's or the incident's own transaction, so it must never fail it: a proposal made at the same moment
+     * by another request wins, and this one proposes nothing.
+     */
+    private void propose(UUID caseId, UUID leadAgency, Criterion criterion, boolean repeat) {
         List<UUID> seated = series.seriesOf(leadAgency);
         if (seated.isEmpty()) {
             return;
@@ -245,58 +246,78 @@ public class ConferenceAgenda {
         UUID seriesId = seated.get(0);
         Optional<ConferenceCase> waiting = waiting(seriesId, caseId);
         if (waiting.isPresent()) {
-            if (repeat && !waiting.get().repeat) {
-                waiting.get().repeat = true;
-            }
             if (repeat) {
+                waiting.get().repeat = true;
                 tellChairOfRepeat(waiting.get());
             }
             return;
         }
-        ConferenceCase proposal = newProposal(seriesId, cases.of(caseId), criterion, repeat, reason, by);
+        CaseRef caseRef = cases.of(caseId);
+        UUID id = ids.newId();
+        Instant now = clock.instant();
+        int inserted = em.createNativeQuery("""
+                        insert into conference_case (id, tenant_id, series_id, case_id, criterion, repeat, proposed_by,
+                                                     proposed_at, status)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'PROPOSED')
+                        on conflict (series_id, case_id) where status = 'PROPOSED' do nothing""")
+                .setParameter(1, id)
+                .setParameter(2, caseRef.tenantId())
+                .setParameter(3, seriesId)
+                .setParameter(4, caseId)
+                .setParameter(5, criterion.name())
+                .setParameter(6, repeat)
+                .setParameter(7, CRITERIA)
+                .setParameter(8, java.sql.Timestamp.from(now))
+                .executeUpdate();
+        if (inserted == 0) {
+            return;
+        }
+        ConferenceCase proposal = em.find(ConferenceCase.class, id);
+        proposed(proposal, caseRef);
         if (repeat) {
             tellChairOfRepeat(proposal);
         }
     }
 
     private ConferenceCase newProposal(
-            UUID seriesId, CaseRef caseRef, Criterion criterion, boolean repeat, String reason, UUID agency) {
+            UUID seriesId, CaseRef caseRef, Criterion criterion, String reason, UUID agency) {
         ConferenceCase proposal = new ConferenceCase();
         proposal.id = ids.newId();
         proposal.seriesId = seriesId;
         proposal.caseId = caseRef.id();
         proposal.criterion = criterion;
-        proposal.repeat = repeat;
         proposal.reason = reason;
         proposal.proposedByAgency = agency;
-        proposal.proposedBy = agency == null ? CRITERIA : access.caller().username();
+        proposal.proposedBy = access.caller().username();
         proposal.proposedAt = clock.instant();
         proposal.status = ConferenceCase.Status.PROPOSED;
         em.persist(proposal);
         em.flush();
-        if (agency == null) {
+        proposed(proposal, caseRef);
+        return proposal;
+    }
+
+    /** The trace and the chair's (and a proposing agency's) event of a new proposal. */
+    private void proposed(ConferenceCase proposal, CaseRef caseRef) {
+        Subject subject = Subject.of("conference-case", proposal.id, caseRef.id());
+        if (proposal.proposedByAgency == null) {
             audit.recordForSystem(
                     caseRef.tenantId(),
                     "conference-criteria",
                     AuditAction.CREATE,
-                    Subject.of("conference-case", proposal.id, caseRef.id()),
+                    subject,
                     Set.of(),
-                    criterion.name());
+                    proposal.criterion.name());
         } else {
-            audit.record(
-                    AuditAction.CREATE,
-                    Subject.of("conference-case", proposal.id, caseRef.id()),
-                    Set.of(),
-                    criterion.name());
+            audit.record(AuditAction.CREATE, subject, Set.of(), proposal.criterion.name());
         }
-        UUID chair = em.find(ConferenceSeries.class, seriesId).chairAgencyId;
+        UUID chair = em.find(ConferenceSeries.class, proposal.seriesId).chairAgencyId;
         Set<UUID> audience = new LinkedHashSet<>();
         audience.add(chair);
-        if (agency != null) {
-            audience.add(agency);
+        if (proposal.proposedByAgency != null) {
+            audience.add(proposal.proposedByAgency);
         }
         outbox.append("conference", proposal.id, PROPOSED, audience, payload(proposal));
-        return proposal;
     }
 
     private void tellChairOfRepeat(ConferenceCase proposal) {
@@ -326,10 +347,6 @@ public class ConferenceAgenda {
                         Instant.class)
                 .setParameter("case", caseId)
                 .getSingleResult());
-    }
-
-    private boolean repeatNow(UUID caseId) {
-        return ConferenceRules.repeat(criteria(), lastHeard(caseId), clock.instant());
     }
 
     ConferenceRules.Criteria criteria() {

@@ -181,7 +181,9 @@ public class ConferenceHearing {
     public ResearchView recordResearch(UUID id, Research research) {
         access.require(Capability.HEAR_CONFERENCE_CASES);
         Standing standing = listedForMember(id, LockModeType.PESSIMISTIC_WRITE);
-        if (em.find(ConferenceMeeting.class, standing.item().meetingId).held()) {
+        // Shared: the attendance that holds the meeting waits for research under way, and research after it is refused.
+        if (em.find(ConferenceMeeting.class, standing.item().meetingId, LockModeType.PESSIMISTIC_READ)
+                .held()) {
             throw new ProblemException.Conflict(
                     "meeting-held", "The meeting that heard this case was held; research is for before it", Map.of());
         }
@@ -241,6 +243,7 @@ public class ConferenceHearing {
     public ConferenceCaseView recordMinutes(UUID id, Minutes minutes) {
         access.require(Capability.RUN_CONFERENCES);
         Standing standing = listedForChair(id);
+        requireHeardAndOpen(standing);
         standing.item().risks = blankToNull(minutes.risks());
         standing.item().minutes = blankToNull(minutes.minutes());
         em.flush();
@@ -260,6 +263,7 @@ public class ConferenceHearing {
     public ActionView addAction(UUID id, NewAction request) {
         access.require(Capability.RUN_CONFERENCES);
         Standing standing = listedForChair(id);
+        requireHeardAndOpen(standing);
         CaseRef caseRef = standing.caseRef();
         Set<UUID> members =
                 series.membersOf(List.of(standing.series().id)).getOrDefault(standing.series().id, Set.of());
@@ -269,11 +273,8 @@ public class ConferenceHearing {
                     "ownerAgencyId", "names no member agency of the series, nor the case's lead agency");
         }
         Instant now = clock.instant();
-        if (!request.dueAt().isAfter(now)) {
-            throw new ProblemException.InvalidInput("dueAt", "must be later than now");
-        }
-        if (!caseRef.open()) {
-            throw new ProblemException.Conflict("case-closed", "Case " + caseRef.id() + " is closed", Map.of());
+        if (!request.dueAt().isAfter(now) || request.dueAt().isAfter(now.plus(ConferenceSeriesService.FARTHEST))) {
+            throw new ProblemException.InvalidInput("dueAt", "must be later than now, and within two years");
         }
         ConferenceAction action = new ConferenceAction();
         action.id = ids.newId();
@@ -299,7 +300,8 @@ public class ConferenceHearing {
                     owner,
                     request.referral().receiverAgencyId(),
                     request.referral().servicesRequested(),
-                    action.description);
+                    // The plan's words are the members'; what the receiver reads of her is her consent's to decide.
+                    null);
         }
         em.persist(action);
         em.flush();
@@ -420,6 +422,20 @@ public class ConferenceHearing {
                     Map.of("status", standing.item().status));
         }
         return standing;
+    }
+
+    /** The plan and minutes are the meeting's: recorded once it sat, and not on a case closed since. */
+    private void requireHeardAndOpen(Standing standing) {
+        if (!em.find(ConferenceMeeting.class, standing.item().meetingId).held()) {
+            throw new ProblemException.Conflict(
+                    "meeting-not-held",
+                    "The meeting that hears this case has not sat: record its attendance first",
+                    Map.of());
+        }
+        if (!standing.caseRef().open()) {
+            throw new ProblemException.Conflict(
+                    "case-closed", "Case " + standing.caseRef().id() + " is closed", Map.of());
+        }
     }
 
     private Set<UUID> audienceOf(ConferenceAction action) {

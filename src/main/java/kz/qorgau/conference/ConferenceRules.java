@@ -58,11 +58,17 @@ public final class ConferenceRules {
         return within >= criteria.escalationIncidents();
     }
 
-    /** Whether an incident linked now makes the case a repeat: heard within the window before it. */
-    public static boolean repeat(Criteria criteria, Optional<Instant> lastHeard, Instant now) {
-        return lastHeard
-                .filter(heard -> !heard.isAfter(now) && !heard.isBefore(now.minus(criteria.repeatWindow())))
-                .isPresent();
+    /**
+     * Whether newly linked incidents make the case a repeat (SafeLives): one of them happened after the case's last
+     * hearing and within the window of it. An older incident linked late is no repeat.
+     */
+    public static boolean repeat(Criteria criteria, Optional<Instant> lastHeard, Collection<Instant> incidentTimes) {
+        if (lastHeard.isEmpty()) {
+            return false;
+        }
+        Instant heard = lastHeard.get();
+        Instant until = heard.plus(criteria.repeatWindow());
+        return incidentTimes.stream().anyMatch(at -> at.isAfter(heard) && !at.isAfter(until));
     }
 
     /** Coordinators manage every series of their network; an agency admin the series its agency chairs. */

@@ -42,6 +42,9 @@ public class ConferenceSeriesService {
 
     static final int MAX_MEMBERS = 50;
 
+    /** How far from now a meeting may be scheduled, and an action be due. */
+    static final java.time.Duration FARTHEST = java.time.Duration.ofDays(731);
+
     @Inject
     EntityManager em;
 
@@ -167,8 +170,7 @@ public class ConferenceSeriesService {
     public SeriesView removeMember(UUID id, UUID agencyId) {
         Seated seated = managed(id);
         if (agencyId.equals(seated.series().chairAgencyId)) {
-            throw new ProblemException.Conflict(
-                    "chair-stays", "The chair agency stays in its series; make another agency chair first", Map.of());
+            throw new ProblemException.Conflict("chair-stays", "The chair agency stays in its series", Map.of());
         }
         if (!seated.members().contains(agencyId)) {
             throw new ProblemException.NotFound("Member agency " + agencyId);
@@ -190,12 +192,17 @@ public class ConferenceSeriesService {
         access.require(Capability.RUN_CONFERENCES);
         Seated seated = visible(seriesId, LockModeType.NONE);
         requireChair(seated.series());
+        Instant now = clock.instant();
+        if (request.scheduledFor().isBefore(now.minus(FARTHEST))
+                || request.scheduledFor().isAfter(now.plus(FARTHEST))) {
+            throw new ProblemException.InvalidInput("scheduledFor", "must be within two years of now");
+        }
         ConferenceMeeting meeting = new ConferenceMeeting();
         meeting.id = ids.newId();
         meeting.seriesId = seriesId;
         meeting.scheduledFor = request.scheduledFor();
         meeting.createdBy = access.caller().username();
-        meeting.createdAt = clock.instant();
+        meeting.createdAt = now;
         em.persist(meeting);
         audit.record(AuditAction.CREATE, Subject.of("conference-meeting", meeting.id, null), Set.of());
         return view(meeting, List.of());
@@ -221,7 +228,14 @@ public class ConferenceSeriesService {
     public MeetingView meeting(UUID meetingId) {
         access.require(Capability.READ_CONFERENCES);
         ConferenceMeeting meeting = visibleMeeting(meetingId, LockModeType.NONE);
-        return view(meeting, agenda(meeting.id));
+        List<AgendaItem> agenda = agenda(meeting.id);
+        // That a case is on a conference's agenda says something of her: who read it is kept.
+        audit.record(
+                AuditAction.READ,
+                Subject.of("conference-meeting", meeting.id, null),
+                Set.of(),
+                agenda.size() + " cases on the agenda");
+        return view(meeting, agenda);
     }
 
     /** The chair records who took part; the meeting is held from then, and the cases on it heard. */
@@ -248,7 +262,8 @@ public class ConferenceSeriesService {
         }
         meeting.attendedAgencyIds = attendance.agencyIds().stream().sorted().toArray(UUID[]::new);
         if (meeting.heldAt == null) {
-            meeting.heldAt = now;
+            // Held when it sat, not when its attendance was typed in: its month in the data return is its own.
+            meeting.heldAt = meeting.scheduledFor;
         }
         audit.record(
                 AuditAction.UPDATE,

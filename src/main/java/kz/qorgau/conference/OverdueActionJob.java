@@ -85,8 +85,8 @@ public class OverdueActionJob {
                 .setParameter(2, tenantId)
                 .getResultList();
         for (UUID id : claimed) {
+            // Not in this transaction's context before the update: loaded as the update left it.
             ConferenceAction action = em.find(ConferenceAction.class, id);
-            em.refresh(action);
             UUID chair = em.find(ConferenceSeries.class, action.seriesId).chairAgencyId;
             Set<UUID> audience = new LinkedHashSet<>(List.of(chair, action.ownerAgencyId));
             var payload = ConferenceHearing.payload(action);

@@ -21,8 +21,8 @@ public final class EventReaders {
             "consent", Capability.READ_REFERRALS,
             "protective-order", Capability.READ_PROTECTIVE_ORDERS,
             "audit", Capability.READ_AUDIT,
-            "conference", Capability.READ_CONFERENCES,
-            "action", Capability.READ_CONFERENCES);
+            "conference", Capability.HEAR_CONFERENCE_CASES,
+            "action", Capability.HEAR_CONFERENCE_CASES);
 
     private EventReaders() {}
 

@@ -202,10 +202,12 @@ class ConferenceAccessMatrixTest {
 
     @Test
     void recordResearchMinutesAndActions() {
-        UUID listed = listed();
+        UUID beforeTheMeeting = listed();
         assertMatrix(
-                (role, relation) -> Conferences.research(token(role, relation), listed, "Known to us", "", ""),
+                (role, relation) ->
+                        Conferences.research(token(role, relation), beforeTheMeeting, "Known to us", "", ""),
                 (role, relation) -> membersOnly(role, relation, 200));
+        UUID listed = heard();
         assertMatrix(
                 (role, relation) -> given().auth()
                         .oauth2(token(role, relation))
@@ -225,7 +227,7 @@ class ConferenceAccessMatrixTest {
 
     @Test
     void completeAnAction() {
-        UUID listed = listed();
+        UUID listed = heard();
         assertMatrix(
                 (role, relation) -> {
                     UUID action = UUID.fromString(Conferences.action(
@@ -361,6 +363,15 @@ class ConferenceAccessMatrixTest {
     private UUID listed() {
         UUID proposal = proposed();
         Conferences.decide(chair(), proposal, "LIST", meeting, "Agreed").then().statusCode(200);
+        return proposal;
+    }
+
+    /** A case listed on a meeting that has sat: its minutes and plan are recorded now. */
+    private UUID heard() {
+        UUID proposal = proposed();
+        UUID sat = Conferences.meeting(chair(), series, Instant.now().minus(2, ChronoUnit.HOURS));
+        Conferences.decide(chair(), proposal, "LIST", sat, "Agreed").then().statusCode(200);
+        Conferences.attendance(chair(), sat, almaty.socialProtection).then().statusCode(200);
         return proposal;
     }
 

@@ -56,10 +56,13 @@ class ConferenceRulesTest {
     }
 
     @Test
-    void anIncidentWithinTwelveMonthsOfAHearingIsARepeat() {
-        assertTrue(ConferenceRules.repeat(DEFAULTS, Optional.of(NOW.minus(Duration.ofDays(30))), NOW));
-        assertFalse(ConferenceRules.repeat(DEFAULTS, Optional.of(NOW.minus(Duration.ofDays(366))), NOW));
-        assertFalse(ConferenceRules.repeat(DEFAULTS, Optional.empty(), NOW));
+    void anIncidentWithinTwelveMonthsAfterAHearingIsARepeat() {
+        Instant heard = NOW.minus(Duration.ofDays(30));
+        assertTrue(ConferenceRules.repeat(DEFAULTS, Optional.of(heard), List.of(NOW)));
+        // An incident from before the hearing, linked only now, is no repeat.
+        assertFalse(ConferenceRules.repeat(DEFAULTS, Optional.of(heard), List.of(heard.minusSeconds(60))));
+        assertFalse(ConferenceRules.repeat(DEFAULTS, Optional.of(NOW.minus(Duration.ofDays(400))), List.of(NOW)));
+        assertFalse(ConferenceRules.repeat(DEFAULTS, Optional.empty(), List.of(NOW)));
     }
 
     @Test

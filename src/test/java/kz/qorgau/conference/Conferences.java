@@ -151,6 +151,9 @@ public final class Conferences {
         research(inspector, item, "Known to us", "A boy of six", "Owns a rifle")
                 .then()
                 .statusCode(200);
+        attendance(chair, meeting, network.police, network.socialProtection)
+                .then()
+                .statusCode(200);
         given().auth()
                 .oauth2(chair)
                 .contentType(ContentType.JSON)

@@ -104,7 +104,8 @@ class RiskConferenceScenarioTest {
         Flows.recordConsent(inspector, caseId, almaty.crisisCentre).then().statusCode(201);
 
         // The chair lists it on this morning's meeting; only the chair's staff may.
-        UUID meeting = Conferences.meeting(chair, series, Instant.now().minus(1, ChronoUnit.MINUTES));
+        // It sat three hours ago; its attendance is recorded once the research is in.
+        UUID meeting = Conferences.meeting(chair, series, Instant.now().minus(3, ChronoUnit.HOURS));
         Conferences.decide(centre, conferenceCase, "LIST", meeting, "High risk")
                 .then()
                 .statusCode(403);
@@ -183,6 +184,27 @@ class RiskConferenceScenarioTest {
             }
         }
 
+        // The plan is the meeting's: not before it sat.
+        Conferences.action(
+                        chair,
+                        conferenceCase,
+                        almaty.police,
+                        "Visit",
+                        Instant.now().plus(1, ChronoUnit.DAYS))
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("urn:qorgau:problem:meeting-not-held"));
+        // The meeting sits: attendance recorded, research closes.
+        Conferences.attendance(chair, meeting, almaty.police, almaty.socialProtection, almaty.crisisCentre)
+                .then()
+                .statusCode(200)
+                .body("heldAt", not(nullValue()))
+                .body("attendedAgencyIds.size()", equalTo(3));
+        Conferences.research(centre, conferenceCase, "Late", "", "")
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("urn:qorgau:problem:meeting-held"));
+
         // The plan: a shelter place through the ordinary referral, the children's needs, a safety plan.
         given().auth()
                 .oauth2(chair)
@@ -236,17 +258,6 @@ class RiskConferenceScenarioTest {
         Conferences.complete(inspector, UUID.fromString((String) shelterAction.get("id")), "She is in the shelter")
                 .then()
                 .statusCode(200);
-
-        // The meeting sits: attendance recorded, research closes.
-        Conferences.attendance(chair, meeting, almaty.police, almaty.socialProtection, almaty.crisisCentre)
-                .then()
-                .statusCode(200)
-                .body("heldAt", not(nullValue()))
-                .body("attendedAgencyIds.size()", equalTo(3));
-        Conferences.research(centre, conferenceCase, "Late", "", "")
-                .then()
-                .statusCode(409)
-                .body("type", equalTo("urn:qorgau:problem:meeting-held"));
 
         // The children's assessment runs late: the chair hears, coordinators list it without its text.
         assertTrue(overdue.escalateOverdue(Instant.now().plus(2, ChronoUnit.HOURS)) >= 1);
@@ -315,6 +326,11 @@ class RiskConferenceScenarioTest {
             Conferences.decide(chair, item, "LIST", secondMeeting, "Agreed")
                     .then()
                     .statusCode(200);
+        }
+        Conferences.attendance(chair, secondMeeting, almaty.socialProtection)
+                .then()
+                .statusCode(200);
+        for (UUID item : others) {
             UUID action = UUID.fromString(Conferences.action(
                             chair, item, almaty.police, "Visit", Instant.now().plus(1, ChronoUnit.DAYS))
                     .then()
@@ -323,9 +339,6 @@ class RiskConferenceScenarioTest {
                     .path("id"));
             Conferences.complete(inspector, action, "Visited").then().statusCode(200);
         }
-        Conferences.attendance(chair, secondMeeting, almaty.socialProtection)
-                .then()
-                .statusCode(200);
         // The return counts months that have ended: the meetings are moved to last month.
         try (Connection owner = OwnerDatabase.connect();
                 PreparedStatement move = owner.prepareStatement(

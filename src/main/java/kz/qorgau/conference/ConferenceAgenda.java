@@ -173,6 +173,15 @@ public class ConferenceAgenda {
         }
         CaseRef caseRef = cases.of(proposal.caseId);
         Instant now = clock.instant();
+        if (decision.verdict() == Verdict.LIST
+                && !ConferenceRules.mayList(proposal.criterion, caseRef.riskLevel(), criteria())) {
+            throw new ProblemException.Conflict(
+                    "not-high-risk",
+                    "Case " + caseRef.id() + " is at risk level " + caseRef.riskLevel()
+                            + ": its members would see its summary without her consent on a high risk it was not found"
+                            + " to have. Assess her risk (a professional judgement may raise it) before listing it",
+                    Map.of("riskLevel", caseRef.riskLevel()));
+        }
         if (decision.verdict() == Verdict.LIST) {
             if (decision.meetingId() == null) {
                 throw new ProblemException.InvalidInput("meetingId", "names the meeting to list the case on");

@@ -244,6 +244,9 @@ public class ConferenceHearing {
         access.require(Capability.RUN_CONFERENCES);
         Standing standing = listedForChair(id);
         requireHeardAndOpen(standing);
+        if (blankToNull(minutes.risks()) == null && blankToNull(minutes.minutes()) == null) {
+            throw new ProblemException.InvalidInput("minutes", "give the risks identified, the minutes, or both");
+        }
         standing.item().risks = blankToNull(minutes.risks());
         standing.item().minutes = blankToNull(minutes.minutes());
         em.flush();
@@ -344,7 +347,8 @@ public class ConferenceHearing {
                         em.find(ConferenceAction.class, actionId, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new ProblemException.NotFound("Conference action " + actionId));
         Standing standing = standing(action.conferenceCaseId, LockModeType.NONE);
-        boolean owner = access.caller().belongsTo(action.ownerAgencyId);
+        // An owner that has left the series (and does not lead the case) no longer sees the action.
+        boolean owner = access.caller().belongsTo(action.ownerAgencyId) && (standing.member() || standing.lead());
         if (!owner) {
             if (standing.member() || standing.lead()) {
                 throw new ProblemException.Forbidden("Only the agency that owns an action marks it done");
@@ -383,14 +387,18 @@ public class ConferenceHearing {
         ConferenceCase item =
                 Optional.ofNullable(em.find(ConferenceCase.class, id, lock)).orElseThrow(() -> notFound(id));
         ConferenceSeries owning = em.find(ConferenceSeries.class, item.seriesId);
-        Set<UUID> members = series.membersOf(List.of(item.seriesId)).getOrDefault(item.seriesId, Set.of());
         CaseRef caseRef = cases.of(item.caseId);
         Optional<UUID> agency = access.caller().agencyId();
+        Optional<Instant> held = Optional.ofNullable(item.meetingId)
+                .map(meeting -> em.find(ConferenceMeeting.class, meeting))
+                .map(meeting -> meeting.heldAt);
+        boolean member = agency.map(a -> ConferenceRules.tookPart(series.seatedSince(item.seriesId, a), held))
+                .orElse(false);
         return new Standing(
                 item,
                 owning,
                 caseRef,
-                agency.map(members::contains).orElse(false),
+                member,
                 ConferenceRules.runsMeetings(access.caller(), owning.chairAgencyId),
                 agency.map(caseRef.leadAgencyId()::equals).orElse(false));
     }

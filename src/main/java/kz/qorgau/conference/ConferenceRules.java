@@ -76,6 +76,33 @@ public final class ConferenceRules {
         return caller.has(Role.COORDINATOR) || caller.has(Role.AGENCY_ADMIN) && caller.belongsTo(chairAgency);
     }
 
+    /**
+     * Only coordinators seat an agency in a series besides its chair: a case goes before the series its lead agency
+     * sits in, so seating an agency brings its cases before that conference, which no other agency decides for it.
+     */
+    public static boolean seatsAgencies(Caller caller) {
+        return caller.has(Role.COORDINATOR);
+    }
+
+    /**
+     * An agency reads a case a conference hears if it sat in the series when the meeting sat, or sits there before it
+     * does: one seated afterwards took no part in it.
+     */
+    public static boolean tookPart(Optional<Instant> seatedSince, Optional<Instant> meetingHeld) {
+        return seatedSince
+                .filter(seated -> meetingHeld.isEmpty() || !seated.isAfter(meetingHeld.get()))
+                .isPresent();
+    }
+
+    /**
+     * A case an agency proposed is listed only once her risk was assessed at the network's level or above (by score or
+     * by professional judgement): listing is what lets every member see its summary without her consent. A criterion
+     * of escalation or repeat stands on its own, as SafeLives' do.
+     */
+    public static boolean mayList(Criterion criterion, Priority riskLevel, Criteria criteria) {
+        return criterion != Criterion.AGENCY || !criteria.judgementLevel().isMoreUrgentThan(riskLevel);
+    }
+
     /** The chair agency's case workers run its meetings: they list cases, record attendance and the plan. */
     public static boolean runsMeetings(Caller caller, UUID chairAgency) {
         return caller.hasAny(Role.CASE_WORKERS) && caller.belongsTo(chairAgency);

@@ -72,6 +72,12 @@ public class ConferenceSeriesService {
         if (!ConferenceRules.managesSeries(access.caller(), request.chairAgencyId())) {
             throw new ProblemException.Forbidden("An agency admin sets up only a series its own agency chairs");
         }
+        boolean seatsOthers = request.memberAgencyIds() != null
+                && request.memberAgencyIds().stream().anyMatch(a -> !a.equals(request.chairAgencyId()));
+        if (seatsOthers && !ConferenceRules.seatsAgencies(access.caller())) {
+            throw new ProblemException.Forbidden(
+                    "Coordinators seat other agencies in a series: their cases go before it from then on");
+        }
         Set<UUID> members = new LinkedHashSet<>();
         members.add(request.chairAgencyId());
         if (request.memberAgencyIds() != null) {
@@ -148,6 +154,10 @@ public class ConferenceSeriesService {
     @Transactional
     public SeriesView addMember(UUID id, UUID agencyId) {
         Seated seated = managed(id);
+        if (!ConferenceRules.seatsAgencies(access.caller())) {
+            throw new ProblemException.Forbidden(
+                    "Coordinators seat other agencies in a series: their cases go before it from then on");
+        }
         if (agencies.find(agencyId).isEmpty()) {
             throw new ProblemException.NotFound("Agency " + agencyId);
         }
@@ -260,11 +270,14 @@ public class ConferenceSeriesService {
                     "Meeting " + meetingId + " sits at " + meeting.scheduledFor + ", not before",
                     Map.of());
         }
-        meeting.attendedAgencyIds = attendance.agencyIds().stream().sorted().toArray(UUID[]::new);
-        if (meeting.heldAt == null) {
-            // Held when it sat, not when its attendance was typed in: its month in the data return is its own.
-            meeting.heldAt = meeting.scheduledFor;
+        if (meeting.held()) {
+            throw new ProblemException.Conflict(
+                    "meeting-held", "Meeting " + meetingId + " was held; its attendance was recorded then", Map.of());
         }
+        meeting.attendedAgencyIds = attendance.agencyIds().stream().sorted().toArray(UUID[]::new);
+        // Held now, when it is recorded, and never earlier: a meeting scheduled in the past cannot move a case into a
+        // month the data return has already published, nor start a repeat window before it sat.
+        meeting.heldAt = now;
         audit.record(
                 AuditAction.UPDATE,
                 Subject.of("conference-meeting", meeting.id, null),
@@ -309,6 +322,27 @@ public class ConferenceSeriesService {
                         select m.series_id from conference_member m join conference_series s on s.id = m.series_id
                         where m.agency_id = ?1 order by s.created_at, s.id""", UUID.class).setParameter(1, agencyId).getResultList();
         return series;
+    }
+
+    /** When the agency took its seat in the series, if it sits there. */
+    Optional<Instant> seatedSince(UUID seriesId, UUID agencyId) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery(
+                        "select added_at from conference_member where series_id = ?1 and agency_id = ?2")
+                .setParameter(1, seriesId)
+                .setParameter(2, agencyId)
+                .getResultList();
+        return rows.stream().findFirst().map(ConferenceSeriesService::instant);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return (Instant) value;
     }
 
     Map<UUID, Set<UUID>> membersOf(List<UUID> seriesIds) {

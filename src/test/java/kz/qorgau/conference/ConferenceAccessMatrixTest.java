@@ -59,12 +59,21 @@ class ConferenceAccessMatrixTest {
                 (role, relation) ->
                         Conferences.createSeries(token(role, relation), "Bostandyk", agencyOf(relation), almaty.police),
                 (role, relation) -> {
-                    if (role != Role.COORDINATOR && role != Role.AGENCY_ADMIN) {
+                    if (role == Role.AGENCY_ADMIN) {
+                        // An admin sets up its own agency's series alone (police, of the member relation, is its own
+                        // agency there): coordinators seat the others.
+                        return relation == Relation.MEMBER ? 201 : 403;
+                    }
+                    if (role != Role.COORDINATOR) {
                         return 403;
                     }
-                    // Another network's coordinator or admin names an agency it does not have.
+                    // Another network's coordinator names agencies it does not have.
                     return relation == Relation.OTHER_TENANT ? 400 : 201;
                 });
+        assertMatrix(
+                (role, relation) -> Conferences.createSeries(token(role, relation), "Bostandyk", agencyOf(relation)),
+                // Each in its own network: the admin its own agency's series, the coordinator any agency's.
+                (role, relation) -> role == Role.AGENCY_ADMIN || role == Role.COORDINATOR ? 201 : 403);
         // An admin sets up only a series its own agency chairs.
         Conferences.createSeries(almaty.token(Role.AGENCY_ADMIN, almaty.crisisCentre), "Medeu", almaty.police)
                 .then()
@@ -118,7 +127,9 @@ class ConferenceAccessMatrixTest {
                         .oauth2(token(role, relation))
                         .put("/api/v1/conference-series/" + series + "/members/"
                                 + almaty.register("Legal aid", "LEGAL_AID", "[\"LEGAL_AID\"]")),
-                ConferenceAccessMatrixTest::managed);
+                (role, relation) ->
+                        // The chair's admin manages its series, and leaves seating other agencies to coordinators.
+                        role == Role.AGENCY_ADMIN && relation == Relation.CHAIR ? 403 : managed(role, relation));
         assertMatrix(
                 (role, relation) -> {
                     UUID joining = almaty.register("Legal aid", "LEGAL_AID", "[\"LEGAL_AID\"]");
@@ -140,7 +151,10 @@ class ConferenceAccessMatrixTest {
                 (role, relation) -> Conferences.schedule(token(role, relation), series, Instant.now()),
                 (role, relation) -> chairOnly(role, relation, 201));
         assertMatrix(
-                (role, relation) -> Conferences.attendance(token(role, relation), meeting, almaty.police),
+                (role, relation) -> Conferences.attendance(
+                        token(role, relation),
+                        Conferences.meeting(chair(), series, Instant.now().minus(1, ChronoUnit.HOURS)),
+                        almaty.police),
                 (role, relation) -> chairOnly(role, relation, 200));
     }
 

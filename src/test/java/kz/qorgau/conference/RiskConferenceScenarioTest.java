@@ -204,6 +204,24 @@ class RiskConferenceScenarioTest {
                 .then()
                 .statusCode(409)
                 .body("type", equalTo("urn:qorgau:problem:meeting-held"));
+        Conferences.attendance(chair, meeting, almaty.police)
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("urn:qorgau:problem:meeting-held"));
+        // An agency seated after the meeting sat took no part in it: it reads nothing of the case heard.
+        given().auth()
+                .oauth2(coordinator)
+                .put("/api/v1/conference-series/" + series + "/members/" + hospital)
+                .then()
+                .statusCode(200);
+        get(outsider, "/api/v1/conference-cases/" + conferenceCase + "/research")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(coordinator)
+                .delete("/api/v1/conference-series/" + series + "/members/" + hospital)
+                .then()
+                .statusCode(200);
 
         // The plan: a shelter place through the ordinary referral, the children's needs, a safety plan.
         given().auth()
@@ -273,7 +291,16 @@ class RiskConferenceScenarioTest {
         assertEquals(0, overdue.escalateOverdue(Instant.now().plus(2, ChronoUnit.HOURS)), "escalated once");
 
         // A new call-out after the hearing: the case is a repeat, and the chair is told.
-        UUID callOut = Flows.incident(dispatch);
+        UUID callOut = UUID.fromString(given().auth()
+                .oauth2(dispatch)
+                .contentType(ContentType.JSON)
+                .body(Flows.incidentBody("CAD-" + UUID.randomUUID())
+                        .replaceFirst("\"occurredAt\": \"[^\"]+\"", "\"occurredAt\": \"" + Instant.now() + "\""))
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
         given().auth()
                 .oauth2(inspector)
                 .contentType(ContentType.JSON)
@@ -310,6 +337,24 @@ class RiskConferenceScenarioTest {
         assertTrue(
                 traces.stream().allMatch(t -> ((String) t.get("detail")).contains(almaty.socialProtection.toString())));
 
+        // A routine case an agency proposes is not listed until her risk is assessed high: its members would see it
+        // without her consent on a high risk nobody found.
+        UUID routine = Flows.caseFileAtRisk(inspector, "ROUTINE");
+        UUID routineItem = UUID.fromString(Conferences.propose(inspector, routine, series, "He follows her")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        UUID thirdMeeting = Conferences.meeting(chair, series, Instant.now().plus(7, ChronoUnit.DAYS));
+        Conferences.decide(chair, routineItem, "LIST", thirdMeeting, "Agreed")
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("urn:qorgau:problem:not-high-risk"));
+        Conferences.decide(chair, routineItem, "DECLINE", null, "Not high risk on what we know")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DECLINED"));
+
         // Four more cases heard at the same meeting, each with an action done, so that the return can publish.
         List<UUID> others = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -341,8 +386,9 @@ class RiskConferenceScenarioTest {
         }
         // The return counts months that have ended: the meetings are moved to last month.
         try (Connection owner = OwnerDatabase.connect();
-                PreparedStatement move = owner.prepareStatement(
-                        "update conference_meeting set held_at = held_at - interval '1 month' where series_id = ?")) {
+                PreparedStatement move =
+                        owner.prepareStatement("update conference_meeting set held_at = held_at - interval '1 month'"
+                                + " where series_id = ? and held_at is not null")) {
             move.setObject(1, series);
             assertEquals(2, move.executeUpdate());
         }

@@ -52,8 +52,15 @@ class LifecycleAccessMatrixTest {
     private UUID referral;
 
     // Quarkus points REST Assured at the test port only per test, so the objects are made in the first.
-    /** Just before this class's incident: the network's incidents since are this class's, fewer than a page. */
-    static java.time.Instant incidentsSince;
+    private String incidentUpdatedAt() {
+        return given().auth()
+                .oauth2(almaty.token(POLICE_DISPATCH, almaty.police))
+                .get("/api/v1/incidents/" + incident)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("updatedAt");
+    }
 
     @BeforeEach
     void objects() {
@@ -62,7 +69,6 @@ class LifecycleAccessMatrixTest {
         }
         parties = Parties.create();
         almaty = parties.almaty;
-        incidentsSince = java.time.Instant.now().minusSeconds(1);
         incident = Flows.incident(almaty.token(POLICE_DISPATCH, almaty.police));
         String inspector = almaty.token(POLICE_INSPECTOR, almaty.police);
         caseId = Flows.caseFile(inspector, incident);
@@ -101,10 +107,8 @@ class LifecycleAccessMatrixTest {
                 (role, relation) -> given().auth()
                         .oauth2(token(role, relation))
                         .queryParam("limit", 100)
-                        // The network's incidents of the last minute: this test's, not every earlier test's.
-                        .queryParam(
-                                "updatedSince",
-                                java.time.Instant.now().minusSeconds(60).toString())
+                        // From the incident's own last change on: the network's earlier incidents fill no page.
+                        .queryParam("updatedSince", incidentUpdatedAt())
                         .get("/api/v1/incidents"),
                 (role, relation) -> mayCall.contains(role) ? 200 : 403,
                 (role, relation) -> objectRule(mayCall, role, relation, 200) == 200,

@@ -50,9 +50,10 @@ public class ConferenceMeetingResource {
     @Operation(
             operationId = "recordConferenceAttendance",
             summary = "Record who took part in a meeting; it is held from then",
-            description = "The chair agency's case workers, once the meeting's time has come (409 before). The"
-                    + " cases listed on it are heard from then: research closes, and a new incident within the"
-                    + " network's window makes a case a repeat.")
+            description = "The chair agency's case workers, once the meeting's time has come (409 before), and once"
+                    + " (409 meeting-held after). The meeting is held at that moment: research closes, its minutes and"
+                    + " plans open, its month in the data return is that one, and an incident that happens within the"
+                    + " network's window after it makes a case a repeat.")
     public MeetingView attendance(@RestPath UUID id, @NotNull @Valid Attendance attendance) {
         return series.recordAttendance(id, attendance);
     }

@@ -61,8 +61,9 @@ public class ConferenceSeriesResource {
             operationId = "createConferenceSeries",
             summary = "Set up a risk conference for a district",
             description = "Coordinators, or the admin of the agency that will chair it. The chair sits in it; the other"
-                    + " members are named here or added later. A case goes before the series its lead agency sits"
-                    + " in (the oldest, if several).")
+                    + " members are named here or seated later, by coordinators alone (403 to an admin): a case goes"
+                    + " before the series its lead agency sits in (the oldest, if several), so seating an agency brings"
+                    + " its cases before that conference.")
     @APIResponse(
             responseCode = "201",
             description = "The series",
@@ -110,7 +111,9 @@ public class ConferenceSeriesResource {
     @Operation(
             operationId = "addConferenceMember",
             summary = "Seat an agency in a risk conference",
-            description = "Coordinators, or the chair agency's admin; seating one already seated changes nothing.")
+            description = "Coordinators (the chair agency's admin hears 403: seating an agency brings its cases"
+                    + " before the series); seating one already seated changes nothing. An agency seated after a"
+                    + " meeting sat reads nothing of the cases it heard.")
     public SeriesView addMember(@RestPath UUID id, @RestPath UUID agencyId) {
         return series.addMember(id, agencyId);
     }

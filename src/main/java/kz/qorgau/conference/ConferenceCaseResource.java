@@ -67,8 +67,10 @@ public class ConferenceCaseResource {
             operationId = "decideConferenceCase",
             summary = "List a proposed case on a meeting, or decline it, with a reason",
             description = "The chair agency's case workers, once per proposal (409 after); LIST names a meeting of the"
-                    + " series not yet held. The case's lead agency hears either way. Listing records, for the"
-                    + " auditor, each member that will see the case without her consent (HIGH_RISK_BASIS).")
+                    + " series not yet held. A case an agency proposed is listed only once her risk is assessed at the"
+                    + " network's level or above (409 not-high-risk). The case's lead agency hears either way. Listing"
+                    + " records, for the auditor, each member that will see the case without her consent"
+                    + " (HIGH_RISK_BASIS).")
     public ConferenceCaseView decide(@RestPath UUID id, @NotNull @Valid Decision decision) {
         return agenda.decide(id, decision);
     }
@@ -126,8 +128,8 @@ public class ConferenceCaseResource {
     @Operation(
             operationId = "recordConferenceMinutes",
             summary = "Record the risks identified and the minutes of a listed case",
-            description =
-                    "The chair agency's case workers. Sealed at rest; for the members and the case's lead" + " agency.")
+            description = "The chair agency's case workers, once the meeting sat (409 meeting-not-held before); one"
+                    + " of the two at least. Sealed at rest; for the members and the case's lead agency.")
     public ConferenceCaseView minutes(@RestPath UUID id, @NotNull @Valid Minutes minutes) {
         return hearing.recordMinutes(id, minutes);
     }
@@ -141,7 +143,8 @@ public class ConferenceCaseResource {
     @Operation(
             operationId = "addConferenceAction",
             summary = "Add an action to a listed case's plan",
-            description = "The chair agency's case workers. Owned by a member agency or the case's lead agency, due"
+            description = "The chair agency's case workers, once the meeting sat. Owned by a member agency or the"
+                    + " case's lead agency, due"
                     + " later than now. With a referral, the action makes it at once as a DRAFT from its owner, which"
                     + " must work the case (409 owner-not-on-case); the owner submits it under the ordinary consent"
                     + " rules. The owner hears of it (action.assigned); past its due time undone, the chair and"

@@ -92,8 +92,8 @@ public class ConferenceAgenda {
     }
 
     /**
-     * New incidents linked to a case: a repeat if a conference heard it within the window (the chair is told), or
-     * else an escalation if enough of them fall within the escalation window.
+     * New incidents linked to a case: a repeat if one of them happened within the window after a hearing of it (the
+     * chair is told), or else an escalation if enough of its incidents fall within the escalation window.
      */
     void onIncidents(@Observes IncidentsLinked linked) {
         ConferenceRules.Criteria criteria = criteria();

@@ -19,10 +19,12 @@ import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.AuditTrail.Subject;
 import kz.qorgau.caseaccess.CaseAccess;
+import kz.qorgau.casefile.CaseDtos.RiskSummary;
 import kz.qorgau.casefile.CaseIncidents;
 import kz.qorgau.casefile.CaseRef;
 import kz.qorgau.casefile.CaseService;
 import kz.qorgau.casefile.IncidentsLinked;
+import kz.qorgau.casefile.LatestRisk;
 import kz.qorgau.common.Keyset;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.ProblemException;
@@ -72,6 +74,9 @@ public class ConferenceAgenda {
 
     @Inject
     CaseIncidents incidents;
+
+    @Inject
+    LatestRisk latestRisk;
 
     @Inject
     AuditTrail audit;
@@ -174,13 +179,15 @@ public class ConferenceAgenda {
         CaseRef caseRef = cases.of(proposal.caseId);
         Instant now = clock.instant();
         if (decision.verdict() == Verdict.LIST
-                && !ConferenceRules.mayList(proposal.criterion, caseRef.riskLevel(), criteria())) {
+                && !ConferenceRules.mayList(latestRisk.of(caseRef.id()).map(RiskSummary::level), criteria())) {
+            // The level is not named: the chair has no basis to read it before the case is listed.
             throw new ProblemException.Conflict(
                     "not-high-risk",
-                    "Case " + caseRef.id() + " is at risk level " + caseRef.riskLevel()
-                            + ": its members would see its summary without her consent on a high risk it was not found"
-                            + " to have. Assess her risk (a professional judgement may raise it) before listing it",
-                    Map.of("riskLevel", caseRef.riskLevel()));
+                    "Case " + caseRef.id() + " has no recorded risk assessment at the network's conference level ("
+                            + criteria().judgementLevel() + " or above): its members would see its summary without"
+                            + " her consent on a high risk nobody found. Have her risk assessed (a professional"
+                            + " judgement may raise it) before listing it",
+                    Map.of());
         }
         if (decision.verdict() == Verdict.LIST) {
             if (decision.meetingId() == null) {

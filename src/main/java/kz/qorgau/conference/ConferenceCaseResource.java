@@ -67,8 +67,8 @@ public class ConferenceCaseResource {
             operationId = "decideConferenceCase",
             summary = "List a proposed case on a meeting, or decline it, with a reason",
             description = "The chair agency's case workers, once per proposal (409 after); LIST names a meeting of the"
-                    + " series not yet held. A case an agency proposed is listed only once her risk is assessed at the"
-                    + " network's level or above (409 not-high-risk). The case's lead agency hears either way. Listing"
+                    + " series not yet held. A case is listed only once a recorded risk assessment of her is at the"
+                    + " network's level or above, whatever proposed it (409 not-high-risk). The case's lead agency hears either way. Listing"
                     + " records, for the auditor, each member that will see the case without her consent"
                     + " (HIGH_RISK_BASIS).")
     public ConferenceCaseView decide(@RestPath UUID id, @NotNull @Valid Decision decision) {
@@ -100,8 +100,9 @@ public class ConferenceCaseResource {
     @Operation(
             operationId = "recordConferenceResearch",
             summary = "Record what the caller's agency knows before the meeting",
-            description = "Members of the series, until the meeting is held (409 after); replaces the agency's"
-                    + " earlier research. Sealed at rest; read by the meeting's members alone.")
+            description =
+                    "Members of the series, until the meeting is held (409 after); replaces the agency's"
+                            + " earlier research, and says something of one of the three at least (400 otherwise). Sealed at rest; read by the meeting's members alone.")
     public ResearchView recordResearch(@RestPath UUID id, @NotNull @Valid Research research) {
         return hearing.recordResearch(id, research);
     }
@@ -128,8 +129,9 @@ public class ConferenceCaseResource {
     @Operation(
             operationId = "recordConferenceMinutes",
             summary = "Record the risks identified and the minutes of a listed case",
-            description = "The chair agency's case workers, once the meeting sat (409 meeting-not-held before); one"
-                    + " of the two at least. Sealed at rest; for the members and the case's lead agency.")
+            description =
+                    "The chair agency's case workers, once the meeting sat (409 meeting-not-held before); one"
+                            + " of the two at least, and one left out keeps what was recorded of it. Sealed at rest; for the members and the case's lead agency.")
     public ConferenceCaseView minutes(@RestPath UUID id, @NotNull @Valid Minutes minutes) {
         return hearing.recordMinutes(id, minutes);
     }
@@ -143,8 +145,8 @@ public class ConferenceCaseResource {
     @Operation(
             operationId = "addConferenceAction",
             summary = "Add an action to a listed case's plan",
-            description = "The chair agency's case workers, once the meeting sat. Owned by a member agency or the"
-                    + " case's lead agency, due"
+            description = "The chair agency's case workers, once the meeting sat. Owned by an agency that sat in the"
+                    + " series when the meeting was held, or by the case's lead agency, due"
                     + " later than now. With a referral, the action makes it at once as a DRAFT from its owner, which"
                     + " must work the case (409 owner-not-on-case); the owner submits it under the ordinary consent"
                     + " rules. The owner hears of it (action.assigned); past its due time undone, the chair and"

@@ -70,7 +70,11 @@ public final class ConferenceDtos {
             Instant heldAt,
 
             @Schema(maxItems = 50) List<UUID> attendedAgencyIds,
-            @Schema(maxItems = 200) List<AgendaItem> agenda) {}
+
+            @Schema(
+                    maxItems = 200,
+                    description = "Empty to a member seated after the meeting was held: it took no part in it")
+            List<AgendaItem> agenda) {}
 
     @Schema(name = "NewConferenceProposal")
     public record NewProposal(
@@ -155,7 +159,9 @@ public final class ConferenceDtos {
             @Schema(description = "Her data as her consent shows it to the member; absent on the high-risk basis")
             SharedDataView consented) {}
 
-    @Schema(name = "ConferenceResearch")
+    @Schema(
+            name = "ConferenceResearch",
+            description = "Replaces the agency's research as a whole; at least one of the three is given")
     public record Research(
             @Size(max = 4000) @Schema(description = "What the agency knows of her")
             String survivor,
@@ -175,7 +181,10 @@ public final class ConferenceDtos {
             String recordedBy,
             Instant recordedAt) {}
 
-    @Schema(name = "ConferenceMinutes")
+    @Schema(
+            name = "ConferenceMinutes",
+            description = "At least one of the two; one left out keeps what was recorded of it, so that the risks and"
+                    + " the minutes may be written one after the other")
     public record Minutes(
             @Size(max = 8000) @Schema(description = "The risks the meeting identified")
             String risks,

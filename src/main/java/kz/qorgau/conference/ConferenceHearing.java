@@ -187,6 +187,12 @@ public class ConferenceHearing {
             throw new ProblemException.Conflict(
                     "meeting-held", "The meeting that heard this case was held; research is for before it", Map.of());
         }
+        if (blankToNull(research.survivor()) == null
+                && blankToNull(research.children()) == null
+                && blankToNull(research.perpetrator()) == null) {
+            throw new ProblemException.InvalidInput(
+                    "research", "give what the agency knows of the survivor, the children or the perpetrator");
+        }
         UUID agency = access.caller().agencyId().orElseThrow();
         // The conference case is locked above, so two recordings of one agency's research replace each other.
         ConferenceResearch record = em.createQuery(
@@ -247,8 +253,9 @@ public class ConferenceHearing {
         if (blankToNull(minutes.risks()) == null && blankToNull(minutes.minutes()) == null) {
             throw new ProblemException.InvalidInput("minutes", "give the risks identified, the minutes, or both");
         }
-        standing.item().risks = blankToNull(minutes.risks());
-        standing.item().minutes = blankToNull(minutes.minutes());
+        // A part left out keeps what was recorded: two of the chair's staff may write one part each.
+        Optional.ofNullable(blankToNull(minutes.risks())).ifPresent(risks -> standing.item().risks = risks);
+        Optional.ofNullable(blankToNull(minutes.minutes())).ifPresent(text -> standing.item().minutes = text);
         em.flush();
         audit.record(
                 AuditAction.UPDATE,
@@ -268,12 +275,15 @@ public class ConferenceHearing {
         Standing standing = listedForChair(id);
         requireHeardAndOpen(standing);
         CaseRef caseRef = standing.caseRef();
-        Set<UUID> members =
-                series.membersOf(List.of(standing.series().id)).getOrDefault(standing.series().id, Set.of());
         UUID owner = request.ownerAgencyId();
-        if (!members.contains(owner) && !owner.equals(caseRef.leadAgencyId())) {
+        Optional<Instant> held =
+                Optional.ofNullable(em.find(ConferenceMeeting.class, standing.item().meetingId).heldAt);
+        // An agency seated after the meeting took no part in it, and could neither see nor complete the action.
+        boolean tookPart = ConferenceRules.tookPart(series.seatedSince(standing.series().id, owner), held);
+        if (!tookPart && !owner.equals(caseRef.leadAgencyId())) {
             throw new ProblemException.InvalidInput(
-                    "ownerAgencyId", "names no member agency of the series, nor the case's lead agency");
+                    "ownerAgencyId",
+                    "names no agency that sat in the series when the meeting was held, nor the case's lead agency");
         }
         Instant now = clock.instant();
         if (!request.dueAt().isAfter(now) || request.dueAt().isAfter(now.plus(ConferenceSeriesService.FARTHEST))) {

@@ -36,7 +36,8 @@ public class ConferenceMeetingResource {
     @Operation(
             operationId = "getConferenceMeeting",
             summary = "A meeting, its agenda (ids and why each case is on it, no content) and its attendance",
-            description = "Its series' members' people and coordinators; 404 to anyone else.")
+            description = "Its series' members' people and coordinators; 404 to anyone else. The agenda is empty"
+                    + " to a member seated after the meeting was held.")
     public MeetingView get(@RestPath UUID id) {
         return series.meeting(id);
     }

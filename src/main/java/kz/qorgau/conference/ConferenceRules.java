@@ -95,12 +95,24 @@ public final class ConferenceRules {
     }
 
     /**
-     * A case an agency proposed is listed only once her risk was assessed at the network's level or above (by score or
-     * by professional judgement): listing is what lets every member see its summary without her consent. A criterion
-     * of escalation or repeat stands on its own, as SafeLives' do.
+     * A proposed case is listed only once a recorded assessment of her risk is at the network's level or above (by
+     * score or by professional judgement), whatever put it on the queue: listing is what lets every member see its
+     * summary without her consent, and that needs a high risk someone found and signed, not a level typed when the
+     * case was opened nor a count of incidents alone. Escalation and repeats put a case before the chair, who has it
+     * assessed.
      */
-    public static boolean mayList(Criterion criterion, Priority riskLevel, Criteria criteria) {
-        return criterion != Criterion.AGENCY || !criteria.judgementLevel().isMoreUrgentThan(riskLevel);
+    public static boolean mayList(Optional<Priority> assessedLevel, Criteria criteria) {
+        return assessedLevel
+                .filter(level -> !criteria.judgementLevel().isMoreUrgentThan(level))
+                .isPresent();
+    }
+
+    /**
+     * Whether an agency sees a meeting's agenda: coordinators do; a member only if it took part, so that one seated
+     * later does not learn which cases were heard before it joined.
+     */
+    public static boolean seesAgenda(Caller caller, Optional<Instant> seatedSince, Optional<Instant> meetingHeld) {
+        return caller.has(Role.COORDINATOR) || tookPart(seatedSince, meetingHeld);
     }
 
     /** The chair agency's case workers run its meetings: they list cases, record attendance and the plan. */

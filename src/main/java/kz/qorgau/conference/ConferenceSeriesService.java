@@ -238,7 +238,11 @@ public class ConferenceSeriesService {
     public MeetingView meeting(UUID meetingId) {
         access.require(Capability.READ_CONFERENCES);
         ConferenceMeeting meeting = visibleMeeting(meetingId, LockModeType.NONE);
-        List<AgendaItem> agenda = agenda(meeting.id);
+        Optional<Instant> seated = access.caller().agencyId().flatMap(agency -> seatedSince(meeting.seriesId, agency));
+        List<AgendaItem> agenda =
+                ConferenceRules.seesAgenda(access.caller(), seated, Optional.ofNullable(meeting.heldAt))
+                        ? agenda(meeting.id)
+                        : List.of();
         // That a case is on a conference's agenda says something of her: who read it is kept.
         audit.record(
                 AuditAction.READ,

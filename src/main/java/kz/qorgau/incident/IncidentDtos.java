@@ -44,7 +44,9 @@ public final class IncidentDtos {
                             "The dispatch system's own id of the incident; a second post with it returns the first")
             String externalReference,
 
-            @NotNull Instant occurredAt,
+            @NotNull @Schema(description = "Not in the future, and within the last 30 years")
+            Instant occurredAt,
+
             @NotNull @HasText @Size(max = 200) String district,
             @NotEmpty @Size(max = 6) Set<@NotNull ViolenceKind> violenceKinds,
             @NotNull Boolean childrenPresent,

@@ -44,6 +44,9 @@ public class IncidentService {
     /** Dispatch clocks drift; a report a little in the future is believable, one an hour ahead is not. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
+    /** Older than this is a typing error, not an incident police are called to: it would only skew her history. */
+    private static final Duration OLDEST = Duration.ofDays(30 * 365);
+
     @Inject
     AuditTrail audit;
 
@@ -81,6 +84,9 @@ public class IncidentService {
         Instant now = clock.instant();
         if (request.occurredAt().isAfter(now.plus(CLOCK_SKEW))) {
             throw new ProblemException.InvalidInput("occurredAt", "must not be in the future");
+        }
+        if (request.occurredAt().isBefore(now.minus(OLDEST))) {
+            throw new ProblemException.InvalidInput("occurredAt", "must be within the last 30 years");
         }
         Incident incident = new Incident();
         incident.id = ids.newId();

@@ -93,6 +93,26 @@ class ConferenceRulesTest {
     }
 
     @Test
+    void onlyARecordedAssessmentAtTheNetworksLevelListsACase() {
+        assertTrue(ConferenceRules.mayList(Optional.of(Priority.HIGH), DEFAULTS));
+        assertTrue(ConferenceRules.mayList(Optional.of(Priority.EMERGENCY), DEFAULTS));
+        assertFalse(ConferenceRules.mayList(Optional.of(Priority.ROUTINE), DEFAULTS));
+        assertFalse(ConferenceRules.mayList(Optional.empty(), DEFAULTS), "nobody assessed her");
+    }
+
+    @Test
+    void aMemberSeatedAfterAMeetingSeesNoneOfItsAgenda() {
+        Caller member = new Caller("almaty", Optional.of(UUID.randomUUID()), Set.of(Role.SOCIAL_WORKER), "w");
+        Caller coordinator = new Caller("almaty", Optional.empty(), Set.of(Role.COORDINATOR), "c");
+        Optional<Instant> held = Optional.of(NOW);
+        assertTrue(ConferenceRules.seesAgenda(member, Optional.of(NOW.minusSeconds(1)), held));
+        assertFalse(ConferenceRules.seesAgenda(member, Optional.of(NOW.plusSeconds(1)), held));
+        assertTrue(ConferenceRules.seesAgenda(member, Optional.of(NOW.plusSeconds(1)), Optional.empty()), "not held");
+        assertFalse(ConferenceRules.seesAgenda(member, Optional.empty(), Optional.empty()), "not seated");
+        assertTrue(ConferenceRules.seesAgenda(coordinator, Optional.empty(), held));
+    }
+
+    @Test
     void anActionIsOnTimeWhenDoneByItsDueTime() {
         assertTrue(ConferenceRules.onTime(NOW, NOW));
         assertFalse(ConferenceRules.onTime(NOW, NOW.plusSeconds(1)));

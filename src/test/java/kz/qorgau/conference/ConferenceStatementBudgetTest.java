@@ -47,12 +47,8 @@ class ConferenceStatementBudgetTest {
         UUID meeting = Conferences.meeting(chair, series, Instant.now().minus(1, ChronoUnit.HOURS));
         List<UUID> listed = new java.util.ArrayList<>();
         for (int i = 0; i < ROWS; i++) {
-            UUID item = UUID.fromString(Conferences.propose(
-                            inspector, Flows.caseFile(inspector, Flows.incident(dispatch)), series, "Threats")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id"));
+            UUID item = Conferences.proposedAtHighRisk(
+                    inspector, Flows.caseFile(inspector, Flows.incident(dispatch)), series, "Threats");
             if (i % 2 == 0) {
                 Conferences.decide(chair, item, "LIST", meeting, "Agreed")
                         .then()

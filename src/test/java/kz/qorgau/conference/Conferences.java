@@ -55,6 +55,23 @@ public final class Conferences {
                 .post("/api/v1/cases/" + caseId + "/conference-proposals");
     }
 
+    /**
+     * An agency proposes her case and then assesses her risk at DASH's threshold, as a case must be before it is
+     * listed; the assessment finds the case already waiting and proposes nothing more.
+     */
+    public static UUID proposedAtHighRisk(String inspector, UUID caseId, UUID series, String reason) {
+        UUID item = UUID.fromString(propose(inspector, caseId, series, reason)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        kz.qorgau.support.Flows.assess(
+                        inspector, caseId, Map.of("answers", kz.qorgau.support.Flows.answersScoring(inspector, 14)))
+                .then()
+                .statusCode(201);
+        return item;
+    }
+
     public static Response decide(String token, UUID conferenceCase, String verdict, UUID meeting, String reason) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("verdict", verdict, "reason", reason));
         if (meeting != null) {
@@ -141,11 +158,7 @@ public final class Conferences {
                 inspector,
                 kz.qorgau.support.Flows.incident(
                         network.token(kz.qorgau.security.Role.POLICE_DISPATCH, network.police)));
-        UUID item = UUID.fromString(propose(inspector, caseId, series, "Threats to kill")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id"));
+        UUID item = proposedAtHighRisk(inspector, caseId, series, "Threats to kill");
         UUID meeting = meeting(chair, series, Instant.now().minusSeconds(60));
         decide(chair, item, "LIST", meeting, "Agreed").then().statusCode(200);
         research(inspector, item, "Known to us", "A boy of six", "Owns a rifle")

@@ -2,6 +2,7 @@ package kz.qorgau.conference;
 
 import static io.restassured.RestAssured.given;
 import static kz.qorgau.conference.Conferences.get;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -163,6 +164,15 @@ class RiskConferenceScenarioTest {
                 .then()
                 .statusCode(200)
                 .body("agencyId", equalTo(almaty.crisisCentre.toString()));
+        // Research that says nothing would blank what the agency recorded: refused.
+        given().auth()
+                .oauth2(centre)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .put("/api/v1/conference-cases/" + conferenceCase + "/research")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("research"));
         get(centre, "/api/v1/conference-cases/" + conferenceCase + "/research")
                 .then()
                 .statusCode(200)
@@ -217,6 +227,15 @@ class RiskConferenceScenarioTest {
         get(outsider, "/api/v1/conference-cases/" + conferenceCase + "/research")
                 .then()
                 .statusCode(404);
+        get(outsider, "/api/v1/conference-meetings/" + meeting)
+                .then()
+                .statusCode(200)
+                .body("agenda", equalTo(List.of()));
+        Conferences.action(
+                        chair, conferenceCase, hospital, "Visit", Instant.now().plus(1, ChronoUnit.DAYS))
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("ownerAgencyId"));
         given().auth()
                 .oauth2(coordinator)
                 .delete("/api/v1/conference-series/" + series + "/members/" + hospital)
@@ -232,6 +251,16 @@ class RiskConferenceScenarioTest {
                 .then()
                 .statusCode(200)
                 .body("risks", equalTo("Firearm in the home; escalating threats"));
+        // A part left out keeps what was recorded of it.
+        given().auth()
+                .oauth2(chair)
+                .contentType(ContentType.JSON)
+                .body(Map.of("minutes", "Agreed unanimously; police to check the firearm licence"))
+                .put("/api/v1/conference-cases/" + conferenceCase + "/minutes")
+                .then()
+                .statusCode(200)
+                .body("risks", equalTo("Firearm in the home; escalating threats"))
+                .body("minutes", equalTo("Agreed unanimously; police to check the firearm licence"));
         Map<String, Object> shelterAction = Conferences.referralAction(
                         chair,
                         conferenceCase,
@@ -350,6 +379,18 @@ class RiskConferenceScenarioTest {
                 .then()
                 .statusCode(409)
                 .body("type", equalTo("urn:qorgau:problem:not-high-risk"));
+        // Nor is a case whose level was typed as EMERGENCY when it was opened but whose risk nobody assessed.
+        UUID unassessed = Flows.caseFileAtRisk(inspector, "EMERGENCY");
+        UUID unassessedItem = UUID.fromString(Conferences.propose(inspector, unassessed, series, "Says he has a gun")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        Conferences.decide(chair, unassessedItem, "LIST", thirdMeeting, "Agreed")
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("urn:qorgau:problem:not-high-risk"))
+                .body("detail", not(containsString("EMERGENCY")));
         Conferences.decide(chair, routineItem, "DECLINE", null, "Not high risk on what we know")
                 .then()
                 .statusCode(200)
@@ -359,12 +400,7 @@ class RiskConferenceScenarioTest {
         List<UUID> others = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             UUID other = Flows.caseFile(inspector, Flows.incident(dispatch));
-            UUID item = UUID.fromString(Conferences.propose(inspector, other, series, "Stalking")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id"));
-            others.add(item);
+            others.add(Conferences.proposedAtHighRisk(inspector, other, series, "Stalking"));
         }
         UUID secondMeeting = Conferences.meeting(chair, series, Instant.now().minus(1, ChronoUnit.MINUTES));
         for (UUID item : others) {

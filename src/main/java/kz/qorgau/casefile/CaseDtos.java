@@ -30,7 +30,14 @@ public final class CaseDtos {
             @Size(max = 40) @Pattern(regexp = "^\\+?[0-9 ()-]{5,40}$", message = "must be a phone number")
             String phone,
 
-            @Size(max = 500) String address) {}
+            @Size(max = 500) String address,
+
+            @Pattern(regexp = "^[0-9]{12}$", message = "must be twelve digits")
+            @Schema(
+                    description = "Her individual identification number, where known: checked against its check digit"
+                            + " and her birth date, and kept only as a match token that recognises her in the"
+                            + " network's incidents and cases (it is not shown back)")
+            String iin) {}
 
     @Schema(name = "NewCase")
     public record NewCase(
@@ -68,7 +75,32 @@ public final class CaseDtos {
             List<ConsentView> consents,
             Instant createdAt,
             Instant updatedAt,
-            Instant closedAt) {}
+            Instant closedAt,
+
+            @Schema(
+                    description = "Only in the answer to opening the case, and only when the network already knew"
+                            + " her: her incidents of the last 12 months and whether a risk conference heard a case"
+                            + " of hers")
+            kz.qorgau.matching.KnownSurvivorView knownSurvivor) {
+
+        CaseView withKnown(kz.qorgau.matching.KnownSurvivorView known) {
+            return new CaseView(
+                    id,
+                    leadAgencyId,
+                    riskLevel,
+                    status,
+                    summary,
+                    survivor,
+                    sharing,
+                    assignee,
+                    incidentIds,
+                    consents,
+                    createdAt,
+                    updatedAt,
+                    closedAt,
+                    known);
+        }
+    }
 
     @Schema(
             name = "Sharing",

@@ -60,7 +60,10 @@ public class CaseResource {
             operationId = "openCase",
             description = "Opens a case for a survivor, led by the caller's agency, linking incidents its agency "
                     + "reported. With an Idempotency-Key the case is opened once: the same request again returns it "
-                    + "(200), another request under the key is refused (422).",
+                    + "(200), another request under the key is refused (422). A survivor recognised (by her IIN, or"
+                    + " her name and birth date) as having an open case in the network is refused with 409"
+                    + " survivor-has-open-case naming that case and its lead agency; otherwise the answer says, in"
+                    + " knownSurvivor, what the network already knows of her: incidents and dates, a conference.",
             summary = "Open a case for a survivor, led by the caller's agency")
     @APIResponse(
             responseCode = "201",

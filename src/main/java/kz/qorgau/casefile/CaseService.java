@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,6 +27,7 @@ import kz.qorgau.casefile.CaseDtos.CaseSummary;
 import kz.qorgau.casefile.CaseDtos.CaseView;
 import kz.qorgau.casefile.CaseDtos.NewCase;
 import kz.qorgau.casefile.CaseDtos.SharingView;
+import kz.qorgau.casefile.CaseDtos.SurvivorDetails;
 import kz.qorgau.casefile.CaseDtos.SurvivorView;
 import kz.qorgau.casefile.SurvivorVault.PersonalData;
 import kz.qorgau.common.Priority;
@@ -39,12 +41,21 @@ import kz.qorgau.consent.ConsentService;
 import kz.qorgau.consent.DataCategory;
 import kz.qorgau.idempotency.IdempotentRequests;
 import kz.qorgau.incident.IncidentService;
+import kz.qorgau.matching.KnownSurvivorView;
+import kz.qorgau.matching.PersonTokens;
+import kz.qorgau.matching.SurvivorRecognition;
 import kz.qorgau.notification.Outbox;
 import kz.qorgau.security.AccessPolicy;
 import kz.qorgau.security.Capability;
 
 @ApplicationScoped
 public class CaseService {
+
+    /** No one alive was born before this. */
+    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+
+    @Inject
+    SurvivorRecognition recognition;
 
     /** A search answers at most this many cases: a search, not a list. */
     private static final int SEARCH_HITS = 50;
@@ -128,8 +139,28 @@ public class CaseService {
                 return new Opened(get(claim.resourceId()), false);
             }
         }
+        SurvivorDetails details = request.survivor();
+        PersonTokens.problemOf(details.iin(), details.birthDate()).ifPresent(problem -> {
+            throw new ProblemException.InvalidInput("survivor.iin", problem);
+        });
+        if (details.birthDate() != null && details.birthDate().isBefore(EARLIEST_BIRTH)) {
+            throw new ProblemException.InvalidInput("survivor.birthDate", "must be after " + EARLIEST_BIRTH);
+        }
+        PersonTokens tokens = recognition.tokens(details.iin(), details.fullName(), details.birthDate());
+        recognition.hold(tokens);
+        SurvivorRecognition.Known known = recognition.known(tokens, null);
+        if (!known.openCases().isEmpty()) {
+            SurvivorRecognition.OpenCase open = known.openCases().get(0);
+            throw new ProblemException.Conflict(
+                    "survivor-has-open-case",
+                    "She already has open case " + open.caseId() + ", led by agency " + open.leadAgencyId()
+                            + ": work with it (police may link the incident to it) rather than open a second",
+                    Map.of("caseId", open.caseId(), "leadAgencyId", open.leadAgencyId()));
+        }
         Instant now = clock.instant();
-        Survivor survivor = vault.create(ids.newId(), access.caller().tenantId(), request.survivor(), now);
+        Survivor survivor = vault.create(ids.newId(), access.caller().tenantId(), details, now);
+        survivor.iinToken = tokens.iin();
+        survivor.nameBirthToken = tokens.nameBirth();
         em.persist(survivor);
 
         CaseFile caseFile = new CaseFile();
@@ -161,8 +192,10 @@ public class CaseService {
         }
         audit.record(AuditAction.CREATE, Subject.of("case", caseFile.id, caseFile.id), written);
         Sharing sharing = caseAccess.to(caseFile.id, lead).sharing();
+        CaseView opened = view(caseFile, disclosure.personalData(caseFile, sharing), sharing);
         return new Opened(
-                new Versioned<>(view(caseFile, disclosure.personalData(caseFile, sharing), sharing), caseFile.version),
+                new Versioned<>(
+                        known.any() ? opened.withKnown(KnownSurvivorView.of(null, known)) : opened, caseFile.version),
                 true);
     }
 
@@ -559,6 +592,7 @@ public class CaseService {
                 consents.ofCase(caseFile.id, access.caller().belongsTo(caseFile.leadAgencyId)),
                 caseFile.createdAt,
                 caseFile.updatedAt,
-                caseFile.closedAt);
+                caseFile.closedAt,
+                null);
     }
 }

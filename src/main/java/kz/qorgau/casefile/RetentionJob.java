@@ -143,6 +143,12 @@ public class RetentionJob {
                 .setParameter(3, Timestamp.from(reportedBefore))
                 .setParameter(4, BATCH)
                 .getResultList();
+        // Their people's match tokens go with their names.
+        if (!done.isEmpty()) {
+            em.createNativeQuery("delete from incident_person where incident_id = any(?1)")
+                    .setParameter(1, done.toArray(UUID[]::new))
+                    .executeUpdate();
+        }
         for (UUID incident : done) {
             audit.recordForSystem(
                     tenantId,
@@ -160,7 +166,8 @@ public class RetentionJob {
         anonymised.fire(new CaseAnonymised(tenantId, caseId, now));
         update("""
                 update survivor set full_name_sealed = null, birth_date_sealed = null, phone_sealed = null,
-                    address_sealed = null, name_hash = null, phone_hash = null, anonymised_at = ?2
+                    address_sealed = null, name_hash = null, phone_hash = null, iin_token = null,
+                    name_birth_token = null, anonymised_at = ?2
                 where id = (select survivor_id from case_file where id = ?1)""", caseId, at);
         // The version moves on, so a request that read the case before cannot write its old text back.
         update("""
@@ -192,6 +199,10 @@ public class RetentionJob {
                   and not exists (select 1 from case_incident other join case_file c on c.id = other.case_id
                                   where other.incident_id = incident.id and other.case_id <> ?1
                                     and c.anonymised_at is null)""", caseId, at);
+        update("""
+                delete from incident_person
+                where incident_id in (select ci.incident_id from case_incident ci join incident i on i.id = ci.incident_id
+                                      where ci.case_id = ?1 and i.anonymised_at is not null)""", caseId, null);
         update("""
                 update protective_order_violation set description = cast(?2 as bytea)
                 where order_id in (select id from protective_order where case_id = ?1)""", caseId, SealedText.seal(REMOVED));

@@ -46,6 +46,13 @@ public class Survivor {
     @Column(name = "phone_hash")
     public byte[] phoneHash;
 
+    /** Match tokens (see the matching capability): set once when she is recorded, never shown. */
+    @Column(name = "iin_token")
+    public byte[] iinToken;
+
+    @Column(name = "name_birth_token")
+    public byte[] nameBirthToken;
+
     /** Set when retention removed her personal data; the sealed values and hashes are gone from then on. */
     @Column(name = "anonymised_at")
     public Instant anonymisedAt;

@@ -39,7 +39,8 @@ public class CaseConferenceResource {
     @Operation(
             operationId = "proposeCaseToConference",
             summary = "Propose a case to a risk conference, with a reason",
-            description = "Case workers of an agency on the case, to a series their agency sits in; 409"
+            description = "Case workers of an agency on the case, to a series their agency and the case's lead"
+                    + " agency both sit in (400 otherwise); 409"
                     + " already-proposed while the case waits there. The network's criteria also propose cases on"
                     + " their own: a checklist score at or above its threshold (14), an assessor's judgement at or"
                     + " above its level (HIGH), three incidents within twelve months, or a new incident within"

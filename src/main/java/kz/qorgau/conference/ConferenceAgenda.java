@@ -123,7 +123,13 @@ public class ConferenceAgenda {
         access.require(Capability.HEAR_CONFERENCE_CASES);
         CaseRef caseRef = cases.workable(caseId);
         UUID agency = access.caller().agencyId().orElseThrow();
-        series.visible(request.seriesId(), LockModeType.NONE);
+        ConferenceSeriesService.Seated seated = series.visible(request.seriesId(), LockModeType.NONE);
+        // A case goes before a series its lead agency sits in: no other agency takes her case to a table the lead
+        // agency is not at, where its members would see her summary on the high-risk basis.
+        if (!seated.members().contains(caseRef.leadAgencyId())) {
+            throw new ProblemException.InvalidInput(
+                    "seriesId", "names a series the case's lead agency does not sit in");
+        }
         Optional<ConferenceCase> waiting = waiting(request.seriesId(), caseRef.id());
         if (waiting.isPresent()) {
             throw new ProblemException.Conflict(
@@ -174,7 +180,7 @@ public class ConferenceAgenda {
             throw new ProblemException.Conflict(
                     "already-decided",
                     "Conference case " + conferenceCaseId + " was already " + proposal.status,
-                    Map.of("status", proposal.status));
+                    Map.of("conferenceCaseStatus", proposal.status));
         }
         CaseRef caseRef = cases.of(proposal.caseId);
         Instant now = clock.instant();

@@ -437,7 +437,7 @@ public class ConferenceHearing {
             throw new ProblemException.Conflict(
                     "not-listed",
                     "Conference case " + id + " is " + standing.item().status + ": only a listed case has a plan",
-                    Map.of("status", standing.item().status));
+                    Map.of("conferenceCaseStatus", standing.item().status));
         }
         return standing;
     }

@@ -5,13 +5,16 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import kz.qorgau.common.HasText;
+import kz.qorgau.matching.KnownSurvivorView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class IncidentDtos {
@@ -33,7 +36,22 @@ public final class IncidentDtos {
             @Size(max = 300) @Schema(description = "Category IDENTITY, read with INCIDENT_DETAILS")
             String name,
 
-            @Min(0) @Max(130) Integer age) {}
+            @Min(0) @Max(130) Integer age,
+
+            @Pattern(regexp = "^[0-9]{12}$", message = "must be twelve digits")
+            @Schema(
+                    description = "Category IDENTITY: the individual identification number, where known; checked,"
+                            + " and used to recognise the same person in the network's other incidents and cases")
+            String iin,
+
+            @Past @Schema(description = "Category IDENTITY; with a name of two words, recognises her without an IIN")
+            LocalDate birthDate) {
+
+        /** The same person without what IDENTITY covers. */
+        PersonInvolved withoutIdentity() {
+            return new PersonInvolved(role, null, age, null, null);
+        }
+    }
 
     @Schema(name = "NewIncident", description = "An incident as the dispatch system reports it")
     public record NewIncident(
@@ -76,5 +94,11 @@ public final class IncidentDtos {
             List<PersonInvolved> persons,
 
             Instant createdAt,
-            Instant updatedAt) {}
+            Instant updatedAt,
+
+            @Schema(
+                    maxItems = 20,
+                    description = "Only in the answer to reporting it: each victim the network already knows (an open"
+                            + " case, incidents in the last 12 months, a risk conference), by index in persons")
+            List<KnownSurvivorView> knownVictims) {}
 }

@@ -52,7 +52,10 @@ public class IncidentResource {
             operationId = "reportIncident",
             description = "Records an incident reported by the caller's agency, once: a repeat with the same "
                     + "Idempotency-Key, or the same externalReference, returns the incident first recorded with "
-                    + "200 and Idempotent-Replayed: true; the same key with a different body answers 422.",
+                    + "200 and Idempotent-Replayed: true; the same key with a different body answers 422. Each"
+                    + " victim the network already knows (by IIN, or name and birth date) is listed in knownVictims:"
+                    + " her open case and its lead agency (which hears case.incident-reported), her incidents of the"
+                    + " last 12 months; three in 12 months raise her open case to HIGH.",
             summary = "Report an incident, once: a repeat with the same Idempotency-Key or externalReference "
                     + "returns the incident first recorded (200); the same key with a different body answers 422")
     @APIResponse(

@@ -2,6 +2,7 @@ package kz.qorgau.incident;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -28,11 +31,16 @@ import kz.qorgau.common.Json;
 import kz.qorgau.common.Keyset;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.ProblemException;
+import kz.qorgau.common.ProblemException.FieldError;
 import kz.qorgau.common.TimeAndIds.IdGenerator;
 import kz.qorgau.consent.DataCategory;
 import kz.qorgau.incident.IncidentDtos.IncidentView;
 import kz.qorgau.incident.IncidentDtos.NewIncident;
 import kz.qorgau.incident.IncidentDtos.PersonInvolved;
+import kz.qorgau.matching.IncidentAboutKnownSurvivor;
+import kz.qorgau.matching.KnownSurvivorView;
+import kz.qorgau.matching.PersonTokens;
+import kz.qorgau.matching.SurvivorRecognition;
 import kz.qorgau.notification.Outbox;
 import kz.qorgau.security.AccessPolicy;
 import kz.qorgau.security.AccessRules;
@@ -45,7 +53,7 @@ public class IncidentService {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     /** Older than this is a typing error, not an incident police are called to: it would only skew her history. */
-    private static final Duration OLDEST = Duration.ofDays(30 * 365);
+    private static final int OLDEST_YEARS = 30;
 
     @Inject
     AuditTrail audit;
@@ -71,6 +79,15 @@ public class IncidentService {
     @Inject
     IdGenerator ids;
 
+    @Inject
+    SurvivorRecognition recognition;
+
+    @Inject
+    Event<IncidentAboutKnownSurvivor> aboutKnownSurvivor;
+
+    /** No one alive was born before this. */
+    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+
     public record Reported(IncidentView incident, boolean created) {}
 
     /**
@@ -85,9 +102,14 @@ public class IncidentService {
         if (request.occurredAt().isAfter(now.plus(CLOCK_SKEW))) {
             throw new ProblemException.InvalidInput("occurredAt", "must not be in the future");
         }
-        if (request.occurredAt().isBefore(now.minus(OLDEST))) {
+        if (request.occurredAt()
+                .isBefore(now.atZone(java.time.ZoneOffset.UTC)
+                        .minusYears(OLDEST_YEARS)
+                        .toInstant())) {
             throw new ProblemException.InvalidInput("occurredAt", "must be within the last 30 years");
         }
+        List<PersonInvolved> persons = request.persons() == null ? List.of() : request.persons();
+        checkPeople(persons);
         Incident incident = new Incident();
         incident.id = ids.newId();
         incident.tenantId = access.caller().tenantId();
@@ -103,7 +125,7 @@ public class IncidentService {
         incident.weaponsInvolved = request.weaponsInvolved();
         incident.injuries = request.injuries();
         incident.description = request.description();
-        incident.persons = json.write(request.persons() == null ? List.of() : request.persons());
+        incident.persons = json.write(persons);
         incident.createdBy = access.caller().subject();
         incident.createdAt = now;
         incident.updatedAt = now;
@@ -127,7 +149,18 @@ public class IncidentService {
                     AuditAction.CREATE,
                     Subject.of("incident", incident.id, null),
                     Set.of(DataCategory.INCIDENT_DETAILS));
-            return new Reported(view(incident, REPORTER_SEES), true);
+            List<PersonTokens> tokens = persons.stream()
+                    .map(p -> recognition.tokens(p.iin(), p.name(), p.birthDate()))
+                    .toList();
+            List<SurvivorRecognition.NamedPerson> named = new ArrayList<>();
+            for (int i = 0; i < persons.size(); i++) {
+                named.add(new SurvivorRecognition.NamedPerson(
+                        persons.get(i).role().name(), tokens.get(i)));
+            }
+            recognition.recordIncidentPeople(incident.id, incident.occurredAt, named);
+            List<KnownSurvivorView> known = knownVictims(persons, tokens, incident.id);
+            tellLeadAgencies(incident, known);
+            return new Reported(withKnown(view(incident, REPORTER_SEES), known), true);
         }
         Incident original = idempotencyKey
                 .flatMap(key -> incidents.findByIdempotencyKey(agency, key))
@@ -146,7 +179,83 @@ public class IncidentService {
                 Subject.of("incident", original.id, null),
                 Set.of(DataCategory.INCIDENT_DETAILS),
                 "replayed");
-        return new Reported(view(original, REPORTER_SEES), false);
+        List<PersonTokens> tokens = persons.stream()
+                .map(p -> recognition.tokens(p.iin(), p.name(), p.birthDate()))
+                .toList();
+        return new Reported(
+                withKnown(view(original, REPORTER_SEES), knownVictims(persons, tokens, original.id)), false);
+    }
+
+    /** Each person's IIN is checked and agrees with her birth date, and no one was born before 1900. */
+    private static void checkPeople(List<PersonInvolved> persons) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < persons.size(); i++) {
+            PersonInvolved person = persons.get(i);
+            String at = "persons[" + i + "].";
+            PersonTokens.problemOf(person.iin(), person.birthDate())
+                    .ifPresent(problem -> errors.add(new FieldError(at + "iin", problem)));
+            if (person.birthDate() != null && person.birthDate().isBefore(EARLIEST_BIRTH)) {
+                errors.add(new FieldError(at + "birthDate", "must be after " + EARLIEST_BIRTH));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException.InvalidInput(errors);
+        }
+    }
+
+    /** The victims the network already knows, by their index in the incident's persons. */
+    private List<KnownSurvivorView> knownVictims(
+            List<PersonInvolved> persons, List<PersonTokens> tokens, UUID incidentId) {
+        List<KnownSurvivorView> known = new ArrayList<>();
+        for (int i = 0; i < persons.size(); i++) {
+            if (persons.get(i).role() != IncidentDtos.PersonRole.VICTIM) {
+                continue;
+            }
+            SurvivorRecognition.Known of = recognition.known(tokens.get(i), incidentId);
+            if (of.any()) {
+                known.add(KnownSurvivorView.of(i, of));
+            }
+        }
+        return known;
+    }
+
+    /** The lead agency of each open case of a victim hears at once that a new incident is about her. */
+    private void tellLeadAgencies(Incident incident, List<KnownSurvivorView> known) {
+        known.stream()
+                .filter(k -> k.openCaseId() != null)
+                .map(k -> Map.entry(k.openCaseId(), k.leadAgencyId()))
+                .distinct()
+                .forEach(open -> {
+                    outbox.append(
+                            "case",
+                            open.getKey(),
+                            "case.incident-reported",
+                            Set.of(open.getValue()),
+                            Map.of(
+                                    "caseId", open.getKey(),
+                                    "incidentId", incident.id,
+                                    "occurredAt", incident.occurredAt));
+                    aboutKnownSurvivor.fire(new IncidentAboutKnownSurvivor(
+                            open.getKey(), open.getValue(), incident.id, incident.createdAt));
+                });
+    }
+
+    private static IncidentView withKnown(IncidentView view, List<KnownSurvivorView> known) {
+        return new IncidentView(
+                view.id(),
+                view.reportingAgencyId(),
+                view.externalReference(),
+                view.occurredAt(),
+                view.district(),
+                view.violenceKinds(),
+                view.childrenPresent(),
+                view.weaponsInvolved(),
+                view.injuries(),
+                view.description(),
+                view.persons(),
+                view.createdAt(),
+                view.updatedAt(),
+                known);
     }
 
     @Transactional
@@ -233,9 +342,7 @@ public class IncidentService {
                     ? List.of()
                     : json.read(incident.persons, new TypeReference<List<PersonInvolved>>() {});
             if (!shown.contains(DataCategory.IDENTITY)) {
-                persons = persons.stream()
-                        .map(p -> new PersonInvolved(p.role(), null, p.age()))
-                        .toList();
+                persons = persons.stream().map(PersonInvolved::withoutIdentity).toList();
             }
         }
         return new IncidentView(
@@ -251,7 +358,8 @@ public class IncidentService {
                 account ? incident.description : null,
                 persons,
                 incident.createdAt,
-                incident.updatedAt);
+                incident.updatedAt,
+                null);
     }
 
     /** The fingerprint of what was reported, independent of the order sets happened to arrive in. */

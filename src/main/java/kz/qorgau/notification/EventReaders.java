@@ -17,6 +17,7 @@ public final class EventReaders {
     /** Each kind of aggregate the outbox writes events about, and what a reader must be allowed to read. */
     static final Map<String, Capability> READ_BY = Map.of(
             "incident", Capability.READ_INCIDENTS,
+            "case", Capability.READ_CASES,
             "referral", Capability.READ_REFERRALS,
             "consent", Capability.READ_REFERRALS,
             "protective-order", Capability.READ_PROTECTIVE_ORDERS,

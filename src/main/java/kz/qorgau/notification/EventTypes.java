@@ -32,6 +32,7 @@ public final class EventTypes {
             "referral.document-erased",
             "consent.withdrawn",
             "incident.reported",
+            "case.incident-reported",
             "protective-order.recorded",
             "protective-order.violated",
             "protective-order.revoked",

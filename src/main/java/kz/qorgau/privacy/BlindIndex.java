@@ -37,6 +37,14 @@ public final class BlindIndex {
         return of(tenantId, "request", canonicalRequest);
     }
 
+    /**
+     * A key that another capability normalised for its own matching (an IIN, a name with a birth date); the field
+     * keeps keys of different kinds apart.
+     */
+    public byte[] ofKey(String tenantId, String field, String normalisedKey) {
+        return of(tenantId, field, normalisedKey == null ? "" : normalisedKey);
+    }
+
     static String normaliseName(String name) {
         return name == null
                 ? ""

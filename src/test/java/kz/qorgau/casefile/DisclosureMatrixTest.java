@@ -504,7 +504,11 @@ class DisclosureMatrixTest {
                                 "fullName",
                                 NAME,
                                 "birthDate",
-                                "1985-02-17",
+                                "1991-04-02",
+                                // Each scene is another woman of the same name and birth date: her IIN tells them
+                                // apart.
+                                "iin",
+                                Flows.nextIin(),
                                 "phone",
                                 "+7 705 333 21 09",
                                 "address",

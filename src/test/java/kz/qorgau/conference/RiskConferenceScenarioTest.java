@@ -118,7 +118,9 @@ class RiskConferenceScenarioTest {
         Conferences.decide(chair, conferenceCase, "DECLINE", null, "Changed my mind")
                 .then()
                 .statusCode(409)
-                .body("type", equalTo("urn:qorgau:problem:already-decided"));
+                .body("type", equalTo("urn:qorgau:problem:already-decided"))
+                .body("status", equalTo(409))
+                .body("conferenceCaseStatus", equalTo("LISTED"));
         get(inspector, "/api/v1/conference-meetings/" + meeting)
                 .then()
                 .statusCode(200)
@@ -276,6 +278,12 @@ class RiskConferenceScenarioTest {
         Flows.fire(inspector, shelterReferral, "SUBMIT").then().statusCode(200);
         Flows.fire(centre, shelterReferral, "ACKNOWLEDGE").then().statusCode(200);
         Flows.fire(centre, shelterReferral, "ACCEPT").then().statusCode(200).body("state", equalTo("ACCEPTED"));
+        // Now on the case, the centre still cannot take her case to a table the lead agency does not sit at.
+        UUID centresOwn = Conferences.series(coordinator, "Almaly", almaty.crisisCentre);
+        Conferences.propose(centre, caseId, centresOwn, "Seen at the shelter")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("seriesId"));
         UUID childrenAction = UUID.fromString(Conferences.action(
                         chair,
                         conferenceCase,

@@ -42,14 +42,49 @@ public final class Flows {
                 .path("id"));
     }
 
+    /**
+     * A case for a survivor of her own: each call gives her another IIN, so that the network does not take the many
+     * cases tests open for "Aigerim Sultanova" to be one woman's second case.
+     */
     public static String openCaseBody(UUID... incidents) {
         String ids =
                 java.util.Arrays.stream(incidents).map(i -> "\"" + i + "\"").collect(Collectors.joining(","));
         return """
-                {"survivor": {"fullName": "Aigerim Sultanova", "birthDate": "1991-04-02",
+                {"survivor": {"fullName": "Aigerim Sultanova", "birthDate": "1991-04-02", "iin": "%s",
                               "phone": "+7 701 555 12 12", "address": "Almaty, Abay ave 10, apt 5"},
                  "riskLevel": "HIGH", "incidentIds": [%s], "summary": "Repeated assaults by partner"}
-                """.formatted(ids);
+                """.formatted(nextIin(), ids);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger SERIAL =
+            new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(5000));
+
+    /** A valid IIN of a woman born on 2 April 1991, a new one at each call (10,000 before they repeat). */
+    public static String nextIin() {
+        return iinFor(java.time.LocalDate.of(1991, 4, 2));
+    }
+
+    /** A valid IIN of a woman born in the 1900s on that day, a new one at each call. */
+    public static String iinFor(java.time.LocalDate birthDate) {
+        String born = birthDate.format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd")) + "4";
+        while (true) {
+            String first = born + String.format("%04d", SERIAL.getAndIncrement() % 10_000);
+            int check = iinCheck(first, new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
+            if (check == 10) {
+                check = iinCheck(first, new int[] {3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2});
+            }
+            if (check != 10) {
+                return first + check;
+            }
+        }
+    }
+
+    private static int iinCheck(String first, int[] weights) {
+        int sum = 0;
+        for (int i = 0; i < 11; i++) {
+            sum += (first.charAt(i) - '0') * weights[i];
+        }
+        return sum % 11;
     }
 
     public static Response openCase(String token, UUID... incidents) {

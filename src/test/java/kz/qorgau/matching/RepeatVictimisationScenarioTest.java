@@ -1,0 +1,248 @@
+package kz.qorgau.matching;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import kz.qorgau.notification.OutboxRelay;
+import kz.qorgau.security.Role;
+import kz.qorgau.support.Flows;
+import kz.qorgau.support.Network;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three incidents about one woman, from two dispatch systems, with her name written three ways and her IIN on one of
+ * them, are recognised as hers: the second tells her lead agency, the third raises her case's risk and its open
+ * referral's priority, a second case for her is refused, and another network posting about a woman of the same name
+ * and birth date learns nothing.
+ */
+@QuarkusTest
+class RepeatVictimisationScenarioTest {
+
+    @Inject
+    OutboxRelay relay;
+
+    @Test
+    void herThirdCallOutIsKnownAsHersAndRaisesHerRisk() {
+        Network almaty = Network.of("almaty");
+        String dispatch = almaty.token(Role.POLICE_DISPATCH, almaty.police);
+        String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
+        UUID otherPolice = almaty.register(almaty.uniqueName("Medeu district police"), "POLICE", "[]");
+        String otherDispatch = almaty.token(Role.POLICE_DISPATCH, otherPolice);
+        // A birth date of her own, so that no other test's survivor is taken for her.
+        LocalDate born =
+                LocalDate.of(1970, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(11_000));
+        String iin = Flows.iinFor(born);
+
+        // The first call-out: a woman nobody knows yet, written in Russian with her patronymic.
+        Response first = report(dispatch, victim("Ахметова Гульнара Сериковна", null, born), 90);
+        first.then().statusCode(201).body("knownVictims", hasSize(0));
+        UUID firstIncident = UUID.fromString(first.path("id"));
+
+        // The inspector opens her case in Latin letters, with her IIN: the first incident is recognised as hers.
+        UUID caseId = UUID.fromString(openCase(inspector, "Gulnara Akhmetova", born, iin, firstIncident)
+                .then()
+                .statusCode(201)
+                .body("knownSurvivor.incidentsLast12Months", equalTo(1))
+                .body("knownSurvivor.openCaseId", nullValue())
+                .extract()
+                .path("id"));
+        Flows.recordConsent(inspector, caseId, almaty.crisisCentre).then().statusCode(201);
+        UUID referral = Flows.referral(inspector, caseId, almaty.crisisCentre);
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/referrals/" + referral)
+                .then()
+                .body("priority", equalTo("ROUTINE"));
+
+        // The second, from another district's dispatch, by her IIN alone: her case and its lead agency are named.
+        report(otherDispatch, victim("Gulnara Akhmetova", iin, null), 30)
+                .then()
+                .statusCode(201)
+                .body("knownVictims", hasSize(1))
+                .body("knownVictims[0].person", equalTo(0))
+                .body("knownVictims[0].openCaseId", equalTo(caseId.toString()))
+                .body("knownVictims[0].leadAgencyId", equalTo(almaty.police.toString()))
+                .body("knownVictims[0].incidentsLast12Months", equalTo(1));
+        assertEquals("ROUTINE", riskLevel(inspector, caseId), "two incidents are not yet an escalation");
+
+        // The third, in Kazakh without the patronymic: three in twelve months raise her case and her referral.
+        report(dispatch, victim("Ахметова Гүлнара", null, born), 0)
+                .then()
+                .statusCode(201)
+                .body("knownVictims[0].openCaseId", equalTo(caseId.toString()))
+                .body("knownVictims[0].incidentsLast12Months", equalTo(2));
+        assertEquals("HIGH", riskLevel(inspector, caseId));
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/referrals/" + referral + "/history")
+                .then()
+                .statusCode(200)
+                .body("action", hasItem("REPRIORITISE"));
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/referrals/" + referral)
+                .then()
+                .body("priority", equalTo("HIGH"));
+
+        // Her lead agency heard of both later incidents; the reporting district's dispatch hears nothing of her case.
+        relay.relay();
+        assertEquals(2, caseEvents(inspector, caseId).size(), "the lead agency hears of each new incident about her");
+        assertTrue(caseEvents(otherDispatch, caseId).isEmpty());
+
+        // A second case for her, even with her name written otherwise, is refused, naming the case to work with.
+        openCase(inspector, "Gulnara Serikovna Akhmetova", born, null)
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("urn:qorgau:problem:survivor-has-open-case"))
+                .body("caseId", equalTo(caseId.toString()))
+                .body("leadAgencyId", equalTo(almaty.police.toString()));
+        // Another woman of the same name and birth date, told apart by her IIN, has a case of her own.
+        openCase(inspector, "Gulnara Akhmetova", born, Flows.iinFor(born))
+                .then()
+                .statusCode(201);
+
+        // Another network learns nothing of her.
+        Network astana = Network.of("astana");
+        report(astana.token(Role.POLICE_DISPATCH, astana.police), victim("Gulnara Akhmetova", iin, born), 0)
+                .then()
+                .statusCode(201)
+                .body("knownVictims", hasSize(0));
+        Response elsewhere =
+                openCase(astana.token(Role.POLICE_INSPECTOR, astana.police), "Gulnara Akhmetova", born, iin);
+        // It knows only the incident its own dispatch just posted.
+        elsewhere
+                .then()
+                .statusCode(201)
+                .body("knownSurvivor.incidentsLast12Months", equalTo(1))
+                .body("knownSurvivor.openCaseId", nullValue());
+        assertFalse(elsewhere.asString().contains(caseId.toString()));
+    }
+
+    @Test
+    void badIinsAndImpossibleBirthDatesAreRefused() {
+        Network almaty = Network.of("almaty");
+        String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
+        String dispatch = almaty.token(Role.POLICE_DISPATCH, almaty.police);
+        LocalDate born = LocalDate.of(1991, 4, 2);
+        String valid = Flows.iinFor(born);
+        String wrongCheck = valid.substring(0, 11) + ((valid.charAt(11) - '0' + 1) % 10);
+        for (String bad : List.of("12345", "91040240001x", wrongCheck, "910231400011")) {
+            openCase(inspector, "Aigerim Sultanova", born, bad)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem("survivor.iin"));
+        }
+        // Her IIN carries her birth date: one that says another day is a mistake in one of them.
+        openCase(inspector, "Aigerim Sultanova", born.plusDays(1), valid)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("survivor.iin"));
+        openCase(inspector, "Aigerim Sultanova", LocalDate.of(1850, 1, 1), null)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("survivor.birthDate"));
+        report(dispatch, victim("Aigerim Sultanova", wrongCheck, null), 0)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("persons[0].iin"));
+        report(dispatch, victim("Aigerim Sultanova", null, LocalDate.of(1850, 1, 1)), 0)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("persons[0].birthDate"));
+    }
+
+    private static Map<String, Object> victim(String name, String iin, LocalDate born) {
+        Map<String, Object> person = new HashMap<>(Map.of("role", "VICTIM", "name", name));
+        if (iin != null) {
+            person.put("iin", iin);
+        }
+        if (born != null) {
+            person.put("birthDate", born.toString());
+        }
+        return person;
+    }
+
+    private static Response report(String token, Map<String, Object> victim, int daysAgo) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "occurredAt",
+                        Instant.now()
+                                .minus(daysAgo, ChronoUnit.DAYS)
+                                .minus(1, ChronoUnit.HOURS)
+                                .toString(),
+                        "district",
+                        "Almaly",
+                        "violenceKinds",
+                        List.of("PHYSICAL"),
+                        "childrenPresent",
+                        false,
+                        "weaponsInvolved",
+                        false,
+                        "injuries",
+                        true,
+                        "persons",
+                        List.of(victim)))
+                .post("/api/v1/incidents");
+    }
+
+    private static Response openCase(String token, String name, LocalDate born, String iin, UUID... incidents) {
+        Map<String, Object> survivor = new HashMap<>(Map.of("fullName", name, "birthDate", born.toString()));
+        if (iin != null) {
+            survivor.put("iin", iin);
+        }
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "survivor",
+                        survivor,
+                        "riskLevel",
+                        "ROUTINE",
+                        "incidentIds",
+                        List.of(incidents).stream().map(UUID::toString).toList()))
+                .post("/api/v1/cases");
+    }
+
+    private static String riskLevel(String token, UUID caseId) {
+        return given().auth()
+                .oauth2(token)
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("riskLevel");
+    }
+
+    private static List<String> caseEvents(String token, UUID caseId) {
+        return given().auth()
+                .oauth2(token)
+                .queryParam("limit", 500)
+                .get("/api/v1/events")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.findAll { it.data.caseId == '" + caseId
+                        + "' && it.type == 'case.incident-reported' }.type");
+    }
+}

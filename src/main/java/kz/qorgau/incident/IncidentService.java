@@ -38,6 +38,7 @@ import kz.qorgau.incident.IncidentDtos.IncidentView;
 import kz.qorgau.incident.IncidentDtos.NewIncident;
 import kz.qorgau.incident.IncidentDtos.PersonInvolved;
 import kz.qorgau.matching.IncidentAboutKnownSurvivor;
+import kz.qorgau.matching.IncidentPeopleRecorded;
 import kz.qorgau.matching.KnownSurvivorView;
 import kz.qorgau.matching.PersonTokens;
 import kz.qorgau.matching.SurvivorRecognition;
@@ -84,6 +85,9 @@ public class IncidentService {
 
     @Inject
     Event<IncidentAboutKnownSurvivor> aboutKnownSurvivor;
+
+    @Inject
+    Event<IncidentPeopleRecorded> peopleRecorded;
 
     /** No one alive was born before this. */
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
@@ -158,6 +162,8 @@ public class IncidentService {
                         persons.get(i).role().name(), tokens.get(i)));
             }
             recognition.recordIncidentPeople(incident.id, incident.occurredAt, named);
+            peopleRecorded.fire(
+                    new IncidentPeopleRecorded(incident.id, agency, incident.occurredAt, List.copyOf(named)));
             List<KnownSurvivorView> known = knownVictims(persons, tokens, incident.id);
             tellLeadAgencies(incident, known);
             return new Reported(withKnown(view(incident, REPORTER_SEES), known), true);

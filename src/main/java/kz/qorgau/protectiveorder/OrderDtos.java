@@ -32,7 +32,12 @@ public final class OrderDtos {
             @NotNull @HasText @Size(max = 300) String issuingAuthority,
             @NotNull LocalDate issuedOn,
             @NotNull LocalDate expiresOn,
-            @NotEmpty @Size(max = 20) List<@NotNull @Valid Condition> conditions) {}
+            @NotEmpty @Size(max = 20) List<@NotNull @Valid Condition> conditions,
+
+            @Schema(
+                    description = "The person it restrains, as the network's police recorded him: an incident that"
+                            + " later names him with her breaks the order")
+            UUID perpetratorId) {}
 
     @Schema(name = "NewOrderViolation")
     public record NewViolation(
@@ -52,7 +57,10 @@ public final class OrderDtos {
             String description,
 
             UUID reporterAgencyId,
-            Instant reportedAt) {}
+            Instant reportedAt,
+
+            @Schema(description = "The incident the service recognised the breach in, if it did")
+            UUID incidentId) {}
 
     @Schema(name = "ProtectiveOrder")
     public record OrderView(
@@ -75,5 +83,6 @@ public final class OrderDtos {
 
             List<ViolationView> violations,
             UUID recordedByAgency,
-            Instant createdAt) {}
+            Instant createdAt,
+            UUID perpetratorId) {}
 }

@@ -40,4 +40,8 @@ public class OrderViolation {
 
     @Column(name = "reported_at", nullable = false)
     public Instant reportedAt;
+
+    /** The incident that broke the order, when the service recognised it in one. */
+    @Column(name = "incident_id")
+    public UUID incidentId;
 }

@@ -28,6 +28,10 @@ public class ProtectiveOrder {
     @Column(name = "case_id", nullable = false, updatable = false)
     public UUID caseId;
 
+    /** The person the order restrains, when police recorded him. */
+    @Column(name = "perpetrator_id")
+    public UUID perpetratorId;
+
     @Column(nullable = false)
     public String number;
 

@@ -34,6 +34,7 @@ import kz.qorgau.common.Text;
 import kz.qorgau.common.TimeAndIds.IdGenerator;
 import kz.qorgau.consent.DataCategory;
 import kz.qorgau.notification.Outbox;
+import kz.qorgau.perpetrator.PerpetratorService;
 import kz.qorgau.protectiveorder.OrderDtos.Condition;
 import kz.qorgau.protectiveorder.OrderDtos.NewOrder;
 import kz.qorgau.protectiveorder.OrderDtos.NewViolation;
@@ -85,6 +86,9 @@ public class ProtectiveOrderService {
     @Inject
     IdGenerator ids;
 
+    @Inject
+    PerpetratorService perpetrators;
+
     /** Police of an agency on the case record an order issued to protect its survivor. */
     @Transactional
     public OrderView record(UUID caseId, NewOrder request) {
@@ -103,6 +107,10 @@ public class ProtectiveOrderService {
             if (condition.type().needsText() && Text.blank(condition.text())) {
                 errors.add(new FieldError("conditions[" + i + "].text", "is required for " + condition.type()));
             }
+        }
+        if (request.perpetratorId() != null
+                && perpetrators.inNetwork(request.perpetratorId()).isEmpty()) {
+            errors.add(new FieldError("perpetratorId", "names no perpetrator the network's police recorded"));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException.InvalidInput(errors);
@@ -124,6 +132,7 @@ public class ProtectiveOrderService {
         order.issuedOn = request.issuedOn();
         order.expiresOn = request.expiresOn();
         order.conditions = json.write(request.conditions());
+        order.perpetratorId = request.perpetratorId();
         order.recordedBy = access.caller().subject();
         order.recordedByAgency = agency;
         order.createdAt = now;
@@ -276,7 +285,8 @@ public class ProtectiveOrderService {
                                         v.occurredAt,
                                         details ? v.description : null,
                                         v.reporterAgencyId,
-                                        v.reportedAt),
+                                        v.reportedAt,
+                                        v.incidentId),
                                 Collectors.toList())));
         LocalDate today = today(tenantId);
         return orders.stream()
@@ -296,7 +306,8 @@ public class ProtectiveOrderService {
                         details ? o.revocationReason : null,
                         violations.getOrDefault(o.id, List.of()),
                         o.recordedByAgency,
-                        o.createdAt))
+                        o.createdAt,
+                        o.perpetratorId))
                 .toList();
     }
 

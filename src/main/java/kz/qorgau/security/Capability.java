@@ -97,7 +97,11 @@ public enum Capability {
     /** The data return of a series and its overdue actions, without case content. */
     READ_CONFERENCE_RETURNS(EnumSet.of(COORDINATOR)),
     /** Coordinators follow the referrals that missed a deadline. */
-    READ_ESCALATIONS(EnumSet.of(COORDINATOR));
+    READ_ESCALATIONS(EnumSet.of(COORDINATOR)),
+    /** Police record the person who harms her, from an incident or a case, and link him to others. */
+    RECORD_PERPETRATORS(EnumSet.of(POLICE_INSPECTOR)),
+    /** The network's police read a perpetrator's record, notes included; no other agency does. */
+    READ_PERPETRATORS(EnumSet.of(POLICE_DISPATCH, POLICE_INSPECTOR));
 
     private final Set<Role> roles;
 

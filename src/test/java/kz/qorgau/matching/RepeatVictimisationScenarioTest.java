@@ -137,6 +137,125 @@ class RepeatVictimisationScenarioTest {
     }
 
     @Test
+    void anIncidentNamingHimWithHerBreaksHisOrder() {
+        Network almaty = Network.of("almaty");
+        String dispatch = almaty.token(Role.POLICE_DISPATCH, almaty.police);
+        String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
+        String centre = almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre);
+        UUID otherPolice = almaty.register(almaty.uniqueName("Medeu district police"), "POLICE", "[]");
+        String otherDispatch = almaty.token(Role.POLICE_DISPATCH, otherPolice);
+        LocalDate herBirth =
+                LocalDate.of(1970, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(11_000));
+        LocalDate hisBirth =
+                LocalDate.of(1965, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(11_000));
+        Map<String, Object> her = victim("Жанар Серикова", null, herBirth);
+        Map<String, Object> him = suspect("Ерлан Ахметов", hisBirth);
+
+        UUID first = UUID.fromString(report(dispatch, List.of(her, him), 10)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        UUID caseId = UUID.fromString(openCase(inspector, "Zhanar Serikova", herBirth, null, first)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        Flows.recordConsent(inspector, caseId, almaty.crisisCentre).then().statusCode(201);
+        UUID referral = Flows.referral(inspector, caseId, almaty.crisisCentre);
+        Flows.fire(centre, referral, "ACKNOWLEDGE").then().statusCode(200);
+        Flows.fire(centre, referral, "ACCEPT").then().statusCode(200);
+
+        // Police record him once, from the incident and the case; a second record of him is refused.
+        UUID perpetrator = UUID.fromString(given().auth()
+                .oauth2(inspector)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "fullName", "Yerlan Akhmetov",
+                        "birthDate", hisBirth.toString(),
+                        "notes", "Owns a hunting rifle",
+                        "incidentIds", List.of(first.toString()),
+                        "caseIds", List.of(caseId.toString())))
+                .post("/api/v1/perpetrators")
+                .then()
+                .statusCode(201)
+                .body("incidentIds", equalTo(List.of(first.toString())))
+                .extract()
+                .path("id"));
+        given().auth()
+                .oauth2(inspector)
+                .contentType(ContentType.JSON)
+                .body(Map.of("fullName", "Ахметов Ерлан Болатович", "birthDate", hisBirth.toString()))
+                .post("/api/v1/perpetrators")
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("urn:qorgau:problem:perpetrator-known"))
+                .body("perpetratorId", equalTo(perpetrator.toString()));
+        // The network's police read him, notes and all; no other agency, nor another network, does.
+        given().auth()
+                .oauth2(otherDispatch)
+                .get("/api/v1/perpetrators/" + perpetrator)
+                .then()
+                .statusCode(200)
+                .body("notes", equalTo("Owns a hunting rifle"));
+        given().auth()
+                .oauth2(centre)
+                .get("/api/v1/perpetrators/" + perpetrator)
+                .then()
+                .statusCode(403);
+        Network astana = Network.of("astana");
+        given().auth()
+                .oauth2(astana.token(Role.POLICE_INSPECTOR, astana.police))
+                .get("/api/v1/perpetrators/" + perpetrator)
+                .then()
+                .statusCode(404);
+
+        // The order restrains him and protects her.
+        UUID order = UUID.fromString(Flows.recordOrder(
+                        inspector,
+                        caseId,
+                        Flows.orderBody("PO-" + UUID.randomUUID())
+                                .replaceFirst("\\{", "{\"perpetratorId\": \"" + perpetrator + "\", "))
+                .then()
+                .statusCode(201)
+                .body("perpetratorId", equalTo(perpetrator.toString()))
+                .extract()
+                .path("id"));
+
+        // He is named with another woman: her order is not broken by it.
+        report(
+                        otherDispatch,
+                        List.of(victim("Айгуль Нурланова", null, herBirth), suspect("Erlan Akhmetov", hisBirth)),
+                        0)
+                .then()
+                .statusCode(201);
+        assertEquals(0, violations(inspector, caseId, order).size());
+
+        // Another district's dispatch names him, in Latin letters, with her: the order is broken.
+        UUID breaking = UUID.fromString(report(
+                        otherDispatch,
+                        List.of(victim("Zhanar Serikova", null, herBirth), suspect("Erlan Akhmetov", hisBirth)),
+                        0)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        List<Map<String, Object>> broken = violations(inspector, caseId, order);
+        assertEquals(1, broken.size());
+        assertEquals(breaking.toString(), broken.get(0).get("incidentId"));
+        assertEquals("EMERGENCY", riskLevel(inspector, caseId));
+        given().auth()
+                .oauth2(centre)
+                .get("/api/v1/referrals/" + referral)
+                .then()
+                .body("priority", equalTo("EMERGENCY"));
+        // The police unit that recorded the order and the crisis centre on her case hear it at once.
+        relay.relay();
+        assertEquals(List.of("protective-order.violated"), orderEvents(inspector, order));
+        assertEquals(List.of("protective-order.violated"), orderEvents(centre, order));
+    }
+
+    @Test
     void badIinsAndImpossibleBirthDatesAreRefused() {
         Network almaty = Network.of("almaty");
         String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
@@ -181,7 +300,37 @@ class RepeatVictimisationScenarioTest {
         return person;
     }
 
+    private static Map<String, Object> suspect(String name, LocalDate born) {
+        return Map.of("role", "SUSPECT", "name", name, "birthDate", born.toString());
+    }
+
+    private static List<Map<String, Object>> violations(String token, UUID caseId, UUID order) {
+        return given().auth()
+                .oauth2(token)
+                .get("/api/v1/cases/" + caseId + "/protective-orders")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("find { it.id == '" + order + "' }.violations");
+    }
+
+    private static List<String> orderEvents(String token, UUID order) {
+        return given().auth()
+                .oauth2(token)
+                .queryParam("limit", 500)
+                .get("/api/v1/events")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.findAll { it.data.protectiveOrderId == '" + order + "' && it.type =="
+                        + " 'protective-order.violated' }.type");
+    }
+
     private static Response report(String token, Map<String, Object> victim, int daysAgo) {
+        return report(token, List.of(victim), daysAgo);
+    }
+
+    private static Response report(String token, List<Map<String, Object>> persons, int daysAgo) {
         return given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)
@@ -202,7 +351,7 @@ class RepeatVictimisationScenarioTest {
                         "injuries",
                         true,
                         "persons",
-                        List.of(victim)))
+                        persons))
                 .post("/api/v1/incidents");
     }
 

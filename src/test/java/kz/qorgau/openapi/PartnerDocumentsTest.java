@@ -64,14 +64,16 @@ class PartnerDocumentsTest {
     }
 
     @Test
-    void policeDispatchGetsTheIncidentOperationsItsChangeFeedAndWhoItIsOnly() {
+    void policeDispatchGetsTheIncidentOperationsItsChangeFeedWhoItIsAndThePerpetratorsOnly() {
         assertEquals(
                 new TreeSet<>(List.of(
                         "GET /api/v1/events",
                         "GET /api/v1/me",
                         "GET /api/v1/incidents",
                         "GET /api/v1/incidents/{id}",
-                        "POST /api/v1/incidents")),
+                        "POST /api/v1/incidents",
+                        // A dispatcher reads the record of the man a call names (a weapon, an order).
+                        "GET /api/v1/perpetrators/{id}")),
                 operations("police-dispatch"));
     }
 

@@ -81,6 +81,16 @@ class KeyRotationTest {
             String secret = subscribed.path("secret");
             String decision = aWholeHandOff(almaty, inspector);
             kz.qorgau.conference.Conferences.heardWithEverything(almaty);
+            given().auth()
+                    .oauth2(inspector)
+                    .contentType("application/json")
+                    .body(Map.of(
+                            "fullName", "Erlan " + UUID.randomUUID(),
+                            "birthDate", "1988-07-15",
+                            "notes", "Owns a hunting rifle"))
+                    .post("/api/v1/perpetrators")
+                    .then()
+                    .statusCode(201);
 
             FieldCipher retiring = new FieldCipher(Map.of(RETIRED, key(retiredKey)), RETIRED);
             Map<String, Integer> resealed = new TreeMap<>();

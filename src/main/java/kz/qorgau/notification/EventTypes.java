@@ -37,6 +37,7 @@ public final class EventTypes {
             "protective-order.violated",
             "protective-order.revoked",
             "protective-order.expiring",
+            "protective-order.check-in-missed",
             "audit.checkpoint",
             "conference.case-proposed",
             "conference.case-listed",

@@ -53,7 +53,7 @@ public final class NotificationDtos {
                     description = "Event types to send, each one the change feed carries (referral.created,"
                             + " referral.submitted and the other referral actions in the past tense, referral.escalated,"
                             + " referral.reprioritised, consent.withdrawn, incident.reported, case.incident-reported, protective-order.recorded,"
-                            + " .violated, .revoked, .expiring); empty or absent for every type the agency may hear of."
+                            + " .violated, .revoked, .expiring, .check-in-missed); empty or absent for every type the agency may hear of."
                             + " An unknown type answers 400.")
             Set<@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 64) String>
                     eventTypes) {}

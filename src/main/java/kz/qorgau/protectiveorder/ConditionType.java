@@ -6,6 +6,12 @@ public enum ConditionType {
     STAY_AWAY_FROM_PLACES,
     LEAVE_SHARED_HOME,
     ATTEND_CORRECTION_PROGRAMME,
+    /** A court's special requirement: no acquiring, carrying or keeping weapons. */
+    NO_WEAPONS,
+    /** A court's special requirement: no alcohol, drugs or other intoxicants. */
+    NO_ALCOHOL_OR_DRUGS,
+    /** A court's special requirement: report to police one to four times a month, on the order's check-in days. */
+    REPORT_TO_POLICE,
     /** Needs a text saying what the condition is. */
     OTHER;
 

@@ -1,14 +1,18 @@
 package kz.qorgau.protectiveorder;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import kz.qorgau.common.HasText;
+import kz.qorgau.common.Priority;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class OrderDtos {
@@ -23,7 +27,20 @@ public final class OrderDtos {
             @Schema(
                     description = "Required for STAY_AWAY_FROM_PLACES (the places) and OTHER; "
                             + "read as category ADDRESS, since the places are hers")
-            String text) {}
+            String text,
+
+            @Size(min = 1, max = 4)
+            @Schema(
+                    description = "REPORT_TO_POLICE only, and required for it: the days of the month (1 to 28) he"
+                            + " reports on, one to four of them; each is a check-in the police unit records, and one"
+                            + " not recorded by its day is listed as missed")
+            Set<@NotNull @Min(1) @Max(28) Integer> checkInDays) {
+
+        /** The condition without what is her ADDRESS data. */
+        Condition withoutPlaces() {
+            return new Condition(type, null, checkInDays);
+        }
+    }
 
     @Schema(name = "NewProtectiveOrder")
     public record NewOrder(
@@ -85,4 +102,22 @@ public final class OrderDtos {
             UUID recordedByAgency,
             Instant createdAt,
             UUID perpetratorId) {}
+
+    @Schema(name = "CheckIn", description = "He reported to police on a day his order's check-ins fall on")
+    public record NewCheckIn(
+            @NotNull @Schema(description = "The check-in's day, in the network's calendar")
+            LocalDate dueOn) {}
+
+    @Schema(name = "OrderCheckIn")
+    public record CheckInView(UUID protectiveOrderId, LocalDate dueOn, Instant attendedAt, String recordedBy) {}
+
+    @Schema(name = "MissedCheckIn", description = "A check-in its day passed without the police unit recording it")
+    public record MissedCheckIn(UUID protectiveOrderId, UUID caseId, String number, LocalDate dueOn) {}
+
+    @Schema(
+            name = "CourtPrompt",
+            description = "A police order about to expire while her risk is still high, with no court order after it:"
+                    + " time to apply to the court for special requirements")
+    public record CourtPrompt(
+            UUID protectiveOrderId, UUID caseId, String number, LocalDate expiresOn, Priority riskLevel) {}
 }

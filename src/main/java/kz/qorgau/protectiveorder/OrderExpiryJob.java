@@ -56,6 +56,44 @@ public class OrderExpiryJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void everyHour() {
         announceExpiring();
+        announceMissedCheckIns();
+    }
+
+    /** @return how many missed check-ins this call announced, across all tenants */
+    @ActivateRequestContext
+    public int announceMissedCheckIns() {
+        int announced = 0;
+        for (var tenant : tenants.all().entrySet()) {
+            override.actFor(tenant.getKey());
+            try {
+                announced += self.announceMissedCheckIns(tenant.getKey(), tenant.getValue());
+            } finally {
+                override.clear();
+            }
+        }
+        return announced;
+    }
+
+    /** Each check-in whose day passed unrecorded is announced once, to the police unit that recorded the order. */
+    @Transactional
+    int announceMissedCheckIns(String tenantId, TenantsConfig.Tenant settings) {
+        LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
+        @SuppressWarnings("unchecked")
+        List<Object[]> claimed = em.createNativeQuery("""
+                        update order_check_in k set missed_notified_at = ?1
+                        from protective_order o
+                        where o.id = k.order_id and k.tenant_id = ?2 and k.missed_notified_at is null
+                          and k.attended_at is null and k.due_on < ?3 and o.revoked_at is null
+                        returning k.order_id, k.due_on""")
+                .setParameter(1, Timestamp.from(clock.instant()))
+                .setParameter(2, tenantId)
+                .setParameter(3, Date.valueOf(today))
+                .getResultList();
+        for (Object[] row : claimed) {
+            ProtectiveOrder order = em.find(ProtectiveOrder.class, (UUID) row[0]);
+            orders.announceCheckInMissed(order, OrderCheckIns.day(row[1]));
+        }
+        return claimed.size();
     }
 
     /** @return how many orders this call announced, across all tenants */

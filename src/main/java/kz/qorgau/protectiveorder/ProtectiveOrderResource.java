@@ -5,13 +5,19 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import kz.qorgau.common.PartnerDocuments;
+import kz.qorgau.protectiveorder.OrderDtos.CheckInView;
+import kz.qorgau.protectiveorder.OrderDtos.CourtPrompt;
+import kz.qorgau.protectiveorder.OrderDtos.MissedCheckIn;
+import kz.qorgau.protectiveorder.OrderDtos.NewCheckIn;
 import kz.qorgau.protectiveorder.OrderDtos.NewViolation;
 import kz.qorgau.protectiveorder.OrderDtos.OrderView;
 import kz.qorgau.protectiveorder.OrderDtos.Revocation;
@@ -31,6 +37,9 @@ public class ProtectiveOrderResource {
 
     @Inject
     ProtectiveOrderService orders;
+
+    @Inject
+    OrderCheckIns checkIns;
 
     @POST
     @Path("/{id}/violations")
@@ -66,5 +75,44 @@ public class ProtectiveOrderResource {
             summary = "Record that a protective order was revoked (police of an agency on the case)")
     public OrderView revoke(@RestPath UUID id, @NotNull @Valid Revocation revocation) {
         return orders.revoke(id, revocation);
+    }
+
+    @POST
+    @Path("/{id}/check-ins")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Operation(
+            operationId = "recordCheckIn",
+            summary = "Record that he reported to police on one of his order's check-in days",
+            description = "Police inspectors of the unit that recorded the order (403 for another agency that sees"
+                    + " it); 400 for a day that is not one of its check-ins, 409 check-in-recorded for one already"
+                    + " recorded. One not recorded by its day is listed as missed and announced once"
+                    + " (protective-order.check-in-missed).")
+    public CheckInView recordCheckIn(@RestPath UUID id, @NotNull @Valid NewCheckIn checkIn) {
+        return checkIns.record(id, checkIn);
+    }
+
+    @GET
+    @Path("/missed-check-ins")
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Operation(
+            operationId = "listMissedCheckIns",
+            summary = "The caller's police unit's check-ins whose day passed unrecorded",
+            description = "On orders it recorded and that were not revoked; oldest first, at most 200.")
+    public List<MissedCheckIn> missedCheckIns() {
+        return checkIns.missed();
+    }
+
+    @GET
+    @Path("/court-prompts")
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Operation(
+            operationId = "listCourtPrompts",
+            summary = "Police orders about to expire while her risk is still high: apply to the court",
+            description = "The caller's police unit's police protective orders that expire within the network's"
+                    + " court-prompt-days (7) while her case is open at HIGH or EMERGENCY and no court order protects"
+                    + " her beyond them; soonest first, at most 200.")
+    public List<CourtPrompt> courtPrompts() {
+        return checkIns.courtPrompts();
     }
 }

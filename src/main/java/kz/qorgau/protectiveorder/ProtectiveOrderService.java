@@ -89,6 +89,9 @@ public class ProtectiveOrderService {
     @Inject
     PerpetratorService perpetrators;
 
+    @Inject
+    OrderCheckIns checkIns;
+
     /** Police of an agency on the case record an order issued to protect its survivor. */
     @Transactional
     public OrderView record(UUID caseId, NewOrder request) {
@@ -107,10 +110,20 @@ public class ProtectiveOrderService {
             if (condition.type().needsText() && Text.blank(condition.text())) {
                 errors.add(new FieldError("conditions[" + i + "].text", "is required for " + condition.type()));
             }
+            boolean reports = condition.type() == ConditionType.REPORT_TO_POLICE;
+            if (reports != (condition.checkInDays() != null)) {
+                errors.add(new FieldError(
+                        "conditions[" + i + "].checkInDays",
+                        reports ? "is required for REPORT_TO_POLICE" : "is for REPORT_TO_POLICE alone"));
+            }
         }
         if (request.perpetratorId() != null
                 && perpetrators.inNetwork(request.perpetratorId()).isEmpty()) {
             errors.add(new FieldError("perpetratorId", "names no perpetrator the network's police recorded"));
+        }
+        boolean reports = request.conditions().stream().anyMatch(c -> c.type() == ConditionType.REPORT_TO_POLICE);
+        if (reports && request.expiresOn().isAfter(request.issuedOn().plusYears(2))) {
+            errors.add(new FieldError("expiresOn", "an order with check-ins lasts two years at most"));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException.InvalidInput(errors);
@@ -138,6 +151,8 @@ public class ProtectiveOrderService {
         order.createdAt = now;
         order.updatedAt = now;
         em.persist(order);
+        em.flush();
+        checkIns.schedule(order, request.conditions());
         announce(order, "protective-order.recorded", parties.of(caseFile.id(), caseFile.leadAgencyId()));
         em.flush();
         audit.record(AuditAction.CREATE, Subject.of("protective-order", order.id, caseFile.id()), Set.of());
@@ -231,7 +246,7 @@ public class ProtectiveOrderService {
         return views(List.of(order), caseFile, sharingOf(caseFile)).get(0);
     }
 
-    private ProtectiveOrder visible(UUID orderId) {
+    ProtectiveOrder visible(UUID orderId) {
         ProtectiveOrder order = em.find(ProtectiveOrder.class, orderId);
         CaseRef caseFile = order == null ? null : caseService.of(order.caseId);
         if (caseFile == null
@@ -239,6 +254,20 @@ public class ProtectiveOrderService {
             throw new ProblemException.NotFound("Protective order " + orderId);
         }
         return order;
+    }
+
+    /** The police unit that recorded the order hears that he did not come on a check-in day. */
+    void announceCheckInMissed(ProtectiveOrder order, LocalDate dueOn) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("protectiveOrderId", order.id);
+        payload.put("caseId", order.caseId);
+        payload.put("dueOn", dueOn);
+        outbox.append(
+                "protective-order",
+                order.id,
+                "protective-order.check-in-missed",
+                Set.of(order.recordedByAgency),
+                payload);
     }
 
     void announce(ProtectiveOrder order, String eventType, Set<UUID> audience) {
@@ -299,7 +328,7 @@ public class ProtectiveOrderService {
                         o.issuedOn,
                         o.expiresOn,
                         read(o.conditions).stream()
-                                .map(c -> places ? c : new Condition(c.type(), null))
+                                .map(c -> places ? c : c.withoutPlaces())
                                 .toList(),
                         OrderStatus.of(o.expiresOn, o.revokedAt, today),
                         o.revokedAt,

@@ -31,6 +31,13 @@ public interface TenantsConfig {
         int orderExpiryWarningDays();
 
         /**
+         * How many days before a police protective order expires, while her case's risk is still HIGH or EMERGENCY,
+         * the police unit's list prompts it to apply to the court for special requirements.
+         */
+        @WithDefault("7")
+        int courtPromptDays();
+
+        /**
          * How long a closed case keeps the survivor's personal data and its free text before retention
          * anonymises it; five years unless the network's rules say otherwise.
          */

@@ -56,4 +56,39 @@ public final class StatisticsDtos {
             boolean suppressed,
             Double medianMinutes,
             Double p90Minutes) {}
+
+    @Schema(name = "RepeatVictimisationStatistics")
+    public record RepeatStatistics(
+            @Schema(description = "The first month counted") YearMonth from,
+
+            @Schema(description = "The first month not counted")
+            YearMonth to,
+
+            int minimumCellSize,
+
+            @Schema(maxItems = 36, description = "One entry per month of the period, oldest first")
+            List<RepeatMonth> months) {}
+
+    @Schema(
+            name = "MonthlyRepeatFigures",
+            description = "Per district (the incident's; for breaches without an incident and for check-ins, the police"
+                    + " unit's). A cell under minimumCellSize is withheld, with the next smallest when it alone would"
+                    + " be")
+    public record RepeatMonth(
+            @Schema(description = "The month, as 2026-11") String month,
+
+            @Schema(maxItems = 200, description = "Incidents that name a recognised victim, by district")
+            List<Cell> victimIncidents,
+
+            @Schema(
+                    maxItems = 200,
+                    description = "Of those, the incidents about a victim with another incident in the 12 months"
+                            + " before: repeat victimisation is this over victimIncidents")
+            List<Cell> repeatIncidents,
+
+            @Schema(maxItems = 200, description = "Protective orders with a violation that happened in the month")
+            List<Cell> ordersBreached,
+
+            @Schema(maxItems = 200, description = "Check-ins due in the month that police did not record")
+            List<Cell> missedCheckIns) {}
 }

@@ -38,4 +38,18 @@ public class StatisticsResource {
     public ReferralStatistics referrals(@RestQuery("from") YearMonth from, @RestQuery("to") YearMonth to) {
         return statistics.referrals(from, to);
     }
+
+    @GET
+    @Path("/repeat-victimisation")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
+    @Operation(
+            operationId = "getRepeatVictimisationStatistics",
+            summary = "Repeat victimisation, breached orders and missed check-ins per district (coordinators)",
+            description = "De-identified figures per UTC calendar month of [from, to), as the referral statistics:"
+                    + " per district, the incidents that name a recognised victim and, of those, the ones about a"
+                    + " victim with another incident in the 12 months before; protective orders breached; check-ins"
+                    + " police did not record. Counts under 5 are withheld. For coordinators.")
+    public StatisticsDtos.RepeatStatistics repeats(@RestQuery("from") YearMonth from, @RestQuery("to") YearMonth to) {
+        return statistics.repeats(from, to);
+    }
 }

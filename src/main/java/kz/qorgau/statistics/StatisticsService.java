@@ -18,6 +18,8 @@ import kz.qorgau.security.Capability;
 import kz.qorgau.statistics.StatisticsDtos.Duration;
 import kz.qorgau.statistics.StatisticsDtos.MonthFigures;
 import kz.qorgau.statistics.StatisticsDtos.ReferralStatistics;
+import kz.qorgau.statistics.StatisticsDtos.RepeatMonth;
+import kz.qorgau.statistics.StatisticsDtos.RepeatStatistics;
 
 /** Counts over the caller's network only, computed in the database, suppressed before they leave it. */
 @ApplicationScoped
@@ -70,6 +72,52 @@ public class StatisticsService {
                     accept.getOrDefault(key, NONE)));
         }
         return new ReferralStatistics(period.from(), period.to(), minimum, months);
+    }
+
+    /**
+     * Repeat victimisation, breached orders and missed check-ins per UTC month and district. An incident is a repeat
+     * when one of its victims, recognised by her match tokens, was the victim of another incident in the twelve
+     * months before it.
+     */
+    @Transactional
+    public RepeatStatistics repeats(YearMonth from, YearMonth to) {
+        access.require(Capability.READ_STATISTICS);
+        StatisticsPeriod period = StatisticsPeriod.of(from, to, YearMonth.now(clock.withZone(ZoneOffset.UTC)));
+        Query query = new Query(access.caller().tenantId(), period.start(), period.end());
+        String incidentMonth = "to_char(i.occurred_at at time zone 'UTC', 'YYYY-MM')";
+        String aboutAVictim = " from incident i where i.tenant_id = ?1 and i.occurred_at >= ?2 and i.occurred_at < ?3"
+                + " and exists (select 1 from incident_person v where v.incident_id = i.id and v.role = 'VICTIM')";
+        Map<String, Map<String, Long>> victimIncidents = query.counts(
+                "select " + incidentMonth + ", i.district, count(*)" + aboutAVictim + " group by 1, 2" + " order by 2");
+        Map<String, Map<String, Long>> repeatIncidents = query.counts("select " + incidentMonth
+                + ", i.district, count(*)" + aboutAVictim
+                + " and exists (select 1 from incident_person p join incident_person q on q.tenant_id = p.tenant_id"
+                + " and q.role = 'VICTIM' and q.incident_id <> p.incident_id and (q.iin_token = p.iin_token"
+                + " or q.name_birth_token = p.name_birth_token and (q.iin_token is null or p.iin_token is null))"
+                + " and q.occurred_at < p.occurred_at and q.occurred_at >= p.occurred_at - interval '365 days'"
+                + " where p.incident_id = i.id and p.role = 'VICTIM') group by 1, 2 order by 2");
+        Map<String, Map<String, Long>> breached = query.counts("select to_char(v.occurred_at at time zone 'UTC',"
+                + " 'YYYY-MM'), coalesce(i.district, a.district, 'unknown'), count(distinct v.order_id)"
+                + " from protective_order_violation v left join incident i on i.id = v.incident_id"
+                + " join agency a on a.id = v.reporter_agency_id"
+                + " where v.tenant_id = ?1 and v.occurred_at >= ?2 and v.occurred_at < ?3 group by 1, 2 order by 2");
+        Map<String, Map<String, Long>> missed = query.counts("select to_char(k.due_on, 'YYYY-MM'),"
+                + " coalesce(a.district, 'unknown'), count(*) from order_check_in k"
+                + " join protective_order o on o.id = k.order_id join agency a on a.id = o.recorded_by_agency"
+                + " where k.tenant_id = ?1 and k.due_on >= cast(?2 as date) and k.due_on < cast(?3 as date)"
+                + " and k.attended_at is null group by 1, 2 order by 2");
+        int minimum = SmallCells.MINIMUM;
+        List<RepeatMonth> months = new ArrayList<>();
+        for (YearMonth month : period.months()) {
+            String key = month.toString();
+            months.add(new RepeatMonth(
+                    key,
+                    SmallCells.suppress(victimIncidents.getOrDefault(key, Map.of()), minimum),
+                    SmallCells.suppress(repeatIncidents.getOrDefault(key, Map.of()), minimum),
+                    SmallCells.suppress(breached.getOrDefault(key, Map.of()), minimum),
+                    SmallCells.suppress(missed.getOrDefault(key, Map.of()), minimum)));
+        }
+        return new RepeatStatistics(period.from(), period.to(), minimum, months);
     }
 
     private static final Duration NONE = new Duration(0L, false, null, null);

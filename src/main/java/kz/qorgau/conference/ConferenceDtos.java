@@ -130,7 +130,14 @@ public final class ConferenceDtos {
             String minutes) {}
 
     @Schema(name = "ConferenceOrderFacts")
-    public record OrderFacts(String kind, LocalDate issuedOn, LocalDate expiresOn, boolean revoked) {}
+    public record OrderFacts(
+            String kind,
+            LocalDate issuedOn,
+            LocalDate expiresOn,
+            boolean revoked,
+
+            @Schema(description = "The name of the man it restrains, where police recorded him; never their notes")
+            String restrainedPerson) {}
 
     @Schema(
             name = "ConferenceSummary",

@@ -146,7 +146,8 @@ public class ConferenceHearing {
         var risk = latestRisk.of(caseRef.id());
         List<CaseIncidents.Facts> linked = incidents.of(caseRef.id());
         List<OrderFacts> orderFacts = orders.of(caseRef.id()).stream()
-                .map(o -> new OrderFacts(o.kind().name(), o.issuedOn(), o.expiresOn(), o.revokedAt() != null))
+                .map(o -> new OrderFacts(
+                        o.kind().name(), o.issuedOn(), o.expiresOn(), o.revokedAt() != null, o.restrainedPerson()))
                 .toList();
         Set<DataCategory> shown = EnumSet.of(DataCategory.RISK);
         shown.addAll(sharing.categories());

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -18,15 +19,40 @@ public class CaseOrders {
     @Inject
     EntityManager em;
 
-    public record Facts(OrderKind kind, LocalDate issuedOn, LocalDate expiresOn, Instant revokedAt) {}
+    /** @param restrainedPerson the name of the man the order restrains, where police recorded him */
+    public record Facts(
+            OrderKind kind, LocalDate issuedOn, LocalDate expiresOn, Instant revokedAt, String restrainedPerson) {}
 
     public List<Facts> of(UUID caseId) {
-        return em.createQuery(
+        List<ProtectiveOrder> orders = em.createQuery(
                         "from ProtectiveOrder o where o.caseId = :case order by o.createdAt, o.id",
                         ProtectiveOrder.class)
                 .setParameter("case", caseId)
-                .getResultStream()
-                .map(o -> new Facts(o.kind, o.issuedOn, o.expiresOn, o.revokedAt))
+                .getResultList();
+        Map<UUID, String> names = restrainedNames(em, orders);
+        return orders.stream()
+                .map(o -> new Facts(
+                        o.kind,
+                        o.issuedOn,
+                        o.expiresOn,
+                        o.revokedAt,
+                        o.perpetratorId == null ? null : names.get(o.perpetratorId)))
                 .toList();
+    }
+
+    /** The names of the men these orders restrain, in one query; never his notes. */
+    static Map<UUID, String> restrainedNames(EntityManager em, List<ProtectiveOrder> orders) {
+        List<UUID> men = orders.stream()
+                .map(o -> o.perpetratorId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        if (men.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("from Perpetrator where id in :men", kz.qorgau.perpetrator.Perpetrator.class)
+                .setParameter("men", men)
+                .getResultStream()
+                .collect(java.util.stream.Collectors.toMap(p -> p.id, p -> p.fullName));
     }
 }

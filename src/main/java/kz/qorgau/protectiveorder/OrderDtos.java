@@ -101,7 +101,12 @@ public final class OrderDtos {
             List<ViolationView> violations,
             UUID recordedByAgency,
             Instant createdAt,
-            UUID perpetratorId) {}
+            UUID perpetratorId,
+
+            @Schema(
+                    description = "Category INCIDENT_DETAILS: the name of the man it restrains, where police recorded"
+                            + " him; his record itself is the police's")
+            String restrainedPerson) {}
 
     @Schema(name = "CheckIn", description = "He reported to police on a day his order's check-ins fall on")
     public record NewCheckIn(

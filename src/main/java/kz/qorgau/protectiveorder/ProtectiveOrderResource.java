@@ -98,7 +98,7 @@ public class ProtectiveOrderResource {
     @Operation(
             operationId = "listMissedCheckIns",
             summary = "The caller's police unit's check-ins whose day passed unrecorded",
-            description = "On orders it recorded and that were not revoked; oldest first, at most 200.")
+            description = "On orders it recorded and that were not revoked; oldest first, at most 200 (not paged).")
     public List<MissedCheckIn> missedCheckIns() {
         return checkIns.missed();
     }

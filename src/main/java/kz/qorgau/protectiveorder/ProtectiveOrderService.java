@@ -318,6 +318,7 @@ public class ProtectiveOrderService {
                                         v.incidentId),
                                 Collectors.toList())));
         LocalDate today = today(tenantId);
+        Map<UUID, String> restrained = details ? CaseOrders.restrainedNames(em, orders) : Map.of();
         return orders.stream()
                 .map(o -> new OrderView(
                         o.id,
@@ -336,7 +337,8 @@ public class ProtectiveOrderService {
                         violations.getOrDefault(o.id, List.of()),
                         o.recordedByAgency,
                         o.createdAt,
-                        o.perpetratorId))
+                        o.perpetratorId,
+                        o.perpetratorId == null ? null : restrained.get(o.perpetratorId)))
                 .toList();
     }
 

@@ -222,6 +222,18 @@ class RepeatVictimisationScenarioTest {
                 .extract()
                 .path("id"));
 
+        // The crisis centre, under her consent to share incident details, sees whom the order restrains; never the
+        // police's notes.
+        String seen = given().auth()
+                .oauth2(centre)
+                .get("/api/v1/cases/" + caseId + "/protective-orders")
+                .then()
+                .statusCode(200)
+                .body("find { it.id == '" + order + "' }.restrainedPerson", equalTo("Yerlan Akhmetov"))
+                .extract()
+                .asString();
+        assertFalse(seen.contains("rifle"), "the police's notes stay theirs: " + seen);
+
         // He is named with another woman: her order is not broken by it.
         report(
                         otherDispatch,

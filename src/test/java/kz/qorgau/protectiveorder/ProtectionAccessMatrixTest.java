@@ -156,6 +156,73 @@ class ProtectionAccessMatrixTest {
     }
 
     @Test
+    void recordACheckIn() {
+        // A fresh order with check-ins for each call, since a check-in is recorded once. Only the unit that
+        // recorded the order records its visits: another agency that sees the order is refused.
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty"));
+        assertMatrix(
+                CASE_RELATIONS,
+                (role, relation) -> {
+                    String reporting = given().auth()
+                            .oauth2(inspector)
+                            .contentType("application/json")
+                            .body(Map.of(
+                                    "number",
+                                    "ORD-" + UUID.randomUUID(),
+                                    "kind",
+                                    "COURT_RESTRICTIONS",
+                                    "issuingAuthority",
+                                    "Almaly district court",
+                                    "issuedOn",
+                                    today.minusDays(40).toString(),
+                                    "expiresOn",
+                                    today.plusDays(60).toString(),
+                                    "conditions",
+                                    List.of(Map.of("type", "REPORT_TO_POLICE", "checkInDays", List.of(1)))))
+                            .post("/api/v1/cases/" + caseId + "/protective-orders")
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("id");
+                    java.time.LocalDate first = CheckInSchedule.dueDates(
+                                    Set.of(1), today.minusDays(40), today.plusDays(60))
+                            .get(0);
+                    return given().auth()
+                            .oauth2(token(role, relation))
+                            .contentType("application/json")
+                            .body(Map.of("dueOn", first.toString()))
+                            .post("/api/v1/protective-orders/" + reporting + "/check-ins");
+                },
+                (role, relation) -> role != POLICE_INSPECTOR
+                        ? 403
+                        : switch (relation) {
+                            case OWN -> 200;
+                            case RECEIVER -> 403;
+                            default -> 404;
+                        });
+    }
+
+    @Test
+    void readTheUnitsMissedCheckInsAndCourtPrompts() {
+        for (String list : List.of("missed-check-ins", "court-prompts")) {
+            assertMatrix(
+                    AGENCY_RELATIONS,
+                    (role, relation) ->
+                            given().auth().oauth2(token(role, relation)).get("/api/v1/protective-orders/" + list),
+                    (role, relation) -> role == POLICE_INSPECTOR ? 200 : 403);
+        }
+    }
+
+    @Test
+    void readRepeatVictimisationFigures() {
+        assertMatrix(
+                AGENCY_RELATIONS,
+                (role, relation) ->
+                        given().auth().oauth2(token(role, relation)).get("/api/v1/statistics/repeat-victimisation"),
+                (role, relation) -> role == COORDINATOR ? 200 : 403);
+    }
+
+    @Test
     void revokeAnOrder() {
         // A fresh order for each call, since an order is revoked once.
         assertMatrix(

@@ -150,7 +150,16 @@ public class CaseService {
         recognition.hold(tokens);
         SurvivorRecognition.Known known = recognition.known(tokens, null);
         if (!known.openCases().isEmpty()) {
-            SurvivorRecognition.OpenCase open = known.openCases().get(0);
+            // Her case is named only to a caller that gave the name and birth date it records: an IIN alone, which
+            // can be guessed from a birth date, does not point to her case.
+            SurvivorRecognition.OpenCase open = known.namedCase().orElse(null);
+            if (open == null) {
+                throw new ProblemException.Conflict(
+                        "survivor-has-open-case",
+                        "A survivor with this IIN has an open case in the network, under another name or birth date:"
+                                + " check them with her, or with the network's coordinators",
+                        Map.of());
+            }
             throw new ProblemException.Conflict(
                     "survivor-has-open-case",
                     "She already has open case " + open.caseId() + ", led by agency " + open.leadAgencyId()
@@ -195,7 +204,10 @@ public class CaseService {
         CaseView opened = view(caseFile, disclosure.personalData(caseFile, sharing), sharing);
         return new Opened(
                 new Versioned<>(
-                        known.any() ? opened.withKnown(KnownSurvivorView.of(null, known)) : opened, caseFile.version),
+                        KnownSurvivorView.of(null, tokens, known)
+                                .map(opened::withKnown)
+                                .orElse(opened),
+                        caseFile.version),
                 true);
     }
 

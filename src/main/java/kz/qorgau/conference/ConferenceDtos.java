@@ -136,7 +136,9 @@ public final class ConferenceDtos {
             LocalDate expiresOn,
             boolean revoked,
 
-            @Schema(description = "The name of the man it restrains, where police recorded him; never their notes")
+            @Schema(
+                    description = "Category INCIDENT_DETAILS: the name of the man it restrains, where police recorded"
+                            + " him and her consent covers the member; never the police's notes")
             String restrainedPerson) {}
 
     @Schema(

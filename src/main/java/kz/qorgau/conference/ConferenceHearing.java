@@ -145,9 +145,15 @@ public class ConferenceHearing {
                 ConferenceRules.basis(sharing.basis() == SharingRules.Basis.LEAD_AGENCY, sharing.categories());
         var risk = latestRisk.of(caseRef.id());
         List<CaseIncidents.Facts> linked = incidents.of(caseRef.id());
+        // His name says who she is as often as hers does: it is her INCIDENT_DETAILS, not the minimal summary.
+        boolean hisName = sharing.categories().contains(DataCategory.INCIDENT_DETAILS);
         List<OrderFacts> orderFacts = orders.of(caseRef.id()).stream()
                 .map(o -> new OrderFacts(
-                        o.kind().name(), o.issuedOn(), o.expiresOn(), o.revokedAt() != null, o.restrainedPerson()))
+                        o.kind().name(),
+                        o.issuedOn(),
+                        o.expiresOn(),
+                        o.revokedAt() != null,
+                        hisName ? o.restrainedPerson() : null))
                 .toList();
         Set<DataCategory> shown = EnumSet.of(DataCategory.RISK);
         shown.addAll(sharing.categories());

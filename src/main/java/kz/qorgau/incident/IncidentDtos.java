@@ -40,12 +40,19 @@ public final class IncidentDtos {
 
             @Pattern(regexp = "^[0-9]{12}$", message = "must be twelve digits")
             @Schema(
-                    description = "Category IDENTITY: the individual identification number, where known; checked,"
-                            + " and used to recognise the same person in the network's other incidents and cases")
+                    writeOnly = true,
+                    description = "The individual identification number, where known: checked, and kept only as a"
+                            + " match token that recognises the same person in the network's incidents and cases;"
+                            + " never returned")
             String iin,
 
             @Past @Schema(description = "Category IDENTITY; with a name of two words, recognises her without an IIN")
             LocalDate birthDate) {
+
+        /** The person as stored: an IIN is kept only as its match token. */
+        PersonInvolved withoutIin() {
+            return new PersonInvolved(role, name, age, null, birthDate);
+        }
 
         /** The same person without what IDENTITY covers. */
         PersonInvolved withoutIdentity() {

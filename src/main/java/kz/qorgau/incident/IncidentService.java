@@ -129,7 +129,8 @@ public class IncidentService {
         incident.weaponsInvolved = request.weaponsInvolved();
         incident.injuries = request.injuries();
         incident.description = request.description();
-        incident.persons = json.write(persons);
+        incident.persons =
+                json.write(persons.stream().map(PersonInvolved::withoutIin).toList());
         incident.createdBy = access.caller().subject();
         incident.createdAt = now;
         incident.updatedAt = now;
@@ -164,9 +165,10 @@ public class IncidentService {
             recognition.recordIncidentPeople(incident.id, incident.occurredAt, named);
             peopleRecorded.fire(
                     new IncidentPeopleRecorded(incident.id, agency, incident.occurredAt, List.copyOf(named)));
-            List<KnownSurvivorView> known = knownVictims(persons, tokens, incident.id);
+            Map<Integer, SurvivorRecognition.Known> known = knownOf(persons, tokens, incident.id);
             tellLeadAgencies(incident, known);
-            return new Reported(withKnown(view(incident, REPORTER_SEES), known), true);
+            return new Reported(
+                    withKnown(view(incident, REPORTER_SEES), knownVictims(known, tokens, incident.id)), true);
         }
         Incident original = idempotencyKey
                 .flatMap(key -> incidents.findByIdempotencyKey(agency, key))
@@ -189,7 +191,10 @@ public class IncidentService {
                 .map(p -> recognition.tokens(p.iin(), p.name(), p.birthDate()))
                 .toList();
         return new Reported(
-                withKnown(view(original, REPORTER_SEES), knownVictims(persons, tokens, original.id)), false);
+                withKnown(
+                        view(original, REPORTER_SEES),
+                        knownVictims(knownOf(persons, tokens, original.id), tokens, original.id)),
+                false);
     }
 
     /** Each person's IIN is checked and agrees with her birth date, and no one was born before 1900. */
@@ -209,27 +214,46 @@ public class IncidentService {
         }
     }
 
-    /** The victims the network already knows, by their index in the incident's persons. */
-    private List<KnownSurvivorView> knownVictims(
+    /** What the network knows of each victim of the incident, by index in its persons. */
+    private Map<Integer, SurvivorRecognition.Known> knownOf(
             List<PersonInvolved> persons, List<PersonTokens> tokens, UUID incidentId) {
-        List<KnownSurvivorView> known = new ArrayList<>();
+        Map<Integer, SurvivorRecognition.Known> known = new java.util.TreeMap<>();
         for (int i = 0; i < persons.size(); i++) {
-            if (persons.get(i).role() != IncidentDtos.PersonRole.VICTIM) {
-                continue;
-            }
-            SurvivorRecognition.Known of = recognition.known(tokens.get(i), incidentId);
-            if (of.any()) {
-                known.add(KnownSurvivorView.of(i, of));
+            if (persons.get(i).role() == IncidentDtos.PersonRole.VICTIM) {
+                SurvivorRecognition.Known of = recognition.known(tokens.get(i), incidentId);
+                if (of.any()) {
+                    known.put(i, of);
+                }
             }
         }
         return known;
     }
 
+    /**
+     * The victims the caller is told the network knows: only those it named (name and birth date), and their cases
+     * only where the names agree. A call that names her leaves a trace on her case.
+     */
+    private List<KnownSurvivorView> knownVictims(
+            Map<Integer, SurvivorRecognition.Known> known, List<PersonTokens> tokens, UUID incidentId) {
+        List<KnownSurvivorView> told = new ArrayList<>();
+        known.forEach((i, of) -> KnownSurvivorView.of(i, tokens.get(i), of).ifPresent(view -> {
+            told.add(view);
+            if (view.openCaseId() != null) {
+                audit.record(
+                        AuditAction.READ,
+                        Subject.of("case", view.openCaseId(), view.openCaseId()),
+                        Set.of(),
+                        "recognised as the victim of incident " + incidentId);
+            }
+        }));
+        return told;
+    }
+
     /** The lead agency of each open case of a victim hears at once that a new incident is about her. */
-    private void tellLeadAgencies(Incident incident, List<KnownSurvivorView> known) {
-        known.stream()
-                .filter(k -> k.openCaseId() != null)
-                .map(k -> Map.entry(k.openCaseId(), k.leadAgencyId()))
+    private void tellLeadAgencies(Incident incident, Map<Integer, SurvivorRecognition.Known> known) {
+        known.values().stream()
+                .flatMap(of -> of.openCases().stream())
+                .map(open -> Map.entry(open.caseId(), open.leadAgencyId()))
                 .distinct()
                 .forEach(open -> {
                     outbox.append(

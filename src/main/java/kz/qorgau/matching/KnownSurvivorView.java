@@ -2,6 +2,7 @@ package kz.qorgau.matching;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -28,15 +29,21 @@ public record KnownSurvivorView(
         @Schema(description = "A risk conference heard a case of hers")
         boolean heardByConference) {
 
-    public static KnownSurvivorView of(Integer person, SurvivorRecognition.Known known) {
-        SurvivorRecognition.OpenCase open =
-                known.openCases().isEmpty() ? null : known.openCases().get(0);
-        return new KnownSurvivorView(
+    /**
+     * What the caller is told: nothing unless it named her (name and birth date) and the network knows something;
+     * her case only when the name it gave is the one her case records.
+     */
+    public static Optional<KnownSurvivorView> of(Integer person, PersonTokens asked, SurvivorRecognition.Known known) {
+        if (asked.nameBirth() == null || !known.any()) {
+            return Optional.empty();
+        }
+        SurvivorRecognition.OpenCase open = known.namedCase().orElse(null);
+        return Optional.of(new KnownSurvivorView(
                 person,
                 open == null ? null : open.caseId(),
                 open == null ? null : open.leadAgencyId(),
                 known.incidentDates().size(),
                 known.incidentDates(),
-                known.heardByConference());
+                known.heardByConference()));
     }
 }

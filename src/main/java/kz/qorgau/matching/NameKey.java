@@ -16,7 +16,8 @@ import java.util.Optional;
  * <p>The steps, in order (the README documents them for partners):
  *
  * <ol>
- *   <li>Unicode NFKC and lower case; Cyrillic letters (Russian and Kazakh) to Latin by the table below; other
+ *   <li>Unicode NFKC, invisible format characters (zero-width spaces, direction marks) removed, lower case; Greek
+ *       letters that look Latin read as those; Cyrillic letters (Russian and Kazakh) to Latin by the table below; other
  *       diacritics dropped (ä, ö, ü, ğ, ş, ñ become a, o, u, g, s, n); apostrophes and hyphens dropped within a word;
  *       anything else that is not a letter separates words; a single letter (an initial) is no word.
  *   <li>Spellings folded: dzh, dj and j to zh (Kazakh Latin writes ж as j); a leading ye to e; kh to h; x to ks; q to
@@ -74,6 +75,22 @@ public final class NameKey {
             Map.entry('ю', "iu"),
             Map.entry('я', "ia"));
 
+    /** Greek letters that look like Latin ones: a name typed with one is the same name. */
+    private static final Map<Character, String> GREEK_LOOKALIKES = Map.ofEntries(
+            Map.entry('α', "a"),
+            Map.entry('β', "b"),
+            Map.entry('ε', "e"),
+            Map.entry('η', "n"),
+            Map.entry('ι', "i"),
+            Map.entry('κ', "k"),
+            Map.entry('μ', "m"),
+            Map.entry('ν', "v"),
+            Map.entry('ο', "o"),
+            Map.entry('ρ', "p"),
+            Map.entry('τ', "t"),
+            Map.entry('υ', "u"),
+            Map.entry('χ', "h"));
+
     private static final List<String> PATRONYMIC_ENDINGS = List.of("ovna", "evna", "ovich", "evich", "ichna");
     private static final List<String> KAZAKH_PATRONYMIC = List.of("kizi", "uli");
 
@@ -99,10 +116,13 @@ public final class NameKey {
     }
 
     private static String latin(String name) {
-        String lower = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        // Invisible format characters (zero-width spaces, direction marks) would split a name or hide in it.
+        String lower = Normalizer.normalize(name, Normalizer.Form.NFKC)
+                .replaceAll("\\p{Cf}", "")
+                .toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder();
         for (char c : lower.toCharArray()) {
-            String mapped = CYRILLIC.get(c);
+            String mapped = CYRILLIC.getOrDefault(c, GREEK_LOOKALIKES.get(c));
             out.append(mapped != null ? mapped : String.valueOf(c));
         }
         String plain = Normalizer.normalize(out, Normalizer.Form.NFD).replaceAll("\\p{M}", "");

@@ -39,7 +39,11 @@ public record PersonTokens(byte[] iin, byte[] nameBirth) {
         if (shape.isPresent()) {
             return shape;
         }
-        if (birthDate != null && !Iin.birthDate(iin).orElseThrow().equals(birthDate)) {
+        LocalDate carried = Iin.birthDate(iin).orElseThrow();
+        if (carried.isAfter(LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1))) {
+            return Optional.of("carries a birth date in the future");
+        }
+        if (birthDate != null && !carried.equals(birthDate)) {
             return Optional.of("carries the birth date " + Iin.birthDate(iin).orElseThrow() + ", not " + birthDate);
         }
         return Optional.empty();

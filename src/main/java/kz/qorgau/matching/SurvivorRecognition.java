@@ -42,13 +42,23 @@ public class SurvivorRecognition {
     @Inject
     Clock clock;
 
-    /** One open case of hers. */
-    public record OpenCase(UUID caseId, UUID leadAgencyId) {}
+    /**
+     * One open case of hers.
+     *
+     * @param named whether the caller gave her name and birth date as the case records them: only then is the case
+     *     named to the caller, so that guessing IINs tells nobody which case holds one
+     */
+    public record OpenCase(UUID caseId, UUID leadAgencyId, boolean named) {}
 
     /** What the network knows of her: empty lists and false when nothing. */
     public record Known(List<OpenCase> openCases, List<Instant> incidentDates, boolean heardByConference) {
 
         public static final Known NOTHING = new Known(List.of(), List.of(), false);
+
+        /** Her open case the caller may be told of, having named her. */
+        public Optional<OpenCase> namedCase() {
+            return openCases.stream().filter(OpenCase::named).findFirst();
+        }
 
         public boolean any() {
             return !openCases.isEmpty() || !incidentDates.isEmpty() || heardByConference;
@@ -91,7 +101,7 @@ public class SurvivorRecognition {
         byte[] nameBirth = Optional.ofNullable(tokens.nameBirth()).orElse(ABSENT);
         @SuppressWarnings("unchecked")
         List<Object[]> cases = em.createNativeQuery("""
-                        select c.id, c.lead_agency_id, c.status,
+                        select c.id, c.lead_agency_id, c.status, coalesce(s.name_birth_token = ?3, false),
                                exists (select 1 from conference_case cc
                                        join conference_meeting m on m.id = cc.meeting_id
                                        where cc.case_id = c.id and cc.status = 'LISTED' and m.held_at is not null)
@@ -107,9 +117,9 @@ public class SurvivorRecognition {
         boolean heard = false;
         for (Object[] row : cases) {
             if ("OPEN".equals(row[2])) {
-                open.add(new OpenCase((UUID) row[0], (UUID) row[1]));
+                open.add(new OpenCase((UUID) row[0], (UUID) row[1], (Boolean) row[3]));
             }
-            heard |= (Boolean) row[3];
+            heard |= (Boolean) row[4];
         }
         Instant now = clock.instant();
         // Her incidents: those linked to a case of hers, and those that name her as victim by her tokens or by the

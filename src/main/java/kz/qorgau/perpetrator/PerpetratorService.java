@@ -81,7 +81,7 @@ public class PerpetratorService {
         }
         List<UUID> incidentIds = sorted(request.incidentIds());
         List<UUID> caseIds = sorted(request.caseIds());
-        errors.addAll(unknownLinks(incidentIds, caseIds));
+        errors.addAll(unknownLinks(incidentIds, caseIds, "incidentIds", "caseIds"));
         if (!errors.isEmpty()) {
             throw new ProblemException.InvalidInput(errors);
         }
@@ -134,7 +134,7 @@ public class PerpetratorService {
         }
         List<UUID> incidentIds = link.incidentId() == null ? List.of() : List.of(link.incidentId());
         List<UUID> caseIds = link.caseId() == null ? List.of() : List.of(link.caseId());
-        List<FieldError> errors = unknownLinks(incidentIds, caseIds);
+        List<FieldError> errors = unknownLinks(incidentIds, caseIds, "incidentId", "caseId");
         if (!errors.isEmpty()) {
             throw new ProblemException.InvalidInput(errors);
         }
@@ -167,9 +167,13 @@ public class PerpetratorService {
         return found;
     }
 
-    /** A perpetrator of the caller's network, for an order that restrains him. */
-    public Optional<UUID> inNetwork(UUID id) {
-        return Optional.ofNullable(em.find(Perpetrator.class, id)).map(p -> p.id);
+    /** Whether police of the caller's network linked this man to the case (for an order that restrains him). */
+    public boolean linkedToCase(UUID id, UUID caseId) {
+        return !em.createNativeQuery("select 1 from perpetrator_link where perpetrator_id = ?1 and case_id = ?2")
+                .setParameter(1, id)
+                .setParameter(2, caseId)
+                .getResultList()
+                .isEmpty();
     }
 
     private Perpetrator find(UUID id) {
@@ -178,18 +182,19 @@ public class PerpetratorService {
     }
 
     /** Incidents of the caller's agency and cases it works, each a field error when it is not one. */
-    private List<FieldError> unknownLinks(List<UUID> incidentIds, List<UUID> caseIds) {
+    private List<FieldError> unknownLinks(
+            List<UUID> incidentIds, List<UUID> caseIds, String incidentField, String caseField) {
         List<FieldError> errors = new ArrayList<>();
         Set<UUID> visible = incidents.visibleAmong(incidentIds);
         incidentIds.stream()
                 .filter(incident -> !visible.contains(incident))
                 .forEach(incident -> errors.add(
-                        new FieldError("incidentIds", "names no incident of the caller's agency: " + incident)));
+                        new FieldError(incidentField, "names no incident of the caller's agency: " + incident)));
         for (UUID caseId : caseIds) {
             try {
                 cases.workable(caseId);
             } catch (ProblemException.NotFound | ProblemException.Forbidden | ProblemException.Conflict notWorked) {
-                errors.add(new FieldError("caseIds", "names no open case the caller's agency works: " + caseId));
+                errors.add(new FieldError(caseField, "names no open case the caller's agency works: " + caseId));
             }
         }
         return errors;

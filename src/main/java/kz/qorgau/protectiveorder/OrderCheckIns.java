@@ -84,6 +84,10 @@ public class OrderCheckIns {
         if (!order.recordedByAgency.equals(agency)) {
             throw new ProblemException.Forbidden("The police unit that recorded the order records its check-ins");
         }
+        // A visit is recorded when he comes: a day still ahead would leave it off the missed list before it is due.
+        if (checkIn.dueOn().isAfter(orders.today(order.tenantId))) {
+            throw new ProblemException.InvalidInput("dueOn", "is still ahead: record the visit when he comes");
+        }
         Instant now = clock.instant();
         int recorded = em.createNativeQuery("""
                         update order_check_in set attended_at = ?1, recorded_by = ?2

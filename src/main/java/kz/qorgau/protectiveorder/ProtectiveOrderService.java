@@ -117,9 +117,9 @@ public class ProtectiveOrderService {
                         reports ? "is required for REPORT_TO_POLICE" : "is for REPORT_TO_POLICE alone"));
             }
         }
-        if (request.perpetratorId() != null
-                && perpetrators.inNetwork(request.perpetratorId()).isEmpty()) {
-            errors.add(new FieldError("perpetratorId", "names no perpetrator the network's police recorded"));
+        // The man an order restrains is one police linked to her case: his name is then shown on her orders.
+        if (request.perpetratorId() != null && !perpetrators.linkedToCase(request.perpetratorId(), caseFile.id())) {
+            errors.add(new FieldError("perpetratorId", "names no perpetrator police linked to this case"));
         }
         boolean reports = request.conditions().stream().anyMatch(c -> c.type() == ConditionType.REPORT_TO_POLICE);
         if (reports && request.expiresOn().isAfter(request.issuedOn().plusYears(2))) {

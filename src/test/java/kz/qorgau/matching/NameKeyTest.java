@@ -47,6 +47,13 @@ class NameKeyTest {
     }
 
     @Test
+    void invisibleCharactersAndLookalikeLettersDoNotMakeAnotherName() {
+        assertEquals(AIGERIM, NameKey.of("Ai\u200bgerim Sultanova"));
+        assertEquals(AIGERIM, NameKey.of("\u202eAigerim Sultanova\u2060"));
+        assertEquals(AIGERIM, NameKey.of("Aigerim Sultan\u03bfva"));
+    }
+
+    @Test
     void anotherNameIsAnotherKey() {
         assertNotEquals(AIGERIM, NameKey.of("Айгерим Султанов"));
         assertNotEquals(AIGERIM, NameKey.of("Айгуль Султанова"));

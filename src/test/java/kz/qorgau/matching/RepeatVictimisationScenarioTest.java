@@ -72,15 +72,14 @@ class RepeatVictimisationScenarioTest {
                 .then()
                 .body("priority", equalTo("ROUTINE"));
 
-        // The second, from another district's dispatch, by her IIN alone: her case and its lead agency are named.
-        report(otherDispatch, victim("Gulnara Akhmetova", iin, null), 30)
+        // The second, from another district's dispatch, by her IIN alone: it is hers (her lead agency hears of it,
+        // and it counts), but the caller, who did not give her name and birth date, is told nothing: an IIN can be
+        // guessed from a birth date, and must not point anyone to her case.
+        report(otherDispatch, victim("Гульнара", iin, null), 30)
                 .then()
                 .statusCode(201)
-                .body("knownVictims", hasSize(1))
-                .body("knownVictims[0].person", equalTo(0))
-                .body("knownVictims[0].openCaseId", equalTo(caseId.toString()))
-                .body("knownVictims[0].leadAgencyId", equalTo(almaty.police.toString()))
-                .body("knownVictims[0].incidentsLast12Months", equalTo(1));
+                .body("knownVictims", hasSize(0))
+                .body("persons[0].iin", nullValue());
         assertEquals("ROUTINE", riskLevel(inspector, caseId), "two incidents are not yet an escalation");
 
         // The third, in Kazakh without the patronymic: three in twelve months raise her case and her referral.
@@ -114,6 +113,12 @@ class RepeatVictimisationScenarioTest {
                 .body("type", equalTo("urn:qorgau:problem:survivor-has-open-case"))
                 .body("caseId", equalTo(caseId.toString()))
                 .body("leadAgencyId", equalTo(almaty.police.toString()));
+        // Her IIN under another name is refused too, without naming her case to a caller that did not name her.
+        openCase(inspector, "Zhuldyz Omarova", born, iin)
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("urn:qorgau:problem:survivor-has-open-case"))
+                .body("caseId", nullValue());
         // Another woman of the same name and birth date, told apart by her IIN, has a case of her own.
         openCase(inspector, "Gulnara Akhmetova", born, Flows.iinFor(born))
                 .then()

@@ -79,6 +79,9 @@ class CourtRequirementsTest {
                 .statusCode(400)
                 .body("errors.field", hasItem("dueOn"));
         assertEquals(past.subList(1, past.size()), missed(inspector, order));
+        // A visit is recorded when he comes, not ahead of its day.
+        LocalDate ahead = due.stream().filter(d -> d.isAfter(TODAY)).findFirst().orElseThrow();
+        checkIn(inspector, order, ahead).then().statusCode(400).body("errors.field", hasItem("dueOn"));
         // Another police unit of the network does not record the visits of an order it did not record.
         UUID otherPolice = almaty.register(almaty.uniqueName("Medeu district police"), "POLICE", "[]");
         checkIn(almaty.token(Role.POLICE_INSPECTOR, otherPolice), order, past.get(1))

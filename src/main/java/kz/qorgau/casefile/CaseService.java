@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -50,9 +49,6 @@ import kz.qorgau.security.Capability;
 
 @ApplicationScoped
 public class CaseService {
-
-    /** No one alive was born before this. */
-    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
     @Inject
     SurvivorRecognition recognition;
@@ -143,8 +139,9 @@ public class CaseService {
         PersonTokens.problemOf(details.iin(), details.birthDate()).ifPresent(problem -> {
             throw new ProblemException.InvalidInput("survivor.iin", problem);
         });
-        if (details.birthDate() != null && details.birthDate().isBefore(EARLIEST_BIRTH)) {
-            throw new ProblemException.InvalidInput("survivor.birthDate", "must be after " + EARLIEST_BIRTH);
+        if (details.birthDate() != null && details.birthDate().isBefore(PersonTokens.EARLIEST_BIRTH)) {
+            throw new ProblemException.InvalidInput(
+                    "survivor.birthDate", "must be after " + PersonTokens.EARLIEST_BIRTH);
         }
         PersonTokens tokens = recognition.tokens(details.iin(), details.fullName(), details.birthDate());
         recognition.hold(tokens);

@@ -11,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -88,9 +87,6 @@ public class IncidentService {
 
     @Inject
     Event<IncidentPeopleRecorded> peopleRecorded;
-
-    /** No one alive was born before this. */
-    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
     public record Reported(IncidentView incident, boolean created) {}
 
@@ -205,8 +201,8 @@ public class IncidentService {
             String at = "persons[" + i + "].";
             PersonTokens.problemOf(person.iin(), person.birthDate())
                     .ifPresent(problem -> errors.add(new FieldError(at + "iin", problem)));
-            if (person.birthDate() != null && person.birthDate().isBefore(EARLIEST_BIRTH)) {
-                errors.add(new FieldError(at + "birthDate", "must be after " + EARLIEST_BIRTH));
+            if (person.birthDate() != null && person.birthDate().isBefore(PersonTokens.EARLIEST_BIRTH)) {
+                errors.add(new FieldError(at + "birthDate", "must be after " + PersonTokens.EARLIEST_BIRTH));
             }
         }
         if (!errors.isEmpty()) {

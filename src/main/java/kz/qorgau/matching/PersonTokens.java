@@ -16,6 +16,9 @@ public record PersonTokens(byte[] iin, byte[] nameBirth) {
 
     public static final PersonTokens NONE = new PersonTokens(null, null);
 
+    /** No one alive was born before this: an earlier birth date is a mistake. */
+    public static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+
     public static PersonTokens of(BlindIndex index, String tenantId, String iin, String fullName, LocalDate birthDate) {
         byte[] byIin = iin == null ? null : index.ofKey(tenantId, "iin", iin);
         byte[] byName = birthDate == null

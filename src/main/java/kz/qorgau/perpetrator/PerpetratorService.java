@@ -39,7 +39,6 @@ import kz.qorgau.security.Capability;
 @ApplicationScoped
 public class PerpetratorService {
 
-    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
     private static final byte[] ABSENT = new byte[0];
 
     @Inject
@@ -76,8 +75,8 @@ public class PerpetratorService {
         List<FieldError> errors = new ArrayList<>();
         PersonTokens.problemOf(request.iin(), request.birthDate())
                 .ifPresent(problem -> errors.add(new FieldError("iin", problem)));
-        if (request.birthDate() != null && request.birthDate().isBefore(EARLIEST_BIRTH)) {
-            errors.add(new FieldError("birthDate", "must be after " + EARLIEST_BIRTH));
+        if (request.birthDate() != null && request.birthDate().isBefore(PersonTokens.EARLIEST_BIRTH)) {
+            errors.add(new FieldError("birthDate", "must be after " + PersonTokens.EARLIEST_BIRTH));
         }
         List<UUID> incidentIds = sorted(request.incidentIds());
         List<UUID> caseIds = sorted(request.caseIds());
@@ -174,6 +173,17 @@ public class PerpetratorService {
                 .setParameter(2, caseId)
                 .getResultList()
                 .isEmpty();
+    }
+
+    /** The names of these men (of the caller's network), for the orders that restrain them; never their notes. */
+    public Map<UUID, String> namesOf(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("from Perpetrator where id in :ids", Perpetrator.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .collect(java.util.stream.Collectors.toMap(p -> p.id, p -> p.fullName));
     }
 
     private Perpetrator find(UUID id) {

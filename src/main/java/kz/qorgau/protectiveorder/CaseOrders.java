@@ -19,6 +19,9 @@ public class CaseOrders {
     @Inject
     EntityManager em;
 
+    @Inject
+    kz.qorgau.perpetrator.PerpetratorService perpetrators;
+
     /** @param restrainedPerson the name of the man the order restrains, where police recorded him */
     public record Facts(
             OrderKind kind, LocalDate issuedOn, LocalDate expiresOn, Instant revokedAt, String restrainedPerson) {}
@@ -29,7 +32,7 @@ public class CaseOrders {
                         ProtectiveOrder.class)
                 .setParameter("case", caseId)
                 .getResultList();
-        Map<UUID, String> names = restrainedNames(em, orders);
+        Map<UUID, String> names = restrainedNames(orders);
         return orders.stream()
                 .map(o -> new Facts(
                         o.kind,
@@ -41,18 +44,11 @@ public class CaseOrders {
     }
 
     /** The names of the men these orders restrain, in one query; never his notes. */
-    static Map<UUID, String> restrainedNames(EntityManager em, List<ProtectiveOrder> orders) {
-        List<UUID> men = orders.stream()
+    Map<UUID, String> restrainedNames(List<ProtectiveOrder> orders) {
+        return perpetrators.namesOf(orders.stream()
                 .map(o -> o.perpetratorId)
                 .filter(java.util.Objects::nonNull)
                 .distinct()
-                .toList();
-        if (men.isEmpty()) {
-            return Map.of();
-        }
-        return em.createQuery("from Perpetrator where id in :men", kz.qorgau.perpetrator.Perpetrator.class)
-                .setParameter("men", men)
-                .getResultStream()
-                .collect(java.util.stream.Collectors.toMap(p -> p.id, p -> p.fullName));
+                .toList());
     }
 }

@@ -66,6 +66,9 @@ public class OrderBreaches {
     @Inject
     IdGenerator ids;
 
+    @Inject
+    java.time.Clock clock;
+
     void onIncident(@Observes IncidentPeopleRecorded recorded) {
         List<PersonTokens> victims = tokensOf(recorded.people(), "VICTIM");
         if (victims.isEmpty()) {
@@ -114,6 +117,7 @@ public class OrderBreaches {
     }
 
     private void breach(ProtectiveOrder order, IncidentPeopleRecorded recorded) {
+        Instant now = clock.instant();
         int inserted = em.createNativeQuery("""
                         insert into protective_order_violation (id, tenant_id, order_id, occurred_at, description,
                             reported_by, reporter_agency_id, reported_at, incident_id)
@@ -128,13 +132,13 @@ public class OrderBreaches {
                                 + " names the person the order restrains, with the survivor it protects"))
                 .setParameter(6, SYSTEM)
                 .setParameter(7, recorded.reportingAgencyId())
-                .setParameter(8, java.sql.Timestamp.from(Instant.now()))
+                .setParameter(8, java.sql.Timestamp.from(now))
                 .setParameter(9, recorded.incidentId())
                 .executeUpdate();
         if (inserted == 0) {
             return;
         }
-        order.updatedAt = Instant.now();
+        order.updatedAt = now;
         CaseRef caseRef = cases.of(order.caseId);
         String reason = "Protective order " + order.number + " broken: incident " + recorded.incidentId();
         if (caseRef.open() && Priority.EMERGENCY.isMoreUrgentThan(caseRef.riskLevel())) {

@@ -92,6 +92,9 @@ public class ProtectiveOrderService {
     @Inject
     OrderCheckIns checkIns;
 
+    @Inject
+    CaseOrders caseOrders;
+
     /** Police of an agency on the case record an order issued to protect its survivor. */
     @Transactional
     public OrderView record(UUID caseId, NewOrder request) {
@@ -318,7 +321,7 @@ public class ProtectiveOrderService {
                                         v.incidentId),
                                 Collectors.toList())));
         LocalDate today = today(tenantId);
-        Map<UUID, String> restrained = details ? CaseOrders.restrainedNames(em, orders) : Map.of();
+        Map<UUID, String> restrained = details ? caseOrders.restrainedNames(orders) : Map.of();
         return orders.stream()
                 .map(o -> new OrderView(
                         o.id,

@@ -270,6 +270,30 @@ class RepeatVictimisationScenarioTest {
         relay.relay();
         assertEquals(List.of("protective-order.violated"), orderEvents(inspector, order));
         assertEquals(List.of("protective-order.violated"), orderEvents(centre, order));
+
+        // Her case before a risk conference: a member without her consent sees that an order exists, not his name.
+        String chair = almaty.token(Role.SOCIAL_WORKER, almaty.socialProtection);
+        UUID series = kz.qorgau.conference.Conferences.series(
+                almaty.coordinator(), "Almaly", almaty.socialProtection, almaty.police);
+        UUID listed = kz.qorgau.conference.Conferences.proposedAtHighRisk(inspector, caseId, series, "Order broken");
+        UUID meeting = kz.qorgau.conference.Conferences.meeting(
+                chair, series, Instant.now().plus(1, ChronoUnit.DAYS));
+        kz.qorgau.conference.Conferences.decide(chair, listed, "LIST", meeting, "Agreed")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(chair)
+                .get("/api/v1/conference-cases/" + listed + "/summary")
+                .then()
+                .statusCode(200)
+                .body("basis", equalTo("HIGH_RISK"))
+                .body("orders.find { it.kind == 'POLICE_PROTECTIVE_ORDER' }.restrainedPerson", nullValue());
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/conference-cases/" + listed + "/summary")
+                .then()
+                .statusCode(200)
+                .body("orders.restrainedPerson", hasItem("Yerlan Akhmetov"));
     }
 
     @Test

@@ -146,6 +146,8 @@ public class CaseService {
         PersonTokens tokens = recognition.tokens(details.iin(), details.fullName(), details.birthDate());
         recognition.hold(tokens);
         SurvivorRecognition.Known known = recognition.known(tokens, null);
+        // Asked before her new case exists, which would otherwise be found as hers.
+        SurvivorRecognition.Known toCaller = recognition.knownToCaller(tokens, null);
         if (!known.openCases().isEmpty()) {
             // Her case is named only to a caller that gave the name and birth date it records: an IIN alone, which
             // can be guessed from a birth date, does not point to her case.
@@ -201,7 +203,7 @@ public class CaseService {
         CaseView opened = view(caseFile, disclosure.personalData(caseFile, sharing), sharing);
         return new Opened(
                 new Versioned<>(
-                        KnownSurvivorView.of(null, tokens, known)
+                        KnownSurvivorView.of(null, tokens, toCaller)
                                 .map(opened::withKnown)
                                 .orElse(opened),
                         caseFile.version),

@@ -232,16 +232,19 @@ public class IncidentService {
     private List<KnownSurvivorView> knownVictims(
             Map<Integer, SurvivorRecognition.Known> known, List<PersonTokens> tokens, UUID incidentId) {
         List<KnownSurvivorView> told = new ArrayList<>();
-        known.forEach((i, of) -> KnownSurvivorView.of(i, tokens.get(i), of).ifPresent(view -> {
-            told.add(view);
-            if (view.openCaseId() != null) {
-                audit.record(
-                        AuditAction.READ,
-                        Subject.of("case", view.openCaseId(), view.openCaseId()),
-                        Set.of(),
-                        "recognised as the victim of incident " + incidentId);
-            }
-        }));
+        known.keySet()
+                .forEach(i -> KnownSurvivorView.of(
+                                i, tokens.get(i), recognition.knownToCaller(tokens.get(i), incidentId))
+                        .ifPresent(view -> {
+                            told.add(view);
+                            if (view.openCaseId() != null) {
+                                audit.record(
+                                        AuditAction.READ,
+                                        Subject.of("case", view.openCaseId(), view.openCaseId()),
+                                        Set.of(),
+                                        "recognised as the victim of incident " + incidentId);
+                            }
+                        }));
         return told;
     }
 

@@ -120,6 +120,9 @@ public final class NameKey {
         String lower = Normalizer.normalize(name, Normalizer.Form.NFKC)
                 .replaceAll("\\p{Cf}", "")
                 .toLowerCase(Locale.ROOT);
+        // Accents off first, so that an accented lookalike (ά, ό) reads as its letter; й and ё lose theirs to и and
+        // е, which the table reads the same.
+        lower = Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         StringBuilder out = new StringBuilder();
         for (char c : lower.toCharArray()) {
             String mapped = CYRILLIC.getOrDefault(c, GREEK_LOOKALIKES.get(c));

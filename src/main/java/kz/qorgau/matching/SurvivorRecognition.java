@@ -93,9 +93,28 @@ public class SurvivorRecognition {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Known known(PersonTokens tokens, UUID excludedIncident) {
+        return known(tokens, excludedIncident, false);
+    }
+
+    /**
+     * What the caller may be told of her: what her name and birth date, as the caller gave them, find (an IIN it gave
+     * only keeps another woman of the same name and birth date apart). An IIN alone, which can be guessed from a
+     * birth date, tells the caller nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Known knownToCaller(PersonTokens tokens, UUID excludedIncident) {
+        return tokens.nameBirth() == null ? Known.NOTHING : known(tokens, excludedIncident, true);
+    }
+
+    private Known known(PersonTokens tokens, UUID excludedIncident, boolean byName) {
         if (tokens.isEmpty()) {
             return Known.NOTHING;
         }
+        // Who she is: by IIN or by name where no IIN says otherwise; or, told to a caller, by name alone.
+        String survivorMatch = byName
+                ? "s.name_birth_token = ?3 and (s.iin_token is null or length(?2) = 0 or s.iin_token = ?2)"
+                : "(s.iin_token = ?2 or s.name_birth_token = ?3 and (s.iin_token is null or length(?2) = 0))";
+        String askedIin = byName ? "" : "select cast(?2 as bytea) as token where length(?2) > 0 union ";
         String tenant = access.caller().tenantId();
         byte[] iin = Optional.ofNullable(tokens.iin()).orElse(ABSENT);
         byte[] nameBirth = Optional.ofNullable(tokens.nameBirth()).orElse(ABSENT);
@@ -106,9 +125,8 @@ public class SurvivorRecognition {
                                        join conference_meeting m on m.id = cc.meeting_id
                                        where cc.case_id = c.id and cc.status = 'LISTED' and m.held_at is not null)
                         from survivor s join case_file c on c.survivor_id = s.id
-                        where s.tenant_id = ?1 and (s.iin_token = ?2
-                              or s.name_birth_token = ?3 and (s.iin_token is null or length(?2) = 0))
-                        order by c.created_at, c.id""")
+                        where s.tenant_id = ?1 and {SURVIVOR}
+                        order by c.created_at, c.id""".replace("{SURVIVOR}", survivorMatch))
                 .setParameter(1, tenant)
                 .setParameter(2, iin)
                 .setParameter(3, nameBirth)
@@ -125,14 +143,13 @@ public class SurvivorRecognition {
         // Her incidents: those linked to a case of hers, and those that name her as victim by her tokens or by the
         // tokens her cases carry (an incident with her IIN alone is hers once a case knows her IIN and her name).
         @SuppressWarnings("unchecked")
-        List<Object> dates = em.createNativeQuery("""
+        List<Object> dates = em.createNativeQuery(
+                        """
                         with her_cases as (
                             select c.id, s.iin_token, s.name_birth_token
                             from survivor s join case_file c on c.survivor_id = s.id
-                            where s.tenant_id = ?1 and (s.iin_token = ?2
-                                  or s.name_birth_token = ?3 and (s.iin_token is null or length(?2) = 0))),
-                        iins as (select cast(?2 as bytea) as token where length(?2) > 0
-                                 union select iin_token from her_cases where iin_token is not null),
+                            where s.tenant_id = ?1 and {SURVIVOR}),
+                        iins as ({ASKED_IIN}select iin_token as token from her_cases where iin_token is not null),
                         names as (select cast(?3 as bytea) as token where length(?3) > 0
                                   union select name_birth_token from her_cases where name_birth_token is not null)
                         select at from (
@@ -147,7 +164,7 @@ public class SurvivorRecognition {
                         ) hers
                         where id <> ?5
                         order by at
-                        limit 500""")
+                        limit 500""".replace("{SURVIVOR}", survivorMatch).replace("{ASKED_IIN}", askedIin))
                 .setParameter(1, tenant)
                 .setParameter(2, iin)
                 .setParameter(3, nameBirth)

@@ -51,6 +51,7 @@ class NameKeyTest {
         assertEquals(AIGERIM, NameKey.of("Ai\u200bgerim Sultanova"));
         assertEquals(AIGERIM, NameKey.of("\u202eAigerim Sultanova\u2060"));
         assertEquals(AIGERIM, NameKey.of("Aigerim Sultan\u03bfva"));
+        assertEquals(AIGERIM, NameKey.of("Aigerim Sult\u03acnova"));
     }
 
     @Test

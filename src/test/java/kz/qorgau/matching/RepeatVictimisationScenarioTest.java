@@ -124,6 +124,13 @@ class RepeatVictimisationScenarioTest {
                 .then()
                 .statusCode(201);
 
+        // Her IIN with the birth date it carries, under another name, is still her IIN alone: the caller is told
+        // nothing of her.
+        report(otherDispatch, victim("Zhuldyz Omarova", iin, born), 0)
+                .then()
+                .statusCode(201)
+                .body("knownVictims", hasSize(0));
+
         // Another network learns nothing of her.
         Network astana = Network.of("astana");
         report(astana.token(Role.POLICE_DISPATCH, astana.police), victim("Gulnara Akhmetova", iin, born), 0)

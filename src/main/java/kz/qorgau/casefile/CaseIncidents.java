@@ -3,10 +3,10 @@ package kz.qorgau.casefile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import kz.qorgau.common.SqlValues;
 
 /**
  * The facts of the incidents linked to a case that say nothing of her: when each happened and whether children
@@ -28,17 +28,7 @@ public class CaseIncidents {
                         join incident i on i.id = ci.incident_id where ci.case_id = ?1
                         order by i.occurred_at, i.id""").setParameter(1, caseId).getResultList();
         return rows.stream()
-                .map(row -> new Facts((UUID) row[0], instant(row[1]), (Boolean) row[2]))
+                .map(row -> new Facts((UUID) row[0], SqlValues.instant(row[1]), (Boolean) row[2]))
                 .toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return (Instant) value;
     }
 }

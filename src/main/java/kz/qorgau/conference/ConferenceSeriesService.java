@@ -22,6 +22,7 @@ import kz.qorgau.common.Keyset;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.ProblemException;
 import kz.qorgau.common.ProblemException.FieldError;
+import kz.qorgau.common.SqlValues;
 import kz.qorgau.common.TimeAndIds.IdGenerator;
 import kz.qorgau.conference.ConferenceDtos.AgendaItem;
 import kz.qorgau.conference.ConferenceDtos.Attendance;
@@ -336,17 +337,7 @@ public class ConferenceSeriesService {
                 .setParameter(1, seriesId)
                 .setParameter(2, agencyId)
                 .getResultList();
-        return rows.stream().findFirst().map(ConferenceSeriesService::instant);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return (Instant) value;
+        return rows.stream().findFirst().map(SqlValues::instant);
     }
 
     Map<UUID, Set<UUID>> membersOf(List<UUID> seriesIds) {

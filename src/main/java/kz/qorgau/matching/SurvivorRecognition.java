@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import kz.qorgau.common.SqlValues;
 import kz.qorgau.privacy.BlindIndex;
 import kz.qorgau.security.AccessPolicy;
 
@@ -171,7 +172,7 @@ public class SurvivorRecognition {
                 .setParameter(4, Timestamp.from(now.minus(LOOK_BACK)))
                 .setParameter(5, excludedIncident == null ? new UUID(0, 0) : excludedIncident)
                 .getResultList();
-        return new Known(open, dates.stream().map(SurvivorRecognition::instant).toList(), heard);
+        return new Known(open, dates.stream().map(SqlValues::instant).toList(), heard);
     }
 
     /** Records the tokens of the people an incident names, for the incidents about her that come after it. */
@@ -200,14 +201,4 @@ public class SurvivorRecognition {
 
     /** A person an incident names, by role and tokens. */
     public record NamedPerson(String role, PersonTokens tokens) {}
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return (Instant) value;
-    }
 }

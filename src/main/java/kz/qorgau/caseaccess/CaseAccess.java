@@ -43,6 +43,9 @@ public class CaseAccess {
     @Inject
     ConsentService consents;
 
+    @Inject
+    ContactRelease contactRelease;
+
     /** The caller's grant on one case: its standing, and what that lets it do and see. */
     public record Grant(
             Standing standing,
@@ -70,6 +73,9 @@ public class CaseAccess {
                 standing.liveParty() && !standing.lead()
                         ? consentedTo(caseId, caller.agencyId().orElseThrow())
                         : Set.of());
+        if (caller.agencyId().isPresent()) {
+            sharing = gated(caseId, caller.agencyId().get(), sharing);
+        }
         return new Grant(
                 standing,
                 CaseRules.seesCase(caller, standing),
@@ -112,11 +118,14 @@ public class CaseAccess {
             return to(caseId, leadAgency).sharing();
         }
         UUID agency = access.caller().agencyId().orElseThrow();
-        return SharingRules.forAgency(
-                agency.equals(leadAgency),
-                referralLive,
-                referralLive ? consentedTo(caseId, agency) : Set.of(),
-                emergencyException);
+        return gated(
+                caseId,
+                agency,
+                SharingRules.forAgency(
+                        agency.equals(leadAgency),
+                        referralLive,
+                        referralLive ? consentedTo(caseId, agency) : Set.of(),
+                        emergencyException));
     }
 
     /**
@@ -166,7 +175,10 @@ public class CaseAccess {
      */
     public Sharing ofConferenceMember(UUID caseId, UUID leadAgency, UUID agency) {
         boolean lead = agency.equals(leadAgency);
-        return SharingRules.forAgency(lead, true, lead ? Set.of() : consentedTo(caseId, agency), false);
+        return gated(
+                caseId,
+                agency,
+                SharingRules.forAgency(lead, true, lead ? Set.of() : consentedTo(caseId, agency), false));
     }
 
     /** Whether the agency works the case: its lead, or the receiver of an accepted referral of it. */
@@ -197,15 +209,35 @@ public class CaseAccess {
         Map<UUID, Set<DataCategory>> consented = agencies.find(agencyId)
                 .map(agency -> consents.categoriesFor(leadByCase.keySet(), agencyId, agency.kind()))
                 .orElse(Map.of());
+        // A search by phone finds her only where the phone itself would be shown: the contact rules decide that too.
+        Map<UUID, ContactRelease.ContactRulesStanding> rules =
+                category == DataCategory.CONTACT ? contactRelease.standingOf(leadByCase.keySet(), agencyId) : Map.of();
         Set<UUID> showing = new HashSet<>();
         standings.forEach((caseId, standing) -> {
-            if (standing.onCase()
-                    && CaseRules.sharing(caller, standing, consented.getOrDefault(caseId, Set.of()))
-                            .shows(category)) {
+            Sharing sharing = CaseRules.sharing(caller, standing, consented.getOrDefault(caseId, Set.of()));
+            if (category == DataCategory.CONTACT && sharing.basis() == SharingRules.Basis.CONSENT) {
+                sharing = sharing.withholding(ContactGate.withheld(rules.get(caseId)));
+            }
+            boolean found =
+                    category == DataCategory.CONTACT ? sharing.shows(DataItem.SURVIVOR_PHONE) : sharing.shows(category);
+            if (standing.onCase() && found) {
                 showing.add(caseId);
             }
         });
         return showing;
+    }
+
+    /**
+     * The sharing less what her safe-contact rules keep from the agency: only an agency that sees her data by
+     * consent is concerned (the lead collected it; the others see none).
+     */
+    private Sharing gated(UUID caseId, UUID agency, Sharing sharing) {
+        if (sharing.basis() != SharingRules.Basis.CONSENT
+                || !(sharing.shows(DataCategory.CONTACT) || sharing.shows(DataCategory.ADDRESS))) {
+            return sharing;
+        }
+        return sharing.withholding(ContactGate.withheld(
+                contactRelease.standingOf(List.of(caseId), agency).get(caseId)));
     }
 
     Standing standing(UUID caseId, UUID leadAgency, UUID agency) {

@@ -1,6 +1,8 @@
 package kz.qorgau.caseaccess;
 
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import kz.qorgau.consent.DataCategory;
 
@@ -29,10 +31,19 @@ public final class SharingRules {
         OVERSIGHT
     }
 
-    public record Sharing(Basis basis, Set<DataCategory> categories) {
+    /**
+     * @param withheld items of her contact data the categories cover but the agency does not get, and why
+     *     ({@link ContactGate})
+     */
+    public record Sharing(Basis basis, Set<DataCategory> categories, Map<DataItem, Withholding> withheld) {
 
         public Sharing {
             categories = categories.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(categories));
+            withheld = Map.copyOf(withheld);
+        }
+
+        public Sharing(Basis basis, Set<DataCategory> categories) {
+            this(basis, categories, Map.of());
         }
 
         public boolean shows(DataCategory category) {
@@ -40,7 +51,18 @@ public final class SharingRules {
         }
 
         public boolean shows(DataItem item) {
-            return categories.containsAll(item.needs());
+            return categories.containsAll(item.needs()) && !withheld.containsKey(item);
+        }
+
+        /** The same sharing, less the items withheld that its categories would show. */
+        public Sharing withholding(Map<DataItem, Withholding> items) {
+            Map<DataItem, Withholding> kept = new EnumMap<>(DataItem.class);
+            items.forEach((item, why) -> {
+                if (categories.containsAll(item.needs())) {
+                    kept.put(item, why);
+                }
+            });
+            return kept.isEmpty() ? this : new Sharing(basis, categories, kept);
         }
     }
 

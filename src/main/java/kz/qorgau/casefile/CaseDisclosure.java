@@ -73,6 +73,7 @@ public class CaseDisclosure {
                         ? incidents.viewsOf(
                                 cases.incidentIds(caseFile.id), sharing.shows(DataItem.INCIDENT_PERSON_NAMES))
                         : null,
-                risk);
+                risk,
+                CaseDtos.WithheldItem.of(sharing));
     }
 }

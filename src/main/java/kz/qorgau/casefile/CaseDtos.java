@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import kz.qorgau.caseaccess.DataItem;
 import kz.qorgau.caseaccess.SharingRules;
+import kz.qorgau.caseaccess.Withholding;
 import kz.qorgau.common.HasText;
 import kz.qorgau.common.Priority;
 import kz.qorgau.consent.ConsentDtos.ConsentView;
@@ -106,10 +108,29 @@ public final class CaseDtos {
             name = "Sharing",
             description = "The basis on which the caller's agency sees the survivor's data, and the categories it sees")
     public record SharingView(
-            SharingRules.Basis basis, @Schema(maxItems = 5) Set<DataCategory> categories) {
+            SharingRules.Basis basis,
+            @Schema(maxItems = 5) Set<DataCategory> categories,
+
+            @Schema(
+                    maxItems = 3,
+                    description = "Her contact data the categories cover but the caller's agency does not get, and"
+                            + " why: until it acknowledges her current safe-contact rules, and never for a channel"
+                            + " that is unsafe")
+            List<WithheldItem> withheld) {
 
         static SharingView of(SharingRules.Sharing sharing) {
-            return new SharingView(sharing.basis(), sharing.categories());
+            return new SharingView(sharing.basis(), sharing.categories(), WithheldItem.of(sharing));
+        }
+    }
+
+    @Schema(name = "WithheldItem")
+    public record WithheldItem(DataItem item, Withholding reason) {
+
+        public static List<WithheldItem> of(SharingRules.Sharing sharing) {
+            return sharing.withheld().entrySet().stream()
+                    .sorted(java.util.Map.Entry.comparingByKey())
+                    .map(e -> new WithheldItem(e.getKey(), e.getValue()))
+                    .toList();
         }
     }
 
@@ -153,7 +174,12 @@ public final class CaseDtos {
             List<IncidentView> incidents,
 
             @Schema(description = "Category RISK: the latest assessment's level and score")
-            RiskSummary risk) {}
+            RiskSummary risk,
+
+            @Schema(
+                    maxItems = 3,
+                    description = "As on the case: her contact data kept from the caller's agency, and why")
+            List<WithheldItem> withheld) {}
 
     @Schema(name = "RiskSummary")
     public record RiskSummary(Priority level, int score, Instant assessedAt) {}

@@ -33,6 +33,8 @@ public final class EventTypes {
             "consent.withdrawn",
             "incident.reported",
             "case.incident-reported",
+            "case.contact-rules-changed",
+            "case.contact-compromised",
             "protective-order.recorded",
             "protective-order.violated",
             "protective-order.revoked",

@@ -101,7 +101,12 @@ public enum Capability {
     /** Police record the person who harms her, from an incident or a case, and link him to others. */
     RECORD_PERPETRATORS(EnumSet.of(POLICE_INSPECTOR)),
     /** The network's police read a perpetrator's record, notes included; no other agency does. */
-    READ_PERPETRATORS(EnumSet.of(POLICE_DISPATCH, POLICE_INSPECTOR));
+    READ_PERPETRATORS(EnumSet.of(POLICE_DISPATCH, POLICE_INSPECTOR)),
+    /**
+     * Object-level: the agencies on her case keep her safe-contact rules; every live party her consent shows her
+     * contact data to reads and acknowledges them and records its attempts to reach her.
+     */
+    KEEP_SAFE_CONTACT(Role.CASE_WORKERS);
 
     private final Set<Role> roles;
 

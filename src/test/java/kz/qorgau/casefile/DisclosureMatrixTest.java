@@ -393,7 +393,12 @@ class DisclosureMatrixTest {
                 "/api/v1/protective-orders/missed-check-ins",
                 "/api/v1/protective-orders/court-prompts",
                 // Figures over the network, small cells withheld.
-                "/api/v1/statistics/repeat-victimisation");
+                "/api/v1/statistics/repeat-victimisation",
+                // Her safe-contact rules and the attempts to reach her: contact data, for the live parties her consent
+                // gives her phone or address to and for no one else (SafeContactAccessMatrixTest); what they release
+                // of her phone and address is in the table above (SafeContactScenarioTest).
+                "/api/v1/cases/{id}/contact-rules",
+                "/api/v1/cases/{id}/contact-attempts");
         Set<String> inTable = new TreeSet<>();
         for (Endpoint endpoint : Endpoint.values()) {
             inTable.add(endpoint.documented);
@@ -636,6 +641,17 @@ class DisclosureMatrixTest {
                 if (category.equals("INCIDENT_DETAILS")) {
                     documentOf.put(UUID.fromString(holder.substring(holder.lastIndexOf('/') + 1)), document);
                 }
+            }
+        }
+        // Her safe-contact rules, every channel safe, read and acknowledged by each receiver given her phone or
+        // address: what the table tests is the consent (SafeContactScenarioTest tests the rules).
+        Flows.recordContactRules(lead, caseId).then().statusCode(200);
+        if (consent.categories.contains(Category.CONTACT) || consent.categories.contains(Category.ADDRESS)) {
+            for (String receiver : List.of(
+                    almaty.token(Role.NGO_CASEWORKER, before),
+                    almaty.token(Role.SOCIAL_WORKER, after),
+                    almaty.token(Role.NGO_CASEWORKER, ended))) {
+                Flows.acknowledgeContactRules(receiver, caseId).then().statusCode(200);
             }
         }
         Flows.fire(

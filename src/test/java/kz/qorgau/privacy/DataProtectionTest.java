@@ -76,6 +76,8 @@ class DataProtectionTest {
         UUID caseId = Flows.caseFile(inspector, incident);
         consent(caseId, almaty.socialProtection, "IDENTITY", "CONTACT").then().statusCode(201);
         UUID referral = Flows.referral(inspector, caseId, almaty.socialProtection);
+        Flows.recordContactRules(inspector, caseId).then().statusCode(200);
+        Flows.acknowledgeContactRules(socialWorker, caseId).then().statusCode(200);
 
         // Before accepting, the receiver sees what consent lets it see, and nothing else.
         shared(socialWorker, referral)

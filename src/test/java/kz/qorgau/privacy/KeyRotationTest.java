@@ -91,6 +91,15 @@ class KeyRotationTest {
                     .post("/api/v1/perpetrators")
                     .then()
                     .statusCode(201);
+            UUID reachable = Flows.caseFile(inspector);
+            Flows.recordContactRules(inspector, reachable).then().statusCode(200);
+            given().auth()
+                    .oauth2(inspector)
+                    .contentType("application/json")
+                    .body(Map.of("channel", "LETTER", "outcome", "REACHED", "note", "She wrote back"))
+                    .post("/api/v1/cases/" + reachable + "/contact-attempts")
+                    .then()
+                    .statusCode(201);
 
             FieldCipher retiring = new FieldCipher(Map.of(RETIRED, key(retiredKey)), RETIRED);
             Map<String, Integer> resealed = new TreeMap<>();

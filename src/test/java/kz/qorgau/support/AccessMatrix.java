@@ -87,4 +87,28 @@ public final class AccessMatrix {
         }
         assertEquals(List.of(), wrong);
     }
+
+    /**
+     * The same check for a test's own relations to its object: every role from every relation, each cell's status,
+     * and a problem detail for each refusal.
+     */
+    public static <R extends Enum<R>> void assertTable(
+            Class<R> relations,
+            java.util.function.BiFunction<Role, R, Response> call,
+            java.util.function.BiFunction<Role, R, Integer> expected) {
+        List<String> wrong = new ArrayList<>();
+        for (Role role : Role.values()) {
+            for (R relation : relations.getEnumConstants()) {
+                Response response = call.apply(role, relation);
+                int want = expected.apply(role, relation);
+                if (response.statusCode() != want) {
+                    wrong.add(role + " x " + relation + ": expected " + want + " got " + response.statusCode() + " "
+                            + response.asString());
+                } else if (want >= 400 && !response.contentType().startsWith("application/problem+json")) {
+                    wrong.add(role + " x " + relation + ": " + want + " without a problem detail");
+                }
+            }
+        }
+        assertEquals(List.of(), wrong, wrong.size() + " cells differ");
+    }
 }

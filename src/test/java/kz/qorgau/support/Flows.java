@@ -248,4 +248,55 @@ public final class Flows {
                         """.formatted(district, freePlaces))
                 .put("/api/v1/agencies/" + agency + "/directory-entry");
     }
+
+    /** Safe-contact rules: the phone safe on weekdays 09:00-18:00 when phoneSafe, a home visit never, letters any time. */
+    public static String contactRulesBody(boolean phoneSafe) {
+        String phone = phoneSafe
+                ? "\"safe\": true, \"days\": [\"MONDAY\", \"TUESDAY\", \"WEDNESDAY\", \"THURSDAY\", \"FRIDAY\"],"
+                        + " \"from\": \"09:00\", \"until\": \"18:00\""
+                : "\"safe\": false";
+        return """
+                {"channels": [
+                   {"channel": "PHONE_CALL", %s},
+                   {"channel": "SMS", "safe": false},
+                   {"channel": "MESSENGER", "safe": false},
+                   {"channel": "EMAIL", "safe": false},
+                   {"channel": "HOME_VISIT", "safe": false},
+                   {"channel": "LETTER", "safe": true}],
+                 "safeWord": "tulip", "mustNotKnow": ["Her husband Marat"], "language": "KAZAKH"}
+                """.formatted(phone);
+    }
+
+    /** Records her rules (every channel safe at any time, so that what a test reads is not the rules' doing). */
+    public static Response recordContactRules(String token, UUID caseId) {
+        String current = given().auth()
+                .oauth2(token)
+                .get("/api/v1/cases/" + caseId + "/contact-rules")
+                .header("ETag");
+        var request = given().auth().oauth2(token).contentType("application/json");
+        if (current != null) {
+            request = request.header("If-Match", current);
+        }
+        return request.body("""
+                        {"channels": [{"channel": "PHONE_CALL", "safe": true}, {"channel": "SMS", "safe": true},
+                           {"channel": "MESSENGER", "safe": true}, {"channel": "EMAIL", "safe": true},
+                           {"channel": "HOME_VISIT", "safe": true}, {"channel": "LETTER", "safe": true}],
+                         "language": "RUSSIAN"}""").put("/api/v1/cases/" + caseId + "/contact-rules");
+    }
+
+    /** The caller's agency reads her current rules and acknowledges them. */
+    public static Response acknowledgeContactRules(String token, UUID caseId) {
+        int version = given().auth()
+                .oauth2(token)
+                .get("/api/v1/cases/" + caseId + "/contact-rules")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("version");
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body(Map.of("version", version))
+                .post("/api/v1/cases/" + caseId + "/contact-rules/acknowledgements");
+    }
 }

@@ -17,6 +17,11 @@ insert into agency (id, tenant_id, name, kind, district, services, districts, la
      now(), now(), now()),
     ('0192a000-0000-7000-8000-000000000104', 'almaty', 'Family support shelter', 'NGO_CRISIS_CENTRE', 'Bostandyk',
      '{SHELTER,PSYCHOLOGICAL_COUNSELLING}', '{Almaly,Bostandyk}', '{kk,ru}', '24/7', 1, true, true, 0, now(), now(), now()),
+    ('0192a000-0000-7000-8000-000000000105', 'almaty', 'Almaty guardianship and child protection office', 'CHILD_PROTECTION',
+     'Almaly', '{CHILD_PROTECTION}', '{Almaly,Medeu,Bostandyk}', '{kk,ru}', 'Mon-Fri 09:00-18:00', null, true, true, 0,
+     now(), now(), now()),
+    ('0192a000-0000-7000-8000-000000000106', 'almaty', 'School-lyceum No. 12', 'EDUCATION', 'Medeu',
+     '{}', '{Medeu}', '{kk,ru}', 'Mon-Fri 08:00-17:00', null, true, true, 0, now(), now(), now()),
     ('0192a000-0000-7000-8000-000000000201', 'astana', 'Yesil district police department', 'POLICE', 'Yesil',
      '{}', '{Yesil}', '{kk,ru}', '24/7', null, true, true, 0, now(), now(), now()),
     ('0192a000-0000-7000-8000-000000000202', 'astana', 'Astana city social protection department', 'SOCIAL_PROTECTION', 'Yesil',
@@ -24,5 +29,10 @@ insert into agency (id, tenant_id, name, kind, district, services, districts, la
      null, true, true, 0, now(), now(), now()),
     ('0192a000-0000-7000-8000-000000000203', 'astana', 'Astana crisis centre', 'NGO_CRISIS_CENTRE', 'Saryarka',
      '{SHELTER,PSYCHOLOGICAL_COUNSELLING,LEGAL_AID}', '{Yesil,Saryarka}', '{kk,ru}', '24/7', 2, true, true, 0, now(), now(),
-     now())
+     now()),
+    ('0192a000-0000-7000-8000-000000000205', 'astana', 'Astana guardianship and child protection office', 'CHILD_PROTECTION',
+     'Yesil', '{CHILD_PROTECTION}', '{Yesil,Saryarka}', '{kk,ru}', 'Mon-Fri 09:00-18:00', null, true, true, 0, now(),
+     now(), now()),
+    ('0192a000-0000-7000-8000-000000000206', 'astana', 'School-gymnasium No. 3', 'EDUCATION', 'Yesil',
+     '{}', '{Yesil}', '{kk,ru}', 'Mon-Fri 08:00-17:00', null, true, true, 0, now(), now(), now())
 on conflict (id) do nothing;

@@ -38,6 +38,39 @@ public class Agencies {
                 .getResultList());
     }
 
+    /** How a partner calls the agency: its name, phone and contact point. */
+    public record Contact(UUID id, String name, String phone, String contactPoint) {}
+
+    public java.util.Map<UUID, Contact> contacts(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return agencies.getEntityManager()
+                .createQuery("from Agency where id in :ids", Agency.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .collect(java.util.stream.Collectors.toMap(
+                        a -> a.id, a -> new Contact(a.id, a.name, a.phone, a.contactPoint)));
+    }
+
+    /**
+     * The network's active agency of this kind that serves the district (its own district or one of those its
+     * directory entry names), the first by name when several do.
+     */
+    public Optional<UUID> serving(AgencyKind kind, String district) {
+        return agencies.getEntityManager()
+                .createQuery(
+                        "select a.id from Agency a where a.active and a.kind = :kind"
+                                + " and (a.district = :district or array_contains(a.districts, :district))"
+                                + " order by a.name, a.id",
+                        UUID.class)
+                .setParameter("kind", kind)
+                .setParameter("district", district)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
     private static Facts facts(Agency agency) {
         Set<ServiceType> services = EnumSet.noneOf(ServiceType.class);
         Arrays.stream(agency.services).map(ServiceType::valueOf).forEach(services::add);

@@ -62,6 +62,17 @@ public class Agency {
     @Column(name = "free_places")
     public Integer freePlaces;
 
+    /** Confidential by default: shown to the agency's own staff alone, and to a sender it shares it with. */
+    @Column(name = "street_address")
+    public String streetAddress;
+
+    @Column(name = "address_confidential", nullable = false)
+    public boolean addressConfidential = true;
+
+    /** How a sender reaches the agency about a referral, whatever its address: a duty phone, a desk. */
+    @Column(name = "contact_point")
+    public String contactPoint;
+
     @Column(name = "accepting_referrals", nullable = false)
     public boolean acceptingReferrals = true;
 

@@ -6,5 +6,9 @@ public enum AgencyKind {
     NGO_CRISIS_CENTRE,
     HEALTH,
     LEGAL_AID,
-    OTHER
+    OTHER,
+    /** The district's child-protection service (guardianship and trusteeship): told when police find children. */
+    CHILD_PROTECTION,
+    /** A school or kindergarten: told, minimally, when a child of its was at a domestic incident. */
+    EDUCATION
 }

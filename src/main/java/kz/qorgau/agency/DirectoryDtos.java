@@ -32,7 +32,11 @@ public final class DirectoryDtos {
             @Min(0) @Max(10000) @Schema(description = "For shelters: places free now")
             Integer freePlaces,
 
-            @NotNull Boolean acceptingReferrals) {}
+            @NotNull Boolean acceptingReferrals,
+
+            @Size(max = 300)
+            @Schema(description = "How senders reach the agency about a referral (a duty phone, a desk); shown to all")
+            String contactPoint) {}
 
     @Schema(name = "DirectoryEntry")
     public record EntryView(
@@ -50,5 +54,23 @@ public final class DirectoryDtos {
             boolean acceptingNow,
 
             @Schema(description = "When its staff last updated the entry")
-            Instant updatedAt) {}
+            Instant updatedAt,
+
+            String contactPoint,
+
+            @Schema(
+                    description = "Only where the agency made its address public, or to its own staff: a shelter's"
+                            + " address is confidential by default")
+            String streetAddress) {}
+
+    @Schema(name = "PremisesUpdate", description = "Where the agency is, and whether that is confidential")
+    public record PremisesUpdate(
+            @Size(max = 500) @Schema(description = "Its street address; absent to remove it")
+            String streetAddress,
+
+            @NotNull @Schema(description = "Shown to its own staff alone (and to a sender it shares it with) when true")
+            Boolean addressConfidential) {}
+
+    @Schema(name = "Premises")
+    public record PremisesView(UUID agencyId, String streetAddress, boolean addressConfidential) {}
 }

@@ -14,6 +14,8 @@ import java.util.UUID;
 import kz.qorgau.agency.AgencyRepository.AgencyKey;
 import kz.qorgau.agency.DirectoryDtos.EntryUpdate;
 import kz.qorgau.agency.DirectoryDtos.EntryView;
+import kz.qorgau.agency.DirectoryDtos.PremisesUpdate;
+import kz.qorgau.agency.DirectoryDtos.PremisesView;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.ProblemException;
 import kz.qorgau.common.Versioned;
@@ -44,7 +46,8 @@ public class DirectoryService {
         boolean more = rows.size() > limit;
         List<Agency> shown = more ? rows.subList(0, limit) : rows;
         String next = more ? new AgencyKey(shown.get(limit - 1).name, shown.get(limit - 1).id).toCursor() : null;
-        return new Page<>(shown.stream().map(DirectoryService::view).toList(), next);
+        UUID caller = access.caller().agencyId().orElse(null);
+        return new Page<>(shown.stream().map(a -> view(a, caller)).toList(), next);
     }
 
     /** The agency's own staff replace its entry; the time of the update is kept for senders to judge it by. */
@@ -66,13 +69,101 @@ public class DirectoryService {
         agency.hours = blankToNull(update.hours());
         agency.freePlaces = update.freePlaces();
         agency.acceptingReferrals = update.acceptingReferrals();
+        agency.contactPoint = blankToNull(update.contactPoint());
         agency.directoryUpdatedAt = clock.instant();
         agency.updatedAt = agency.directoryUpdatedAt;
         agencies.flush();
-        return new Versioned<>(view(agency), agency.version);
+        return new Versioned<>(view(agency, access.caller().agencyId().orElse(null)), agency.version);
     }
 
-    static EntryView view(Agency a) {
+    /** Where the agency is: its own staff alone read and keep it. */
+    @Transactional
+    public Versioned<PremisesView> premises(UUID agencyId) {
+        Agency agency = ownPremises(agencyId);
+        return new Versioned<>(premisesView(agency), agency.version);
+    }
+
+    @Transactional
+    public Versioned<PremisesView> updatePremises(
+            UUID agencyId, PremisesUpdate update, Optional<Long> expectedVersion) {
+        Agency agency = ownPremises(agencyId);
+        long expected = Versioned.required(expectedVersion, "agency");
+        Versioned.requireCurrent("agency", agency.version, expected);
+        agency.streetAddress = blankToNull(update.streetAddress());
+        agency.addressConfidential = update.addressConfidential();
+        agency.updatedAt = clock.instant();
+        agencies.flush();
+        return new Versioned<>(premisesView(agency), agency.version);
+    }
+
+    /** What accepting a referral did to the receiver's free places. */
+    public enum PlaceTaken {
+        TAKEN,
+        /** The receiver counts no places. */
+        NOT_COUNTED,
+        /** Its count says it has none free: the centre corrects the count first if it has. */
+        FULL
+    }
+
+    /**
+     * Takes one of the agency's free places, in the caller's transaction, by one statement that cannot take the last
+     * place twice. The agency's version moves, so a count corrected on a stale read is refused (412). Nothing in a
+     * transition writes the agency's entity, so a copy of it loaded earlier in the transaction is left as it was.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PlaceTaken takePlace(UUID agencyId) {
+        int taken = agencies.getEntityManager()
+                .createNativeQuery("update agency set free_places = free_places - 1, version = version + 1,"
+                        + " updated_at = ?2 where id = ?1 and free_places > 0")
+                .setParameter(1, agencyId)
+                .setParameter(2, java.sql.Timestamp.from(clock.instant()))
+                .executeUpdate();
+        if (taken == 1) {
+            return PlaceTaken.TAKEN;
+        }
+        Object places = agencies.getEntityManager()
+                .createNativeQuery("select free_places from agency where id = ?1")
+                .setParameter(1, agencyId)
+                .getSingleResult();
+        return places == null ? PlaceTaken.NOT_COUNTED : PlaceTaken.FULL;
+    }
+
+    /** Gives back the place a referral took, when it ends; an agency that stopped counting places is left so. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void givePlaceBack(UUID agencyId) {
+        agencies.getEntityManager()
+                .createNativeQuery("update agency set free_places = free_places + 1, version = version + 1,"
+                        + " updated_at = ?2 where id = ?1 and free_places is not null")
+                .setParameter(1, agencyId)
+                .setParameter(2, java.sql.Timestamp.from(clock.instant()))
+                .executeUpdate();
+    }
+
+    /** The street address an agency shares with a sender, whether or not it is confidential. */
+    public Optional<String> streetAddressOf(UUID agencyId) {
+        return agencies.findByIdOptional(agencyId).map(a -> a.streetAddress);
+    }
+
+    public Optional<String> contactPointOf(UUID agencyId) {
+        return agencies.findByIdOptional(agencyId).map(a -> a.contactPoint);
+    }
+
+    private Agency ownPremises(UUID agencyId) {
+        access.require(Capability.EDIT_DIRECTORY_ENTRY);
+        Agency agency = agencies.findByIdOptional(agencyId)
+                .orElseThrow(() -> new ProblemException.NotFound("Agency " + agencyId));
+        // Not even coordinators: a shelter's address is its own staff's to know.
+        if (!access.caller().belongsTo(agency.id)) {
+            throw new ProblemException.Forbidden("An agency's premises are known to its own staff alone");
+        }
+        return agency;
+    }
+
+    private static PremisesView premisesView(Agency a) {
+        return new PremisesView(a.id, a.streetAddress, a.addressConfidential);
+    }
+
+    static EntryView view(Agency a, UUID callerAgency) {
         Set<ServiceType> services = EnumSet.noneOf(ServiceType.class);
         Arrays.stream(a.services).map(ServiceType::valueOf).forEach(services::add);
         return new EntryView(
@@ -86,7 +177,9 @@ public class DirectoryService {
                 a.freePlaces,
                 a.acceptingReferrals,
                 a.acceptingNow(),
-                a.directoryUpdatedAt);
+                a.directoryUpdatedAt,
+                a.contactPoint,
+                !a.addressConfidential || a.id.equals(callerAgency) ? a.streetAddress : null);
     }
 
     private static String blankToNull(String value) {

@@ -507,6 +507,16 @@ public class CaseService {
         return cases.incidentIds(caseRef.id());
     }
 
+    /** The incidents linked to the case. */
+    public List<UUID> incidentsOf(UUID caseId) {
+        return cases.incidentIds(caseId);
+    }
+
+    /** The person of the lead agency who holds the case. */
+    public String assigneeOf(UUID caseId) {
+        return cases.findByIdOptional(caseId).map(c -> c.assignee).orElse(null);
+    }
+
     /** A case and what the caller is granted on it. */
     public record Seen(CaseRef caseRef, CaseAccess.Grant grant) {}
 

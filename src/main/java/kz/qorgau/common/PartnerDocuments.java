@@ -12,6 +12,7 @@ public final class PartnerDocuments {
     public static final String SOCIAL_PROTECTION = "x-smallrye-profile-social-protection";
     public static final String NGO_PORTAL = "x-smallrye-profile-ngo-portal";
     public static final String ADMINISTRATION = "x-smallrye-profile-administration";
+    public static final String SCHOOLS = "x-smallrye-profile-schools";
 
     private PartnerDocuments() {}
 }

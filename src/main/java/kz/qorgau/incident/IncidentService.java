@@ -296,6 +296,14 @@ public class IncidentService {
         return view(incident, shown);
     }
 
+    /** Where and when an incident happened: all a notice about the children at it may say. */
+    public record Occurrence(UUID id, Instant occurredAt, String district) {}
+
+    /** The occurrence of an incident of the caller's network (no access check: the capability asking holds it). */
+    public java.util.Optional<Occurrence> occurrence(UUID id) {
+        return incidents.findByIdOptional(id).map(i -> new Occurrence(i.id, i.occurredAt, i.district));
+    }
+
     /** Those of these incidents the caller may see: one query for all of them. */
     public Set<UUID> visibleAmong(Collection<UUID> ids) {
         if (ids.isEmpty()) {

@@ -23,7 +23,8 @@ public final class EventReaders {
             "protective-order", Capability.READ_PROTECTIVE_ORDERS,
             "audit", Capability.READ_AUDIT,
             "conference", Capability.HEAR_CONFERENCE_CASES,
-            "action", Capability.HEAR_CONFERENCE_CASES);
+            "action", Capability.HEAR_CONFERENCE_CASES,
+            "child-notice", Capability.READ_CHILD_NOTICES);
 
     private EventReaders() {}
 

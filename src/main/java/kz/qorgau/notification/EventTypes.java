@@ -47,7 +47,9 @@ public final class EventTypes {
             "conference.repeat",
             "action.assigned",
             "action.overdue",
-            "action.done")));
+            "action.done",
+            "child-notice.sent",
+            "child-notice.overdue")));
 
     private EventTypes() {}
 

@@ -112,6 +112,14 @@ public class Referral {
     @Column(name = "closed_at")
     public Instant closedAt;
 
+    /** Accepting it took one of the receiver's counted free places, which its end gives back. */
+    @Column(name = "place_taken", nullable = false)
+    public boolean placeTaken;
+
+    /** When the receiver chose to show its street address to the sender; null while it has not, or took it back. */
+    @Column(name = "receiver_address_shared_at")
+    public Instant receiverAddressSharedAt;
+
     @Version
     @Column(nullable = false)
     public long version;

@@ -94,7 +94,16 @@ public final class ReferralDtos {
             Instant updatedAt,
 
             @Schema(description = "The version an If-Match header names, as in the ETag")
-            long version) {}
+            long version,
+
+            @Schema(
+                    description = "Whether the receiver shows its (confidential) street address to the sender on this"
+                            + " referral: GET its receiver-address while the referral is under way")
+            boolean receiverAddressShared) {}
+
+    @Schema(name = "ReceiverAddress", description = "The receiver's street address, as it chose to share it")
+    public record ReceiverAddressView(
+            UUID referralId, UUID receiverAgencyId, String streetAddress, String contactPoint, Instant sharedAt) {}
 
     @Schema(name = "ReferralHistoryEntry")
     public record HistoryView(

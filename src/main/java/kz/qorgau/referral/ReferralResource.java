@@ -8,9 +8,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -28,6 +30,7 @@ import kz.qorgau.common.Versioned;
 import kz.qorgau.referral.ReferralDtos.ActionsView;
 import kz.qorgau.referral.ReferralDtos.HistoryView;
 import kz.qorgau.referral.ReferralDtos.NewReferral;
+import kz.qorgau.referral.ReferralDtos.ReceiverAddressView;
 import kz.qorgau.referral.ReferralDtos.ReferralView;
 import kz.qorgau.referral.ReferralRepository.Direction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -283,5 +286,44 @@ public class ReferralResource {
             summary = "The survivor's data the caller's agency may see for this referral, by consent")
     public SharedDataView sharedData(@RestPath UUID id) {
         return referrals.sharedData(id);
+    }
+
+    @GET
+    @Path("/{id}/receiver-address")
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Operation(
+            operationId = "getReceiverAddress",
+            summary = "The receiver's street address, where it chose to share it with the sender",
+            description = "For the referral's two agencies (403 for other roles and coordinators), while the accepted"
+                    + " referral is under way; 404 when the receiver has not shared it. Each read is audited.")
+    public ReceiverAddressView receiverAddress(@RestPath UUID id) {
+        return referrals.receiverAddress(id);
+    }
+
+    @PUT
+    @Path("/{id}/receiver-address")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Operation(
+            operationId = "shareReceiverAddress",
+            summary = "Show the receiver's street address to the sender of this referral (the receiver alone)",
+            description = "A shelter's address is confidential: it reaches the sender only this way, on an accepted"
+                    + " referral under way (409 referral-not-under-way otherwise), once the shelter recorded it (409"
+                    + " no-street-address). Sharing again changes nothing.")
+    public ReceiverAddressView shareReceiverAddress(@RestPath UUID id) {
+        return referrals.shareReceiverAddress(id, true);
+    }
+
+    @DELETE
+    @Path("/{id}/receiver-address")
+    @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Operation(
+            operationId = "stopSharingReceiverAddress",
+            summary = "Stop showing the receiver's street address to the sender (the receiver alone)")
+    public ReceiverAddressView stopSharingReceiverAddress(@RestPath UUID id) {
+        return referrals.shareReceiverAddress(id, false);
     }
 }

@@ -42,6 +42,7 @@ import kz.qorgau.notification.Outbox;
 import kz.qorgau.referral.ReferralDtos.ActionsView;
 import kz.qorgau.referral.ReferralDtos.HistoryView;
 import kz.qorgau.referral.ReferralDtos.NewReferral;
+import kz.qorgau.referral.ReferralDtos.ReceiverAddressView;
 import kz.qorgau.referral.ReferralDtos.ReferralView;
 import kz.qorgau.referral.ReferralRepository.Direction;
 import kz.qorgau.security.AccessPolicy;
@@ -70,6 +71,9 @@ public class ReferralService {
 
     @Inject
     Agencies agencies;
+
+    @Inject
+    kz.qorgau.agency.DirectoryService directory;
 
     @Inject
     CaseParties parties;
@@ -372,6 +376,93 @@ public class ReferralService {
         }
     }
 
+    /**
+     * The receiver shows its street address to the sender, or stops showing it: on an accepted referral that is
+     * under way, by the receiver alone.
+     */
+    @Transactional
+    public ReceiverAddressView shareReceiverAddress(UUID id, boolean shared) {
+        access.require(Capability.WORK_REFERRALS);
+        Referral referral = visible(id);
+        Set<Side> sides = ReferralSides.of(
+                access.caller(), referral.senderAgencyId, referral.receiverAgencyId, !referral.wasSent());
+        if (!sides.contains(Side.RECEIVER)) {
+            throw new ProblemException.Forbidden("Only the receiver shares its own address");
+        }
+        if (!referral.state.receiverIsOnTheCase()) {
+            throw new ProblemException.Conflict(
+                    "referral-not-under-way",
+                    "The address is shared on an accepted referral that is under way, not on a " + referral.state
+                            + " one",
+                    Map.of("state", referral.state));
+        }
+        String street = directory.streetAddressOf(referral.receiverAgencyId).orElse(null);
+        if (shared && street == null) {
+            throw new ProblemException.Conflict(
+                    "no-street-address",
+                    "Your agency has recorded no street address (PUT its premises first)",
+                    Map.of());
+        }
+        Instant now = clock.instant();
+        if (shared && referral.receiverAddressSharedAt == null) {
+            referral.receiverAddressSharedAt = now;
+            referral.updatedAt = now;
+            audited(referral, AuditAction.UPDATE, "receiver address shared with the sender");
+        } else if (!shared && referral.receiverAddressSharedAt != null) {
+            referral.receiverAddressSharedAt = null;
+            referral.updatedAt = now;
+            audited(referral, AuditAction.UPDATE, "receiver address no longer shared");
+        }
+        return addressView(referral, street);
+    }
+
+    /** The receiver's address as it shares it: to the referral's two sides, while the referral is under way. */
+    @Transactional
+    public ReceiverAddressView receiverAddress(UUID id) {
+        access.require(Capability.WORK_REFERRALS);
+        Referral referral = visible(id);
+        Set<Side> sides = ReferralSides.of(
+                access.caller(), referral.senderAgencyId, referral.receiverAgencyId, !referral.wasSent());
+        if (sides.isEmpty()) {
+            throw new ProblemException.Forbidden("A receiver's address is for the referral's two sides alone");
+        }
+        if (referral.receiverAddressSharedAt == null || !referral.state.receiverIsOnTheCase()) {
+            throw new ProblemException.NotFound("A shared address of referral " + id + "'s receiver");
+        }
+        audited(referral, AuditAction.READ, "receiver address read");
+        return addressView(
+                referral, directory.streetAddressOf(referral.receiverAgencyId).orElse(null));
+    }
+
+    private ReceiverAddressView addressView(Referral referral, String street) {
+        return new ReceiverAddressView(
+                referral.id,
+                referral.receiverAgencyId,
+                referral.receiverAddressSharedAt == null ? null : street,
+                directory.contactPointOf(referral.receiverAgencyId).orElse(null),
+                referral.receiverAddressSharedAt);
+    }
+
+    /**
+     * Whether accepting the referral takes one of the receiver's free places: a referral for shelter, to a receiver
+     * that counts them. A receiver whose count says it is full corrects the count before it accepts (409).
+     */
+    private boolean takesPlace(Referral referral) {
+        if (!Arrays.asList(referral.servicesRequested).contains(ServiceType.SHELTER.name())) {
+            return false;
+        }
+        return switch (directory.takePlace(referral.receiverAgencyId)) {
+            case TAKEN -> true;
+            case NOT_COUNTED -> false;
+            case FULL ->
+                throw new ProblemException.Conflict(
+                        "no-free-place",
+                        "Your directory entry counts no free place: if you have one for her, correct the count (PUT the"
+                                + " directory entry) and accept again",
+                        Map.of());
+        };
+    }
+
     /** A referral the caller may see, or 404 exactly as for one that does not exist. */
     private Referral visible(UUID id) {
         return referrals.visibleTo(access.caller(), id);
@@ -492,6 +583,7 @@ public class ReferralService {
             case ACCEPT -> {
                 referral.acceptedAt = now;
                 referral.assignee = command.assignee();
+                referral.placeTaken = takesPlace(referral);
             }
             case DECLINE -> {
                 referral.declineReason = command.reasonCode();
@@ -518,6 +610,11 @@ public class ReferralService {
         }
         if (to.isTerminal() && referral.closedAt == null) {
             referral.closedAt = now;
+        }
+        if (to.isTerminal() && referral.placeTaken) {
+            // Her place is free again the moment her referral ends: the directory never offers a bed twice.
+            directory.givePlaceBack(referral.receiverAgencyId);
+            referral.placeTaken = false;
         }
         referral.state = to;
         referral.updatedAt = now;
@@ -741,7 +838,8 @@ public class ReferralService {
                 r.closedAt,
                 r.createdAt,
                 r.updatedAt,
-                r.version);
+                r.version,
+                r.receiverAddressSharedAt != null && r.state.receiverIsOnTheCase());
     }
 
     private static Set<ServiceType> services(String[] names) {

@@ -5,6 +5,7 @@ import static kz.qorgau.security.Role.AUDITOR;
 import static kz.qorgau.security.Role.COORDINATOR;
 import static kz.qorgau.security.Role.POLICE_DISPATCH;
 import static kz.qorgau.security.Role.POLICE_INSPECTOR;
+import static kz.qorgau.security.Role.SAFEGUARDING_LEAD;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -60,7 +61,8 @@ public enum Capability {
     /** De-identified figures of the network, with small cells suppressed. */
     READ_STATISTICS(EnumSet.of(COORDINATOR)),
     /** Object-level: the events of the caller's agency's audience; coordinators their network's. */
-    READ_EVENTS(with(with(with(Role.CASE_WORKERS, AGENCY_ADMIN), POLICE_DISPATCH), COORDINATOR)),
+    READ_EVENTS(with(
+            with(with(with(Role.CASE_WORKERS, AGENCY_ADMIN), POLICE_DISPATCH), COORDINATOR), SAFEGUARDING_LEAD)),
     /** Object-level: an agency's admin manages its own agency's webhooks and reads their deliveries. */
     MANAGE_WEBHOOKS(EnumSet.of(AGENCY_ADMIN)),
     /**
@@ -106,7 +108,11 @@ public enum Capability {
      * Object-level: the agencies on her case keep her safe-contact rules; every live party her consent shows her
      * contact data to reads and acknowledges them and records its attempts to reach her.
      */
-    KEEP_SAFE_CONTACT(Role.CASE_WORKERS);
+    KEEP_SAFE_CONTACT(Role.CASE_WORKERS),
+    /** Object-level: the agencies on her case record her household's children and whether they were at an incident. */
+    KEEP_CHILD_RECORDS(Role.CASE_WORKERS),
+    /** Object-level: an addressee agency reads and acknowledges its own notices about children at an incident. */
+    READ_CHILD_NOTICES(with(Role.CASE_WORKERS, SAFEGUARDING_LEAD));
 
     private final Set<Role> roles;
 

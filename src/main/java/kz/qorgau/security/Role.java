@@ -12,7 +12,9 @@ public enum Role {
     NGO_CASEWORKER("ngo-caseworker"),
     AGENCY_ADMIN("agency-admin"),
     COORDINATOR("coordinator"),
-    AUDITOR("auditor");
+    AUDITOR("auditor"),
+    /** A school's or kindergarten's designated safeguarding lead: reads and acknowledges its notices, nothing else. */
+    SAFEGUARDING_LEAD("safeguarding-lead");
 
     /** The people who work cases: they open them, refer survivors and receive referrals. */
     public static final Set<Role> CASE_WORKERS = Set.of(POLICE_INSPECTOR, SOCIAL_WORKER, NGO_CASEWORKER);

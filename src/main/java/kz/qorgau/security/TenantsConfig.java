@@ -65,6 +65,18 @@ public interface TenantsConfig {
 
         /** When a case goes before the network's risk conference of its own accord. */
         Conferences conferences();
+
+        /** By when a notice about children at an incident must be acknowledged. */
+        ChildNotices childNotices();
+    }
+
+    /**
+     * A notice reaches its addressees at once; one not acknowledged by this local time on the next school day
+     * (Monday to Friday) after it was sent goes to the coordinators.
+     */
+    interface ChildNotices {
+        @WithDefault("10:00")
+        java.time.LocalTime acknowledgeBy();
     }
 
     /**

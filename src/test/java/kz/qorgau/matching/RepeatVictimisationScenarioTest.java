@@ -378,16 +378,25 @@ class RepeatVictimisationScenarioTest {
         return report(token, List.of(victim), daysAgo);
     }
 
+    /**
+     * An hour before now, that many days ago; today's never before the Almaty day began, which an order issued today
+     * covers (at 00:30 in Almaty an hour ago is yesterday there).
+     */
+    private static Instant occurredAt(int daysAgo) {
+        Instant hourAgo = Instant.now().minus(daysAgo, ChronoUnit.DAYS).minus(1, ChronoUnit.HOURS);
+        Instant dayBegan = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty"))
+                .atStartOfDay(java.time.ZoneId.of("Asia/Almaty"))
+                .toInstant();
+        return daysAgo == 0 && hourAgo.isBefore(dayBegan) ? dayBegan : hourAgo;
+    }
+
     private static Response report(String token, List<Map<String, Object>> persons, int daysAgo) {
         return given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "occurredAt",
-                        Instant.now()
-                                .minus(daysAgo, ChronoUnit.DAYS)
-                                .minus(1, ChronoUnit.HOURS)
-                                .toString(),
+                        occurredAt(daysAgo).toString(),
                         "district",
                         "Almaly",
                         "violenceKinds",

@@ -35,7 +35,8 @@ class PartnerAudienceTest {
     private static final Map<String, List<Role>> PEOPLE = Map.of(
             "police-inspector", List.of(Role.POLICE_INSPECTOR),
             "social-protection", List.of(Role.SOCIAL_WORKER),
-            "administration", List.of(Role.AGENCY_ADMIN, Role.COORDINATOR, Role.AUDITOR));
+            "administration", List.of(Role.AGENCY_ADMIN, Role.COORDINATOR, Role.AUDITOR),
+            "schools", List.of(Role.SAFEGUARDING_LEAD));
 
     /** The realm clients whose systems each system's document is for. */
     private static final Map<String, String> SYSTEMS =
@@ -48,8 +49,13 @@ class PartnerAudienceTest {
         JsonNode examples = JSON.readTree(Files.readString(Path.of("src/main/resources/openapi/examples.json")));
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         List<String> refused = new ArrayList<>();
-        for (String document :
-                List.of("police-dispatch", "police-inspector", "social-protection", "ngo-portal", "administration")) {
+        for (String document : List.of(
+                "police-dispatch",
+                "police-inspector",
+                "social-protection",
+                "ngo-portal",
+                "administration",
+                "schools")) {
             Map<String, String> tokens = new LinkedHashMap<>();
             Map<String, UUID> agencies = new LinkedHashMap<>();
             if (SYSTEMS.containsKey(document)) {

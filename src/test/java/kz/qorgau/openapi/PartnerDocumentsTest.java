@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PartnerDocumentsTest {
 
-    static final List<String> DOCUMENTS =
-            List.of("police-dispatch", "police-inspector", "social-protection", "ngo-portal", "administration");
+    static final List<String> DOCUMENTS = List.of(
+            "police-dispatch", "police-inspector", "social-protection", "ngo-portal", "administration", "schools");
 
     private static String served(String document, String format) {
         return given().queryParam("format", format)

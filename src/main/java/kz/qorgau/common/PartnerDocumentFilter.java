@@ -34,7 +34,9 @@ public class PartnerDocumentFilter implements OASFilter {
             Map.entry(
                     "fireReferralAction",
                     "The action is not allowed now (allowedActions lists those that are), the referral was "
-                            + "already redirected, no consent covers the new receiver (consent-required), or it changed meanwhile"),
+                            + "already redirected, no consent covers the new receiver (consent-required), it changed "
+                            + "meanwhile, or a SHELTER referral is accepted while the directory counts no free place "
+                            + "(no-free-place)"),
             Map.entry(
                     "createReferral",
                     "No consent covers the receiver (consent-required), the case is closed, or the receiver "
@@ -65,7 +67,25 @@ public class PartnerDocumentFilter implements OASFilter {
             Map.entry("attachCaseDocument", "The case is closed (case-closed)"),
             Map.entry("attachReferralDocument", "The referral has ended (referral-ended)"),
             Map.entry("eraseCaseDocument", "The document was already erased (document-erased)"),
-            Map.entry("eraseReferralDocument", "The document was already erased (document-erased)"));
+            Map.entry("eraseReferralDocument", "The document was already erased (document-erased)"),
+            Map.entry("recordContactRules", "The case is closed (case-closed)"),
+            Map.entry(
+                    "acknowledgeContactRules",
+                    "The version read is no longer current (contact-rules-changed, with currentVersion)"),
+            Map.entry(
+                    "recordContactAttempt",
+                    "The contact may not be made: no rules recorded (no-contact-rules), the caller's agency has not"
+                            + " acknowledged the current version (contact-rules-not-acknowledged), the channel is unsafe"
+                            + " (channel-unsafe), or the moment is outside its safe days and hours (outside-safe-hours)"),
+            Map.entry(
+                    "shareReceiverAddress",
+                    "The referral is not accepted and under way (referral-not-under-way), or the receiver has"
+                            + " recorded no street address (no-street-address)"),
+            Map.entry(
+                    "stopSharingReceiverAddress",
+                    "The referral is not accepted and under way (referral-not-under-way)"),
+            Map.entry("recordChild", "The case is closed (case-closed)"),
+            Map.entry("recordChildPresence", "The case is closed (case-closed)"));
 
     @Override
     public Operation filterOperation(Operation operation) {

@@ -132,8 +132,19 @@ public class RequestSizeLimits {
                 return;
             }
             String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
-            // A charset parameter is not refused: RFC 8259 defines none for JSON and says a recipient ignores it (and
-            // common clients add one by default); the body is read as UTF-8, and bytes that are not are refused.
+            // A charset parameter of UTF-8 is not refused: common clients add one by default. Any other is: JSON
+            // between systems is UTF-8 (RFC 8259), and a parser that guessed UTF-16 from the bytes would read a body
+            // that no one checked as text.
+            boolean hasBody = declared != null && !declared.strip().equals("0");
+            if (hasBody && type != null && otherCharsetThanUtf8(type)) {
+                refuse(
+                        context,
+                        415,
+                        "unsupported-media-type",
+                        "Unsupported Media Type",
+                        "The request body must be UTF-8: send charset=utf-8 or no charset");
+                return;
+            }
             String encoding = context.request().getHeader(HttpHeaders.CONTENT_ENCODING);
             if (encoding != null && !encoding.strip().equalsIgnoreCase("identity")) {
                 refuse(
@@ -272,5 +283,23 @@ public class RequestSizeLimits {
             // Vert.x rejects a malformed Content-Length itself.
             return false;
         }
+    }
+
+    /** Whether a JSON Content-Type names a charset other than UTF-8 (a document's charset is its own business). */
+    static boolean otherCharsetThanUtf8(String contentType) {
+        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
+            return false;
+        }
+        for (String parameter : contentType.split(";")) {
+            String[] pair = parameter.strip().split("=", 2);
+            if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("charset")) {
+                String charset = pair[1].strip().replace("\"", "");
+                if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -103,6 +103,8 @@ public class SafeContactService {
         if (!party.grant().standing().onCase()) {
             throw new ProblemException.Forbidden("Her safe-contact rules are kept by the agencies on her case");
         }
+        // A closed case is no one's to contact her about any more: 409 case-closed.
+        cases.workable(caseId);
         Map<Channel, ChannelRule> channels = channelsOf(update);
         lock(caseId);
         Optional<ContactRulesVersion> current = current(caseId);

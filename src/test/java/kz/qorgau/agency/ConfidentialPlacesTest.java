@@ -157,11 +157,7 @@ class ConfidentialPlacesTest {
                 .statusCode(200);
         entry().body("freePlaces", equalTo(1), "acceptingNow", equalTo(true));
         Flows.fire(centre, second, "START").then().statusCode(200);
-        Flows.fire(
-                        centre,
-                        second,
-                        "COMPLETE",
-                        Map.of("outcome", "GOALS_MET", "servicesDelivered", List.of("SHELTER")))
+        Flows.fire(centre, second, "COMPLETE", Map.of("outcome", "GOALS_MET", "servicesDelivered", List.of("SHELTER")))
                 .then()
                 .statusCode(200);
         entry().body("freePlaces", equalTo(2));

@@ -164,4 +164,27 @@ class StrictJsonTest {
                 .statusCode(415)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void aBodyIsUtf8() {
+        Network almaty = Network.of("almaty");
+        String dispatch = almaty.token(Role.POLICE_DISPATCH, almaty.police);
+        String incident = kz.qorgau.support.Flows.incidentBody("CAD-" + java.util.UUID.randomUUID());
+        // A parser would guess UTF-16 from the bytes and read it: the API does not.
+        given().auth()
+                .oauth2(dispatch)
+                .contentType("application/json; charset=utf-16")
+                .body(incident.getBytes(java.nio.charset.StandardCharsets.UTF_16))
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(dispatch)
+                .contentType("application/json; charset=UTF-8")
+                .body(incident.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201);
+    }
 }

@@ -100,6 +100,13 @@ class KeyRotationTest {
                     .post("/api/v1/cases/" + reachable + "/contact-attempts")
                     .then()
                     .statusCode(201);
+            given().auth()
+                    .oauth2(inspector)
+                    .contentType("application/json")
+                    .body(Map.of("fullName", "Timur Sultanov", "birthDate", "2019-09-30", "schoolName", "School No. 7"))
+                    .post("/api/v1/cases/" + reachable + "/children")
+                    .then()
+                    .statusCode(201);
 
             FieldCipher retiring = new FieldCipher(Map.of(RETIRED, key(retiredKey)), RETIRED);
             Map<String, Integer> resealed = new TreeMap<>();

@@ -341,7 +341,8 @@ class LifecycleAccessMatrixTest {
                 Role.SOCIAL_WORKER,
                 Role.NGO_CASEWORKER,
                 Role.AGENCY_ADMIN,
-                COORDINATOR);
+                COORDINATOR,
+                Role.SAFEGUARDING_LEAD);
         assertMatrix(
                 OBJECT_RELATIONS,
                 (role, relation) -> given().auth().oauth2(token(role, relation)).get("/api/v1/events"),

@@ -132,11 +132,12 @@ public class RequestSizeLimits {
                 return;
             }
             String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
-            // A charset parameter of UTF-8 is not refused: common clients add one by default. Any other is: JSON
-            // between systems is UTF-8 (RFC 8259), and a parser that guessed UTF-16 from the bytes would read a body
-            // that no one checked as text.
             boolean hasBody = declared != null && !declared.strip().equals("0");
-            if (hasBody && type != null && otherCharsetThanUtf8(type)) {
+            // A charset parameter is mostly harmless: RFC 8259 defines none for JSON, common clients add one (UTF-8, or
+            // ISO-8859-1 for types they do not know, such as merge-patch+json), and the body is read as UTF-8, so
+            // bytes that are not UTF-8 are refused. UTF-16 and UTF-32 are not: the JSON parser would recognise them
+            // and read the body, so a body declared in one of them is refused before it is read.
+            if (hasBody && type != null && wideCharset(type)) {
                 refuse(
                         context,
                         415,
@@ -285,17 +286,17 @@ public class RequestSizeLimits {
         }
     }
 
-    /** Whether a JSON Content-Type names a charset other than UTF-8 (a document's charset is its own business). */
-    static boolean otherCharsetThanUtf8(String contentType) {
-        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
-        if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
-            return false;
-        }
+    /** Whether a Content-Type names UTF-16 or UTF-32, which a JSON parser would read rather than refuse. */
+    static boolean wideCharset(String contentType) {
         for (String parameter : contentType.split(";")) {
             String[] pair = parameter.strip().split("=", 2);
             if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("charset")) {
-                String charset = pair[1].strip().replace("\"", "");
-                if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+                String charset = pair[1].strip().replace("\"", "").toLowerCase(java.util.Locale.ROOT);
+                if (charset.startsWith("utf-16")
+                        || charset.startsWith("utf-32")
+                        || charset.startsWith("ucs")
+                        || charset.startsWith("utf16")
+                        || charset.startsWith("utf32")) {
                     return true;
                 }
             }

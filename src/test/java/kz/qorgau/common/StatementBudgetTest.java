@@ -60,9 +60,58 @@ class StatementBudgetTest {
         }
         Flows.fire(caseworker, referral, "ACKNOWLEDGE").then().statusCode(200);
         Flows.fire(caseworker, referral, "ACCEPT").then().statusCode(200);
+        Flows.recordContactRules(inspector, caseId).then().statusCode(200);
+        for (int i = 0; i < ROWS; i++) {
+            given().auth()
+                    .oauth2(inspector)
+                    .contentType("application/json")
+                    .body(java.util.Map.of("channel", "LETTER", "outcome", "NO_ANSWER"))
+                    .post("/api/v1/cases/" + caseId + "/contact-attempts")
+                    .then()
+                    .statusCode(201);
+        }
+        // Children at two incidents of one case: one served by a child-protection office, one that no office serves.
+        String served = "Budget-" + UUID.randomUUID();
+        UUID office = UUID.fromString(given().auth()
+                .oauth2(coordinator)
+                .contentType("application/json")
+                .body(java.util.Map.of(
+                        "name", almaty.uniqueName("Guardianship"), "kind", "CHILD_PROTECTION", "district", served))
+                .post("/api/v1/agencies")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        UUID there = incidentIn(dispatch, served);
+        UUID nowhere = incidentIn(dispatch, "Unserved-" + UUID.randomUUID());
+        UUID household = Flows.caseFile(inspector, there, nowhere);
+        for (int i = 0; i < ROWS; i++) {
+            String child = given().auth()
+                    .oauth2(inspector)
+                    .contentType("application/json")
+                    .body(java.util.Map.of(
+                            "fullName", "Child " + i + " Sultanov", "birthDate", "2015-01-0" + (1 + i % 9)))
+                    .post("/api/v1/cases/" + household + "/children")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            for (UUID incident : List.of(there, nowhere)) {
+                given().auth()
+                        .oauth2(inspector)
+                        .contentType("application/json")
+                        .body(java.util.Map.of("present", true))
+                        .put("/api/v1/cases/" + household + "/children/" + child + "/incidents/" + incident)
+                        .then()
+                        .statusCode(200);
+            }
+        }
         relay.relay();
 
         List<Listing> lists = List.of(
+                new Listing("contact attempts", inspector, "/api/v1/cases/" + caseId + "/contact-attempts"),
+                new Listing("child notices", almaty.token(Role.SOCIAL_WORKER, office), "/api/v1/child-notices"),
+                new Listing("overdue child notices", coordinator, "/api/v1/child-notices/overdue"),
                 new Listing("incoming referrals", caseworker, "/api/v1/referrals?direction=incoming"),
                 new Listing("outgoing referrals", inspector, "/api/v1/referrals?direction=outgoing"),
                 new Listing("network referrals", coordinator, "/api/v1/referrals?state=SUBMITTED"),
@@ -82,6 +131,30 @@ class StatementBudgetTest {
     }
 
     private record Listing(String name, String token, String path) {}
+
+    private static UUID incidentIn(String dispatch, String district) {
+        return UUID.fromString(given().auth()
+                .oauth2(dispatch)
+                .contentType("application/json")
+                .body(java.util.Map.of(
+                        "occurredAt",
+                        java.time.Instant.now().minusSeconds(7200).toString(),
+                        "district",
+                        district,
+                        "violenceKinds",
+                        List.of("PHYSICAL"),
+                        "childrenPresent",
+                        true,
+                        "weaponsInvolved",
+                        false,
+                        "injuries",
+                        false))
+                .post("/api/v1/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+    }
 
     /** Statements one call runs; the fewest of two calls, in case a background job ran alongside. */
     private long statements(String token, String path, int limit) {

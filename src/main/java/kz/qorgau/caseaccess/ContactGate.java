@@ -7,8 +7,8 @@ import kz.qorgau.caseaccess.ContactRelease.ContactRulesStanding;
 /**
  * Which items of her contact data an agency other than her case's lead does not get although her consent covers
  * them, as a plain function of her safe-contact rules. The lead agency collected the data and keeps it; every
- * other agency gets her phone, address and the places an order protects only after acknowledging the current
- * rules, and never the phone (or address) when no channel that uses it is safe.
+ * other agency gets her phone, e-mail, address and the places an order protects only after acknowledging the
+ * current rules, and never one of the first three when no channel that uses it is safe.
  */
 public final class ContactGate {
 
@@ -20,6 +20,7 @@ public final class ContactGate {
         if (rules == null) {
             withheld.put(DataItem.SURVIVOR_PHONE, Withholding.NO_CONTACT_RULES);
             withheld.put(DataItem.SURVIVOR_ADDRESS, Withholding.NO_CONTACT_RULES);
+            withheld.put(DataItem.SURVIVOR_EMAIL, Withholding.NO_CONTACT_RULES);
             withheld.put(DataItem.ORDER_PLACES, Withholding.NO_CONTACT_RULES);
             return withheld;
         }
@@ -27,11 +28,15 @@ public final class ContactGate {
         // An unsafe channel is named even before acknowledgement: acknowledging will not release it.
         Withholding phone = rules.phoneSafe() ? unread : Withholding.CHANNEL_UNSAFE;
         Withholding address = rules.addressSafe() ? unread : Withholding.CHANNEL_UNSAFE;
+        Withholding email = rules.emailSafe() ? unread : Withholding.CHANNEL_UNSAFE;
         if (phone != null) {
             withheld.put(DataItem.SURVIVOR_PHONE, phone);
         }
         if (address != null) {
             withheld.put(DataItem.SURVIVOR_ADDRESS, address);
+        }
+        if (email != null) {
+            withheld.put(DataItem.SURVIVOR_EMAIL, email);
         }
         if (unread != null) {
             withheld.put(DataItem.ORDER_PLACES, unread);

@@ -20,6 +20,8 @@ public interface ContactRelease {
      * @param acknowledged whether the agency acknowledged the current version
      * @param phoneSafe whether a call, a text or a messenger is safe at some time
      * @param addressSafe whether a home visit or a letter is safe at some time
+     * @param emailSafe whether an e-mail is safe at some time
      */
-    record ContactRulesStanding(int version, boolean acknowledged, boolean phoneSafe, boolean addressSafe) {}
+    record ContactRulesStanding(
+            int version, boolean acknowledged, boolean phoneSafe, boolean addressSafe, boolean emailSafe) {}
 }

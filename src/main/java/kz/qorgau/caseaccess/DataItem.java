@@ -14,6 +14,7 @@ public enum DataItem {
     SURVIVOR_BIRTH_DATE(DataCategory.IDENTITY),
     SURVIVOR_PHONE(DataCategory.CONTACT),
     SURVIVOR_ADDRESS(DataCategory.ADDRESS),
+    SURVIVOR_EMAIL(DataCategory.CONTACT),
     /** What happened to her, in the lead agency's words. */
     CASE_SUMMARY(DataCategory.INCIDENT_DETAILS),
     /** An incident's account, and the roles and ages of the people in it. */

@@ -38,7 +38,8 @@ public class CaseDisclosure {
         if (!sharing.shows(DataItem.SURVIVOR_NAME)
                 && !sharing.shows(DataItem.SURVIVOR_BIRTH_DATE)
                 && !sharing.shows(DataItem.SURVIVOR_PHONE)
-                && !sharing.shows(DataItem.SURVIVOR_ADDRESS)) {
+                && !sharing.shows(DataItem.SURVIVOR_ADDRESS)
+                && !sharing.shows(DataItem.SURVIVOR_EMAIL)) {
             return null;
         }
         PersonalData all = vault.open(em.find(Survivor.class, caseFile.survivorId));
@@ -49,7 +50,8 @@ public class CaseDisclosure {
                 sharing.shows(DataItem.SURVIVOR_NAME) ? all.fullName() : null,
                 sharing.shows(DataItem.SURVIVOR_BIRTH_DATE) ? all.birthDate() : null,
                 sharing.shows(DataItem.SURVIVOR_PHONE) ? all.phone() : null,
-                sharing.shows(DataItem.SURVIVOR_ADDRESS) ? all.address() : null);
+                sharing.shows(DataItem.SURVIVOR_ADDRESS) ? all.address() : null,
+                sharing.shows(DataItem.SURVIVOR_EMAIL) ? all.email() : null);
     }
 
     /** What one referral's receiver (or sender) sees of her through it: the data the sharing shows. */
@@ -69,6 +71,7 @@ public class CaseDisclosure {
                 person == null ? null : person.birthDate(),
                 person == null ? null : person.phone(),
                 person == null ? null : person.address(),
+                person == null ? null : person.email(),
                 sharing.shows(DataItem.INCIDENT_ACCOUNT)
                         ? incidents.viewsOf(
                                 cases.incidentIds(caseFile.id), sharing.shows(DataItem.INCIDENT_PERSON_NAMES))

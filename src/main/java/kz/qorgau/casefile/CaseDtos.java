@@ -34,6 +34,9 @@ public final class CaseDtos {
 
             @Size(max = 500) String address,
 
+            @jakarta.validation.constraints.Email @Size(max = 254)
+            String email,
+
             @Pattern(regexp = "^[0-9]{12}$", message = "must be twelve digits")
             @Schema(
                     description = "Her individual identification number, where known: checked against its check digit"
@@ -112,7 +115,7 @@ public final class CaseDtos {
             @Schema(maxItems = 5) Set<DataCategory> categories,
 
             @Schema(
-                    maxItems = 3,
+                    maxItems = 4,
                     description = "Her contact data the categories cover but the caller's agency does not get, and"
                             + " why: until it acknowledges her current safe-contact rules, and never for a channel"
                             + " that is unsafe")
@@ -166,6 +169,7 @@ public final class CaseDtos {
             @Schema(description = "Category IDENTITY") LocalDate birthDate,
             @Schema(description = "Category CONTACT") String phone,
             @Schema(description = "Category ADDRESS") String address,
+            @Schema(description = "Category CONTACT") String email,
 
             @Schema(
                     maxItems = 50,
@@ -190,7 +194,8 @@ public final class CaseDtos {
             @Schema(description = "Category IDENTITY") String fullName,
             @Schema(description = "Category IDENTITY") LocalDate birthDate,
             @Schema(description = "Category CONTACT") String phone,
-            @Schema(description = "Category ADDRESS") String address) {}
+            @Schema(description = "Category ADDRESS") String address,
+            @Schema(description = "Category CONTACT") String email) {}
 
     @Schema(name = "CaseAssignment", description = "Hands a case to another person of its lead agency")
     public record Assignment(

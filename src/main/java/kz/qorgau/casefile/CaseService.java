@@ -189,7 +189,7 @@ public class CaseService {
             incidentsLinked.fire(new IncidentsLinked(caseFile.id, lead, incidentIds, now));
         }
         Set<DataCategory> written = EnumSet.of(DataCategory.IDENTITY);
-        if (request.survivor().phone() != null) {
+        if (request.survivor().phone() != null || request.survivor().email() != null) {
             written.add(DataCategory.CONTACT);
         }
         if (request.survivor().address() != null) {
@@ -606,7 +606,8 @@ public class CaseService {
                                 person.fullName(),
                                 person.birthDate(),
                                 person.phone(),
-                                person.address()),
+                                person.address(),
+                                person.email()),
                 SharingView.of(sharing),
                 caseFile.assignee,
                 cases.incidentIds(caseFile.id),

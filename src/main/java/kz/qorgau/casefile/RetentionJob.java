@@ -166,7 +166,7 @@ public class RetentionJob {
         anonymised.fire(new CaseAnonymised(tenantId, caseId, now));
         update("""
                 update survivor set full_name_sealed = null, birth_date_sealed = null, phone_sealed = null,
-                    address_sealed = null, name_hash = null, phone_hash = null, iin_token = null,
+                    address_sealed = null, email_sealed = null, name_hash = null, phone_hash = null, iin_token = null,
                     name_birth_token = null, anonymised_at = ?2
                 where id = (select survivor_id from case_file where id = ?1)""", caseId, at);
         // The version moves on, so a request that read the case before cannot write its old text back.

@@ -39,6 +39,9 @@ public class Survivor {
     @Column(name = "address_sealed")
     public byte[] addressSealed;
 
+    @Column(name = "email_sealed")
+    public byte[] emailSealed;
+
     /** Keyed hashes for finding her by exact name or phone; see {@link kz.qorgau.privacy.BlindIndex}. */
     @Column(name = "name_hash")
     public byte[] nameHash;

@@ -14,7 +14,7 @@ import kz.qorgau.privacy.FieldCipher;
 public class SurvivorVault {
 
     /** Her personal data in the clear, in memory only. */
-    public record PersonalData(String fullName, LocalDate birthDate, String phone, String address) {}
+    public record PersonalData(String fullName, LocalDate birthDate, String phone, String address, String email) {}
 
     @Inject
     FieldCipher cipher;
@@ -35,7 +35,8 @@ public class SurvivorVault {
                         details.fullName().strip(),
                         details.birthDate(),
                         details.phone() == null ? null : details.phone().strip(),
-                        details.address()));
+                        details.address(),
+                        details.email() == null ? null : details.email().strip()));
         return survivor;
     }
 
@@ -49,7 +50,8 @@ public class SurvivorVault {
                 cipher.open(survivor.fullNameSealed, context(survivor, "full_name")),
                 birthDate == null ? null : LocalDate.parse(birthDate),
                 cipher.open(survivor.phoneSealed, context(survivor, "phone")),
-                cipher.open(survivor.addressSealed, context(survivor, "address")));
+                cipher.open(survivor.addressSealed, context(survivor, "address")),
+                cipher.open(survivor.emailSealed, context(survivor, "email")));
     }
 
     /** Seals with the active key; re-encryption calls it with the data it opened under an old one. */
@@ -60,6 +62,7 @@ public class SurvivorVault {
                 data.birthDate() == null ? null : data.birthDate().toString(), context(survivor, "birth_date"));
         survivor.phoneSealed = cipher.seal(data.phone(), context(survivor, "phone"));
         survivor.addressSealed = cipher.seal(data.address(), context(survivor, "address"));
+        survivor.emailSealed = cipher.seal(data.email(), context(survivor, "email"));
         survivor.nameHash = index.ofName(tenantId, data.fullName());
         survivor.phoneHash = index.ofPhone(tenantId, data.phone());
     }

@@ -24,7 +24,7 @@ public class ContactReleaseQuery implements ContactRelease {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select distinct on (r.case_id) r.case_id, r.version, r.phone_safe, r.address_safe,
+                        select distinct on (r.case_id) r.case_id, r.version, r.phone_safe, r.address_safe, r.email_safe,
                                exists (select 1 from contact_rules_ack a
                                        where a.case_id = r.case_id and a.version = r.version
                                              and a.agency_id = :agency)
@@ -39,7 +39,11 @@ public class ContactReleaseQuery implements ContactRelease {
             standing.put(
                     (UUID) row[0],
                     new ContactRulesStanding(
-                            ((Number) row[1]).intValue(), (Boolean) row[4], (Boolean) row[2], (Boolean) row[3]));
+                            ((Number) row[1]).intValue(),
+                            (Boolean) row[5],
+                            (Boolean) row[2],
+                            (Boolean) row[3],
+                            (Boolean) row[4]));
         }
         return standing;
     }

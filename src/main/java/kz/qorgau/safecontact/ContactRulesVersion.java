@@ -40,6 +40,9 @@ public class ContactRulesVersion {
     @Column(name = "address_safe", nullable = false)
     public boolean addressSafe;
 
+    @Column(name = "email_safe", nullable = false)
+    public boolean emailSafe;
+
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
 

@@ -134,6 +134,7 @@ public class SafeContactService {
                 blankToNull(update.notes())));
         version.phoneSafe = rules.releases(Channel.Uses.PHONE);
         version.addressSafe = rules.releases(Channel.Uses.ADDRESS);
+        version.emailSafe = rules.releases(Channel.Uses.EMAIL);
         version.recordedBy = access.caller().subject();
         version.recordedByName = access.caller().username();
         version.recordedByAgency = party.agency();

@@ -116,6 +116,7 @@ class SafeContactScenarioTest {
             Response answer = given().auth().oauth2(centre).get(path);
             assertFalse(answer.asString().contains("555 12 12"), path + " shows her phone: " + answer.asString());
             assertFalse(answer.asString().contains("Abay"), path + " shows her address: " + answer.asString());
+            assertFalse(answer.asString().contains("mail.example"), path + " shows her e-mail: " + answer.asString());
         }
         given().auth()
                 .oauth2(centre)
@@ -152,7 +153,9 @@ class SafeContactScenarioTest {
                 .body(
                         "survivor.phone", equalTo(PHONE),
                         "survivor.address", nullValue(),
-                        "sharing.withheld.item", equalTo(List.of("SURVIVOR_ADDRESS")));
+                        "survivor.email", nullValue(),
+                        "sharing.withheld.item", equalTo(List.of("SURVIVOR_ADDRESS", "SURVIVOR_EMAIL")),
+                        "sharing.withheld.reason", equalTo(List.of("CHANNEL_UNSAFE", "CHANNEL_UNSAFE")));
         given().auth()
                 .oauth2(centre)
                 .queryParam("survivorPhone", PHONE)

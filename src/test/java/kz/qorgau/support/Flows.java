@@ -51,7 +51,8 @@ public final class Flows {
                 java.util.Arrays.stream(incidents).map(i -> "\"" + i + "\"").collect(Collectors.joining(","));
         return """
                 {"survivor": {"fullName": "Aigerim Sultanova", "birthDate": "1991-04-02", "iin": "%s",
-                              "phone": "+7 701 555 12 12", "address": "Almaty, Abay ave 10, apt 5"},
+                              "phone": "+7 701 555 12 12", "address": "Almaty, Abay ave 10, apt 5",
+                              "email": "aigerim.s@mail.example.kz"},
                  "riskLevel": "HIGH", "incidentIds": [%s], "summary": "Repeated assaults by partner"}
                 """.formatted(nextIin(), ids);
     }

@@ -70,7 +70,7 @@ tokens
 phase "set-up through the API: a case, its consent, and $CONNECTIONS referrals taken to IN_PROGRESS"
 CASE=$(post /api/v1/cases "$INSPECTOR" '{"survivor":{"fullName":"Bench Survivor"},"riskLevel":"HIGH"}' | json_field id)
 post "/api/v1/cases/$CASE/consents" "$INSPECTOR" "{\"recipientAgencyIds\":[\"$NGO_CENTRE\"],\"categories\":[\"IDENTITY\"],\"method\":\"WRITTEN\"}" >/dev/null
-REFERRAL_BODY="{\"caseId\":\"$CASE\",\"receiverAgencyId\":\"$NGO_CENTRE\",\"servicesRequested\":[\"SHELTER\"],\"submit\":true}"
+REFERRAL_BODY="{\"caseId\":\"$CASE\",\"receiverAgencyId\":\"$NGO_CENTRE\",\"servicesRequested\":[\"PSYCHOLOGICAL_COUNSELLING\"],\"submit\":true}"
 make_referrals() { # count: ids of referrals IN_PROGRESS, all at the version written to $WORK/version
   local ids="" created id accepted started
   for _ in $(seq "$1"); do

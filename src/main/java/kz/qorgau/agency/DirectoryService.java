@@ -36,6 +36,9 @@ public class DirectoryService {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<PremisesMoved> premisesMoved;
+
     @Transactional
     public Page<EntryView> search(
             ServiceType service, String district, String language, Boolean acceptingNow, String cursor, int limit) {
@@ -89,7 +92,12 @@ public class DirectoryService {
         Agency agency = ownPremises(agencyId);
         long expected = Versioned.required(expectedVersion, "agency");
         Versioned.requireCurrent("agency", agency.version, expected);
-        agency.streetAddress = blankToNull(update.streetAddress());
+        String street = blankToNull(update.streetAddress());
+        if (!java.util.Objects.equals(street, agency.streetAddress)) {
+            // A shelter that moves (often because its address got out) shares the new one afresh, or not at all.
+            premisesMoved.fire(new PremisesMoved(agency.id));
+        }
+        agency.streetAddress = street;
         agency.addressConfidential = update.addressConfidential();
         agency.updatedAt = clock.instant();
         agencies.flush();

@@ -38,8 +38,9 @@ public final class ContactGate {
         if (email != null) {
             withheld.put(DataItem.SURVIVOR_EMAIL, email);
         }
-        if (unread != null) {
-            withheld.put(DataItem.ORDER_PLACES, unread);
+        // The places an order keeps him from are mostly her home: they go where her address goes.
+        if (address != null) {
+            withheld.put(DataItem.ORDER_PLACES, address);
         }
         return withheld;
     }

@@ -1,7 +1,6 @@
 package kz.qorgau.children;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +17,9 @@ public final class ChildDtos {
     @Schema(name = "NewChild", description = "A child of her household; sealed at rest")
     public record NewChild(
             @NotNull @HasText @Size(max = 300) String fullName,
-            @NotNull @Past LocalDate birthDate,
+
+            @NotNull @Schema(description = "Under 18 years ago, and not after today in the network's time zone")
+            LocalDate birthDate,
 
             @Schema(description = "The child's school or kindergarten, an EDUCATION agency of the network")
             UUID schoolAgencyId,

@@ -43,10 +43,10 @@ public class ChildNoticeResource {
                     + " agency's notices and nothing else; open=true keeps those not acknowledged. Each list is"
                     + " audited.")
     public Page<NoticeView> list(
-            @RestQuery("open") @DefaultValue("false") boolean open,
+            @RestQuery("open") Boolean open,
             @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return notices.list(open, cursor, limit);
+        return notices.list(Boolean.TRUE.equals(open), cursor, limit);
     }
 
     @GET

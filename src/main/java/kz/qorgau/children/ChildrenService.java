@@ -42,6 +42,9 @@ import kz.qorgau.security.TenantsConfig;
 @ApplicationScoped
 public class ChildrenService {
 
+    /** As many children as one case keeps, and lists in one answer. */
+    static final int MOST_CHILDREN = 50;
+
     @Inject
     EntityManager em;
 
@@ -79,8 +82,27 @@ public class ChildrenService {
     public ChildView record(UUID caseId, NewChild request) {
         UUID agency = onCase(caseId);
         CaseRef caseRef = cases.workable(caseId);
-        if (request.birthDate().isBefore(LocalDate.now(clock).minusYears(18))) {
-            throw new ProblemException.InvalidInput("birthDate", "must be a child's: under 18 years ago");
+        LocalDate today = LocalDate.now(
+                clock.withZone(tenants.all().get(access.caller().tenantId()).zone()));
+        if (!request.birthDate().isAfter(today.minusYears(18))
+                || request.birthDate().isAfter(today)) {
+            throw new ProblemException.InvalidInput(
+                    "birthDate", "must be a child's: after " + today.minusYears(18) + " and not after today");
+        }
+        if (request.schoolAgencyId() != null
+                && request.schoolName() != null
+                && !request.schoolName().isBlank()) {
+            throw new ProblemException.InvalidInput(
+                    "schoolName", "name the school by schoolAgencyId or by schoolName, not both");
+        }
+        long recorded = em.createQuery("select count(c) from Child c where c.caseId = :case", Long.class)
+                .setParameter("case", caseId)
+                .getSingleResult();
+        if (recorded >= MOST_CHILDREN) {
+            throw new ProblemException.Conflict(
+                    "too-many-children",
+                    "Her case already has " + MOST_CHILDREN + " children recorded, as many as it keeps",
+                    Map.of());
         }
         if (request.schoolAgencyId() != null
                 && agencies.find(request.schoolAgencyId())
@@ -113,7 +135,7 @@ public class ChildrenService {
         onCase(caseId);
         List<Child> children = em.createQuery("from Child where caseId = :case order by createdAt, id", Child.class)
                 .setParameter("case", caseId)
-                .setMaxResults(50)
+                .setMaxResults(MOST_CHILDREN)
                 .getResultList();
         Map<UUID, List<UUID>> presence =
                 presenceOf(children.stream().map(c -> c.id).toList());

@@ -70,13 +70,18 @@ public class PartnerDocumentFilter implements OASFilter {
             Map.entry("eraseReferralDocument", "The document was already erased (document-erased)"),
             Map.entry("recordContactRules", "The case is closed (case-closed)"),
             Map.entry(
+                    "recordChild",
+                    "The case is closed (case-closed), or already has 50 children recorded (too-many-children)"),
+            Map.entry(
                     "acknowledgeContactRules",
                     "The version read is no longer current (contact-rules-changed, with currentVersion)"),
             Map.entry(
                     "recordContactAttempt",
                     "The contact may not be made: no rules recorded (no-contact-rules), the caller's agency has not"
-                            + " acknowledged the current version (contact-rules-not-acknowledged), the channel is unsafe"
-                            + " (channel-unsafe), or the moment is outside its safe days and hours (outside-safe-hours)"),
+                            + " acknowledged the current version (contact-rules-not-acknowledged), the attempt is from"
+                            + " before them (attempt-before-rules), the channel is unsafe (channel-unsafe), the moment is"
+                            + " outside its safe days and hours (outside-safe-hours), or the case is closed"
+                            + " (case-closed)"),
             Map.entry(
                     "shareReceiverAddress",
                     "The referral is not accepted and under way (referral-not-under-way), or the receiver has"
@@ -84,7 +89,6 @@ public class PartnerDocumentFilter implements OASFilter {
             Map.entry(
                     "stopSharingReceiverAddress",
                     "The referral is not accepted and under way (referral-not-under-way)"),
-            Map.entry("recordChild", "The case is closed (case-closed)"),
             Map.entry("recordChildPresence", "The case is closed (case-closed)"));
 
     @Override

@@ -434,6 +434,16 @@ public class ReferralService {
                 referral, directory.streetAddressOf(referral.receiverAgencyId).orElse(null));
     }
 
+    /** A receiver that moved shares its new address afresh: its shares of the old one end. */
+    void forgetSharedAddress(@jakarta.enterprise.event.Observes kz.qorgau.agency.PremisesMoved moved) {
+        referrals
+                .getEntityManager()
+                .createNativeQuery("update referral set receiver_address_shared_at = null"
+                        + " where receiver_agency_id = ?1 and receiver_address_shared_at is not null")
+                .setParameter(1, moved.agencyId())
+                .executeUpdate();
+    }
+
     private ReceiverAddressView addressView(Referral referral, String street) {
         return new ReceiverAddressView(
                 referral.id,

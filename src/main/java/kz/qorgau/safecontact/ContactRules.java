@@ -103,6 +103,34 @@ public record ContactRules(Map<Channel, ChannelRule> channels) {
         return Optional.empty();
     }
 
+    /**
+     * Whether these rules allow a contact the current ones do not: a channel made safe, or safe on another day or
+     * at another hour. Only her case's lead agency may loosen her rules; any agency on her case may tighten them.
+     */
+    public boolean loosens(ContactRules current) {
+        for (Channel channel : Channel.values()) {
+            ChannelRule now = current.channels.get(channel);
+            ChannelRule proposed = channels.get(channel);
+            if (!proposed.safe()) {
+                continue;
+            }
+            if (!now.safe()) {
+                return true;
+            }
+            boolean moreDays = now.days().isEmpty()
+                    ? false
+                    : proposed.days().isEmpty() || !now.days().containsAll(proposed.days());
+            LocalTime nowFrom = now.from() == null ? LocalTime.MIN : now.from();
+            LocalTime nowUntil = now.until() == null ? LocalTime.MAX : now.until();
+            LocalTime proposedFrom = proposed.from() == null ? LocalTime.MIN : proposed.from();
+            LocalTime proposedUntil = proposed.until() == null ? LocalTime.MAX : proposed.until();
+            if (moreDays || proposedFrom.isBefore(nowFrom) || proposedUntil.isAfter(nowUntil)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether any channel that uses this item of her data is safe at some time. */
     public boolean releases(Channel.Uses data) {
         return Channel.using(data).stream().anyMatch(c -> channels.get(c).safe());

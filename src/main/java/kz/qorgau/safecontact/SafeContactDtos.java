@@ -28,17 +28,16 @@ public final class SafeContactDtos {
 
             @Schema(
                     type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                    format = "time",
-                    example = "09:00",
-                    description = "From this local time of her network (HH:mm); with until, or neither for all day")
+                    pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+                    description = "From this local time of her network (HH:mm, such as 09:00); with until, or neither"
+                            + " for all day")
             @JsonFormat(pattern = "HH:mm")
             LocalTime from,
 
             @Schema(
                     type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                    format = "time",
-                    example = "18:00",
-                    description = "Until this local time, exclusive")
+                    pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+                    description = "Until this local time (HH:mm, such as 18:00), exclusive")
             @JsonFormat(pattern = "HH:mm")
             LocalTime until) {}
 

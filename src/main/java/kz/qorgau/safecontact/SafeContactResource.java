@@ -55,8 +55,11 @@ public class SafeContactResource {
     @Operation(
             operationId = "recordContactRules",
             summary = "Record how it is safe to contact her, as a new version every agency must acknowledge",
-            description = "Case workers of the agencies on her case whose consent covers CONTACT (403 otherwise; 404"
-                    + " for a case the caller does not see). Every channel is stated once (400 otherwise): unsafe,"
+            description = "Case workers of the agencies on her open case whose consent covers CONTACT or ADDRESS (403"
+                    + " otherwise; 404 for a case the caller does not see). Her lead agency records the first rules and"
+                    + " changes them as it sees fit; another agency on her case may only make them stricter (a channel"
+                    + " unsafe, its days or hours narrower, more people who must not know; 403 for anything looser)."
+                    + " Every channel is stated once (400 otherwise): unsafe,"
                     + " or safe on some days and hours in the network's time zone. Changing existing rules needs"
                     + " If-Match with their ETag (the version): 428 without, 412 when someone changed them"
                     + " meanwhile. Until an agency other than the lead acknowledges the new version it gets none of"
@@ -84,7 +87,8 @@ public class SafeContactResource {
     @Operation(
             operationId = "getContactRules",
             summary = "Read her current safe-contact rules and who acknowledged them",
-            description = "The lead agency and the receivers of her live referrals whose consent covers CONTACT, before"
+            description = "The lead agency and the receivers of her live referrals whose consent covers CONTACT or"
+                    + " ADDRESS, before"
                     + " or after acknowledging; 404 when none were recorded. Each read is audited.")
     @APIResponse(
             responseCode = "200",
@@ -123,9 +127,11 @@ public class SafeContactResource {
     @Operation(
             operationId = "recordContactAttempt",
             summary = "Record an attempt to reach her; refused when the channel or the hour is not safe",
-            description = "The agency making the attempt records it. 409 problem details say why one is refused:"
-                    + " no-contact-rules, contact-rules-not-acknowledged (the current version), channel-unsafe, or"
-                    + " outside-safe-hours (with the safe days and hours). An outcome ANSWERED_BY_SOMEONE_ELSE or"
+            description = "The agency making the attempt records it, on an open case. 409 problem details say why one"
+                    + " is refused: no-contact-rules, contact-rules-not-acknowledged (the current version, or an attempt"
+                    + " from before the agency acknowledged it), attempt-before-rules (made before the current version"
+                    + " was recorded), channel-unsafe, outside-safe-hours (with the safe days and hours), case-closed."
+                    + " An outcome ANSWERED_BY_SOMEONE_ELSE or"
                     + " UNSAFE is told to the lead agency at once (case.contact-compromised).")
     @APIResponse(
             responseCode = "201",

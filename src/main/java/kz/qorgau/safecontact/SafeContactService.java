@@ -115,6 +115,25 @@ public class SafeContactService {
             kz.qorgau.common.Versioned.requireCurrent("contact rules", currentVersion, expected);
         }
         ContactRules rules = new ContactRules(channels);
+        boolean lead = party.caseRef().leadAgencyId().equals(party.agency());
+        if (!lead) {
+            // Another agency on her case may make her rules stricter, never looser: a careless or hostile partner
+            // could otherwise give itself her phone by declaring every channel safe.
+            ContactRulesVersion existing = current.orElseThrow(() -> new ProblemException.Forbidden(
+                    "Her case's lead agency records her first safe-contact rules; another agency on her case may then"
+                            + " make them stricter"));
+            StoredRules before = stored(existing);
+            List<String> kept = update.mustNotKnow() == null
+                    ? List.of()
+                    : update.mustNotKnow().stream().map(String::strip).toList();
+            if (rules.loosens(rulesOf(existing))
+                    || !kept.containsAll(before.mustNotKnow())
+                    || before.safeWord() != null && blankToNull(update.safeWord()) == null) {
+                throw new ProblemException.Forbidden("Only her case's lead agency may loosen her safe-contact rules:"
+                        + " another agency may make a channel unsafe or its days and hours narrower, and add people"
+                        + " who must not know, but not undo them nor drop the safe word");
+            }
+        }
         Instant now = clock.instant();
         ContactRulesVersion version = new ContactRulesVersion();
         version.id = ids.newId();
@@ -198,6 +217,9 @@ public class SafeContactService {
     @Transactional
     public AttemptView attempt(UUID caseId, NewAttempt request) {
         Party party = party(caseId);
+        if (!party.caseRef().open()) {
+            throw new ProblemException.Conflict("case-closed", "Case " + caseId + " is closed", Map.of());
+        }
         Instant now = clock.instant();
         Instant at = request.attemptedAt() == null ? now : request.attemptedAt();
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
@@ -212,17 +234,25 @@ public class SafeContactService {
             throw new ProblemException.Forbidden("Her consent does not cover " + needed + " for your agency: it has"
                     + " nothing of hers to reach her by " + request.channel());
         }
-        ContactRulesVersion current = current(caseId)
-                .orElseThrow(() -> new ProblemException.Conflict(
-                        "no-contact-rules",
-                        "No agency on her case has recorded how it is safe to contact her: ask the lead agency to",
-                        Map.of()));
-        if (!acknowledged(caseId, current.version, party.agency())) {
+        // An attempt is judged by the rules in force when it was made, and by what the agency had read by then.
+        ContactRulesVersion current = inForceAt(caseId, at)
+                .orElseThrow(() -> current(caseId).isPresent()
+                        ? new ProblemException.Conflict(
+                                "attempt-before-rules",
+                                "No safe-contact rules of hers were in force at " + at
+                                        + ": an attempt before them cannot be" + " recorded as safe",
+                                Map.of())
+                        : new ProblemException.Conflict(
+                                "no-contact-rules",
+                                "No agency on her case has recorded how it is safe to contact her: ask the lead agency to",
+                                Map.of()));
+        Optional<Instant> acknowledgedAt = acknowledgedAt(caseId, current.version, party.agency());
+        if (acknowledgedAt.isEmpty() || at.isBefore(acknowledgedAt.get())) {
             throw new ProblemException.Conflict(
                     "contact-rules-not-acknowledged",
-                    "Your agency has not acknowledged version " + current.version + " of her safe-contact rules:"
-                            + " read and acknowledge them before contacting her",
-                    Map.of("currentVersion", current.version));
+                    "Your agency had not acknowledged version " + current.version + " of her safe-contact rules, in"
+                            + " force then: read and acknowledge her rules before contacting her",
+                    Map.of("currentVersion", current(caseId).orElseThrow().version, "rulesVersion", current.version));
         }
         ContactRules rules = rulesOf(current);
         ZonedDateTime local = at.atZone(tenants.all().get(current.tenantId).zone());
@@ -383,14 +413,27 @@ public class SafeContactService {
                 .getSingleResult();
     }
 
-    private boolean acknowledged(UUID caseId, int version, UUID agency) {
-        return !em.createNativeQuery(
-                        "select 1 from contact_rules_ack where case_id = ?1 and version = ?2 and agency_id = ?3")
+    private Optional<Instant> acknowledgedAt(UUID caseId, int version, UUID agency) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("select acknowledged_at from contact_rules_ack"
+                        + " where case_id = ?1 and version = ?2 and agency_id = ?3")
                 .setParameter(1, caseId)
                 .setParameter(2, version)
                 .setParameter(3, agency)
-                .getResultList()
-                .isEmpty();
+                .getResultList();
+        return rows.stream().findFirst().map(kz.qorgau.common.SqlValues::instant);
+    }
+
+    /** The version of her rules in force at that moment: the last recorded by then. */
+    private Optional<ContactRulesVersion> inForceAt(UUID caseId, Instant at) {
+        return em.createQuery(
+                        "from ContactRulesVersion where caseId = :case and recordedAt <= :at order by version desc",
+                        ContactRulesVersion.class)
+                .setParameter("case", caseId)
+                .setParameter("at", at)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 
     private void acknowledge(UUID caseId, int version, UUID agency, Instant at) {

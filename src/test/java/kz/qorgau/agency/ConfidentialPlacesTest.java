@@ -130,6 +130,26 @@ class ConfidentialPlacesTest {
                 .then()
                 .statusCode(404);
 
+        // The shelter moves: what it shared was the old address, and the sender does not get the new one.
+        given().auth()
+                .oauth2(centreAdmin)
+                .header("If-Match", agencyEtag())
+                .contentType(ContentType.JSON)
+                .body(Map.of("streetAddress", "Almaty, Furmanov st 7", "addressConfidential", true))
+                .put("/api/v1/agencies/" + almaty.crisisCentre + "/premises")
+                .then()
+                .statusCode(200);
+        given().auth().oauth2(inspector).get(path).then().statusCode(404);
+        given().auth()
+                .oauth2(centreAdmin)
+                .header("If-Match", agencyEtag())
+                .contentType(ContentType.JSON)
+                .body(Map.of("streetAddress", STREET, "addressConfidential", true))
+                .put("/api/v1/agencies/" + almaty.crisisCentre + "/premises")
+                .then()
+                .statusCode(200);
+        given().auth().oauth2(centre).put(path).then().statusCode(200);
+
         // Taken back by the shelter, and gone with the referral's end.
         given().auth().oauth2(centre).delete(path).then().statusCode(200).body("streetAddress", nullValue());
         given().auth().oauth2(inspector).get(path).then().statusCode(404);

@@ -26,14 +26,16 @@ class ContactGateTest {
                         DataItem.SURVIVOR_PHONE, Withholding.RULES_NOT_ACKNOWLEDGED,
                         DataItem.SURVIVOR_ADDRESS, Withholding.CHANNEL_UNSAFE,
                         DataItem.SURVIVOR_EMAIL, Withholding.RULES_NOT_ACKNOWLEDGED,
-                        DataItem.ORDER_PLACES, Withholding.RULES_NOT_ACKNOWLEDGED),
+                        DataItem.ORDER_PLACES, Withholding.CHANNEL_UNSAFE),
                 ContactGate.withheld(new ContactRulesStanding(1, false, true, false, true)));
     }
 
     @Test
     void afterAcknowledgingOnlyWhatNoSafeChannelUsesIsKept() {
         assertEquals(
-                Map.of(DataItem.SURVIVOR_ADDRESS, Withholding.CHANNEL_UNSAFE),
+                Map.of(
+                        DataItem.SURVIVOR_ADDRESS, Withholding.CHANNEL_UNSAFE,
+                        DataItem.ORDER_PLACES, Withholding.CHANNEL_UNSAFE),
                 ContactGate.withheld(new ContactRulesStanding(2, true, true, false, true)));
         assertEquals(
                 Map.of(DataItem.SURVIVOR_EMAIL, Withholding.CHANNEL_UNSAFE),

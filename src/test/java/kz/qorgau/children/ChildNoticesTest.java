@@ -225,6 +225,31 @@ class ChildNoticesTest {
         child(caseId, "Adult Son", "1990-01-01", null).then().statusCode(400);
         child(caseId, "Aruzhan", "2016-05-12", almaty.crisisCentre).then().statusCode(400);
         child(caseId, "Aruzhan", "2999-05-12", null).then().statusCode(400);
+        String eighteenToday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty"))
+                .minusYears(18)
+                .toString();
+        child(caseId, "Just Eighteen", eighteenToday, null).then().statusCode(400);
+        given().auth()
+                .oauth2(inspector)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "fullName",
+                        "Aruzhan",
+                        "birthDate",
+                        "2016-05-12",
+                        "schoolAgencyId",
+                        school,
+                        "schoolName",
+                        "School No. 54"))
+                .post("/api/v1/cases/" + caseId + "/children")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(protector)
+                .queryParam("open", "yes")
+                .get("/api/v1/child-notices")
+                .then()
+                .statusCode(400);
         UUID child = UUID.fromString(child(caseId, "Aruzhan Sultanova", "2016-05-12", null)
                 .then()
                 .statusCode(201)

@@ -90,6 +90,14 @@ class SafeContactScenarioTest {
                 .then()
                 .statusCode(409)
                 .body("type", containsString("no-contact-rules"));
+        // Her lead agency records her first rules; the centre may not.
+        given().auth()
+                .oauth2(centre)
+                .contentType(ContentType.JSON)
+                .body(RULES)
+                .put("/api/v1/cases/" + caseId + "/contact-rules")
+                .then()
+                .statusCode(403);
 
         given().auth()
                 .oauth2(inspector)
@@ -100,6 +108,12 @@ class SafeContactScenarioTest {
                 .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("version", equalTo(1), "acknowledgedByCallersAgency", equalTo(true));
+        // They were recorded three days ago: attempts are judged by the rules in force when they were made.
+        backdate(caseId, "update contact_rules set recorded_at = now() - interval '3 days' where case_id = ?");
+        attempt(centre, caseId, "PHONE_CALL", at(11).replace(yesterday(), daysAgo(10)), "REACHED")
+                .then()
+                .statusCode(409)
+                .body("type", containsString("attempt-before-rules"));
 
         // The centre reads the rules, but gets neither her phone nor her address until it acknowledges them.
         given().auth()
@@ -145,6 +159,12 @@ class SafeContactScenarioTest {
                         equalTo(true),
                         "acknowledgements.find { it.agencyId == '" + almaty.crisisCentre + "' }.acknowledgedBy",
                         not(nullValue()));
+        // A call made yesterday, before the centre acknowledged today, was not made under the rules.
+        attempt(centre, caseId, "PHONE_CALL", at(11), "REACHED")
+                .then()
+                .statusCode(409)
+                .body("type", containsString("contact-rules-not-acknowledged"));
+        backdate(caseId, "update contact_rules_ack set acknowledged_at = now() - interval '2 days' where case_id = ?");
         // Now her phone, never her address: no safe channel uses it.
         given().auth()
                 .oauth2(centre)
@@ -154,8 +174,9 @@ class SafeContactScenarioTest {
                         "survivor.phone", equalTo(PHONE),
                         "survivor.address", nullValue(),
                         "survivor.email", nullValue(),
-                        "sharing.withheld.item", equalTo(List.of("SURVIVOR_ADDRESS", "SURVIVOR_EMAIL")),
-                        "sharing.withheld.reason", equalTo(List.of("CHANNEL_UNSAFE", "CHANNEL_UNSAFE")));
+                        "sharing.withheld.item", equalTo(List.of("SURVIVOR_ADDRESS", "SURVIVOR_EMAIL", "ORDER_PLACES")),
+                        "sharing.withheld.reason",
+                                equalTo(List.of("CHANNEL_UNSAFE", "CHANNEL_UNSAFE", "CHANNEL_UNSAFE")));
         given().auth()
                 .oauth2(centre)
                 .queryParam("survivorPhone", PHONE)
@@ -251,6 +272,34 @@ class SafeContactScenarioTest {
                                 + "' }.data.version",
                         equalTo(2));
 
+        // The centre may make her rules stricter, never looser.
+        given().auth()
+                .oauth2(centre)
+                .header("If-Match", "\"2\"")
+                .contentType(ContentType.JSON)
+                .body(RULES.replace("\"until\": \"18:00\"", "\"until\": \"15:00\""))
+                .put("/api/v1/cases/" + caseId + "/contact-rules")
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(3));
+        String stricter = RULES.replace("\"until\": \"18:00\"", "\"until\": \"15:00\"");
+        for (String looser : List.of(
+                RULES.replace("\"until\": \"18:00\"", "\"until\": \"20:00\""),
+                stricter.replace(
+                        "{\"channel\": \"HOME_VISIT\", \"safe\": false}",
+                        "{\"channel\": \"HOME_VISIT\", \"safe\": true}"),
+                stricter.replace("\"Her partner Marat\", ", ""),
+                stricter.replace("\"safeWord\": \"tulip\", ", ""))) {
+            given().auth()
+                    .oauth2(centre)
+                    .header("If-Match", "\"3\"")
+                    .contentType(ContentType.JSON)
+                    .body(looser)
+                    .put("/api/v1/cases/" + caseId + "/contact-rules")
+                    .then()
+                    .statusCode(403);
+        }
+
         // What she said is sealed at rest.
         try (Connection db = OwnerDatabase.connect();
                 PreparedStatement rows =
@@ -263,7 +312,7 @@ class SafeContactScenarioTest {
                     String raw = new String(rs.getBytes(1), StandardCharsets.ISO_8859_1);
                     assertFalse(raw.contains("tulip") || raw.contains("Marat"), "the rules are in the clear");
                 }
-                assertTrue(seen == 2, "two versions kept");
+                assertTrue(seen == 3, "three versions kept");
             }
         }
     }
@@ -329,6 +378,22 @@ class SafeContactScenarioTest {
                 .get("/api/v1/cases/" + caseId + "/contact-attempts")
                 .then()
                 .statusCode(400);
+    }
+
+    static String yesterday() {
+        return daysAgo(1);
+    }
+
+    static String daysAgo(int days) {
+        return LocalDate.now(ALMATY).minusDays(days).toString();
+    }
+
+    static void backdate(UUID caseId, String sql) throws Exception {
+        try (Connection db = OwnerDatabase.connect();
+                PreparedStatement update = db.prepareStatement(sql)) {
+            update.setObject(1, caseId);
+            update.executeUpdate();
+        }
     }
 
     /** Yesterday at this hour in Almaty. */

@@ -89,4 +89,36 @@ class ContactRulesTest {
         halfWindow.put(Channel.EMAIL, new ChannelRule(false, Set.of(DayOfWeek.MONDAY), null, null));
         assertEquals(3, ContactRules.problems(halfWindow).size());
     }
+
+    @Test
+    void narrowerDaysOrHoursOrAnUnsafeChannelTightenAnythingElseLoosens() {
+        ContactRules narrower = new ContactRules(Map.of(
+                Channel.PHONE_CALL,
+                new ChannelRule(true, Set.of(DayOfWeek.MONDAY), LocalTime.of(10, 0), LocalTime.of(17, 0))));
+        assertFalse(narrower.loosens(RULES));
+        assertFalse(new ContactRules(Map.of()).loosens(RULES));
+        assertTrue(RULES.loosens(narrower));
+        ContactRules everyDay = new ContactRules(
+                Map.of(Channel.PHONE_CALL, new ChannelRule(true, Set.of(), LocalTime.of(9, 0), LocalTime.of(18, 0))));
+        assertTrue(everyDay.loosens(RULES));
+        ContactRules allDay = new ContactRules(Map.of(
+                Channel.PHONE_CALL,
+                new ChannelRule(
+                        true,
+                        Set.of(
+                                DayOfWeek.MONDAY,
+                                DayOfWeek.TUESDAY,
+                                DayOfWeek.WEDNESDAY,
+                                DayOfWeek.THURSDAY,
+                                DayOfWeek.FRIDAY),
+                        null,
+                        null)));
+        assertTrue(allDay.loosens(RULES));
+        ContactRules textsToo = new ContactRules(Map.of(
+                Channel.PHONE_CALL,
+                RULES.channels().get(Channel.PHONE_CALL),
+                Channel.SMS,
+                new ChannelRule(true, Set.of(), null, null)));
+        assertTrue(textsToo.loosens(RULES));
+    }
 }

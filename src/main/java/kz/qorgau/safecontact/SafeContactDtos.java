@@ -28,6 +28,7 @@ public final class SafeContactDtos {
 
             @Schema(
                     type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    implementation = String.class,
                     pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$",
                     description = "From this local time of her network (HH:mm, such as 09:00); with until, or neither"
                             + " for all day")
@@ -36,6 +37,7 @@ public final class SafeContactDtos {
 
             @Schema(
                     type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    implementation = String.class,
                     pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$",
                     description = "Until this local time (HH:mm, such as 18:00), exclusive")
             @JsonFormat(pattern = "HH:mm")

@@ -181,7 +181,7 @@ public final class CaseDtos {
             RiskSummary risk,
 
             @Schema(
-                    maxItems = 3,
+                    maxItems = 4,
                     description = "As on the case: her contact data kept from the caller's agency, and why")
             List<WithheldItem> withheld) {}
 

@@ -74,7 +74,8 @@ public final class SafeContactDtos {
 
     @Schema(
             name = "ContactRules",
-            description = "Category CONTACT, sealed at rest: how it is safe to contact her, as its current version")
+            description = "Categories CONTACT or ADDRESS (either lets an agency read them), sealed at rest: how it is"
+                    + " safe to contact her, as its current version")
     public record RulesView(
             UUID caseId,
             int version,
@@ -101,7 +102,9 @@ public final class SafeContactDtos {
     public record NewAttempt(
             @NotNull Channel channel,
 
-            @Schema(description = "When; now when absent. Not in the future, nor more than 30 days ago")
+            @Schema(
+                    description = "When; now when absent. Not after the moment it is recorded, nor more than 30 days"
+                            + " ago")
             Instant attemptedAt,
 
             @NotNull ContactOutcome outcome,

@@ -58,9 +58,6 @@ public class SafeContactService {
     /** An attempt recorded later than this after it was made is refused: the log is kept as it happens. */
     static final Duration LATEST_RECORDING = Duration.ofDays(30);
 
-    /** Clocks of the partner systems run a little ahead. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-
     @Inject
     EntityManager em;
 
@@ -123,15 +120,15 @@ public class SafeContactService {
                     "Her case's lead agency records her first safe-contact rules; another agency on her case may then"
                             + " make them stricter"));
             StoredRules before = stored(existing);
-            List<String> kept = update.mustNotKnow() == null
-                    ? List.of()
-                    : update.mustNotKnow().stream().map(String::strip).toList();
-            if (rules.loosens(rulesOf(existing))
-                    || !kept.containsAll(before.mustNotKnow())
-                    || before.safeWord() != null && blankToNull(update.safeWord()) == null) {
-                throw new ProblemException.Forbidden("Only her case's lead agency may loosen her safe-contact rules:"
-                        + " another agency may make a channel unsafe or its days and hours narrower, and add people"
-                        + " who must not know, but not undo them nor drop the safe word");
+            if (stored(update).equals(before)) {
+                // Nothing changed: no new version for every agency to acknowledge again.
+                return view(existing, party.agency());
+            }
+            if (!SafeContactRules.tightens(before, stored(update), rules.loosens(rulesOf(existing)))) {
+                throw new ProblemException.Forbidden("Only her case's lead agency may loosen or rewrite her"
+                        + " safe-contact rules: another agency may make a channel unsafe or its days and hours"
+                        + " narrower, add people who must not know, give a safe word where there was none and add"
+                        + " to the notes, but not undo or replace what the rules say");
             }
         }
         Instant now = clock.instant();
@@ -139,18 +136,7 @@ public class SafeContactService {
         version.id = ids.newId();
         version.caseId = caseId;
         version.version = currentVersion + 1;
-        version.rules = json.write(new StoredRules(
-                update.channels().stream()
-                        .sorted(java.util.Comparator.comparing(ChannelRuleInput::channel))
-                        .map(SafeContactService::normalised)
-                        .toList(),
-                blankToNull(update.safeWord()),
-                update.mustNotKnow() == null
-                        ? List.of()
-                        : update.mustNotKnow().stream().map(String::strip).toList(),
-                update.language(),
-                update.language() == ContactLanguage.OTHER ? blankToNull(update.languageOther()) : null,
-                blankToNull(update.notes())));
+        version.rules = json.write(stored(update));
         version.phoneSafe = rules.releases(Channel.Uses.PHONE);
         version.addressSafe = rules.releases(Channel.Uses.ADDRESS);
         version.emailSafe = rules.releases(Channel.Uses.EMAIL);
@@ -217,13 +203,15 @@ public class SafeContactService {
     @Transactional
     public AttemptView attempt(UUID caseId, NewAttempt request) {
         Party party = party(caseId);
-        if (!party.caseRef().open()) {
-            throw new ProblemException.Conflict("case-closed", "Case " + caseId + " is closed", Map.of());
-        }
+        // Held open until commit: a closure at the same moment waits, and an attempt after it is refused (409).
+        cases.holdOpen(caseId);
         Instant now = clock.instant();
-        Instant at = request.attemptedAt() == null ? now : request.attemptedAt();
-        if (at.isAfter(now.plus(CLOCK_SKEW))) {
-            throw new ProblemException.InvalidInput("attemptedAt", "must not be in the future");
+        // The database keeps microseconds: the attempt is judged at the moment it is stored as.
+        Instant at = (request.attemptedAt() == null ? now : request.attemptedAt())
+                .truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        if (at.isAfter(now)) {
+            // An attempt is recorded when it has been made: one dated ahead would be judged by rules that may change.
+            throw new ProblemException.InvalidInput("attemptedAt", "must not be after now");
         }
         if (at.isBefore(now.minus(LATEST_RECORDING))) {
             throw new ProblemException.InvalidInput("attemptedAt", "must be within the last 30 days");
@@ -367,6 +355,22 @@ public class SafeContactService {
             throw new ProblemException.InvalidInput(errors);
         }
         return channels;
+    }
+
+    /** The rules as they are sealed: channels in order, text stripped, blanks absent. */
+    private static StoredRules stored(RulesUpdate update) {
+        return new StoredRules(
+                update.channels().stream()
+                        .sorted(java.util.Comparator.comparing(ChannelRuleInput::channel))
+                        .map(SafeContactService::normalised)
+                        .toList(),
+                blankToNull(update.safeWord()),
+                update.mustNotKnow() == null
+                        ? List.of()
+                        : update.mustNotKnow().stream().map(String::strip).toList(),
+                update.language(),
+                update.language() == ContactLanguage.OTHER ? blankToNull(update.languageOther()) : null,
+                blankToNull(update.notes()));
     }
 
     private static ChannelRuleInput normalised(ChannelRuleInput input) {

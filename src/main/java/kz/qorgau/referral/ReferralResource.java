@@ -322,7 +322,9 @@ public class ReferralResource {
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(
             operationId = "stopSharingReceiverAddress",
-            summary = "Stop showing the receiver's street address to the sender (the receiver alone)")
+            summary = "Stop showing the receiver's street address to the sender (the receiver alone)",
+            description = "The sender's next read answers 404; on an accepted referral under way (409"
+                    + " referral-not-under-way otherwise). Stopping again changes nothing.")
     public ReceiverAddressView stopSharingReceiverAddress(@RestPath UUID id) {
         return referrals.shareReceiverAddress(id, false);
     }

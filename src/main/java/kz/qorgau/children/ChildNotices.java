@@ -187,22 +187,18 @@ public class ChildNotices {
         query.append(" order by dueAt, id");
         var typed = em.createQuery(query.toString(), ChildNotice.class).setMaxResults(limit + 1);
         after.ifPresent(k -> typed.setParameter("at", k.updatedAt()).setParameter("id", k.id()));
-        List<ChildNotice> rows = typed.getResultList();
-        boolean more = rows.size() > limit;
-        List<ChildNotice> shown = more ? rows.subList(0, limit) : rows;
-        String next = more ? new Keyset(shown.get(limit - 1).dueAt, shown.get(limit - 1).id).toCursor() : null;
-        return new Page<>(
-                shown.stream()
-                        .map(n -> new OverdueView(
-                                n.id,
-                                n.addresseeKind,
-                                n.addresseeAgencyId,
-                                n.district,
-                                n.incidentDate,
-                                n.dueAt,
-                                n.escalatedAt))
-                        .toList(),
-                next);
+        return Keyset.page(
+                typed.getResultList(),
+                limit,
+                n -> new Keyset(n.dueAt, n.id),
+                n -> new OverdueView(
+                        n.id,
+                        n.addresseeKind,
+                        n.addresseeAgencyId,
+                        n.district,
+                        n.incidentDate,
+                        n.dueAt,
+                        n.escalatedAt));
     }
 
     /**

@@ -304,11 +304,8 @@ public class SafeContactService {
                 .setMaxResults(limit + 1);
         after.ifPresent(k -> typed.setParameter("at", k.updatedAt()).setParameter("id", k.id()));
         List<ContactAttempt> rows = typed.getResultList();
-        boolean more = rows.size() > limit;
-        List<ContactAttempt> shown = more ? rows.subList(0, limit) : rows;
-        String next = more ? new Keyset(shown.get(limit - 1).attemptedAt, shown.get(limit - 1).id).toCursor() : null;
         audit.record(AuditAction.LIST, Subject.of("contact-attempt", null, caseId), Set.of(DataCategory.CONTACT));
-        return new Page<>(shown.stream().map(SafeContactService::view).toList(), next);
+        return Keyset.page(rows, limit, a -> new Keyset(a.attemptedAt, a.id), SafeContactService::view);
     }
 
     /** Retention removes her personal data: the rules and the notes of the attempts go with it. */

@@ -22,6 +22,8 @@ insert into agency (id, tenant_id, name, kind, district, services, districts, la
      now(), now(), now()),
     ('0192a000-0000-7000-8000-000000000106', 'almaty', 'School-lyceum No. 12', 'EDUCATION', 'Medeu',
      '{}', '{Medeu}', '{kk,ru}', 'Mon-Fri 08:00-17:00', null, true, true, 0, now(), now(), now()),
+    ('0192a000-0000-7000-8000-000000000107', 'almaty', 'Almaty 111 contact centre', 'HOTLINE', 'Almaly',
+     '{CRISIS_HOTLINE}', '{Almaly,Medeu,Bostandyk}', '{kk,ru,en}', '24/7', null, true, true, 0, now(), now(), now()),
     ('0192a000-0000-7000-8000-000000000201', 'astana', 'Yesil district police department', 'POLICE', 'Yesil',
      '{}', '{Yesil}', '{kk,ru}', '24/7', null, true, true, 0, now(), now(), now()),
     ('0192a000-0000-7000-8000-000000000202', 'astana', 'Astana city social protection department', 'SOCIAL_PROTECTION', 'Yesil',
@@ -34,5 +36,7 @@ insert into agency (id, tenant_id, name, kind, district, services, districts, la
      'Yesil', '{CHILD_PROTECTION}', '{Yesil,Saryarka}', '{kk,ru}', 'Mon-Fri 09:00-18:00', null, true, true, 0, now(),
      now(), now()),
     ('0192a000-0000-7000-8000-000000000206', 'astana', 'School-gymnasium No. 3', 'EDUCATION', 'Yesil',
-     '{}', '{Yesil}', '{kk,ru}', 'Mon-Fri 08:00-17:00', null, true, true, 0, now(), now(), now())
+     '{}', '{Yesil}', '{kk,ru}', 'Mon-Fri 08:00-17:00', null, true, true, 0, now(), now(), now()),
+    ('0192a000-0000-7000-8000-000000000207', 'astana', 'Astana 111 contact centre', 'HOTLINE', 'Yesil',
+     '{CRISIS_HOTLINE}', '{Yesil,Saryarka}', '{kk,ru}', '24/7', null, true, true, 0, now(), now(), now())
 on conflict (id) do nothing;

@@ -50,6 +50,7 @@ public class AgencyResource {
     @GET
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(
@@ -69,6 +70,7 @@ public class AgencyResource {
     @Path("/{id}")
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(

@@ -64,6 +64,7 @@ public class AgencyService {
     public Versioned<AgencyView> register(NewAgency request) {
         access.require(Capability.REGISTER_AGENCY);
         ensureNameFree(request.name().strip(), null);
+        refuseExternal(request.kind());
         Agency agency = new Agency();
         agency.id = ids.newId();
         agency.name = request.name().strip();
@@ -91,7 +92,13 @@ public class AgencyService {
             ensureNameFree(name.strip(), agency.id);
             agency.name = name.strip();
         });
-        changes.kind().kept().ifPresent(kind -> agency.kind = kind);
+        changes.kind().kept().ifPresent(kind -> {
+            refuseExternal(kind);
+            if (agency.kind == AgencyKind.EXTERNAL) {
+                throw new ProblemException.InvalidInput("kind", "an external recipient's stand-in keeps its kind");
+            }
+            agency.kind = kind;
+        });
         changes.district().ifNamed(district -> agency.district = blankToNull(district));
         changes.services().ifNamed(services -> agency.services = names(services));
         changes.email().ifNamed(email -> agency.email = blankToNull(email));
@@ -143,5 +150,13 @@ public class AgencyService {
                 agency.active,
                 agency.createdAt,
                 agency.updatedAt);
+    }
+
+    /** Stand-ins for recipients off the platform are made by their referral alone, never by hand. */
+    private static void refuseExternal(AgencyKind kind) {
+        if (kind == AgencyKind.EXTERNAL) {
+            throw new ProblemException.InvalidInput(
+                    "kind", "EXTERNAL is given only to a referral's recipient off the platform");
+        }
     }
 }

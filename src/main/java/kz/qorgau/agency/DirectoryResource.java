@@ -31,6 +31,7 @@ public class DirectoryResource {
     @GET
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(
             operationId = "searchDirectory",

@@ -56,6 +56,7 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "openCase",
             description = "Opens a case for a survivor, led by the caller's agency, linking incidents its agency "
@@ -96,6 +97,7 @@ public class CaseResource {
     @Path("/{id}")
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(
@@ -136,6 +138,7 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "recordConsent",
             description = "Records the survivor's consent to share named data categories with named agencies or kinds"
@@ -159,6 +162,7 @@ public class CaseResource {
     @GET
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(
@@ -269,6 +273,7 @@ public class CaseResource {
     @Path("/{id}/consents/{consentId}/withdrawal")
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "withdrawConsent",
             description =

@@ -13,6 +13,7 @@ public final class PartnerDocuments {
     public static final String NGO_PORTAL = "x-smallrye-profile-ngo-portal";
     public static final String ADMINISTRATION = "x-smallrye-profile-administration";
     public static final String SCHOOLS = "x-smallrye-profile-schools";
+    public static final String HOTLINE = "x-smallrye-profile-hotline";
 
     private PartnerDocuments() {}
 }

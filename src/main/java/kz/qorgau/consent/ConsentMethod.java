@@ -3,5 +3,7 @@ package kz.qorgau.consent;
 public enum ConsentMethod {
     WRITTEN,
     VERBAL,
-    ELECTRONIC
+    ELECTRONIC,
+    /** Given on a call to a hotline, recorded by its operator, who never meets her. */
+    PHONE
 }

@@ -70,6 +70,14 @@ public class ConsentService {
                 .sorted()
                 .forEach(id ->
                         errors.add(new FieldError("recipientAgencyIds", "names no agency of this network: " + id)));
+        if (kinds.contains(AgencyKind.EXTERNAL)) {
+            // A recipient off the platform is one she agreed to by name, never one of a kind.
+            errors.add(new FieldError("recipientKinds", "must not name EXTERNAL: name the external recipient's id"));
+        }
+        if (agencies.find(recorder).map(a -> a.kind() == AgencyKind.HOTLINE).orElse(false)
+                && request.method() != ConsentMethod.PHONE) {
+            errors.add(new FieldError("method", "must be PHONE: a hotline hears her consent on the phone"));
+        }
         if (recipients.contains(recorder)) {
             errors.add(new FieldError("recipientAgencyIds", "must not name the recording agency: " + recorder));
         }

@@ -41,6 +41,7 @@ public class ReferralMessageResource {
     @GET
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(
             operationId = "listReferralMessages",
@@ -58,6 +59,7 @@ public class ReferralMessageResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(
             operationId = "writeReferralMessage",

@@ -59,6 +59,7 @@ public class ReferralResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(
             operationId = "createReferral",
@@ -102,6 +103,7 @@ public class ReferralResource {
     @GET
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(
@@ -145,6 +147,7 @@ public class ReferralResource {
     @Path("/{id}")
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(
@@ -169,6 +172,7 @@ public class ReferralResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(
             operationId = "fireReferralAction",
@@ -247,6 +251,7 @@ public class ReferralResource {
     @Path("/{id}/history")
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(
@@ -262,6 +267,7 @@ public class ReferralResource {
     @Path("/{id}/actions")
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(
             operationId = "getReferralActions",
@@ -275,6 +281,7 @@ public class ReferralResource {
     @Path("/{id}/shared-data")
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(
             operationId = "getReferralSharedData",

@@ -506,6 +506,9 @@ public class ReferralService {
         caseService.holdOpen(caseRef.id());
         Agencies.Facts receiver = agencies.find(receiverId)
                 .orElseThrow(() -> new ProblemException.InvalidInput(receiverField, "names no agency of this network"));
+        if (receiver.kind() == kz.qorgau.agency.AgencyKind.HOTLINE) {
+            throw new ProblemException.InvalidInput(receiverField, "names a hotline, which receives no referrals");
+        }
         if (receiver.id().equals(sender)) {
             throw new ProblemException.InvalidInput(receiverField, "must be another agency than the sender");
         }

@@ -32,6 +32,7 @@ public class RiskQuestionnaireResource {
     @GET
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(

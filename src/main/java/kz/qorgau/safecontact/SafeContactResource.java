@@ -51,6 +51,7 @@ public class SafeContactResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(
             operationId = "recordContactRules",
@@ -83,6 +84,7 @@ public class SafeContactResource {
     @Path("/contact-rules")
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(
             operationId = "getContactRules",
@@ -107,6 +109,7 @@ public class SafeContactResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(
             operationId = "acknowledgeContactRules",

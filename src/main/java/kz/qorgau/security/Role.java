@@ -14,10 +14,13 @@ public enum Role {
     COORDINATOR("coordinator"),
     AUDITOR("auditor"),
     /** A school's or kindergarten's designated safeguarding lead: reads and acknowledges its notices, nothing else. */
-    SAFEGUARDING_LEAD("safeguarding-lead");
+    SAFEGUARDING_LEAD("safeguarding-lead"),
+    /** A hotline's operator: opens a case from a survivor's call, records her consent given on the phone, refers her. */
+    HOTLINE_OPERATOR("hotline-operator");
 
     /** The people who work cases: they open them, refer survivors and receive referrals. */
-    public static final Set<Role> CASE_WORKERS = Set.of(POLICE_INSPECTOR, SOCIAL_WORKER, NGO_CASEWORKER);
+    public static final Set<Role> CASE_WORKERS =
+            Set.of(POLICE_INSPECTOR, SOCIAL_WORKER, NGO_CASEWORKER, HOTLINE_OPERATOR);
 
     private final String tokenName;
 

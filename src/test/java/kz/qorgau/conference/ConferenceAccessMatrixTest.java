@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import kz.qorgau.security.Role;
+import kz.qorgau.support.AccessMatrix;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +39,7 @@ class ConferenceAccessMatrixTest {
         OTHER_TENANT
     }
 
-    static final Set<Role> CASE_WORKERS = EnumSet.of(Role.POLICE_INSPECTOR, Role.SOCIAL_WORKER, Role.NGO_CASEWORKER);
+    static final Set<Role> CASE_WORKERS = AccessMatrix.CASE_WORKERS;
 
     Network almaty;
     Network astana;

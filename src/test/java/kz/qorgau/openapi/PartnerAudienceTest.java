@@ -36,7 +36,8 @@ class PartnerAudienceTest {
             "police-inspector", List.of(Role.POLICE_INSPECTOR),
             "social-protection", List.of(Role.SOCIAL_WORKER),
             "administration", List.of(Role.AGENCY_ADMIN, Role.COORDINATOR, Role.AUDITOR),
-            "schools", List.of(Role.SAFEGUARDING_LEAD));
+            "schools", List.of(Role.SAFEGUARDING_LEAD),
+            "hotline", List.of(Role.HOTLINE_OPERATOR));
 
     /** The realm clients whose systems each system's document is for. */
     private static final Map<String, String> SYSTEMS =
@@ -55,7 +56,8 @@ class PartnerAudienceTest {
                 "social-protection",
                 "ngo-portal",
                 "administration",
-                "schools")) {
+                "schools",
+                "hotline")) {
             Map<String, String> tokens = new LinkedHashMap<>();
             Map<String, UUID> agencies = new LinkedHashMap<>();
             if (SYSTEMS.containsKey(document)) {

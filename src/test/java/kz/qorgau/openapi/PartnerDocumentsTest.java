@@ -23,7 +23,13 @@ import org.junit.jupiter.api.Test;
 class PartnerDocumentsTest {
 
     static final List<String> DOCUMENTS = List.of(
-            "police-dispatch", "police-inspector", "social-protection", "ngo-portal", "administration", "schools");
+            "police-dispatch",
+            "police-inspector",
+            "social-protection",
+            "ngo-portal",
+            "administration",
+            "schools",
+            "hotline");
 
     private static String served(String document, String format) {
         return given().queryParam("format", format)

@@ -35,7 +35,7 @@ public final class AccessMatrix {
 
     /** The people who work cases. */
     public static final Set<Role> CASE_WORKERS =
-            EnumSet.of(Role.POLICE_INSPECTOR, Role.SOCIAL_WORKER, Role.NGO_CASEWORKER);
+            EnumSet.of(Role.POLICE_INSPECTOR, Role.SOCIAL_WORKER, Role.NGO_CASEWORKER, Role.HOTLINE_OPERATOR);
 
     private AccessMatrix() {}
 

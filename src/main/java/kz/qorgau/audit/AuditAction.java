@@ -22,5 +22,7 @@ public enum AuditAction {
     /** Who gets notified changed: a webhook subscription made, stopped, or its events sent again. */
     WEBHOOK_SUBSCRIBE,
     WEBHOOK_UNSUBSCRIBE,
-    WEBHOOK_REPLAY
+    WEBHOOK_REPLAY,
+    /** An agency not on the case opened its emergency view, or read the case through it (break-glass). */
+    EMERGENCY_ACCESS
 }

@@ -89,7 +89,14 @@ public class PartnerDocumentFilter implements OASFilter {
             Map.entry(
                     "stopSharingReceiverAddress",
                     "The referral is not accepted and under way (referral-not-under-way)"),
-            Map.entry("recordChildPresence", "The case is closed (case-closed)"));
+            Map.entry("recordChildPresence", "The case is closed (case-closed)"),
+            Map.entry(
+                    "openEmergencyAccess",
+                    "The caller's agency sees the case anyway (already-on-case), its last emergency access to it still"
+                            + " lasts (emergency-access-active), or her name finds several open cases (several-cases)"),
+            Map.entry(
+                    "readEmergencyView", "The emergency access ended, or the case was closed (emergency-access-ended)"),
+            Map.entry("reviewEmergencyAccess", "The use was reviewed already (already-reviewed)"));
 
     @Override
     public Operation filterOperation(Operation operation) {

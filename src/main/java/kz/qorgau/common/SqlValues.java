@@ -19,4 +19,12 @@ public final class SqlValues {
         }
         return ((Timestamp) value).toInstant();
     }
+
+    /** A date column as a LocalDate; null stays null. */
+    public static java.time.LocalDate localDate(Object value) {
+        if (value == null || value instanceof java.time.LocalDate) {
+            return (java.time.LocalDate) value;
+        }
+        return ((java.sql.Date) value).toLocalDate();
+    }
 }

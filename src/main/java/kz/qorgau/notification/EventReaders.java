@@ -15,16 +15,17 @@ import kz.qorgau.security.Capability;
 public final class EventReaders {
 
     /** Each kind of aggregate the outbox writes events about, and what a reader must be allowed to read. */
-    static final Map<String, Capability> READ_BY = Map.of(
-            "incident", Capability.READ_INCIDENTS,
-            "case", Capability.READ_CASES,
-            "referral", Capability.READ_REFERRALS,
-            "consent", Capability.READ_REFERRALS,
-            "protective-order", Capability.READ_PROTECTIVE_ORDERS,
-            "audit", Capability.READ_AUDIT,
-            "conference", Capability.HEAR_CONFERENCE_CASES,
-            "action", Capability.HEAR_CONFERENCE_CASES,
-            "child-notice", Capability.READ_CHILD_NOTICES);
+    static final Map<String, Capability> READ_BY = Map.ofEntries(
+            Map.entry("incident", Capability.READ_INCIDENTS),
+            Map.entry("case", Capability.READ_CASES),
+            Map.entry("referral", Capability.READ_REFERRALS),
+            Map.entry("consent", Capability.READ_REFERRALS),
+            Map.entry("protective-order", Capability.READ_PROTECTIVE_ORDERS),
+            Map.entry("audit", Capability.READ_AUDIT),
+            Map.entry("conference", Capability.HEAR_CONFERENCE_CASES),
+            Map.entry("action", Capability.HEAR_CONFERENCE_CASES),
+            Map.entry("child-notice", Capability.READ_CHILD_NOTICES),
+            Map.entry("emergency-access", Capability.READ_EMERGENCY_ACCESS));
 
     private EventReaders() {}
 

@@ -49,7 +49,10 @@ public final class EventTypes {
             "action.overdue",
             "action.done",
             "child-notice.sent",
-            "child-notice.overdue")));
+            "child-notice.overdue",
+            "emergency-access.opened",
+            "emergency-access.reviewed",
+            "emergency-access.review-overdue")));
 
     private EventTypes() {}
 

@@ -112,7 +112,16 @@ public enum Capability {
     /** Object-level: the agencies on her case record her household's children and whether they were at an incident. */
     KEEP_CHILD_RECORDS(Role.CASE_WORKERS),
     /** Object-level: an addressee agency reads and acknowledges its own notices about children at an incident. */
-    READ_CHILD_NOTICES(with(Role.CASE_WORKERS, SAFEGUARDING_LEAD));
+    READ_CHILD_NOTICES(with(Role.CASE_WORKERS, SAFEGUARDING_LEAD)),
+    /**
+     * Object-level: a case worker of an agency not on a case opens its minimal emergency view for a short time, with a
+     * reason, and reads it while it lasts.
+     */
+    OPEN_EMERGENCY_ACCESS(Role.CASE_WORKERS),
+    /** Object-level: the opening agency and the case's lead agency read a use of emergency access; coordinators all. */
+    READ_EMERGENCY_ACCESS(with(Role.CASE_WORKERS, COORDINATOR)),
+    /** Coordinators judge each use of emergency access justified or not. */
+    REVIEW_EMERGENCY_ACCESS(EnumSet.of(COORDINATOR));
 
     private final Set<Role> roles;
 

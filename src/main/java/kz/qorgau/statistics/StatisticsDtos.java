@@ -91,4 +91,30 @@ public final class StatisticsDtos {
 
             @Schema(maxItems = 200, description = "Check-ins due in the month that police did not record")
             List<Cell> missedCheckIns) {}
+
+    @Schema(
+            name = "EmergencyAccessStatistics",
+            description = "Uses of emergency access per opening agency over UTC months [from, to), by their review."
+                    + " About agencies' conduct, not survivors: no cell is withheld.")
+    public record EmergencyAccessStatistics(
+            YearMonth from,
+            YearMonth to,
+
+            @Schema(maxItems = 1000, description = "Agencies with at least one use, the most unjustified first")
+            java.util.List<EmergencyAccessFigures> agencies) {}
+
+    @Schema(name = "EmergencyAccessFigures")
+    public record EmergencyAccessFigures(
+            java.util.UUID agencyId,
+            String agencyName,
+            long uses,
+            long justified,
+
+            @Schema(description = "Uses a coordinator judged not justified")
+            long unjustified,
+
+            long unreviewed,
+
+            @Schema(description = "Of the unreviewed, those past their review deadline")
+            long overdue) {}
 }

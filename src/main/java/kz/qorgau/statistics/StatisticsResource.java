@@ -52,4 +52,18 @@ public class StatisticsResource {
     public StatisticsDtos.RepeatStatistics repeats(@RestQuery("from") YearMonth from, @RestQuery("to") YearMonth to) {
         return statistics.repeats(from, to);
     }
+
+    @GET
+    @Path("/emergency-access")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
+    @Operation(
+            operationId = "getEmergencyAccessStatistics",
+            summary = "Uses of emergency access per agency, justified, unjustified and unreviewed (coordinators)",
+            description =
+                    "The uses opened in UTC months [from, to) (as 2026-11; to at most the month after this"
+                            + " one, since this month's uses count at once; default: this month and the two before; at most 36), per opening agency, the most unjustified first.")
+    public StatisticsDtos.EmergencyAccessStatistics emergencyAccess(
+            @RestQuery("from") YearMonth from, @RestQuery("to") YearMonth to) {
+        return statistics.emergencyAccess(from, to);
+    }
 }

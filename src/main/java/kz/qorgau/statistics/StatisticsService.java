@@ -120,6 +120,41 @@ public class StatisticsService {
         return new RepeatStatistics(period.from(), period.to(), minimum, months);
     }
 
+    /** Each agency's uses of emergency access opened in the period, by how their review went. */
+    @Transactional
+    public StatisticsDtos.EmergencyAccessStatistics emergencyAccess(YearMonth from, YearMonth to) {
+        access.require(Capability.READ_STATISTICS);
+        // Agencies' conduct, not survivors': the month under way counts, so a coordinator sees this week's misuse.
+        StatisticsPeriod period = StatisticsPeriod.of(
+                from, to, YearMonth.now(clock.withZone(ZoneOffset.UTC)).plusMonths(1));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select e.agency_id, a.name, count(*),"
+                        + " count(*) filter (where e.justified), count(*) filter (where not e.justified),"
+                        + " count(*) filter (where e.reviewed_at is null),"
+                        + " count(*) filter (where e.reviewed_at is null and e.review_due_at <= ?4)"
+                        + " from emergency_access e join agency a on a.id = e.agency_id"
+                        + " where e.tenant_id = ?1 and e.opened_at >= ?2 and e.opened_at < ?3"
+                        + " group by e.agency_id, a.name order by 5 desc, 3 desc, a.name limit 1000")
+                .setParameter(1, access.caller().tenantId())
+                .setParameter(2, Timestamp.from(period.start()))
+                .setParameter(3, Timestamp.from(period.end()))
+                .setParameter(4, Timestamp.from(clock.instant()))
+                .getResultList();
+        return new StatisticsDtos.EmergencyAccessStatistics(
+                period.from(),
+                period.to(),
+                rows.stream()
+                        .map(r -> new StatisticsDtos.EmergencyAccessFigures(
+                                (java.util.UUID) r[0],
+                                (String) r[1],
+                                ((Number) r[2]).longValue(),
+                                ((Number) r[3]).longValue(),
+                                ((Number) r[4]).longValue(),
+                                ((Number) r[5]).longValue(),
+                                ((Number) r[6]).longValue()))
+                        .toList());
+    }
+
     private static final Duration NONE = new Duration(0L, false, null, null);
 
     // The UTC month a referral was created in, as 2026-11: the bucket every figure is counted in.

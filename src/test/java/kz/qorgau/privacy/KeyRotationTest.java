@@ -107,6 +107,22 @@ class KeyRotationTest {
                     .post("/api/v1/cases/" + reachable + "/children")
                     .then()
                     .statusCode(201);
+            String used = given().auth()
+                    .oauth2(almaty.token(Role.SOCIAL_WORKER, almaty.socialProtection))
+                    .contentType("application/json")
+                    .body(Map.of("caseId", reachable, "reason", "MEDICAL_EMERGENCY", "note", "Brought in by ambulance"))
+                    .post("/api/v1/emergency-access")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            given().auth()
+                    .oauth2(almaty.coordinator())
+                    .contentType("application/json")
+                    .body(Map.of("justified", true, "note", "The emergency department needed whom to call"))
+                    .post("/api/v1/emergency-access/" + used + "/review")
+                    .then()
+                    .statusCode(200);
 
             FieldCipher retiring = new FieldCipher(Map.of(RETIRED, key(retiredKey)), RETIRED);
             Map<String, Integer> resealed = new TreeMap<>();

@@ -342,7 +342,8 @@ class LifecycleAccessMatrixTest {
                 Role.NGO_CASEWORKER,
                 Role.AGENCY_ADMIN,
                 COORDINATOR,
-                Role.SAFEGUARDING_LEAD);
+                Role.SAFEGUARDING_LEAD,
+                Role.HOTLINE_OPERATOR);
         assertMatrix(
                 OBJECT_RELATIONS,
                 (role, relation) -> given().auth().oauth2(token(role, relation)).get("/api/v1/events"),

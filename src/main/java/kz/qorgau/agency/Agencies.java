@@ -71,6 +71,37 @@ public class Agencies {
                 .findFirst();
     }
 
+    /**
+     * A stand-in for a recipient off the platform, made for one referral: kind EXTERNAL, offering exactly what the
+     * referral asks, named after the organisation (with a short id, as names are unique in a network), the person as
+     * its contact point. It is in no list and no directory search, and no token names it.
+     */
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
+    public UUID standIn(
+            UUID id,
+            String organisation,
+            String person,
+            String email,
+            String phone,
+            Set<ServiceType> services,
+            java.time.Instant now) {
+        Agency agency = new Agency();
+        agency.id = id;
+        String shortId = id.toString().substring(id.toString().length() - 8);
+        agency.name = organisation.strip() + " (off the platform, " + shortId + ")";
+        agency.kind = AgencyKind.EXTERNAL;
+        agency.services = services.stream().map(Enum::name).sorted().toArray(String[]::new);
+        agency.contactPoint = person == null || person.isBlank() ? null : person.strip();
+        agency.email = email == null || email.isBlank() ? null : email.strip();
+        agency.phone = phone == null || phone.isBlank() ? null : phone.strip();
+        agency.active = true;
+        agency.acceptingReferrals = false;
+        agency.createdAt = now;
+        agency.updatedAt = now;
+        agencies.persist(agency);
+        return agency.id;
+    }
+
     private static Facts facts(Agency agency) {
         Set<ServiceType> services = EnumSet.noneOf(ServiceType.class);
         Arrays.stream(agency.services).map(ServiceType::valueOf).forEach(services::add);

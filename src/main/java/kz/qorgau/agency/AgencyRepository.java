@@ -14,8 +14,8 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
 
     /** Keyset page in (name, id) order: served by agency_tenant_name_idx or agency_tenant_kind_name_idx. */
     public List<Agency> page(AgencyKind kind, ServiceType service, Optional<AgencyKey> after, int limit) {
-        // A deactivated agency takes no referrals and is no longer listed.
-        StringBuilder where = new StringBuilder("active = true");
+        // A deactivated agency takes no referrals and is no longer listed; a stand-in off the platform never is.
+        StringBuilder where = new StringBuilder("active = true and kind <> kz.qorgau.agency.AgencyKind.EXTERNAL");
         Parameters params = new Parameters();
         if (kind != null) {
             where.append(" and kind = :kind");
@@ -41,8 +41,8 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
             Boolean acceptingNow,
             Optional<AgencyKey> after,
             int limit) {
-        // A deactivated agency takes no referrals and is no longer listed.
-        StringBuilder where = new StringBuilder("active = true");
+        // A deactivated agency takes no referrals and is no longer listed; a stand-in off the platform never is.
+        StringBuilder where = new StringBuilder("active = true and kind <> kz.qorgau.agency.AgencyKind.EXTERNAL");
         Parameters params = new Parameters();
         if (service != null) {
             where.append(" and array_contains(services, :service)");

@@ -96,7 +96,16 @@ public class PartnerDocumentFilter implements OASFilter {
                             + " lasts (emergency-access-active), or her name finds several open cases (several-cases)"),
             Map.entry(
                     "readEmergencyView", "The emergency access ended, or the case was closed (emergency-access-ended)"),
-            Map.entry("reviewEmergencyAccess", "The use was reviewed already (already-reviewed)"));
+            Map.entry("reviewEmergencyAccess", "The use was reviewed already (already-reviewed)"),
+            Map.entry(
+                    "issueExternalLink",
+                    "The referral goes to an agency of the network (not-off-platform), or is not SUBMITTED or"
+                            + " ACKNOWLEDGED (nothing-to-answer)"),
+            Map.entry("listExternalLinks", "The referral goes to an agency of the network (not-off-platform)"),
+            Map.entry(
+                    "revokeExternalLink",
+                    "The recipient answered through the link (link-spent), or the referral goes to an agency of the"
+                            + " network (not-off-platform)"));
 
     @Override
     public Operation filterOperation(Operation operation) {

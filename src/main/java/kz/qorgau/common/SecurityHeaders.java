@@ -19,18 +19,28 @@ public class SecurityHeaders {
     private static final String DOCUMENTATION_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
 
+    /**
+     * The page a recipient off the platform answers a referral on: its own stylesheet and nothing else, forms posted
+     * only to itself, never framed, no base to redirect its relative links.
+     */
+    private static final String PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     void install(@Observes Router router) {
         router.route().order(-10).handler(context -> {
-            boolean documentation = context.request().path().startsWith("/q/swagger-ui");
-            context.addHeadersEndHandler(ignored -> apply(context.response().headers(), documentation));
+            String path = context.request().path();
+            String policy = path.startsWith("/q/swagger-ui")
+                    ? DOCUMENTATION_POLICY
+                    : path.startsWith("/r/") ? PAGE_POLICY : API_POLICY;
+            context.addHeadersEndHandler(ignored -> apply(context.response().headers(), policy));
             context.next();
         });
     }
 
-    static void apply(MultiMap headers, boolean documentation) {
+    static void apply(MultiMap headers, String policy) {
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
-        headers.set("Content-Security-Policy", documentation ? DOCUMENTATION_POLICY : API_POLICY);
+        headers.set("Content-Security-Policy", policy);
         headers.set("Referrer-Policy", "no-referrer");
         // Survivors' data must not stay in a browser's or a proxy's cache; ETags still serve conditional requests.
         headers.set("Cache-Control", "no-store");

@@ -30,6 +30,7 @@ public final class EventTypes {
             "referral.message-retracted",
             "referral.document",
             "referral.document-erased",
+            "referral.external-link-locked",
             "consent.withdrawn",
             "incident.reported",
             "case.incident-reported",

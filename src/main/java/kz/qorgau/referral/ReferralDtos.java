@@ -1,5 +1,6 @@
 package kz.qorgau.referral;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -18,7 +19,18 @@ public final class ReferralDtos {
     @Schema(name = "NewReferral")
     public record NewReferral(
             @NotNull UUID caseId,
-            @NotNull UUID receiverAgencyId,
+
+            @Schema(description = "The receiving agency of the network; or name an externalRecipient instead")
+            UUID receiverAgencyId,
+
+            @Valid
+            @Schema(
+                    description =
+                            "A recipient off the platform, instead of receiverAgencyId: the referral's receiver is"
+                                    + " then a stand-in agency of kind EXTERNAL, which a consent covers only by naming its id;"
+                                    + " the recipient acts through a link and a code (POST /referrals/{id}/external-links)")
+            ExternalRecipient externalRecipient,
+
             @NotEmpty @Size(max = 20) Set<@NotNull ServiceType> servicesRequested,
             @Size(max = 2000) String note,
 
@@ -30,6 +42,24 @@ public final class ReferralDtos {
                     description =
                             "Why the referral must go without the survivor's consent; logged and shown to coordinators")
             String emergencyReason) {}
+
+    @Schema(name = "ExternalRecipient", description = "An organisation or person not on the platform")
+    public record ExternalRecipient(
+            @NotNull @kz.qorgau.common.HasText @Size(max = 150) @Schema(description = "The organisation, as named")
+            String organisation,
+
+            @Size(max = 200) @Schema(description = "The person there, where known")
+            String person,
+
+            @NotNull
+            @jakarta.validation.constraints.Pattern(
+                    regexp = "^\\+?[0-9 ()-]{5,30}$",
+                    message = "must be a phone number such as +7 7182 55 12 12")
+            @Schema(description = "Where the sender calls to give the code")
+            String phone,
+
+            @jakarta.validation.constraints.Email @Size(max = 254)
+            String email) {}
 
     @Schema(name = "Referral")
     public record ReferralView(

@@ -127,12 +127,28 @@ public class ReferralService {
                 return new Created(get(claim.resourceId()), false);
             }
         }
+        if ((request.receiverAgencyId() == null) == (request.externalRecipient() == null)) {
+            throw new ProblemException.InvalidInput(
+                    "receiverAgencyId", "or externalRecipient, exactly one of them, names the receiver");
+        }
+        UUID receiverId = request.receiverAgencyId();
+        if (request.externalRecipient() != null) {
+            var external = request.externalRecipient();
+            receiverId = agencies.standIn(
+                    ids.newId(),
+                    external.organisation(),
+                    external.person(),
+                    external.email(),
+                    external.phone(),
+                    request.servicesRequested(),
+                    clock.instant());
+        }
         Referral referral = newReferral(
                 referralId,
                 caseRef,
                 sender,
-                request.receiverAgencyId(),
-                "receiverAgencyId",
+                receiverId,
+                request.externalRecipient() != null ? "externalRecipient" : "receiverAgencyId",
                 request.servicesRequested(),
                 request.note(),
                 request.emergencyReason(),
@@ -416,6 +432,34 @@ public class ReferralService {
         return addressView(referral, street);
     }
 
+    /** A referral to a recipient off the platform, as its sender works it. */
+    public record OffPlatform(UUID referralId, UUID caseId, UUID standIn, ReferralState state, boolean sent) {}
+
+    /**
+     * The caller's agency's referral to a recipient off the platform: 404 for one the caller does not see, 403 for a
+     * caller that is not its sender, 409 not-off-platform for a referral to an agency of the network.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OffPlatform offPlatformAsSender(UUID id) {
+        access.require(Capability.WORK_REFERRALS);
+        Referral referral = visible(id);
+        if (!ReferralSides.of(access.caller(), referral.senderAgencyId, referral.receiverAgencyId, !referral.wasSent())
+                .contains(Side.SENDER)) {
+            throw new ProblemException.Forbidden("Only the referral's sender gives its recipient a link");
+        }
+        boolean external = agencies.find(referral.receiverAgencyId)
+                .map(a -> a.kind() == kz.qorgau.agency.AgencyKind.EXTERNAL)
+                .orElse(false);
+        if (!external) {
+            throw new ProblemException.Conflict(
+                    "not-off-platform",
+                    "Referral " + id + " goes to an agency of the network, which works it in Qorgau",
+                    Map.of());
+        }
+        return new OffPlatform(
+                referral.id, referral.caseId, referral.receiverAgencyId, referral.state, referral.wasSent());
+    }
+
     /** The receiver's address as it shares it: to the referral's two sides, while the referral is under way. */
     @Transactional
     public ReceiverAddressView receiverAddress(UUID id) {
@@ -506,6 +550,11 @@ public class ReferralService {
         caseService.holdOpen(caseRef.id());
         Agencies.Facts receiver = agencies.find(receiverId)
                 .orElseThrow(() -> new ProblemException.InvalidInput(receiverField, "names no agency of this network"));
+        if (receiver.kind() == kz.qorgau.agency.AgencyKind.EXTERNAL && !receiverField.equals("externalRecipient")) {
+            // A stand-in is the recipient of the one referral it was made for; another referral names her anew.
+            throw new ProblemException.InvalidInput(
+                    receiverField, "names a recipient off the platform: give an externalRecipient instead");
+        }
         if (receiver.kind() == kz.qorgau.agency.AgencyKind.HOTLINE) {
             throw new ProblemException.InvalidInput(receiverField, "names a hotline, which receives no referrals");
         }

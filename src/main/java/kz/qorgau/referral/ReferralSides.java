@@ -18,7 +18,8 @@ public final class ReferralSides {
      * the sender's alone.
      */
     public static Set<Side> of(Caller caller, UUID sender, UUID receiver, boolean unsent) {
-        if (!caller.hasAny(Role.CASE_WORKERS) || caller.agencyId().isEmpty()) {
+        if (!caller.hasAny(Role.CASE_WORKERS) && !caller.has(Role.EXTERNAL_RECIPIENT)
+                || caller.agencyId().isEmpty()) {
             return Set.of();
         }
         Set<Side> sides = EnumSet.noneOf(Side.class);

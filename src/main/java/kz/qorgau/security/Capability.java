@@ -32,9 +32,9 @@ public enum Capability {
     /** Object-level: an agency on the case refers its survivor to another agency. */
     SEND_REFERRAL(Role.CASE_WORKERS),
     /** Object-level: the sending and receiving agencies; coordinators every referral of the network. */
-    READ_REFERRALS(with(Role.CASE_WORKERS, COORDINATOR)),
+    READ_REFERRALS(with(with(Role.CASE_WORKERS, COORDINATOR), Role.EXTERNAL_RECIPIENT)),
     /** Object-level: the side of the referral the caller's agency is decides which actions it may fire. */
-    WORK_REFERRALS(Role.CASE_WORKERS),
+    WORK_REFERRALS(with(Role.CASE_WORKERS, Role.EXTERNAL_RECIPIENT)),
     /** The checklist is no case content: everyone who assesses or oversees may read it. */
     READ_RISK_QUESTIONNAIRE(with(Role.CASE_WORKERS, COORDINATOR)),
     PUBLISH_RISK_QUESTIONNAIRE(EnumSet.of(COORDINATOR)),
@@ -51,7 +51,7 @@ public enum Capability {
     /** Object-level: the case's lead agency and coordinators. */
     READ_CASE_TIMELINE(with(Role.CASE_WORKERS, COORDINATOR)),
     /** Object-level: a case's own agencies, each seeing what its consent covers; coordinators see no personal data. */
-    READ_SHARED_DATA(Role.CASE_WORKERS),
+    READ_SHARED_DATA(with(Role.CASE_WORKERS, Role.EXTERNAL_RECIPIENT)),
     /** Object-level: the lead agency closes its case. */
     CLOSE_CASE(Role.CASE_WORKERS),
     /** Object-level: the cases the caller's agency is on and may see her name or phone in. */

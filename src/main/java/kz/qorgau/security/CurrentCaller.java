@@ -32,6 +32,19 @@ public class CurrentCaller {
         return caller;
     }
 
+    /**
+     * The request is made by a recipient off the platform, whom the link and code of one referral identified (no
+     * token): only {@code kz.qorgau.external} calls this (ArchitectureTest), before anything reads the caller.
+     */
+    public void actAsExternalRecipient(String tenant, UUID standIn, String link, String name) {
+        Caller recipient = new Caller(
+                tenant, Optional.of(standIn), Set.of(Role.EXTERNAL_RECIPIENT), "external-link:" + link, name);
+        if (caller != null && !caller.equals(recipient)) {
+            throw new IllegalStateException("The request's caller is already known");
+        }
+        caller = recipient;
+    }
+
     private Caller fromToken() {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             throw new UnauthorizedException();

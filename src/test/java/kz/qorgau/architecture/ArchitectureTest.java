@@ -39,17 +39,25 @@ class ArchitectureTest {
         "kz.qorgau.audit..",
         "kz.qorgau.caseaccess..",
         "kz.qorgau.casefile..",
+        "kz.qorgau.children..",
+        "kz.qorgau.conference..",
         "kz.qorgau.consent..",
         "kz.qorgau.demo..",
+        "kz.qorgau.document..",
+        "kz.qorgau.emergencyaccess..",
+        "kz.qorgau.external..",
         "kz.qorgau.idempotency..",
         "kz.qorgau.incident..",
+        "kz.qorgau.matching..",
         "kz.qorgau.me..",
         "kz.qorgau.notification..",
+        "kz.qorgau.perpetrator..",
         "kz.qorgau.privacy..",
         "kz.qorgau.protectiveorder..",
         "kz.qorgau.ratelimit..",
         "kz.qorgau.referral..",
         "kz.qorgau.risk..",
+        "kz.qorgau.safecontact..",
         "kz.qorgau.statistics..",
         "kz.qorgau.tenant.."
     };
@@ -68,7 +76,8 @@ class ArchitectureTest {
                         Standing.class,
                         AccessRules.class,
                         Questionnaire.class,
-                        OrderStatus.class)
+                        OrderStatus.class,
+                        kz.qorgau.external.ExternalLinkRules.class)
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "kz.qorgau..", "org.eclipse.microprofile.openapi.annotations..")
@@ -108,6 +117,23 @@ class ArchitectureTest {
                         java.time.Instant.class)
                 .allowEmptyShould(true)
                 .because("one place decides disclosure (issue 17)")
+                .check(SERVICE);
+    }
+
+    @Test
+    void onlyTheRecipientsPageActsWithoutAToken() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("kz.qorgau.external..")
+                .should()
+                .callMethod(
+                        kz.qorgau.security.CurrentCaller.class,
+                        "actAsExternalRecipient",
+                        String.class,
+                        java.util.UUID.class,
+                        String.class,
+                        String.class)
+                .because("a caller without a token is the recipient a link and its code identified, and no one else")
                 .check(SERVICE);
     }
 

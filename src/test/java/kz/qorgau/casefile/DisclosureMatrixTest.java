@@ -417,7 +417,11 @@ class DisclosureMatrixTest {
                 "/api/v1/emergency-access",
                 "/api/v1/emergency-access/{id}",
                 "/api/v1/emergency-access/{id}/case",
-                "/api/v1/statistics/emergency-access");
+                "/api/v1/statistics/emergency-access",
+                // A referral's links to its recipient off the platform: states and times, never the url or the code;
+                // what the recipient sees of her is its stand-in's shared data, as for any receiver
+                // (ExternalRecipientTest).
+                "/api/v1/referrals/{id}/external-links");
         Set<String> inTable = new TreeSet<>();
         for (Endpoint endpoint : Endpoint.values()) {
             inTable.add(endpoint.documented);

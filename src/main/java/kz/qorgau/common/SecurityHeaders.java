@@ -41,7 +41,9 @@ public class SecurityHeaders {
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Content-Security-Policy", policy);
-        headers.set("Referrer-Policy", "no-referrer");
+        // The recipient's page names itself in the Origin of its own form posts (a no-referrer page would send
+        // "null", which CORS refuses); its link's token never leaves this origin.
+        headers.set("Referrer-Policy", policy.equals(PAGE_POLICY) ? "same-origin" : "no-referrer");
         // Survivors' data must not stay in a browser's or a proxy's cache; ETags still serve conditional requests.
         headers.set("Cache-Control", "no-store");
         // Served behind TLS in every deployment (the ingress terminates it); browsers then refuse plain HTTP.

@@ -119,7 +119,7 @@ class ExternalRecipientTest {
                 .contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("default-src 'none'"))
                 .header("Content-Security-Policy", containsString("form-action 'self'"))
-                .header("Referrer-Policy", equalTo("no-referrer"))
+                .header("Referrer-Policy", equalTo("same-origin"))
                 .header("X-Frame-Options", equalTo("DENY"))
                 .body(containsString("name=\"code\""), not(containsString("Aigerim")));
 

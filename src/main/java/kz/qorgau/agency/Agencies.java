@@ -38,6 +38,18 @@ public class Agencies {
                 .getResultList());
     }
 
+    /** These agencies of the caller's network, in one query. */
+    public java.util.Map<UUID, Facts> findAll(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return agencies.getEntityManager()
+                .createQuery("from Agency where id in :ids", Agency.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .collect(java.util.stream.Collectors.toMap(a -> a.id, Agencies::facts));
+    }
+
     /** How a partner calls the agency: its name, phone and contact point. */
     public record Contact(UUID id, String name, String phone, String contactPoint) {}
 

@@ -120,6 +120,11 @@ public enum Capability {
     OPEN_EMERGENCY_ACCESS(Role.CASE_WORKERS),
     /** Object-level: the opening agency and the case's lead agency read a use of emergency access; coordinators all. */
     READ_EMERGENCY_ACCESS(with(Role.CASE_WORKERS, COORDINATOR)),
+    /**
+     * Object-level: her case's lead agency produces, for the survivor, the report of who holds and who has read her
+     * data.
+     */
+    PRODUCE_DATA_REPORT(Role.CASE_WORKERS),
     /** Coordinators judge each use of emergency access justified or not. */
     REVIEW_EMERGENCY_ACCESS(EnumSet.of(COORDINATOR));
 

@@ -421,7 +421,10 @@ class DisclosureMatrixTest {
                 // A referral's links to its recipient off the platform: states and times, never the url or the code;
                 // what the recipient sees of her is its stand-in's shared data, as for any receiver
                 // (ExternalRecipientTest).
-                "/api/v1/referrals/{id}/external-links");
+                "/api/v1/referrals/{id}/external-links",
+                // Her own report, for her lead agency alone, which sees all of her anyway: who holds and read her data
+                // (DataReportTest, DataReportAccessMatrixTest).
+                "/api/v1/cases/{id}/data-report");
         Set<String> inTable = new TreeSet<>();
         for (Endpoint endpoint : Endpoint.values()) {
             inTable.add(endpoint.documented);

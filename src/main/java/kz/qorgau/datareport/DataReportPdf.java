@@ -35,6 +35,13 @@ public class DataReportPdf {
 
     private static final String FONTS = "net/sf/jasperreports/fonts/dejavu/";
 
+    static {
+        // PDFBox keeps its scan of the system's fonts in the home directory, read-only in the chart's container.
+        if (System.getProperty("pdfbox.fontcache") == null) {
+            System.setProperty("pdfbox.fontcache", System.getProperty("java.io.tmpdir"));
+        }
+    }
+
     @Location("report/report.html")
     Template template;
 

@@ -31,13 +31,16 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * The recipient's page in a real browser: Debian's Chromium, headless, at a phone's size (390 by 844 CSS pixels, as a
- * common phone), driven by Selenium through Debian's ChromeDriver, both installed by src/test/browser when missing.
- * The district hospital's social worker opens the link, gives the code and accepts; five wrong codes lock a second
- * link. Screenshots of each page are left in target/browser for a person to look at.
+ * Issue 24's story. An inspector refers a survivor to a district hospital's social worker who is not on the platform;
+ * the worker opens the link in a real browser at a phone's size (Debian's Chromium, headless, 390 by 844 CSS pixels,
+ * driven by Selenium through Debian's ChromeDriver, both installed by src/test/browser when missing), gives the code and
+ * accepts; the inspector sees ACCEPTED; five wrong codes lock a second link. A hotline operator refers a caller to a
+ * centre with a free place in her district. An ambulance's hospital opens an emergency access to the first survivor's
+ * case, reads it, and a coordinator reviews it; her report then names exactly the agencies that read her data.
+ * Screenshots of each page are left in target/browser for a person to look at.
  */
 @QuarkusTest
-class ExternalPageBrowserTest {
+class BeyondThePlatformScenarioTest {
 
     private static final Path SHOTS = Path.of("target", "browser");
 
@@ -105,10 +108,12 @@ class ExternalPageBrowserTest {
     }
 
     @Test
-    void theWorkerAcceptsOnAPhoneAndFiveWrongCodesLockAnotherLink() throws Exception {
+    void theIssuesStory() throws Exception {
         Network almaty = Network.of("almaty");
         String inspector = almaty.person("i.browser", Role.POLICE_INSPECTOR, almaty.police);
-        UUID referral = ExternalRecipientTest.sentToHospital(inspector, true)[1];
+        UUID[] sent = ExternalRecipientTest.sentToHospital(inspector, true);
+        UUID caseId = sent[0];
+        UUID referral = sent[1];
         Response issued = ExternalRecipientTest.issue(inspector, referral)
                 .then()
                 .statusCode(201)
@@ -169,6 +174,99 @@ class ExternalPageBrowserTest {
                 .extract()
                 .path("state");
         assertEquals(List.of("LOCKED"), states);
+
+        // A woman calls the hotline herself: no police, a centre with a free place in her district.
+        UUID hotline = almaty.register("111 contact centre", "HOTLINE", "[\"CRISIS_HOTLINE\"]");
+        String operator = almaty.person("o.hotline", Role.HOTLINE_OPERATOR, hotline);
+        String district = "Turksib-" + UUID.randomUUID();
+        kz.qorgau.support.Flows.directoryEntry(
+                        almaty.token(Role.AGENCY_ADMIN, almaty.crisisCentre), almaty.crisisCentre, district, 1)
+                .then()
+                .statusCode(200);
+        UUID callersCase = kz.qorgau.support.Flows.caseFile(operator);
+        given().auth()
+                .oauth2(operator)
+                .contentType("application/json")
+                .body(Map.of(
+                        "recipientAgencyIds", List.of(almaty.crisisCentre),
+                        "categories", List.of("IDENTITY", "CONTACT"),
+                        "method", "PHONE"))
+                .post("/api/v1/cases/" + callersCase + "/consents")
+                .then()
+                .statusCode(201);
+        List<String> withPlace = given().auth()
+                .oauth2(operator)
+                .queryParam("service", "SHELTER")
+                .queryParam("district", district)
+                .queryParam("acceptingNow", true)
+                .get("/api/v1/directory")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.agencyId");
+        assertEquals(List.of(almaty.crisisCentre.toString()), withPlace);
+        UUID callersReferral = UUID.fromString(given().auth()
+                .oauth2(operator)
+                .contentType("application/json")
+                .body(Map.of(
+                        "caseId",
+                        callersCase,
+                        "receiverAgencyId",
+                        almaty.crisisCentre,
+                        "servicesRequested",
+                        List.of("SHELTER"),
+                        "submit",
+                        true))
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(201)
+                .body("state", org.hamcrest.Matchers.equalTo("SUBMITTED"))
+                .extract()
+                .path("id"));
+        kz.qorgau.support.Flows.fire(almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre), callersReferral, "ACCEPT")
+                .then()
+                .statusCode(200);
+
+        // An ambulance brings the first woman to another hospital: emergency access, opened, used, reviewed.
+        UUID ambulanceHospital = almaty.register("City emergency hospital", "HEALTH", "[]");
+        String doctor = almaty.token(Role.SOCIAL_WORKER, ambulanceHospital);
+        String accessId = given().auth()
+                .oauth2(doctor)
+                .contentType("application/json")
+                .body(Map.of("caseId", caseId, "reason", "MEDICAL_EMERGENCY", "note", "Unconscious on arrival"))
+                .post("/api/v1/emergency-access")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(doctor)
+                .get("/api/v1/emergency-access/" + accessId + "/case")
+                .then()
+                .statusCode(200)
+                .body("leadAgency.agencyId", org.hamcrest.Matchers.equalTo(almaty.police.toString()));
+        given().auth()
+                .oauth2(almaty.coordinator())
+                .contentType("application/json")
+                .body(Map.of("justified", true, "note", "Treated in the emergency department"))
+                .post("/api/v1/emergency-access/" + accessId + "/review")
+                .then()
+                .statusCode(200)
+                .body("review.justified", org.hamcrest.Matchers.equalTo(true));
+
+        // Her report names exactly the agencies that read her data: her police, the hospital worker off the
+        // platform (through its page), and the emergency hospital.
+        List<String> readers = given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/cases/" + caseId + "/data-report")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("agencies.findAll { it.reads > 0 }.agencyId");
+        assertEquals(
+                java.util.Set.of(almaty.police.toString(), sent[2].toString(), ambulanceHospital.toString()),
+                java.util.Set.copyOf(readers));
+        assertEquals(3, readers.size());
     }
 
     /** Clicks a form's button and waits for the page the post answers with to replace this one. */

@@ -95,7 +95,7 @@ public class ExternalLinks {
     @ConfigProperty(name = "qorgau.external-links.session-lasts", defaultValue = "30m")
     Duration sessionLasts;
 
-    @ConfigProperty(name = "qorgau.external-links.base-url", defaultValue = "http://127.0.0.1:8080")
+    @ConfigProperty(name = "qorgau.public-base-url", defaultValue = "http://127.0.0.1:8080")
     String baseUrl;
 
     // ---- The sender's side (a verified token)

@@ -193,10 +193,12 @@ class HelmChartTest {
     }
 
     @Test
-    void productionValuesAddATlsIngressForTheApiOnlyAndScaleFromThree() {
+    void productionValuesAddATlsIngressForTheApiAndTheRecipientsPageOnlyAndScaleFromThree() {
         Map<String, Object> ingress = production.get("Ingress/qorgau");
         assertEquals("qorgau-tls", at(ingress, "spec", "tls", "0", "secretName"));
         assertEquals("/api", at(ingress, "spec", "rules", "0", "http", "paths", "0", "path"));
+        assertEquals("/r", at(ingress, "spec", "rules", "0", "http", "paths", "1", "path"));
+        assertEquals(2, ((java.util.List<?>) at(ingress, "spec", "rules", "0", "http", "paths")).size());
         assertEquals(3, (int) at(production.get("HorizontalPodAutoscaler/qorgau"), "spec", "minReplicas"));
         assertEquals(1, (int) at(production.get("PodDisruptionBudget/qorgau"), "spec", "minAvailable"));
     }

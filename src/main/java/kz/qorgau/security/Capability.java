@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public enum Capability {
     /** The tenant's agency directory: every role needs it, to choose a receiver or to read the trail. */
-    READ_AGENCIES(EnumSet.allOf(Role.class)),
+    READ_AGENCIES(EnumSet.complementOf(EnumSet.of(Role.EXTERNAL_RECIPIENT))),
     REGISTER_AGENCY(EnumSet.of(COORDINATOR)),
     /** Object-level: an agency-admin edits only its own agency, and not its kind or whether it is active. */
     EDIT_AGENCY(EnumSet.of(AGENCY_ADMIN, COORDINATOR)),

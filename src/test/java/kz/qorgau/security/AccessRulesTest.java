@@ -23,9 +23,19 @@ class AccessRulesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Role.class)
-    void everyRoleReadsTheDirectoryOfItsNetwork(Role role) {
+    @EnumSource(value = Role.class, names = "EXTERNAL_RECIPIENT", mode = EnumSource.Mode.EXCLUDE)
+    void everyRoleOfAPersonOrSystemReadsTheDirectoryOfItsNetwork(Role role) {
         assertTrue(AccessRules.may(caller(role, OWN), Capability.READ_AGENCIES));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRecipientOffThePlatformAnswersItsReferralAndNothingElse() {
+        var recipient = caller(Role.EXTERNAL_RECIPIENT, OWN);
+        for (Capability capability : Capability.values()) {
+            boolean expected = Set.of(Capability.READ_REFERRALS, Capability.WORK_REFERRALS, Capability.READ_SHARED_DATA)
+                    .contains(capability);
+            assertEquals(expected, AccessRules.may(recipient, capability), capability.name());
+        }
     }
 
     @ParameterizedTest

@@ -145,8 +145,9 @@ public class AgencyService {
                 agency.kind,
                 agency.district,
                 services,
-                agency.email,
-                agency.phone,
+                // A recipient off the platform is reached by the sender who named it, not by the network.
+                agency.kind == AgencyKind.EXTERNAL ? null : agency.email,
+                agency.kind == AgencyKind.EXTERNAL ? null : agency.phone,
                 agency.active,
                 agency.createdAt,
                 agency.updatedAt);

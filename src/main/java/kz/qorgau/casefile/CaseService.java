@@ -159,6 +159,15 @@ public class CaseService {
                                 + " check them with her, or with the network's coordinators",
                         Map.of());
             }
+            // Its id goes only to an agency that sees the case anyway; any other hears whom to call, so that naming her
+            // is no way round emergency access and its review.
+            if (!caseAccess.to(open.caseId(), open.leadAgencyId()).seesCase()) {
+                throw new ProblemException.Conflict(
+                        "survivor-has-open-case",
+                        "She already has an open case, led by agency " + open.leadAgencyId()
+                                + ": call them rather than open a second",
+                        Map.of("leadAgencyId", open.leadAgencyId()));
+            }
             throw new ProblemException.Conflict(
                     "survivor-has-open-case",
                     "She already has open case " + open.caseId() + ", led by agency " + open.leadAgencyId()

@@ -29,7 +29,7 @@ public final class Texts {
 
     /** The bundle's words in this language, English for any other. */
     public static Texts of(String bundleName, String lang) {
-        return new Texts(bundleName, LANGUAGES.contains(lang) ? lang : "en");
+        return new Texts(bundleName, lang != null && LANGUAGES.contains(lang) ? lang : "en");
     }
 
     /** The language asked for by name, else the best of an Accept-Language header, else English. */

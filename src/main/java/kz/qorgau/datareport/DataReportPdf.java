@@ -2,8 +2,6 @@ package kz.qorgau.datareport;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -42,8 +40,8 @@ public class DataReportPdf {
         }
     }
 
-    @Location("report/report.html")
-    Template template;
+    @Inject
+    kz.qorgau.common.Pages templates;
 
     @Inject
     kz.qorgau.security.TenantsConfig tenants;
@@ -78,7 +76,10 @@ public class DataReportPdf {
         DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                 .withLocale(t.locale())
                 .withZone(zone);
-        String html = template.data("page", page(report, t, day, leadName)).render();
+        String html = templates
+                .template("report/report")
+                .data("page", page(report, t, day, leadName))
+                .render();
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();

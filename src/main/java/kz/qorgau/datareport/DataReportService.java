@@ -136,6 +136,9 @@ public class DataReportService {
                         + " bool_or('coordinator' = any(e.actor_roles))"
                         + " from audit_entry e left join lateral unnest(e.categories) as c(category) on true"
                         + " where e.tenant_id = ?1 and e.case_id = ?2 and e.action in (" + READING_ACTIONS + ")"
+                        // A read counts when it showed her something: a category of hers, or her case's emergency
+                        // view; opening a link's code page, or a wrong code, showed nothing.
+                        + " and (cardinality(e.categories) > 0 or e.record_type = 'case')"
                         + " group by e.actor_agency_id")
                 .setParameter(1, tenant)
                 .setParameter(2, caseId)

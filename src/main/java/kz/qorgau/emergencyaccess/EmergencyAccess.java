@@ -48,7 +48,8 @@ public class EmergencyAccess {
     @Column(name = "opened_at", nullable = false, updatable = false)
     public Instant openedAt;
 
-    @Column(name = "expires_at", nullable = false, updatable = false)
+    /** Brought forward to the review when a coordinator judges the use unjustified. */
+    @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
 
     @Column(name = "review_due_at", nullable = false, updatable = false)

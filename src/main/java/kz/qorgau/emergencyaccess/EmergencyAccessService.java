@@ -254,6 +254,10 @@ public class EmergencyAccessService {
         opened.reviewedBy = access.caller().username();
         opened.justified = request.justified();
         opened.reviewNote = request.note().strip();
+        if (!request.justified() && opened.expiresAt.isAfter(now)) {
+            // An unjustified use ends when it is judged so.
+            opened.expiresAt = now;
+        }
         em.flush();
         audit.record(
                 AuditAction.UPDATE,

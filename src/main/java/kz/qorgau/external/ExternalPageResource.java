@@ -1,7 +1,5 @@
 package kz.qorgau.external;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -44,14 +42,8 @@ public class ExternalPageResource {
     @Inject
     ExternalPages pages;
 
-    @Location("external/gone.html")
-    Template gone;
-
-    @Location("external/code.html")
-    Template code;
-
-    @Location("external/referral.html")
-    Template referral;
+    @Inject
+    kz.qorgau.common.Pages templates;
 
     @GET
     @Path("/page.css")
@@ -128,7 +120,7 @@ public class ExternalPageResource {
             return gonePage(t, opened);
         }
         if (chosen == null || !ExternalLinkRules.PAGE_ACTIONS.contains(chosen) || seen < 0) {
-            return referralPage(400, t, tenant, token, session, opened, "error.input", "error");
+            return referralPage(400, t, tenant, token, session, opened, "error.action", "error");
         }
         TransitionCommand command = new TransitionCommand(
                 chosen,
@@ -164,7 +156,10 @@ public class ExternalPageResource {
             String messageClass) {
         ExternalPages.ReceiverPage page = pages.page(opened.referralId());
         boolean spent = opened.state() == LinkState.SPENT;
-        TemplateInstance view = referral.data("t", t)
+        TemplateInstance view = templates
+                .template("external/referral")
+                .data("t", t.all())
+                .data("lang", t.lang())
                 .data("page", spent ? withoutActions(page) : page)
                 .data("session", session)
                 .data("actionUrl", "/r/" + tenant + "/" + token + "/actions")
@@ -184,6 +179,7 @@ public class ExternalPageResource {
                 page.serviceKeys(),
                 page.note(),
                 page.nothingShown(),
+                page.ended(),
                 page.fullName(),
                 page.birthDate(),
                 page.phone(),
@@ -197,13 +193,18 @@ public class ExternalPageResource {
     }
 
     private TemplateInstance codePage(PageTexts t, Integer attemptsLeft) {
-        return code.data("t", t).data("languages", PageTexts.languages()).data("attemptsLeft", attemptsLeft);
+        return templates
+                .template("external/code")
+                .data("t", t.all())
+                .data("lang", t.lang())
+                .data("languages", PageTexts.languages())
+                .data("wrongCode", attemptsLeft == null ? null : t.format("code.wrong", attemptsLeft));
     }
 
     /** A link that is not, or no longer, live: a page that says so and nothing else. */
     private Response gonePage(PageTexts t, Opened opened) {
         if (!opened.known()) {
-            return html(404, gone.data("t", t).data("messageKey", "gone.unknown"));
+            return html(404, goneView(t, "gone.unknown"));
         }
         String key = switch (opened.state()) {
             case EXPIRED -> "gone.expired";
@@ -212,11 +213,31 @@ public class ExternalPageResource {
             case SPENT -> "gone.spent";
             case USED, IN_SESSION, AWAITING_CODE -> "gone.used";
         };
-        return html(410, gone.data("t", t).data("messageKey", key));
+        return html(410, goneView(t, key));
+    }
+
+    private TemplateInstance goneView(PageTexts t, String messageKey) {
+        return templates
+                .template("external/gone")
+                .data("t", t.all())
+                .data("lang", t.lang())
+                .data("messageKey", messageKey);
     }
 
     private static Response html(int status, TemplateInstance page) {
         return Response.status(status).type(HTML).entity(page.render()).build();
+    }
+
+    /**
+     * A form body that is not url-encoded text (a stray %ZZ): the page says it could not read it. Anything else thrown
+     * here is a fault, and stays one.
+     */
+    @org.jboss.resteasy.reactive.server.ServerExceptionMapper
+    public Response unreadable(IllegalArgumentException refused) {
+        if (String.valueOf(refused.getMessage()).startsWith("Failed to decode")) {
+            return html(400, goneView(PageTexts.of("en"), "error.unreadable"));
+        }
+        throw refused;
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {

@@ -51,6 +51,7 @@ public class ExternalPages {
             List<String> serviceKeys,
             String note,
             boolean nothingShown,
+            boolean ended,
             String fullName,
             LocalDate birthDate,
             String phone,
@@ -82,7 +83,8 @@ public class ExternalPages {
                         .map(s -> "service." + s)
                         .toList(),
                 referral.note(),
-                shared.categories().isEmpty(),
+                shared.categories().isEmpty() && !referral.state().isTerminal(),
+                referral.state().isTerminal(),
                 shared.fullName(),
                 shared.birthDate(),
                 shared.phone(),

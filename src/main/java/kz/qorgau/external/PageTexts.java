@@ -30,6 +30,13 @@ public final class PageTexts {
         return texts.get(key);
     }
 
+    /** Every word of the page in this language, by key: what its templates read. */
+    public java.util.Map<String, String> all() {
+        java.util.Map<String, String> words = new java.util.HashMap<>();
+        texts.keys().forEach(key -> words.put(key, texts.get(key)));
+        return words;
+    }
+
     public String format(String key, Object argument) {
         return texts.format(key, argument);
     }

@@ -134,6 +134,12 @@ public class ReferralService {
         UUID receiverId = request.receiverAgencyId();
         if (request.externalRecipient() != null) {
             var external = request.externalRecipient();
+            if (kz.qorgau.common.Text.hasInvisible(external.organisation())
+                    || kz.qorgau.common.Text.hasInvisible(external.person())) {
+                // A name with a control or direction character can pose as another on the recipient's page.
+                throw new ProblemException.InvalidInput(
+                        "externalRecipient", "must name the organisation and person without control characters");
+            }
             receiverId = agencies.standIn(
                     ids.newId(),
                     external.organisation(),

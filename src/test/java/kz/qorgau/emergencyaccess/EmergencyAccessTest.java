@@ -163,6 +163,13 @@ class EmergencyAccessTest {
                 .statusCode(200)
                 .body("review.justified", equalTo(false), "review.note", equalTo("No medical need was recorded"));
         review(accessId, true).then().statusCode(409).body("type", org.hamcrest.Matchers.endsWith("already-reviewed"));
+        // A use judged unjustified ends there and then.
+        given().auth()
+                .oauth2(hospitalWorker)
+                .get("/api/v1/emergency-access/" + accessId + "/case")
+                .then()
+                .statusCode(409)
+                .body("type", org.hamcrest.Matchers.endsWith("emergency-access-ended"));
         JsonPath figures = given().auth()
                 .oauth2(almaty.coordinator())
                 .queryParam(

@@ -203,9 +203,80 @@ class ExternalRecipientTest {
                 .get("/api/v1/referrals/" + referral + "/external-links")
                 .then()
                 .body("[0].state", equalTo("LOCKED"), "[0].wrongCodes", equalTo(5));
+        // Her report does not count the code page, nor the wrong codes, as reads of her data.
+        UUID caseId = UUID.fromString(given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/referrals/" + referral)
+                .path("caseId"));
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/cases/" + caseId + "/data-report")
+                .then()
+                .statusCode(200)
+                .body("agencies.find { it.kind == 'EXTERNAL' }.reads", equalTo(0));
         // A new link works again.
         Response second = issue(inspector, referral);
         code(path(second), second.path("code")).then().statusCode(200);
+    }
+
+    @Test
+    void thePageAnswersEveryMalformedRequestWithAPageNeverAFault() {
+        UUID referral = sentToHospital(inspector, true)[1];
+        Response issued = issue(inspector, referral);
+        String page = path(issued);
+        // No language, no session, no body: the page, in English, saying the link does nothing more.
+        given().post(page + "/actions").then().statusCode(410).contentType(containsString("text/html"));
+        given().post("/r/almaty/xyz/actions").then().statusCode(404).contentType(containsString("text/html"));
+        given().contentType("application/x-www-form-urlencoded")
+                .body("code=%ZZ")
+                .post(page)
+                .then()
+                .statusCode(400)
+                .contentType(containsString("text/html"))
+                .body(containsString("could not be read"));
+        Response opened = code(page, issued.path("code"));
+        String session = found(SESSION, opened.asString());
+        for (String action : List.of("START", "COMPLETE", "CANCEL", "WITHDRAW", "SUBMIT", "NOTHING")) {
+            act(page, session, action, found(VERSION, opened.asString()))
+                    .then()
+                    .statusCode(400)
+                    .body(containsString("That answer cannot be given here"));
+        }
+        act(page, session, "ACCEPT", "abc").then().statusCode(400).body(containsString("cannot be given here"));
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/referrals/" + referral)
+                .then()
+                .body("state", equalTo("SUBMITTED"));
+        // A DECLINE without its reason is refused and the page says what is missing.
+        act(page, session, "DECLINE", found(VERSION, opened.asString()))
+                .then()
+                .statusCode(400)
+                .body(containsString("Please give a reason"));
+    }
+
+    @Test
+    void theRecipientIsNamedPlainlyAndItsContactStaysWithTheSender() {
+        UUID caseId = Flows.caseFile(inspector);
+        given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .body(Map.of(
+                        "caseId", caseId,
+                        "externalRecipient",
+                                Map.of("organisation", "Talgar \u202Elatipsoh", "phone", "+7 727 742 11 22"),
+                        "servicesRequested", List.of("MEDICAL_CARE")))
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("externalRecipient"));
+        UUID standIn = sentToHospital(inspector, true)[2];
+        given().auth()
+                .oauth2(almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre))
+                .get("/api/v1/agencies/" + standIn)
+                .then()
+                .statusCode(200)
+                .body("kind", equalTo("EXTERNAL"), "phone", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

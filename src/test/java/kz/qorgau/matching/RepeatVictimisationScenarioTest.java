@@ -113,6 +113,13 @@ class RepeatVictimisationScenarioTest {
                 .body("type", equalTo("urn:qorgau:problem:survivor-has-open-case"))
                 .body("caseId", equalTo(caseId.toString()))
                 .body("leadAgencyId", equalTo(almaty.police.toString()));
+        // Another agency that names her hears whom to call, not the case: naming her is no way round emergency access.
+        openCase(almaty.token(Role.SOCIAL_WORKER, almaty.socialProtection), "Gulnara Akhmetova", born, null)
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("urn:qorgau:problem:survivor-has-open-case"))
+                .body("caseId", nullValue())
+                .body("leadAgencyId", equalTo(almaty.police.toString()));
         // Her IIN under another name is refused too, without naming her case to a caller that did not name her.
         openCase(inspector, "Zhuldyz Omarova", born, iin)
                 .then()

@@ -256,8 +256,13 @@ public class PartnerDocumentFilter implements OASFilter {
                         .getAPIResponse(status)
                         .getContent()
                         .getMediaTypes()
-                        .values()
-                        .forEach(media -> media.setExample(example));
+                        .forEach((type, media) -> {
+                            // A JSON example for a JSON answer; a binary answer (a PDF beside JSON) shows only a
+                            // textual one.
+                            if (type.contains("json") || example instanceof String) {
+                                media.setExample(example);
+                            }
+                        });
             }
         });
     }

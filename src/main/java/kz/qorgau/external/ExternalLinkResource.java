@@ -69,6 +69,17 @@ public class ExternalLinkResource {
             operationId = "listExternalLinks",
             summary = "The links issued for the referral, newest first, and how each was used",
             description = "The sender's case workers; never the url or the code.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The links, newest first",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                                            implementation = LinkView.class,
+                                            maxItems = 100)))
     public List<LinkView> list(@RestPath UUID id) {
         return links.list(id);
     }

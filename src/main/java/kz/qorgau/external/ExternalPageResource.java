@@ -122,6 +122,10 @@ public class ExternalPageResource {
         if (chosen == null || !ExternalLinkRules.PAGE_ACTIONS.contains(chosen) || seen < 0) {
             return referralPage(400, t, tenant, token, session, opened, "error.action", "error");
         }
+        if (note != null && (note.length() > 2000 || kz.qorgau.common.Text.hasInvisible(note))) {
+            // The limits of the API's own notes: 2,000 characters, no control or direction characters.
+            return referralPage(400, t, tenant, token, session, opened, "error.input", "error");
+        }
         TransitionCommand command = new TransitionCommand(
                 chosen,
                 parse(DeclineReason.class, reasonCode),
@@ -229,12 +233,14 @@ public class ExternalPageResource {
     }
 
     /**
-     * A form body that is not url-encoded text (a stray %ZZ): the page says it could not read it. Anything else thrown
-     * here is a fault, and stays one.
+     * A form body the page cannot read: not url-encoded text (a stray %ZZ), or more fields than any of its forms has. The
+     * page says it could not read it. Anything else thrown here is a fault, and stays one.
      */
     @org.jboss.resteasy.reactive.server.ServerExceptionMapper
-    public Response unreadable(IllegalArgumentException refused) {
-        if (String.valueOf(refused.getMessage()).startsWith("Failed to decode")) {
+    public Response unreadable(RuntimeException refused) {
+        String message = String.valueOf(refused.getMessage());
+        if (refused instanceof IllegalArgumentException && message.startsWith("Failed to decode")
+                || message.startsWith("Param limit of")) {
             return html(400, goneView(PageTexts.of("en"), "error.unreadable"));
         }
         throw refused;

@@ -134,8 +134,7 @@ public class ReferralService {
         UUID receiverId = request.receiverAgencyId();
         if (request.externalRecipient() != null) {
             var external = request.externalRecipient();
-            if (kz.qorgau.common.Text.hasInvisible(external.organisation())
-                    || kz.qorgau.common.Text.hasInvisible(external.person())) {
+            if (!plainName(external.organisation()) || !plainName(external.person())) {
                 // A name with a control or direction character can pose as another on the recipient's page.
                 throw new ProblemException.InvalidInput(
                         "externalRecipient", "must name the organisation and person without control characters");
@@ -436,6 +435,19 @@ public class ReferralService {
             audited(referral, AuditAction.UPDATE, "receiver address no longer shared");
         }
         return addressView(referral, street);
+    }
+
+    /** A name on one line: no control or format character, no line or paragraph break of any kind. */
+    private static boolean plainName(String name) {
+        return name == null
+                || !kz.qorgau.common.Text.hasInvisible(name)
+                        && name.codePoints()
+                                .noneMatch(c -> Character.isISOControl(c)
+                                        || Character.getType(c) == Character.LINE_SEPARATOR
+                                        || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
+                                        || Character.getType(c) == Character.PRIVATE_USE
+                                        || Character.getType(c) == Character.UNASSIGNED
+                                        || Character.getType(c) == Character.SURROGATE);
     }
 
     /** A referral to a recipient off the platform, as its sender works it. */

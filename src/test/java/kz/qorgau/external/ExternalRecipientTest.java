@@ -248,28 +248,64 @@ class ExternalRecipientTest {
                 .get("/api/v1/referrals/" + referral)
                 .then()
                 .body("state", equalTo("SUBMITTED"));
+        // More fields than any form has, a note too long or with a control character: a page, never a fault.
+        StringBuilder many = new StringBuilder("lang=en");
+        for (int i = 0; i < 1001; i++) {
+            many.append("&f").append(i).append("=1");
+        }
+        given().contentType("application/x-www-form-urlencoded")
+                .body(many.toString())
+                .post("/r/nowhere/x")
+                .then()
+                .statusCode(400)
+                .contentType(containsString("text/html"));
+        for (String note : List.of("x".repeat(2001), "bad\u0000note", "see \u202Ehere")) {
+            given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                    .formParam("session", session)
+                    .formParam("action", "DECLINE")
+                    .formParam("reasonCode", "OTHER")
+                    .formParam("note", note)
+                    .formParam("version", found(VERSION, opened.asString()))
+                    .post(page + "/actions")
+                    .then()
+                    .statusCode(400)
+                    .contentType(containsString("text/html"));
+        }
         // A DECLINE without its reason is refused and the page says what is missing.
         act(page, session, "DECLINE", found(VERSION, opened.asString()))
                 .then()
                 .statusCode(400)
                 .body(containsString("Please give a reason"));
+        // A note of 2,000 Russian letters (12,000 bytes url-encoded) is an answer like any other.
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("session", session)
+                .formParam("action", "DECLINE")
+                .formParam("reasonCode", "OTHER")
+                .formParam("note", "Ж".repeat(2000))
+                .formParam("version", found(VERSION, opened.asString()))
+                .formParam("lang", "ru")
+                .post(page + "/actions")
+                .then()
+                .statusCode(200)
+                .body(containsString("Вы отказали в направлении"));
     }
 
     @Test
     void theRecipientIsNamedPlainlyAndItsContactStaysWithTheSender() {
         UUID caseId = Flows.caseFile(inspector);
-        given().auth()
-                .oauth2(inspector)
-                .contentType("application/json")
-                .body(Map.of(
-                        "caseId", caseId,
-                        "externalRecipient",
-                                Map.of("organisation", "Talgar \u202Elatipsoh", "phone", "+7 727 742 11 22"),
-                        "servicesRequested", List.of("MEDICAL_CARE")))
-                .post("/api/v1/referrals")
-                .then()
-                .statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.hasItem("externalRecipient"));
+        for (String organisation : List.of("Talgar \u202Elatipsoh", "Talgar\nCity hospital", "Talgar\u2028")) {
+            given().auth()
+                    .oauth2(inspector)
+                    .contentType("application/json")
+                    .body(Map.of(
+                            "caseId", caseId,
+                            "externalRecipient", Map.of("organisation", organisation, "phone", "+7 727 742 11 22"),
+                            "servicesRequested", List.of("MEDICAL_CARE")))
+                    .post("/api/v1/referrals")
+                    .then()
+                    .statusCode(400)
+                    .body("errors.field", org.hamcrest.Matchers.hasItem("externalRecipient"));
+        }
         UUID standIn = sentToHospital(inspector, true)[2];
         given().auth()
                 .oauth2(almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre))

@@ -31,15 +31,6 @@ public class EmergencyAccessJob {
     /** @return how many uses this call escalated, across all tenants */
     @ActivateRequestContext
     public int escalateOverdue() {
-        int escalated = 0;
-        for (String tenant : tenants.all().keySet()) {
-            override.actFor(tenant);
-            try {
-                escalated += emergencyAccess.escalateOverdue(tenant);
-            } finally {
-                override.clear();
-            }
-        }
-        return escalated;
+        return override.forEach(tenants.all().keySet(), tenant -> emergencyAccess.escalateOverdue(tenant));
     }
 }

@@ -19,6 +19,20 @@ public class TenantOverride {
         this.tenantId = null;
     }
 
+    /** Does a job's work for each tenant in turn, acting for it; returns the sum of what each turn counted. */
+    public int forEach(java.util.Collection<String> tenants, java.util.function.ToIntFunction<String> work) {
+        int done = 0;
+        for (String tenant : tenants) {
+            actFor(tenant);
+            try {
+                done += work.applyAsInt(tenant);
+            } finally {
+                clear();
+            }
+        }
+        return done;
+    }
+
     String tenantId() {
         return tenantId;
     }

@@ -48,7 +48,7 @@ REFERRAL=$(post /api/v1/referrals "$INSPECTOR" "{\"caseId\":\"$CASE\",\"external
 REFERRAL_ID=$(echo "$REFERRAL" | json_field id)
 LINK=$(post "/api/v1/referrals/$REFERRAL_ID/external-links" "$INSPECTOR" '')
 PAGE=$(echo "$LINK" | python3 -c "import json,sys,urllib.parse; print(urllib.parse.urlparse(json.load(sys.stdin)['url']).path)")
-times "recipient's page, before the code" curl -sf -o /dev/null -w '%{time_total}\n' "$BASE$PAGE"
+times "the recipient page, before the code" curl -sf -o /dev/null -w '%{time_total}\n' "$BASE$PAGE"
 SIZE=$(curl -sf -H "Authorization: Bearer $INSPECTOR" -H 'Accept: application/pdf' "$BASE/api/v1/cases/$CASE/data-report?lang=kk" | wc -c)
 echo
 echo "PDF size: $SIZE bytes; $RUNS warm calls per path, one at a time"

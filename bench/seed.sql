@@ -179,7 +179,8 @@ from (
 -- random index: "police" (all but the focus police, which is picked on purpose), "leads" (the agencies
 -- offering services; police offer none) and "receivers" (the same without the focus crisis centre, which
 -- is routed to on purpose; crisis centres listed three times and social protection and health twice, as
--- they get most referrals). Copies of one agency are far apart, so the next entry is always another.
+-- they get most referrals). Copies of one agency are far apart, so the next entry is another but where the
+-- list wraps round.
 create temp table seed_pick as
 select tenant_id, pool, row_number() over (partition by tenant_id, pool order by copy, name, agency_id) as i, agency_id
 from (
@@ -193,7 +194,8 @@ from (
     union all
     select a.tenant_id, 'receivers', copy, a.name, a.id
     from agency a join seed_param p using (tenant_id) cross join generate_series(1, 3) copy
-    where a.kind <> 'POLICE' and a.active and cardinality(a.services) > 0 and a.id <> p.focus_receiver
+    where a.kind not in ('POLICE', 'HOTLINE', 'EXTERNAL') and a.active and cardinality(a.services) > 0
+      and a.id <> p.focus_receiver
       and copy <= case a.kind when 'NGO_CRISIS_CENTRE' then 3 when 'SOCIAL_PROTECTION' then 2
                               when 'HEALTH' then 2 else 1 end
 ) x;
@@ -458,7 +460,10 @@ with r as materialized (
            case when r.sender = r.focus_sender and r.u_rcv < r.p_focus_sender then r.focus_receiver
                 when r.sender not in (r.focus_sender, r.focus_receiver) and r.u_rcv < r.p_focus_other
                     then r.focus_receiver
-                when k1.agency_id = r.sender then k2.agency_id
+                -- The entry after it is another agency but where the list wraps round to its start.
+                when k1.agency_id = r.sender then coalesce(nullif(k2.agency_id, r.sender),
+                    (select k.agency_id from seed_pick k where k.tenant_id = r.tenant_id and k.pool = 'receivers'
+                       and k.agency_id <> r.sender order by k.i limit 1))
                 else k1.agency_id end as receiver
     from r
     join seed_pick k1 on k1.tenant_id = r.tenant_id and k1.pool = 'receivers' and k1.i = r.pick

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
@@ -114,22 +115,9 @@ public class PartnerDocumentFilter implements OASFilter {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
-        problem(responses, "400", "Invalid input: the problem's errors name each field");
-        problem(responses, "401", "No valid bearer access token from the network's identity provider");
-        problem(responses, "403", "The caller's role, or its relation to the object, does not allow this");
-        problem(responses, "404", "No such object, or one the caller may not see");
-        problem(responses, "413", "The request body is larger than the API accepts");
-        problem(responses, "500", "The request could not be completed; it has been logged");
-        problem(responses, "414", "The request's path and query are longer than the API accepts (8,192 characters)");
-        problem(
-                responses,
-                "429",
-                "This client has sent more requests than its network allows: wait Retry-After seconds");
-        problem(
-                responses,
-                "503",
-                "The service cannot reach its database just now; nothing was changed: send the "
-                        + "request again after Retry-After seconds");
+        for (String status : List.of("400", "401", "403", "404", "413", "414", "429", "500", "503")) {
+            shared(responses, status);
+        }
         if (String.valueOf(operation.getOperationId()).matches("attach(Case|Referral)Document")) {
             problem(
                     responses,
@@ -137,8 +125,8 @@ public class PartnerDocumentFilter implements OASFilter {
                     "The content is not a PDF, a JPEG or a PNG image, or it contradicts the Content-Type sent");
         }
         if (operation.getRequestBody() != null) {
-            problem(responses, "415", "The body is not in a media type the operation reads");
-            problem(responses, "411", "The body declares no Content-Length (a chunked body is refused)");
+            shared(responses, "415");
+            shared(responses, "411");
         }
         String id = String.valueOf(operation.getOperationId());
         addExamples(operation, id);
@@ -164,7 +152,7 @@ public class PartnerDocumentFilter implements OASFilter {
                 || id.equals("editAgency")
                 || id.equals("closeCase")
                 || id.equals("updateDirectoryEntry")) {
-            problem(responses, "412", "If-Match names a version that is no longer current: read the object again");
+            shared(responses, "412");
         }
         if (id.equals("fireReferralAction")
                 || id.equals("reassignReferral")
@@ -172,7 +160,7 @@ public class PartnerDocumentFilter implements OASFilter {
                 || id.equals("closeCase")
                 || id.equals("editAgency")
                 || id.equals("updateDirectoryEntry")) {
-            problem(responses, "428", "If-Match is missing: send the ETag of the object as read");
+            shared(responses, "428");
         }
         if (id.equals("reportIncident")) {
             problem(
@@ -200,26 +188,59 @@ public class PartnerDocumentFilter implements OASFilter {
      */
     private static void standardHeaders(APIResponses responses) {
         responses.getAPIResponses().forEach((status, response) -> {
-            response.addHeader(
-                    "Access-Control-Allow-Origin",
-                    OASFactory.createHeader()
-                            .description(
-                                    "The calling web page's origin, when it is one of the network's configured partner portals")
-                            .schema(OASFactory.createSchema()
-                                    .addType(Schema.SchemaType.STRING)
-                                    .maxLength(2000)));
-            if (status.startsWith("2") || status.startsWith("4")) {
-                response.addHeader(
-                        "RateLimit-Limit",
-                        integerHeader(
-                                "How many requests the client may send at once (its burst); on calls with a verified token"));
-                response.addHeader("RateLimit-Remaining", integerHeader("How many of them are left now"));
-                response.addHeader("RateLimit-Reset", integerHeader("Seconds until all of them are available again"));
-            }
-            if (status.equals("429") || status.equals("503")) {
-                response.addHeader("Retry-After", integerHeader("Seconds to wait before sending the request again"));
+            if (response.getRef() == null) {
+                addStandardHeaders(status, response);
             }
         });
+    }
+
+    private static void addStandardHeaders(String status, APIResponse response) {
+        response.addHeader("Access-Control-Allow-Origin", headerRef("Access-Control-Allow-Origin"));
+        if (status.startsWith("2") || status.startsWith("4")) {
+            for (String name : List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")) {
+                response.addHeader(name, headerRef(name));
+            }
+        }
+        if (status.equals("429") || status.equals("503")) {
+            response.addHeader("Retry-After", headerRef("Retry-After"));
+        }
+        if (status.startsWith("4") || status.startsWith("5")) {
+            response.addHeader("Content-Language", headerRef("Content-Language"));
+        }
+    }
+
+    private static org.eclipse.microprofile.openapi.models.headers.Header headerRef(String name) {
+        return OASFactory.createHeader().ref("#/components/headers/" + name);
+    }
+
+    /** The headers the answers share, each described once. */
+    private static void addHeaders(OpenAPI openAPI) {
+        openAPI.getComponents()
+                .addHeader(
+                        "Access-Control-Allow-Origin",
+                        OASFactory.createHeader()
+                                .description("The calling web page's origin, when it is one of the network's configured"
+                                        + " partner portals")
+                                .schema(OASFactory.createSchema()
+                                        .addType(Schema.SchemaType.STRING)
+                                        .maxLength(2000)))
+                .addHeader(
+                        "RateLimit-Limit",
+                        integerHeader("How many requests the client may send at once (its burst); on calls with a"
+                                + " verified token"))
+                .addHeader("RateLimit-Remaining", integerHeader("How many of them are left now"))
+                .addHeader("RateLimit-Reset", integerHeader("Seconds until all of them are available again"))
+                .addHeader("Retry-After", integerHeader("Seconds to wait before sending the request again"))
+                .addHeader(
+                        "Content-Language",
+                        OASFactory.createHeader()
+                                .description("The language of the problem detail's title, detail and field messages:"
+                                        + " kk, ru or en, as Accept-Language chose")
+                                .schema(OASFactory.createSchema()
+                                        .addType(Schema.SchemaType.STRING)
+                                        .addEnumeration("kk")
+                                        .addEnumeration("ru")
+                                        .addEnumeration("en")));
     }
 
     private static org.eclipse.microprofile.openapi.models.headers.Header integerHeader(String description) {
@@ -276,6 +297,17 @@ public class PartnerDocumentFilter implements OASFilter {
         }
     }
 
+    /** Refers to the shared answer of this status, in place of any Quarkus added without a body (401, 403). */
+    private static void shared(APIResponses responses, String status) {
+        if (responses.hasAPIResponse(status) && responses.getAPIResponse(status).getContent() != null) {
+            return;
+        }
+        responses.addAPIResponse(
+                status,
+                SharedProblemResponses.reference(
+                        SharedProblemResponses.of(status).orElseThrow()));
+    }
+
     /** Adds the problem response, or gives one added without a body (Quarkus adds 401 and 403 so) its body. */
     private static void problem(APIResponses responses, String status, String description) {
         if (responses.hasAPIResponse(status) && responses.getAPIResponse(status).getContent() != null) {
@@ -290,7 +322,33 @@ public class PartnerDocumentFilter implements OASFilter {
                                         ProblemDetail.MEDIA_TYPE,
                                         OASFactory.createMediaType()
                                                 .schema(OASFactory.createSchema()
-                                                        .ref(PROBLEM_REF)))));
+                                                        .ref(PROBLEM_REF))
+                                                .example(exampleOf(status, description)))));
+    }
+
+    private static final Pattern SLUG_NAMED = Pattern.compile("\\(([a-z]+(?:-[a-z]+)+)[,)]");
+
+    /**
+     * An example of an answer whose meaning is the operation's own: its type is the first kind of problem the
+     * description names, and its detail the description (the real detail says which case applies).
+     */
+    private static Map<String, Object> exampleOf(String status, String description) {
+        Matcher named = SLUG_NAMED.matcher(description);
+        String slug = named.find()
+                ? named.group(1)
+                : switch (status) {
+                    case "409" -> "conflict";
+                    case "410" -> "cursor-expired";
+                    case "415" -> "unsupported-media-type";
+                    default -> "unprocessable";
+                };
+        String title = switch (status) {
+            case "409" -> "Conflict";
+            case "410" -> "document-erased".equals(slug) ? "Document erased" : "Cursor expired";
+            case "415" -> "Unsupported Media Type";
+            default -> "Unprocessable request";
+        };
+        return SharedProblemResponses.example(slug, title, Integer.parseInt(status), description, null, Map.of());
     }
 
     /**
@@ -335,14 +393,39 @@ public class PartnerDocumentFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema(PROBLEM, problemSchema());
+        SharedProblemResponses.addTo(openAPI, PROBLEM_REF);
+        addHeaders(openAPI);
+        openAPI.getComponents()
+                .getResponses()
+                .forEach((status, response) -> addStandardHeaders(
+                        SharedProblemResponses.SHARED.stream()
+                                .filter(s -> s.name().equals(status))
+                                .findFirst()
+                                .orElseThrow()
+                                .status(),
+                        response));
+        PartnerDocumentText.complete(openAPI);
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
         if (schemas == null || openAPI.getPaths() == null) {
             return;
         }
-        // Keep the schemas the operations reach, directly or through other schemas.
+        String operations = String.valueOf(openAPI.getPaths().getPathItems());
+        Matcher sharedResponse =
+                Pattern.compile("#/components/responses/([A-Za-z]+)").matcher(operations);
+        Set<String> usedResponses = new HashSet<>();
+        while (sharedResponse.find()) {
+            usedResponses.add(sharedResponse.group(1));
+        }
+        openAPI.getComponents().getResponses().keySet().stream()
+                .filter(name -> !usedResponses.contains(name))
+                .toList()
+                .forEach(openAPI.getComponents()::removeResponse);
+        // Keep the schemas the operations reach, directly or through other schemas (the shared answers reach
+        // the problem detail).
         Set<String> used = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>();
-        collect(String.valueOf(openAPI.getPaths().getPathItems()), used, todo);
+        used.add(PROBLEM);
+        collect(operations, used, todo);
         while (!todo.isEmpty()) {
             Schema schema = schemas.get(todo.pop());
             if (schema != null) {

@@ -130,6 +130,58 @@ class PartnerDocumentsTest {
                 .extract()
                 .asString();
         DOCUMENTS.forEach(document -> assertTrue(page.contains("/q/openapi-" + document), document));
+        // Authorize logs a person in with the demo realm's public client, by authorization code with PKCE.
+        assertTrue(
+                page.contains("clientId: 'qorgau-swagger'") || page.contains("\"clientId\":\"qorgau-swagger\""), page);
+        assertTrue(
+                page.contains("usePkceWithAuthorizationCodeGrant: true")
+                        || page.contains("\"usePkceWithAuthorizationCodeGrant\":true"),
+                page);
+    }
+
+    /**
+     * What a partner reads: every parameter says what it means, every error it will meet shows an example,
+     * the document names its server, and none of the scan's own marks is left in it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyParameterIsDescribedEveryErrorHasAnExampleAndNoInternalKeyIsLeft() throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (String document : DOCUMENTS) {
+            String text = Files.readString(Path.of("openapi", document + ".yaml"));
+            if (text.contains("x-smallrye")) {
+                missing.add(document + ": x-smallrye key");
+            }
+            JsonPath json = JsonPath.from(served(document, "json"));
+            if (!"/".equals(json.getString("servers[0].url"))) {
+                missing.add(document + ": servers");
+            }
+            Map<String, Map<String, Object>> shared = json.getMap("components.responses");
+            Map<String, Map<String, Map<String, Object>>> paths = json.getMap("paths");
+            paths.forEach((path, methods) -> methods.forEach((method, operation) -> {
+                String where = document + " " + method.toUpperCase() + " " + path;
+                List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.get("parameters");
+                if (parameters != null) {
+                    parameters.stream()
+                            .filter(p -> p.get("$ref") == null
+                                    && String.valueOf(p.get("description")).length() < 10)
+                            .forEach(p -> missing.add(where + " parameter " + p.get("name")));
+                }
+                ((Map<String, Map<String, Object>>) operation.get("responses")).forEach((status, response) -> {
+                    if (!status.startsWith("4")) {
+                        return;
+                    }
+                    Object ref = response.get("$ref");
+                    Map<String, Object> answer = ref == null
+                            ? response
+                            : shared.get(String.valueOf(ref).replace("#/components/responses/", ""));
+                    if (answer == null || !String.valueOf(answer.get("content")).contains("example=")) {
+                        missing.add(where + " " + status + " example");
+                    }
+                });
+            }));
+        }
+        assertEquals(List.of(), missing);
     }
 
     @Test

@@ -215,7 +215,7 @@ public class CaseAccess {
         Set<UUID> showing = new HashSet<>();
         standings.forEach((caseId, standing) -> {
             Sharing sharing = CaseRules.sharing(caller, standing, consented.getOrDefault(caseId, Set.of()));
-            if (category == DataCategory.CONTACT && sharing.basis() == SharingRules.Basis.CONSENT) {
+            if (category == DataCategory.CONTACT && sharing.basis() == SharingRules.SharingBasis.CONSENT) {
                 sharing = sharing.withholding(ContactGate.withheld(rules.get(caseId)));
             }
             boolean found =
@@ -232,7 +232,7 @@ public class CaseAccess {
      * consent is concerned (the lead collected it; the others see none).
      */
     private Sharing gated(UUID caseId, UUID agency, Sharing sharing) {
-        if (sharing.basis() != SharingRules.Basis.CONSENT
+        if (sharing.basis() != SharingRules.SharingBasis.CONSENT
                 || !(sharing.shows(DataCategory.CONTACT) || sharing.shows(DataCategory.ADDRESS))) {
             return sharing;
         }

@@ -18,7 +18,7 @@ public final class SharingRules {
     private SharingRules() {}
 
     /** Why an agency sees what it sees. */
-    public enum Basis {
+    public enum SharingBasis {
         LEAD_AGENCY,
         CONSENT,
         /** Sent without consent because of an emergency: the minimal view. */
@@ -35,14 +35,14 @@ public final class SharingRules {
      * @param withheld items of her contact data the categories cover but the agency does not get, and why
      *     ({@link ContactGate})
      */
-    public record Sharing(Basis basis, Set<DataCategory> categories, Map<DataItem, Withholding> withheld) {
+    public record Sharing(SharingBasis basis, Set<DataCategory> categories, Map<DataItem, Withholding> withheld) {
 
         public Sharing {
             categories = categories.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(categories));
             withheld = Map.copyOf(withheld);
         }
 
-        public Sharing(Basis basis, Set<DataCategory> categories) {
+        public Sharing(SharingBasis basis, Set<DataCategory> categories) {
             this(basis, categories, Map.of());
         }
 
@@ -66,7 +66,7 @@ public final class SharingRules {
         }
     }
 
-    public static final Sharing OVERSIGHT = new Sharing(Basis.OVERSIGHT, Set.of());
+    public static final Sharing OVERSIGHT = new Sharing(SharingBasis.OVERSIGHT, Set.of());
 
     /**
      * @param consentedNow the categories of every consent in force now that covers the agency
@@ -76,14 +76,14 @@ public final class SharingRules {
     public static Sharing forAgency(
             boolean leadAgency, boolean referralLive, Set<DataCategory> consentedNow, boolean emergencyException) {
         if (leadAgency) {
-            return new Sharing(Basis.LEAD_AGENCY, EnumSet.allOf(DataCategory.class));
+            return new Sharing(SharingBasis.LEAD_AGENCY, EnumSet.allOf(DataCategory.class));
         }
         if (!referralLive) {
-            return new Sharing(Basis.REFERRAL_ENDED, Set.of());
+            return new Sharing(SharingBasis.REFERRAL_ENDED, Set.of());
         }
         if (!consentedNow.isEmpty()) {
-            return new Sharing(Basis.CONSENT, consentedNow);
+            return new Sharing(SharingBasis.CONSENT, consentedNow);
         }
-        return new Sharing(emergencyException ? Basis.EMERGENCY_EXCEPTION : Basis.NO_CONSENT, Set.of());
+        return new Sharing(emergencyException ? SharingBasis.EMERGENCY_EXCEPTION : SharingBasis.NO_CONSENT, Set.of());
     }
 }

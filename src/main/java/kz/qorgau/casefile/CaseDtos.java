@@ -111,7 +111,7 @@ public final class CaseDtos {
             name = "Sharing",
             description = "The basis on which the caller's agency sees the survivor's data, and the categories it sees")
     public record SharingView(
-            SharingRules.Basis basis,
+            SharingRules.SharingBasis basis,
             @Schema(maxItems = 5) Set<DataCategory> categories,
 
             @Schema(
@@ -162,7 +162,7 @@ public final class CaseDtos {
     public record SharedDataView(
             UUID caseId,
             UUID referralId,
-            SharingRules.Basis basis,
+            SharingRules.SharingBasis basis,
             @Schema(maxItems = 5) Set<DataCategory> categories,
             Priority riskLevel,
             @Schema(description = "Category IDENTITY") String fullName,

@@ -19,6 +19,9 @@ import org.hibernate.annotations.TenantId;
 @Table(name = "case_file")
 public class CaseFile {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            name = "CaseStatus",
+            description = "Whether the case is open or closed")
     public enum Status {
         OPEN,
         CLOSED

@@ -39,6 +39,12 @@ public final class ProblemDetail {
         this.extensions = new LinkedHashMap<>(extensions);
     }
 
+    /** The same problem in other words (another language); its type, status and members stay. */
+    public ProblemDetail withTexts(String title, String detail, List<ProblemException.FieldError> errors) {
+        return new ProblemDetail(
+                type.substring("urn:qorgau:problem:".length()), title, status, detail, instance, errors, extensions);
+    }
+
     @JsonAnyGetter
     public Map<String, Object> extensions() {
         return extensions;

@@ -9,6 +9,8 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -41,6 +43,9 @@ public class ProblemMappers {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    CurrentVertxRequest request;
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
@@ -258,10 +263,14 @@ public class ProblemMappers {
     }
 
     private Response respond(ProblemDetail problem) {
+        RoutingContext context = request.getCurrent();
+        String lang =
+                Texts.chosen(null, context == null ? null : context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         try {
             return Response.status(problem.status)
                     .type(ProblemDetail.MEDIA_TYPE)
-                    .entity(json.writeValueAsString(problem))
+                    .header(HttpHeaders.CONTENT_LANGUAGE, lang)
+                    .entity(json.writeValueAsString(ProblemTexts.localize(problem, lang)))
                     .build();
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);

@@ -5,6 +5,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -244,12 +246,22 @@ public class RequestSizeLimits {
         return true;
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private static void refuse(RoutingContext context, int status, String slug, String title, String detail) {
-        String body = "{\"type\":\"urn:qorgau:problem:" + slug + "\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}";
+        String lang = Texts.chosen(null, context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        String body;
+        try {
+            body = JSON.writeValueAsString(ProblemTexts.localize(
+                    new ProblemDetail(slug, title, status, detail, null, List.of(), Map.of()), lang));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
         context.response()
                 .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONTENT_LANGUAGE, lang)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(body);
     }

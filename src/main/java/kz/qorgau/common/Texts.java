@@ -64,12 +64,15 @@ public final class Texts {
     }
 
     public String format(String key, Object... arguments) {
-        String text = get(key);
-        for (int i = 0; i < arguments.length; i++) {
-            text = text.replace("{" + i + "}", String.valueOf(arguments[i]));
-        }
-        return text;
+        // One pass, so that a value which itself holds "{1}" is never filled in again.
+        return PLACEHOLDER.matcher(get(key)).replaceAll(found -> {
+            int index = Integer.parseInt(found.group(1));
+            return java.util.regex.Matcher.quoteReplacement(
+                    index < arguments.length ? String.valueOf(arguments[index]) : found.group());
+        });
     }
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{(\\d)}");
 
     /** Every key of the bundle in this language (its own and those it inherits from English). */
     public java.util.Set<String> keys() {

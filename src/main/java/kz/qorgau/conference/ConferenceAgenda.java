@@ -243,9 +243,9 @@ public class ConferenceAgenda {
      */
     private void traceHighRiskBasis(ConferenceCase listed, CaseRef caseRef, Set<UUID> members) {
         for (UUID member : members) {
-            ConferenceRules.Basis basis = ConferenceRules.basis(
+            ConferenceRules.ConferenceBasis basis = ConferenceRules.basis(
                     member.equals(caseRef.leadAgencyId()), caseAccess.consentedTo(caseRef.id(), member));
-            if (basis == ConferenceRules.Basis.HIGH_RISK) {
+            if (basis == ConferenceRules.ConferenceBasis.HIGH_RISK) {
                 audit.record(
                         AuditAction.HIGH_RISK_BASIS,
                         Subject.of("conference-case", listed.id, caseRef.id()),

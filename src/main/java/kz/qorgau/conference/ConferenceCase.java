@@ -22,6 +22,9 @@ import org.hibernate.annotations.TenantId;
 @Table(name = "conference_case")
 public class ConferenceCase {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            name = "ConferenceCaseStatus",
+            description = "Where a case stands on a conference series' agenda")
     public enum Status {
         PROPOSED,
         LISTED,

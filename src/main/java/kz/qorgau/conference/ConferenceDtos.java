@@ -148,7 +148,7 @@ public final class ConferenceDtos {
     public record SummaryView(
             UUID conferenceCaseId,
             UUID caseId,
-            ConferenceRules.Basis basis,
+            ConferenceRules.ConferenceBasis basis,
             @Schema(maxItems = 5) Set<DataCategory> categories,
             Priority riskLevel,
 

@@ -141,8 +141,8 @@ public class ConferenceHearing {
         CaseRef caseRef = standing.caseRef();
         UUID agency = access.caller().agencyId().orElseThrow();
         Sharing sharing = caseAccess.ofConferenceMember(caseRef.id(), caseRef.leadAgencyId(), agency);
-        ConferenceRules.Basis basis =
-                ConferenceRules.basis(sharing.basis() == SharingRules.Basis.LEAD_AGENCY, sharing.categories());
+        ConferenceRules.ConferenceBasis basis =
+                ConferenceRules.basis(sharing.basis() == SharingRules.SharingBasis.LEAD_AGENCY, sharing.categories());
         var risk = latestRisk.of(caseRef.id());
         List<CaseIncidents.Facts> linked = incidents.of(caseRef.id());
         // His name says who she is as often as hers does: it is her INCIDENT_DETAILS, not the minimal summary.
@@ -159,7 +159,7 @@ public class ConferenceHearing {
         shown.addAll(sharing.categories());
         audit.record(
                 AuditAction.READ, Subject.of("conference-case", id, caseRef.id()), shown, "summary, basis " + basis);
-        if (basis == ConferenceRules.Basis.HIGH_RISK) {
+        if (basis == ConferenceRules.ConferenceBasis.HIGH_RISK) {
             audit.record(
                     AuditAction.HIGH_RISK_BASIS,
                     Subject.of("conference-case", id, caseRef.id()),
@@ -180,7 +180,9 @@ public class ConferenceHearing {
                 parties.of(caseRef.id(), caseRef.leadAgencyId()).stream()
                         .sorted()
                         .toList(),
-                basis == ConferenceRules.Basis.HIGH_RISK ? null : disclosure.sharedData(caseRef.id(), null, sharing));
+                basis == ConferenceRules.ConferenceBasis.HIGH_RISK
+                        ? null
+                        : disclosure.sharedData(caseRef.id(), null, sharing));
     }
 
     /** A member records (or replaces) what its agency knows, until the meeting is held. */

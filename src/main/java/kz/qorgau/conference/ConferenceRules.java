@@ -28,7 +28,7 @@ public final class ConferenceRules {
             Duration repeatWindow) {}
 
     /** Why a member agency sees what it sees of a case its conference hears. */
-    public enum Basis {
+    public enum ConferenceBasis {
         /** The case's own lead agency, which collected her data. */
         LEAD_AGENCY,
         /** A consent of hers in force covers the agency: the minimal summary and what the consent names. */
@@ -127,11 +127,11 @@ public final class ConferenceRules {
     }
 
     /** A member's basis for seeing a listed case: its own, her consent, or the high risk that listed it. */
-    public static Basis basis(boolean leadAgency, Set<DataCategory> consented) {
+    public static ConferenceBasis basis(boolean leadAgency, Set<DataCategory> consented) {
         if (leadAgency) {
-            return Basis.LEAD_AGENCY;
+            return ConferenceBasis.LEAD_AGENCY;
         }
-        return consented.isEmpty() ? Basis.HIGH_RISK : Basis.CONSENT;
+        return consented.isEmpty() ? ConferenceBasis.HIGH_RISK : ConferenceBasis.CONSENT;
     }
 
     /** An action is done on time when it was marked done by its due time. */

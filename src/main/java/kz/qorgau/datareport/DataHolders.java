@@ -22,7 +22,7 @@ public final class DataHolders {
     private DataHolders() {}
 
     /** Why an agency has, or had, her data. */
-    public enum Basis {
+    public enum HoldingBasis {
         /** It opened her case and collected her data. */
         LEAD_AGENCY,
         /** A consent of hers names it, or its kind. */
@@ -38,7 +38,7 @@ public final class DataHolders {
     }
 
     /** One ground an agency has or had: when it began and, where it ended, when. */
-    public record Ground(Basis basis, Instant since, Instant until, UUID consentId) {}
+    public record Ground(HoldingBasis basis, Instant since, Instant until, UUID consentId) {}
 
     /** What the audit trail says an agency read of her case. */
     public record Reading(UUID agency, long reads, Instant lastReadAt, Set<DataCategory> categories) {}
@@ -58,7 +58,7 @@ public final class DataHolders {
             Instant lastReadAt) {
 
         public boolean lead() {
-            return grounds.stream().anyMatch(g -> g.basis() == Basis.LEAD_AGENCY);
+            return grounds.stream().anyMatch(g -> g.basis() == HoldingBasis.LEAD_AGENCY);
         }
     }
 
@@ -80,12 +80,12 @@ public final class DataHolders {
         List<Holder> holders = new ArrayList<>();
         for (UUID agency : agencies) {
             List<Ground> its = new ArrayList<>(grounds.getOrDefault(agency, List.of()));
-            if (agency.equals(leadAgency) && its.stream().noneMatch(g -> g.basis() == Basis.LEAD_AGENCY)) {
-                its.add(0, new Ground(Basis.LEAD_AGENCY, null, null, null));
+            if (agency.equals(leadAgency) && its.stream().noneMatch(g -> g.basis() == HoldingBasis.LEAD_AGENCY)) {
+                its.add(0, new Ground(HoldingBasis.LEAD_AGENCY, null, null, null));
             }
             Reading read = readBy.get(agency);
             if (its.isEmpty()) {
-                its.add(new Ground(Basis.OTHER, null, null, null));
+                its.add(new Ground(HoldingBasis.OTHER, null, null, null));
             }
             its.sort(Comparator.comparing(Ground::since, Comparator.nullsFirst(Comparator.naturalOrder())));
             Set<DataCategory> now = agency.equals(leadAgency)

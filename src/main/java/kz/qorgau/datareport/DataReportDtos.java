@@ -7,7 +7,7 @@ import java.util.UUID;
 import kz.qorgau.agency.AgencyKind;
 import kz.qorgau.consent.ConsentMethod;
 import kz.qorgau.consent.DataCategory;
-import kz.qorgau.datareport.DataHolders.Basis;
+import kz.qorgau.datareport.DataHolders.HoldingBasis;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class DataReportDtos {
@@ -61,7 +61,7 @@ public final class DataReportDtos {
             Instant lastReadAt) {}
 
     @Schema(name = "DataHoldingGround")
-    public record GroundView(Basis basis, Instant since, Instant until, UUID consentId) {}
+    public record GroundView(HoldingBasis basis, Instant since, Instant until, UUID consentId) {}
 
     @Schema(name = "DataReportConsent")
     public record ConsentEntry(

@@ -28,8 +28,8 @@ import kz.qorgau.common.SqlValues;
 import kz.qorgau.consent.ConsentDtos.ConsentView;
 import kz.qorgau.consent.ConsentService;
 import kz.qorgau.consent.DataCategory;
-import kz.qorgau.datareport.DataHolders.Basis;
 import kz.qorgau.datareport.DataHolders.Ground;
+import kz.qorgau.datareport.DataHolders.HoldingBasis;
 import kz.qorgau.datareport.DataHolders.Reading;
 import kz.qorgau.datareport.DataReportDtos.ConsentEntry;
 import kz.qorgau.datareport.DataReportDtos.DataReport;
@@ -101,7 +101,7 @@ public class DataReportService {
             UUID receiver = (UUID) row[0];
             UUID consent = (UUID) row[1];
             Instant closed = SqlValues.instant(row[4]);
-            Basis basis = consent != null ? Basis.CONSENT : Basis.EMERGENCY_EXCEPTION;
+            HoldingBasis basis = consent != null ? HoldingBasis.CONSENT : HoldingBasis.EMERGENCY_EXCEPTION;
             grounds.computeIfAbsent(receiver, a -> new ArrayList<>())
                     .add(new Ground(basis, SqlValues.instant(row[3]), closed, consent));
             if (closed == null) {
@@ -116,7 +116,7 @@ public class DataReportService {
         for (Object[] row : emergencies) {
             grounds.computeIfAbsent((UUID) row[0], a -> new ArrayList<>())
                     .add(new Ground(
-                            Basis.EMERGENCY_ACCESS, SqlValues.instant(row[1]), SqlValues.instant(row[2]), null));
+                            HoldingBasis.EMERGENCY_ACCESS, SqlValues.instant(row[1]), SqlValues.instant(row[2]), null));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> conferences = em.createNativeQuery("select actor_agency_id, min(at) from audit_entry"
@@ -127,7 +127,7 @@ public class DataReportService {
                 .getResultList();
         for (Object[] row : conferences) {
             grounds.computeIfAbsent((UUID) row[0], a -> new ArrayList<>())
-                    .add(new Ground(Basis.RISK_CONFERENCE, SqlValues.instant(row[1]), null, null));
+                    .add(new Ground(HoldingBasis.RISK_CONFERENCE, SqlValues.instant(row[1]), null, null));
         }
 
         @SuppressWarnings("unchecked")

@@ -8,7 +8,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import kz.qorgau.caseaccess.SharingRules.Basis;
+import kz.qorgau.caseaccess.SharingRules.SharingBasis;
 import kz.qorgau.consent.DataCategory;
 import kz.qorgau.security.Caller;
 import kz.qorgau.security.Role;
@@ -50,7 +50,7 @@ class CaseRulesTest {
                 CaseRules.sharing(social, ACCEPTED_RECEIVER, Set.of(DataCategory.CONTACT))
                         .categories());
         assertEquals(
-                Basis.EMERGENCY_EXCEPTION,
+                SharingBasis.EMERGENCY_EXCEPTION,
                 CaseRules.sharing(social, EMERGENCY_RECEIVER, Set.of()).basis());
         assertEquals(
                 Set.of(),
@@ -63,7 +63,7 @@ class CaseRulesTest {
         assertFalse(CaseRules.seesCase(other, Standing.NONE) || CaseRules.seesOrders(other, Standing.NONE));
         // A case worker whose part in the case ended, or that only sent it a referral, sees nothing of her.
         assertEquals(
-                Basis.REFERRAL_ENDED,
+                SharingBasis.REFERRAL_ENDED,
                 CaseRules.sharing(other, Standing.NONE, Set.of(DataCategory.IDENTITY))
                         .basis());
         assertEquals(

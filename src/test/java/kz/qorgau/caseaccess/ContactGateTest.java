@@ -46,7 +46,7 @@ class ContactGateTest {
     @Test
     void aSharingKeepsOnlyTheWithholdingsItsCategoriesWouldShow() {
         SharingRules.Sharing sharing = new SharingRules.Sharing(
-                SharingRules.Basis.CONSENT, java.util.Set.of(kz.qorgau.consent.DataCategory.CONTACT));
+                SharingRules.SharingBasis.CONSENT, java.util.Set.of(kz.qorgau.consent.DataCategory.CONTACT));
         SharingRules.Sharing gated = sharing.withholding(ContactGate.withheld(null));
         assertEquals(
                 Map.of(

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.EnumSet;
 import java.util.Set;
-import kz.qorgau.caseaccess.SharingRules.Basis;
+import kz.qorgau.caseaccess.SharingRules.SharingBasis;
 import kz.qorgau.consent.DataCategory;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class SharingRulesTest {
     @Test
     void anotherAgencySeesExactlyWhatItsConsentCovers() {
         var sharing = SharingRules.forAgency(false, true, IDENTITY_CONTACT, false);
-        assertEquals(Basis.CONSENT, sharing.basis());
+        assertEquals(SharingBasis.CONSENT, sharing.basis());
         assertEquals(IDENTITY_CONTACT, sharing.categories());
         // Consent wins over the exception: a referral sent in an emergency shows what consent later covers.
         assertEquals(
@@ -33,17 +33,17 @@ class SharingRulesTest {
     @Test
     void withoutConsentUnderTheExceptionOrOnceTheReferralEndedOnlyTheMinimalView() {
         assertEquals(
-                Basis.EMERGENCY_EXCEPTION,
+                SharingBasis.EMERGENCY_EXCEPTION,
                 SharingRules.forAgency(false, true, Set.of(), true).basis());
         assertEquals(
                 Set.of(), SharingRules.forAgency(false, true, Set.of(), true).categories());
         assertEquals(
-                Basis.NO_CONSENT,
+                SharingBasis.NO_CONSENT,
                 SharingRules.forAgency(false, true, Set.of(), false).basis());
         assertEquals(
                 Set.of(), SharingRules.forAgency(false, true, Set.of(), false).categories());
         assertEquals(
-                Basis.REFERRAL_ENDED,
+                SharingBasis.REFERRAL_ENDED,
                 SharingRules.forAgency(false, false, IDENTITY_CONTACT, false).basis());
         assertEquals(
                 Set.of(),

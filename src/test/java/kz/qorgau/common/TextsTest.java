@@ -56,7 +56,7 @@ class TextsTest {
         need(report, "category.", DataCategory.values(), missing);
         need(report, "kind.", AgencyKind.values(), missing);
         need(report, "method.", ConsentMethod.values(), missing);
-        need(report, "basis.", DataHolders.Basis.values(), missing);
+        need(report, "basis.", DataHolders.HoldingBasis.values(), missing);
         assertEquals(List.of(), missing);
     }
 

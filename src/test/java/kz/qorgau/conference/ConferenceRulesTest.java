@@ -67,9 +67,10 @@ class ConferenceRulesTest {
 
     @Test
     void theBasisOfAMembersViewIsItsOwnHerConsentOrTheHighRisk() {
-        assertEquals(ConferenceRules.Basis.LEAD_AGENCY, ConferenceRules.basis(true, Set.of()));
-        assertEquals(ConferenceRules.Basis.CONSENT, ConferenceRules.basis(false, Set.of(DataCategory.IDENTITY)));
-        assertEquals(ConferenceRules.Basis.HIGH_RISK, ConferenceRules.basis(false, Set.of()));
+        assertEquals(ConferenceRules.ConferenceBasis.LEAD_AGENCY, ConferenceRules.basis(true, Set.of()));
+        assertEquals(
+                ConferenceRules.ConferenceBasis.CONSENT, ConferenceRules.basis(false, Set.of(DataCategory.IDENTITY)));
+        assertEquals(ConferenceRules.ConferenceBasis.HIGH_RISK, ConferenceRules.basis(false, Set.of()));
     }
 
     @Test

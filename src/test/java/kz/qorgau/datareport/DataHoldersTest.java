@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import kz.qorgau.consent.DataCategory;
-import kz.qorgau.datareport.DataHolders.Basis;
 import kz.qorgau.datareport.DataHolders.Ground;
 import kz.qorgau.datareport.DataHolders.Holder;
+import kz.qorgau.datareport.DataHolders.HoldingBasis;
 import kz.qorgau.datareport.DataHolders.Reading;
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +30,14 @@ class DataHoldersTest {
                 Map.of(
                         CENTRE,
                                 List.of(
-                                        new Ground(Basis.CONSENT, MONDAY.plusSeconds(60), null, UUID.randomUUID()),
-                                        new Ground(Basis.EMERGENCY_EXCEPTION, MONDAY, MONDAY.plusSeconds(30), null)),
-                        QUIET, List.of(new Ground(Basis.CONSENT, MONDAY, null, null))),
+                                        new Ground(
+                                                HoldingBasis.CONSENT, MONDAY.plusSeconds(60), null, UUID.randomUUID()),
+                                        new Ground(
+                                                HoldingBasis.EMERGENCY_EXCEPTION,
+                                                MONDAY,
+                                                MONDAY.plusSeconds(30),
+                                                null)),
+                        QUIET, List.of(new Ground(HoldingBasis.CONSENT, MONDAY, null, null))),
                 List.of(
                         new Reading(LEAD, 9, MONDAY.plusSeconds(10), EnumSet.allOf(DataCategory.class)),
                         new Reading(
@@ -47,19 +52,19 @@ class DataHoldersTest {
                 holders.stream().map(Holder::agency).toList());
         Holder lead = holders.get(0);
         assertEquals(
-                List.of(Basis.LEAD_AGENCY),
+                List.of(HoldingBasis.LEAD_AGENCY),
                 lead.grounds().stream().map(Ground::basis).toList());
         assertEquals(EnumSet.allOf(DataCategory.class), lead.holdsNow());
         // A reader without a ground is named as such; it holds nothing.
         Holder hospital = holders.get(1);
         assertEquals(
-                List.of(Basis.OTHER),
+                List.of(HoldingBasis.OTHER),
                 hospital.grounds().stream().map(Ground::basis).toList());
         assertEquals(Set.of(), hospital.holdsNow());
         // Grounds in time order; categories in their order, identity first.
         Holder centre = holders.get(2);
         assertEquals(
-                List.of(Basis.EMERGENCY_EXCEPTION, Basis.CONSENT),
+                List.of(HoldingBasis.EMERGENCY_EXCEPTION, HoldingBasis.CONSENT),
                 centre.grounds().stream().map(Ground::basis).toList());
         assertEquals(List.of(DataCategory.IDENTITY, DataCategory.INCIDENT_DETAILS), List.copyOf(centre.holdsNow()));
         assertEquals(List.of(DataCategory.IDENTITY, DataCategory.RISK), List.copyOf(centre.categoriesRead()));

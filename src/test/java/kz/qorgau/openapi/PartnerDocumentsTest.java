@@ -75,6 +75,7 @@ class PartnerDocumentsTest {
                 new TreeSet<>(List.of(
                         "GET /api/v1/events",
                         "GET /api/v1/me",
+                        "GET /api/v1/vocabulary",
                         "GET /api/v1/incidents",
                         "GET /api/v1/incidents/{id}",
                         "POST /api/v1/incidents",

@@ -15,12 +15,6 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  */
 final class PartnerDocumentText {
 
-    private static final String LANGUAGES = "Languages: send Accept-Language (kk, ru or en, with q-values as HTTP"
-            + " allows; English when none matches) on any call, and a problem detail's title, detail and field messages"
-            + " come in that language, named by Content-Language. The type of a problem, field names and every code"
-            + " stay the same in every language, so a program acts on them, never on the words. GET /api/v1/vocabulary"
-            + " gives the labels of every code in the language asked for, with a version to cache them by.";
-
     /** Parameters that mean the same on every operation that takes them. */
     private static final Map<String, String> PARAMETERS = Map.ofEntries(
             Map.entry(
@@ -106,11 +100,6 @@ final class PartnerDocumentText {
                     .description("The stack that serves this document: locally the demo stack of ./mvnw -Pdemo at"
                             + " http://127.0.0.1:8080; in staging and production, the network's own https address")
                     .addExtension("x-internal", false));
-        }
-        if (openAPI.getInfo() != null
-                && openAPI.getInfo().getDescription() != null
-                && !openAPI.getInfo().getDescription().contains(LANGUAGES)) {
-            openAPI.getInfo().setDescription(openAPI.getInfo().getDescription() + "\n\n" + LANGUAGES);
         }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;

@@ -38,8 +38,8 @@ final class SharedProblemResponses {
                             Map.of(
                                     "errors",
                                     List.of(
-                                            Map.of("field", "receiverAgencyId", "message", "must not be null"),
-                                            Map.of("field", "services", "message", "size must be between 1 and 10"))))),
+                                            fieldError("receiverAgencyId", "must not be null"),
+                                            fieldError("services", "size must be between 1 and 10"))))),
             new Shared(
                     "401",
                     "Unauthenticated",
@@ -202,6 +202,13 @@ final class SharedProblemResponses {
                                                                     .ref(problemRef))
                                                             .example(shared.example()))));
         }
+    }
+
+    private static Map<String, Object> fieldError(String field, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("field", field);
+        error.put("message", message);
+        return error;
     }
 
     static Map<String, Object> example(

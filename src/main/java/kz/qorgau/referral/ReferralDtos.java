@@ -274,4 +274,15 @@ public final class ReferralDtos {
             Instant retractedAt) {}
 
     public static final String USERNAME = kz.qorgau.common.Username.PATTERN;
+
+    /**
+     * A page of referrals as JSON, under the name the documents have always given it: the list operation answers
+     * JSON or CSV, so its JSON form is named here rather than taken from the method's return type.
+     */
+    @Schema(name = "PageReferralView")
+    public record ReferralPage(
+            @Schema(maxItems = 200, description = "At most the limit asked for")
+            List<ReferralView> items,
+
+            @Schema(description = "Absent on the last page") String nextCursor) {}
 }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,6 +27,7 @@ import kz.qorgau.casefile.CaseDtos.SharedDataView;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.PartnerDocuments;
 import kz.qorgau.common.Priority;
+import kz.qorgau.common.Spreadsheet;
 import kz.qorgau.common.Versioned;
 import kz.qorgau.referral.ReferralDtos.ActionsView;
 import kz.qorgau.referral.ReferralDtos.HistoryView;
@@ -34,6 +36,7 @@ import kz.qorgau.referral.ReferralDtos.ReceiverAddressView;
 import kz.qorgau.referral.ReferralDtos.ReferralView;
 import kz.qorgau.referral.ReferralRepository.Direction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -116,7 +119,28 @@ public class ReferralResource {
                     + "referrals given to that person of the caller's agency: her caseload.",
             summary = "The caller's agency's incoming (default) or outgoing referrals in order of change; "
                     + "coordinators without a direction see the whole network's")
-    public Page<ReferralView> list(
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of referrals. As CSV (Accept: text/csv), for a coordinator's spreadsheet: one row per"
+                    + " referral with its codes, agencies, deadlines and escalations and no free text about her, UTF-8"
+                    + " with a byte order mark, the header row in the language Accept-Language asks for; the next"
+                    + " page, if any, in the Link header (rel=\"next\")",
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Link",
+                            description = "CSV only: the next page, as <path?query>; rel=\"next\"",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 2000)),
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ReferralDtos.ReferralPage.class)),
+                @Content(
+                        mediaType = Spreadsheet.MEDIA_TYPE,
+                        schema = @Schema(type = SchemaType.STRING, maxLength = 10485760),
+                        example = "\uFEFFid,caseId,senderAgencyId,receiverAgencyId,state,priority,...\r\n")
+            })
+    @Produces({MediaType.APPLICATION_JSON, Spreadsheet.MEDIA_TYPE})
+    public Response list(
             @RestQuery("direction") Direction direction,
             @RestQuery("state") ReferralState state,
             @RestQuery("priority") Priority priority,
@@ -130,8 +154,10 @@ public class ReferralResource {
                             message = "must be me or a username")
                     String assignee,
             @RestQuery @Size(max = 512) String cursor,
-            @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return referrals.list(
+            @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @Context HttpHeaders headers,
+            @Context UriInfo uri) {
+        Page<ReferralView> page = referrals.list(
                 direction,
                 state,
                 priority,
@@ -141,6 +167,21 @@ public class ReferralResource {
                 assignee,
                 cursor,
                 limit);
+        if (!Spreadsheet.wanted(headers)) {
+            return Response.ok(page).type(MediaType.APPLICATION_JSON).build();
+        }
+        Response.ResponseBuilder answer =
+                Response.fromResponse(ReferralSpreadsheet.of(page.items(), Spreadsheet.language(headers))
+                        .response("referrals"));
+        if (page.nextCursor() != null) {
+            // Relative, as every link the API gives: never built from the Host header a caller sent.
+            java.net.URI next = uri.getRequestUriBuilder()
+                    .replaceQueryParam("cursor", page.nextCursor())
+                    .build();
+            String query = next.getRawQuery();
+            answer.header("Link", "<" + next.getRawPath() + (query == null ? "" : "?" + query) + ">; rel=\"next\"");
+        }
+        return answer.build();
     }
 
     @GET

@@ -372,6 +372,7 @@ class DisclosureMatrixTest {
                 "/api/v1/webhook-subscriptions/{id}/deliveries",
                 // The caller's own network, agency and roles (MeTest).
                 "/api/v1/me",
+                "/api/v1/vocabulary",
                 // Ids, states and due times of the referrals waiting on the caller's agency (NeedsActionTest).
                 "/api/v1/needs-action",
                 // Risk conferences: series, meetings and agendas are ids, districts and times; the chair's queue, a

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
@@ -89,6 +90,38 @@ class StatisticsTest {
         assertEquals(
                 List.of(Map.of("key", "NO_CAPACITY", "suppressed", true)), stats.path("months[0].declinesByReason"));
 
+        // The same figures for a spreadsheet: one per row, withheld as in JSON, the header row in Russian.
+        var csv = given().auth()
+                .oauth2(almaty.coordinator())
+                .accept("text/csv")
+                .header("Accept-Language", "ru")
+                .queryParam("from", from)
+                .queryParam("to", to)
+                .get("/api/v1/statistics/referrals")
+                .then()
+                .statusCode(200)
+                .contentType("text/csv; charset=UTF-8")
+                .header("Content-Language", "ru")
+                .extract();
+        byte[] bytes = csv.asByteArray();
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]));
+        List<List<String>> rows = rows(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).substring(1));
+        assertEquals(List.of("Месяц", "Показатель", "Категория", "Значение", "Скрыто (малая ячейка)"), rows.get(0));
+        assertEquals(List.of(from, "total", "", "13", "false"), rows.get(1));
+        assertTrue(rows.contains(List.of(from, "byState", "ACKNOWLEDGED", "6", "false")), rows.toString());
+        assertTrue(rows.contains(List.of(from, "byState", "DECLINED", "", "true")), rows.toString());
+        assertTrue(rows.contains(List.of(from, "byState", "SUBMITTED", "", "true")), rows.toString());
+        assertTrue(rows.contains(List.of(from, "declinesByReason", "NO_CAPACITY", "", "true")), rows.toString());
+        assertTrue(rows.contains(List.of(from, "timeToAcknowledge", "referrals", "6", "false")), rows.toString());
+        // Statistics are coordinators' in every format.
+        given().auth()
+                .oauth2(inspector)
+                .accept("text/csv")
+                .get("/api/v1/statistics/referrals")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+
         // Another network counts only its own referrals; a period with fewer than five withholds the total.
         given().auth()
                 .oauth2(Network.coordinatorToken("astana"))
@@ -110,6 +143,12 @@ class StatisticsTest {
                 .get("/api/v1/statistics/referrals")
                 .then()
                 .statusCode(403);
+    }
+
+    static List<List<String>> rows(String csv) throws java.io.IOException {
+        try (var parser = org.apache.commons.csv.CSVParser.parse(csv, org.apache.commons.csv.CSVFormat.RFC4180)) {
+            return parser.getRecords().stream().map(r -> r.toList()).toList();
+        }
     }
 
     @Test

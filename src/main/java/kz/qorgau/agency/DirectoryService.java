@@ -4,10 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -65,18 +67,56 @@ public class DirectoryService {
         // Two people updating free places at once: the second, who read the entry before the first wrote, reads again.
         long expected = Versioned.required(expectedVersion, "agency");
         Versioned.requireCurrent("agency", agency.version, expected);
-        agency.services = update.services().stream().map(Enum::name).sorted().toArray(String[]::new);
-        agency.districts =
-                update.districts().stream().map(String::strip).sorted().toArray(String[]::new);
-        agency.languages = update.languages().stream().sorted().toArray(String[]::new);
-        agency.hours = blankToNull(update.hours());
-        agency.freePlaces = update.freePlaces();
-        agency.acceptingReferrals = update.acceptingReferrals();
-        agency.contactPoint = blankToNull(update.contactPoint());
-        agency.directoryUpdatedAt = clock.instant();
-        agency.updatedAt = agency.directoryUpdatedAt;
+        apply(agency, update);
         agencies.flush();
         return new Versioned<>(view(agency, access.caller().agencyId().orElse(null)), agency.version);
+    }
+
+    /**
+     * Every entry of the network as a partner outside its agencies sees it, for an export that travels: a
+     * confidential address is left out whoever asks, the agency's own staff included. At most {@code max} entries.
+     */
+    @Transactional
+    public List<EntryView> publicEntries(int max) {
+        access.require(Capability.READ_AGENCIES);
+        List<EntryView> entries = new ArrayList<>();
+        Optional<AgencyKey> after = Optional.empty();
+        while (entries.size() < max) {
+            int want = Math.min(500, max - entries.size());
+            List<Agency> rows = agencies.directoryPage(null, null, null, null, after, want);
+            rows.forEach(agency -> entries.add(view(agency, null)));
+            if (rows.size() < want) {
+                break;
+            }
+            Agency last = rows.get(rows.size() - 1);
+            after = Optional.of(new AgencyKey(last.name, last.id));
+        }
+        return entries;
+    }
+
+    /**
+     * Replaces the entries of several agencies of the network at once (a directory imported by its coordinator):
+     * all of them in this transaction or none. Unknown agencies, stand-ins off the platform and inactive agencies
+     * are named in one refusal, before anything changes.
+     */
+    @Transactional
+    public void replaceEntries(Map<UUID, EntryUpdate> updates, Map<UUID, String> whereEach) {
+        access.require(Capability.IMPORT_DIRECTORY);
+        Map<UUID, Agency> found = new java.util.HashMap<>();
+        agencies.list("id in ?1", updates.keySet()).forEach(agency -> found.put(agency.id, agency));
+        List<ProblemException.FieldError> unknown = new ArrayList<>();
+        updates.keySet().forEach(id -> {
+            Agency agency = found.get(id);
+            if (agency == null || agency.kind == AgencyKind.EXTERNAL || !agency.active) {
+                unknown.add(
+                        new ProblemException.FieldError(whereEach.get(id), "names no active agency of this network"));
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new ProblemException.InvalidInput(unknown);
+        }
+        updates.forEach((id, update) -> apply(found.get(id), update));
+        agencies.flush();
     }
 
     /** Where the agency is: its own staff alone read and keep it. */
@@ -169,6 +209,19 @@ public class DirectoryService {
 
     private static PremisesView premisesView(Agency a) {
         return new PremisesView(a.id, a.streetAddress, a.addressConfidential);
+    }
+
+    private void apply(Agency agency, EntryUpdate update) {
+        agency.services = update.services().stream().map(Enum::name).sorted().toArray(String[]::new);
+        agency.districts =
+                update.districts().stream().map(String::strip).sorted().toArray(String[]::new);
+        agency.languages = update.languages().stream().sorted().toArray(String[]::new);
+        agency.hours = blankToNull(update.hours());
+        agency.freePlaces = update.freePlaces();
+        agency.acceptingReferrals = update.acceptingReferrals();
+        agency.contactPoint = blankToNull(update.contactPoint());
+        agency.directoryUpdatedAt = clock.instant();
+        agency.updatedAt = agency.directoryUpdatedAt;
     }
 
     static EntryView view(Agency a, UUID callerAgency) {

@@ -108,6 +108,9 @@ final class PartnerDocumentText {
             stripScanMarks(item);
             item.getOperations().values().forEach(operation -> {
                 stripScanMarks(operation);
+                if (operation.getRequestBody() != null) {
+                    stripScanMarks(operation.getRequestBody());
+                }
                 if (operation.getResponses() != null) {
                     stripScanMarks(operation.getResponses());
                     operation.getResponses().getAPIResponses().values().forEach(PartnerDocumentText::stripScanMarks);

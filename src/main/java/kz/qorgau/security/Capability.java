@@ -48,6 +48,8 @@ public enum Capability {
     REPORT_ORDER_VIOLATION(Role.CASE_WORKERS),
     /** Object-level: an agency's own staff keep its directory entry; coordinators any. */
     EDIT_DIRECTORY_ENTRY(with(with(Role.CASE_WORKERS, AGENCY_ADMIN), COORDINATOR)),
+    /** The network's whole directory replaced from an Open Referral (HSDS) file: its coordinators. */
+    IMPORT_DIRECTORY(EnumSet.of(COORDINATOR)),
     /** Object-level: the case's lead agency and coordinators. */
     READ_CASE_TIMELINE(with(Role.CASE_WORKERS, COORDINATOR)),
     /** Object-level: a case's own agencies, each seeing what its consent covers; coordinators see no personal data. */

@@ -373,6 +373,8 @@ class DisclosureMatrixTest {
                 // The caller's own network, agency and roles (MeTest).
                 "/api/v1/me",
                 "/api/v1/vocabulary",
+                // The directory as HSDS: agencies and their services, no survivor (HsdsTest).
+                "/api/v1/directory/hsds",
                 // Ids, states and due times of the referrals waiting on the caller's agency (NeedsActionTest).
                 "/api/v1/needs-action",
                 // Risk conferences: series, meetings and agendas are ids, districts and times; the chair's queue, a

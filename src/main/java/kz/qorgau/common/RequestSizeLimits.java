@@ -169,7 +169,11 @@ public class RequestSizeLimits {
             }
             boolean upload = context.request().method() == io.vertx.core.http.HttpMethod.POST
                     && DOCUMENT_UPLOAD.matcher(context.request().path()).matches();
-            long limit = upload ? maxDocumentBytes : maxBodyBytes;
+            // A network's directory as an HSDS file runs to a few kilobytes per agency: it may be as large as a
+            // document.
+            boolean directoryFile = context.request().method() == io.vertx.core.http.HttpMethod.POST
+                    && "/api/v1/directory/hsds".equals(context.request().path());
+            long limit = upload || directoryFile ? maxDocumentBytes : maxBodyBytes;
             if (declared != null && exceeds(declared, limit)) {
                 refuse(
                         context,

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.YearMonth;
+import java.util.function.BiFunction;
 import kz.qorgau.common.PartnerDocuments;
 import kz.qorgau.common.Spreadsheet;
 import kz.qorgau.statistics.StatisticsDtos.ReferralStatistics;
@@ -60,10 +61,11 @@ public class StatisticsResource {
     public Response referrals(
             @RestQuery("from") YearMonth from, @RestQuery("to") YearMonth to, @Context HttpHeaders headers) {
         ReferralStatistics figures = statistics.referrals(from, to);
-        return Spreadsheet.wanted(headers)
-                ? StatisticsSpreadsheets.referrals(figures, Spreadsheet.language(headers))
-                        .response("referral-statistics-" + figures.from() + "-" + figures.to())
-                : Response.ok(figures).type(MediaType.APPLICATION_JSON).build();
+        return answer(
+                figures,
+                headers,
+                StatisticsSpreadsheets::referrals,
+                "referral-statistics-" + figures.from() + "-" + figures.to());
     }
 
     @GET
@@ -93,10 +95,11 @@ public class StatisticsResource {
     public Response repeats(
             @RestQuery("from") YearMonth from, @RestQuery("to") YearMonth to, @Context HttpHeaders headers) {
         StatisticsDtos.RepeatStatistics figures = statistics.repeats(from, to);
-        return Spreadsheet.wanted(headers)
-                ? StatisticsSpreadsheets.repeats(figures, Spreadsheet.language(headers))
-                        .response("repeat-victimisation-" + figures.from() + "-" + figures.to())
-                : Response.ok(figures).type(MediaType.APPLICATION_JSON).build();
+        return answer(
+                figures,
+                headers,
+                StatisticsSpreadsheets::repeats,
+                "repeat-victimisation-" + figures.from() + "-" + figures.to());
     }
 
     @GET
@@ -125,9 +128,19 @@ public class StatisticsResource {
     public Response emergencyAccess(
             @RestQuery("from") YearMonth from, @RestQuery("to") YearMonth to, @Context HttpHeaders headers) {
         StatisticsDtos.EmergencyAccessStatistics figures = statistics.emergencyAccess(from, to);
-        return Spreadsheet.wanted(headers)
-                ? StatisticsSpreadsheets.emergencyAccess(figures, Spreadsheet.language(headers))
-                        .response("emergency-access-" + figures.from() + "-" + figures.to())
-                : Response.ok(figures).type(MediaType.APPLICATION_JSON).build();
+        return answer(
+                figures,
+                headers,
+                StatisticsSpreadsheets::emergencyAccess,
+                "emergency-access-" + figures.from() + "-" + figures.to());
+    }
+
+    /** JSON, or the same figures as a spreadsheet when the caller prefers CSV. */
+    private static <T> Response answer(
+            T figures, HttpHeaders headers, BiFunction<T, String, Spreadsheet> sheet, String fileName) {
+        if (!Spreadsheet.wanted(headers)) {
+            return Response.ok(figures).type(MediaType.APPLICATION_JSON).build();
+        }
+        return sheet.apply(figures, Spreadsheet.language(headers)).response(fileName);
     }
 }

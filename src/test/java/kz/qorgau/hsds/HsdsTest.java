@@ -302,6 +302,22 @@ class HsdsTest {
                 .then()
                 .statusCode(200)
                 .body("items.agencyId", org.hamcrest.Matchers.not(hasItem(shelter.toString())));
+        // A directory file may be larger than other bodies (a few kilobytes per agency), up to a document's size.
+        StringBuilder large = new StringBuilder("[");
+        for (int i = 0; i < 1500; i++) {
+            large.append(i == 0 ? "" : ",")
+                    .append("{\"id\":\"not-a-uuid\",\"name\":\"")
+                    .append("x".repeat(200))
+                    .append("\"}");
+        }
+        given().auth()
+                .oauth2(almaty.coordinator())
+                .contentType(ContentType.JSON)
+                .body(large.append("]").toString())
+                .post("/api/v1/directory/hsds")
+                .then()
+                .statusCode(400)
+                .body("errors.size()", equalTo(100));
         for (String body : List.of(
                 "{}", "\"text\"", "{\"contents\":[],\"extra\":1}", "{\"contents\":[],\"total_items\":\"many\"}")) {
             given().auth()
@@ -322,9 +338,7 @@ class HsdsTest {
         for (String tenant : List.of("almaty", "astana")) {
             Network network = Network.of(tenant);
             for (Role role : Role.values()) {
-                String token = role.actsForAnAgency()
-                        ? network.token(role, network.crisisCentre)
-                        : TestTokens.tenant(tenant).roles(role).sign();
+                String token = network.tokenOf(role);
                 int read = given().auth()
                         .oauth2(token)
                         .get("/api/v1/directory/hsds")

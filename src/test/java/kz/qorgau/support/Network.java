@@ -37,6 +37,13 @@ public final class Network {
         return TestTokens.tenant(tenant).roles(Role.COORDINATOR).sign();
     }
 
+    /** A token of the role: for a role that acts for an agency, a person of the crisis centre; else network-wide. */
+    public String tokenOf(Role role) {
+        return role.actsForAnAgency()
+                ? token(role, crisisCentre)
+                : TestTokens.tenant(tenant).roles(role).sign();
+    }
+
     public String token(Role role, UUID agency) {
         return TestTokens.tenant(tenant).agency(agency).roles(role).sign();
     }

@@ -146,9 +146,7 @@ class LanguagesTest {
         for (String tenant : List.of("almaty", "astana")) {
             Network network = Network.of(tenant);
             for (Role role : Role.values()) {
-                String token = role.actsForAnAgency()
-                        ? network.token(role, network.crisisCentre)
-                        : TestTokens.tenant(tenant).roles(role).sign();
+                String token = network.tokenOf(role);
                 int status =
                         given().auth().oauth2(token).get("/api/v1/vocabulary").statusCode();
                 if (status != 200) {

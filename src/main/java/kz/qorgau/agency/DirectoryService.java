@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -95,27 +96,53 @@ public class DirectoryService {
     }
 
     /**
-     * Replaces the entries of several agencies of the network at once (a directory imported by its coordinator):
-     * all of them in this transaction or none. Unknown agencies, stand-ins off the platform and inactive agencies
-     * are named in one refusal, before anything changes.
+     * Replaces what the entries of several agencies say of their services (a directory imported by its coordinator):
+     * all of them in this transaction or none. Unknown agencies, stand-ins off the platform and inactive agencies are
+     * named in one refusal, before anything changes; an entry changed after the time the file says it was read
+     * ({@code readAt}, when it says one) is a conflict, so a file made earlier cannot undo it. Whether an agency
+     * takes referrals and its free places stay as its staff last said: they change by the hour, a file does not.
      */
     @Transactional
-    public void replaceEntries(Map<UUID, EntryUpdate> updates, Map<UUID, String> whereEach) {
+    public void replaceEntries(Map<UUID, EntryUpdate> updates, Map<UUID, String> whereEach, Map<UUID, Instant> readAt) {
         access.require(Capability.IMPORT_DIRECTORY);
         Map<UUID, Agency> found = new java.util.HashMap<>();
         agencies.list("id in ?1", updates.keySet()).forEach(agency -> found.put(agency.id, agency));
         List<ProblemException.FieldError> unknown = new ArrayList<>();
+        List<UUID> changed = new ArrayList<>();
         updates.keySet().forEach(id -> {
             Agency agency = found.get(id);
             if (agency == null || agency.kind == AgencyKind.EXTERNAL || !agency.active) {
                 unknown.add(
                         new ProblemException.FieldError(whereEach.get(id), "names no active agency of this network"));
+            } else if (readAt.containsKey(id)
+                    && agency.directoryUpdatedAt != null
+                    && agency.directoryUpdatedAt.isAfter(readAt.get(id))) {
+                changed.add(id);
             }
         });
         if (!unknown.isEmpty()) {
             throw new ProblemException.InvalidInput(unknown);
         }
-        updates.forEach((id, update) -> apply(found.get(id), update));
+        if (!changed.isEmpty()) {
+            throw new ProblemException.Conflict(
+                    "entry-changed",
+                    "The directory entries of " + changed.size() + " agencies changed after the file was exported;"
+                            + " export again",
+                    Map.of("agencyIds", changed));
+        }
+        updates.forEach((id, update) -> {
+            Agency agency = found.get(id);
+            apply(
+                    agency,
+                    new EntryUpdate(
+                            update.services(),
+                            update.districts(),
+                            update.languages(),
+                            update.hours(),
+                            agency.freePlaces,
+                            agency.acceptingReferrals,
+                            update.contactPoint()));
+        });
         agencies.flush();
     }
 

@@ -102,6 +102,10 @@ public class PartnerDocumentFilter implements OASFilter {
                     "issueExternalLink",
                     "The referral goes to an agency of the network (not-off-platform), or is not SUBMITTED or"
                             + " ACKNOWLEDGED (nothing-to-answer)"),
+            Map.entry(
+                    "importDirectoryFromHsds",
+                    "An entry the file names changed after the file was exported (entry-changed, with agencyIds):"
+                            + " export again; or another import changed the same entries at the same moment"),
             Map.entry("listExternalLinks", "The referral goes to an agency of the network (not-off-platform)"),
             Map.entry(
                     "revokeExternalLink",

@@ -16,8 +16,24 @@ public class SecurityHeaders {
     /** The interactive documentation loads its own scripts and styles; the API itself loads nothing. */
     private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-    private static final String DOCUMENTATION_POLICY = "default-src 'self'; img-src 'self' data:; "
-            + "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+    /**
+     * Swagger UI's Authorize reads the realm's discovery document and exchanges the code for a token with the
+     * network's Keycloak, so that origin (of qorgau.openapi.realm-url) may be connected to, and nothing else.
+     */
+    static String documentationPolicy(String realmUrl) {
+        java.net.URI realm = java.net.URI.create(realmUrl);
+        String origin = realm.getScheme() + "://" + realm.getAuthority();
+        return "default-src 'self'; img-src 'self' data:; connect-src 'self' " + origin + "; "
+                + "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+    }
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(
+            name = "qorgau.openapi.realm-url",
+            defaultValue = "http://127.0.0.1:8180/realms/almaty")
+    String realmUrl;
+
+    /** The one answer a partner is told to cache: the labels of the code lists, the same for everyone. */
+    private static final String CACHEABLE = "/api/v1/vocabulary";
 
     /**
      * The page a recipient off the platform answers a referral on: its own stylesheet and nothing else, forms posted
@@ -27,12 +43,21 @@ public class SecurityHeaders {
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     void install(@Observes Router router) {
+        String documentation = documentationPolicy(realmUrl);
         router.route().order(-10).handler(context -> {
             String path = context.request().path();
             String policy = path.startsWith("/q/swagger-ui")
-                    ? DOCUMENTATION_POLICY
+                    ? documentation
                     : path.startsWith("/r/") ? PAGE_POLICY : API_POLICY;
-            context.addHeadersEndHandler(ignored -> apply(context.response().headers(), policy));
+            boolean cacheable =
+                    CACHEABLE.equals(path) && context.request().method() == io.vertx.core.http.HttpMethod.GET;
+            context.addHeadersEndHandler(ignored -> {
+                String cache = context.response().headers().get("Cache-Control");
+                apply(context.response().headers(), policy);
+                if (cacheable && cache != null && context.response().getStatusCode() < 400) {
+                    context.response().headers().set("Cache-Control", cache);
+                }
+            });
             context.next();
         });
     }

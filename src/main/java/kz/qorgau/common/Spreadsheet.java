@@ -81,17 +81,29 @@ public final class Spreadsheet {
                 .build();
     }
 
-    /** CSV when the caller prefers it to JSON; JSON for anything else, a wildcard included. */
+    /** CSV when the caller prefers it to JSON (q=0 says "not this"); JSON for anything else, a wildcard included. */
     public static boolean wanted(HttpHeaders headers) {
         for (MediaType acceptable : headers.getAcceptableMediaTypes()) {
+            if (refused(acceptable)) {
+                continue;
+            }
             if (acceptable.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !acceptable.isWildcardType()) {
                 return false;
             }
-            if (acceptable.getType().equals("text") && acceptable.getSubtype().equals("csv")) {
+            if (acceptable.getType().equalsIgnoreCase("text")
+                    && acceptable.getSubtype().equalsIgnoreCase("csv")) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean refused(MediaType type) {
+        try {
+            return Double.parseDouble(type.getParameters().getOrDefault("q", "1")) <= 0;
+        } catch (NumberFormatException unreadable) {
+            return false;
+        }
     }
 
     /** The language of the header row: the one Accept-Language asks for, English when none matches. */

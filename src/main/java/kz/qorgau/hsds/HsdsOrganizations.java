@@ -58,7 +58,8 @@ public final class HsdsOrganizations {
             String hours,
             Integer freePlaces,
             boolean acceptingReferrals,
-            String contactPoint) {}
+            String contactPoint,
+            Instant exportedAt) {}
 
     private HsdsOrganizations() {}
 
@@ -179,6 +180,7 @@ public final class HsdsOrganizations {
         Set<String> districts = new LinkedHashSet<>();
         Set<String> languages = new LinkedHashSet<>();
         String hours = null;
+        Instant exportedAt = null;
         Integer freePlaces = null;
         boolean accepting = false;
         JsonNode offered = organization.path("services");
@@ -195,21 +197,29 @@ public final class HsdsOrganizations {
             }
             services.add(type);
             accepting |= "active".equals(service.path("status").asText());
-            service.path("service_areas").forEach(area -> {
-                if (!area.path("name").asText().isBlank()) {
-                    districts.add(area.path("name").asText().strip());
-                }
-            });
-            service.path("languages").forEach(language -> {
-                if (!language.path("code").asText().isBlank()) {
-                    languages.add(language.path("code").asText().strip());
-                }
-            });
-            for (JsonNode schedule : service.path("schedules")) {
-                if (hours == null && !schedule.path("description").asText().isBlank()) {
-                    hours = schedule.path("description").asText().strip();
+            JsonNode areas = service.path("service_areas");
+            for (int a = 0; a < areas.size(); a++) {
+                String name = text(areas.get(a).path("name"), here + "/service_areas/" + a + "/name", errors);
+                if (name != null) {
+                    districts.add(name);
                 }
             }
+            JsonNode spoken = service.path("languages");
+            for (int l = 0; l < spoken.size(); l++) {
+                String code = text(spoken.get(l).path("code"), here + "/languages/" + l + "/code", errors);
+                if (code != null) {
+                    languages.add(code);
+                }
+            }
+            JsonNode schedules = service.path("schedules");
+            for (int h = 0; h < schedules.size(); h++) {
+                String description =
+                        text(schedules.get(h).path("description"), here + "/schedules/" + h + "/description", errors);
+                if (hours == null) {
+                    hours = description;
+                }
+            }
+            exportedAt = latest(exportedAt, service.path("last_modified"));
             JsonNode capacities = service.path("capacities");
             for (int c = 0; c < capacities.size(); c++) {
                 JsonNode available = capacities.get(c).path("available");
@@ -222,12 +232,49 @@ public final class HsdsOrganizations {
             }
         }
         String contactPoint = null;
-        for (JsonNode contact : organization.path("contacts")) {
-            if (contactPoint == null && !contact.path("name").asText().isBlank()) {
-                contactPoint = contact.path("name").asText().strip();
+        JsonNode contacts = organization.path("contacts");
+        for (int c = 0; c < contacts.size(); c++) {
+            String name = text(contacts.get(c).path("name"), at + "/contacts/" + c + "/name", errors);
+            if (contactPoint == null) {
+                contactPoint = name;
             }
         }
-        return new Imported(agency, services, districts, languages, hours, freePlaces, accepting, contactPoint);
+        return new Imported(
+                agency, services, districts, languages, hours, freePlaces, accepting, contactPoint, exportedAt);
+    }
+
+    /**
+     * A text Qorgau can store and show: stripped, null when blank; refused (null, with an error) when it holds NUL,
+     * another control character, an invisible format character (a right-to-left override, a zero-width space) or half
+     * a surrogate pair, which the directory's own form refuses too.
+     */
+    static String text(JsonNode node, String at, List<FieldError> errors) {
+        String text = node.asText();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pairedHigh = Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (pairedHigh) {
+                i++;
+                continue;
+            }
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT || Character.isSurrogate(c)) {
+                errors.add(new FieldError(at, "must not contain invisible or control characters"));
+                return null;
+            }
+        }
+        return text.isBlank() ? null : text.strip();
+    }
+
+    /** The later of a time and a service's last_modified, when it reads as one. */
+    private static Instant latest(Instant known, JsonNode lastModified) {
+        try {
+            Instant at = Instant.parse(lastModified.asText());
+            return known == null || at.isAfter(known) ? at : known;
+        } catch (java.time.format.DateTimeParseException notATime) {
+            return known;
+        }
     }
 
     private static ServiceType serviceType(JsonNode service) {

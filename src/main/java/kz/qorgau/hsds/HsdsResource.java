@@ -57,12 +57,13 @@ public class HsdsResource {
             description = "An HSDS Page of organizations, or an array of them, as the export gives: each organization"
                     + " id names an agency of the network, whose directory entry the file's services replace"
                     + " (service types from taxonomy terms of taxonomy qorgau-service-type, districts from"
-                    + " service_areas, languages, the first schedule's description as opening hours, free places from"
-                    + " capacities, accepting referrals when a service is active, the contact point from the first"
-                    + " contact). All of them or none: a file that is not valid HSDS 3.0 (checked against Open"
+                    + " service_areas, languages, the first schedule's description as opening hours, the contact point"
+                    + " from the first contact). All of them or none: a file that is not valid HSDS 3.0 (checked against Open"
                     + " Referral's published schema) or says what an entry cannot hold is refused with 400, its"
                     + " errors naming each problem by JSON pointer. Locations are not read: an agency's address and"
-                    + " its confidentiality are for its own staff.")
+                    + " its confidentiality are for its own staff, and so are its availability (accepting"
+                    + " referrals, free places: they change by the hour) and its name and phone. A file exported before"
+                    + " an entry's last change (its services' last_modified) answers 409 entry-changed.")
     @RequestBody(
             required = true,
             content =

@@ -96,7 +96,9 @@ public class HsdsService {
      * Replaces the directory entries of the agencies the file names, all of them or none: a file that is not valid
      * HSDS 3.0, names an agency the network does not have, or says what an entry cannot hold is refused with every
      * problem named by its JSON pointer. Locations are not read: where an agency is, and whether that is
-     * confidential, is for its own staff to say.
+     * confidential, is for its own staff to say; so is whether it takes referrals and how many places are free
+     * now, which a file (made before a shelter filled up) must not undo. An organization whose services carry a
+     * last_modified older than its entry's last change is refused with 409: the file was made before that change.
      */
     @Transactional
     public ImportResult importDirectory(JsonNode body) {
@@ -126,6 +128,7 @@ public class HsdsService {
         }
         Map<UUID, EntryUpdate> updates = new LinkedHashMap<>();
         Map<UUID, String> where = new HashMap<>();
+        Map<UUID, java.time.Instant> exportedAt = new HashMap<>();
         for (int i = 0; i < contents.size() && errors.size() < 100; i++) {
             String at = base + "/" + i;
             JsonNode organization = contents.get(i);
@@ -152,12 +155,15 @@ public class HsdsService {
                 errors.add(new FieldError(at + SOURCE.getOrDefault(field, ""), violation.getMessage()));
             }
             updates.put(imported.agencyId(), update);
+            if (imported.exportedAt() != null) {
+                exportedAt.put(imported.agencyId(), imported.exportedAt());
+            }
             where.put(imported.agencyId(), at + "/id");
         }
         if (!errors.isEmpty()) {
             throw new ProblemException.InvalidInput(errors.size() > 100 ? errors.subList(0, 100) : errors);
         }
-        directory.replaceEntries(updates, where);
+        directory.replaceEntries(updates, where, exportedAt);
         return new ImportResult(
                 updates.size(),
                 updates.values().stream().mapToInt(u -> u.services().size()).sum());

@@ -101,7 +101,7 @@ public class VocabularyResource {
         CacheControl cache = new CacheControl();
         cache.setPrivate(true);
         cache.setMaxAge(3600);
-        Response.ResponseBuilder answer = tag.toString().equals(ifNoneMatch)
+        Response.ResponseBuilder answer = holds(ifNoneMatch, tag)
                 ? Response.notModified(tag)
                 : Response.ok(new VocabularyView(labels.language(), labels.version(), labels.lists()))
                         .tag(tag);
@@ -109,5 +109,19 @@ public class VocabularyResource {
                 .header(HttpHeaders.CONTENT_LANGUAGE, lang)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .build();
+    }
+
+    /** If-None-Match as RFC 9110 reads it: *, or a list of tags compared weakly. */
+    static boolean holds(String ifNoneMatch, EntityTag tag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String named = candidate.strip();
+            if (named.equals("*") || named.replaceFirst("^W/", "").equals(tag.toString())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -360,4 +360,83 @@ class HsdsTest {
         }
         assertEquals(List.of(), wrong);
     }
+
+    /**
+     * A file made before a shelter filled up must not make it look free again: an entry changed since the export is a
+     * conflict, and no import changes whether an agency takes referrals or its free places.
+     */
+    @Test
+    void aStaleFileIsAConflictAndAvailabilityIsTheAgencysOwn() throws Exception {
+        Network almaty = Network.of("almaty");
+        UUID shelter = almaty.register("HSDS stale shelter", "NGO_CRISIS_CENTRE", "[\"SHELTER\"]");
+        premises(almaty, shelter, SECRET_STREET, true);
+        JsonNode stale = organization(export(almaty.coordinator()), shelter);
+        String admin = almaty.token(Role.AGENCY_ADMIN, shelter);
+        String etag =
+                given().auth().oauth2(admin).get("/api/v1/agencies/" + shelter).header("ETag");
+        given().auth()
+                .oauth2(admin)
+                .header("If-Match", etag)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "services", List.of("SHELTER"),
+                        "districts", List.of("Almaly"),
+                        "languages", List.of("kk"),
+                        "freePlaces", 0,
+                        "acceptingReferrals", false))
+                .put("/api/v1/agencies/" + shelter + "/directory-entry")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(almaty.coordinator())
+                .contentType(ContentType.JSON)
+                .body(JSON.createArrayNode().add(stale).toString())
+                .post("/api/v1/directory/hsds")
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("urn:qorgau:problem:entry-changed"), "agencyIds[0]", equalTo(shelter.toString()));
+
+        // A fresh export imported with its availability edited: the services change, the availability does not.
+        ObjectNode fresh = (ObjectNode) organization(export(almaty.coordinator()), shelter);
+        for (JsonNode service : fresh.path("services")) {
+            ((ObjectNode) service).put("status", "active");
+            ((ArrayNode) service.path("service_areas"))
+                    .addObject()
+                    .put("id", UUID.randomUUID().toString())
+                    .put("name", "Zhetysu");
+        }
+        given().auth()
+                .oauth2(almaty.coordinator())
+                .contentType(ContentType.JSON)
+                .body(JSON.createArrayNode().add(fresh).toString())
+                .post("/api/v1/directory/hsds")
+                .then()
+                .statusCode(200);
+        JsonNode now = organization(export(almaty.coordinator()), shelter);
+        assertEquals(
+                "temporarily closed", now.path("services").get(0).path("status").asText());
+        assertTrue(now.toString().contains("Zhetysu"), now.toString());
+    }
+
+    @Test
+    void textThatCannotBeStoredIsRefusedByItsPointer() throws Exception {
+        Network almaty = Network.of("almaty");
+        UUID shelter = almaty.register("HSDS text shelter", "NGO_CRISIS_CENTRE", "[\"SHELTER\"]");
+        premises(almaty, shelter, SECRET_STREET, true);
+        for (String hostile : List.of("Alma\u0000ly", "Alma\u202Ely", "Alma\u001Bly")) {
+            ObjectNode organization = (ObjectNode) organization(export(almaty.coordinator()), shelter);
+            ((ArrayNode) organization.path("services").path(0).path("service_areas"))
+                    .addObject()
+                    .put("id", UUID.randomUUID().toString())
+                    .put("name", hostile);
+            given().auth()
+                    .oauth2(almaty.coordinator())
+                    .contentType(ContentType.JSON)
+                    .body(JSON.createArrayNode().add(organization).toString())
+                    .post("/api/v1/directory/hsds")
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("/0/services/0/service_areas/2/name"));
+        }
+    }
 }

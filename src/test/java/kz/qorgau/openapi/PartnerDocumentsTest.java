@@ -131,7 +131,10 @@ class PartnerDocumentsTest {
                 .extract()
                 .asString();
         DOCUMENTS.forEach(document -> assertTrue(page.contains("/q/openapi-" + document), document));
-        // Authorize logs a person in with the demo realm's public client, by authorization code with PKCE.
+        // Authorize logs a person in with the demo realm's public client, by authorization code with PKCE, and the
+        // page may talk to the realm's Keycloak for it.
+        String policy = given().get("/q/swagger-ui/index.html").header("Content-Security-Policy");
+        assertTrue(policy.contains("connect-src 'self' http://127.0.0.1:8180;"), policy);
         assertTrue(
                 page.contains("clientId: 'qorgau-swagger'") || page.contains("\"clientId\":\"qorgau-swagger\""), page);
         assertTrue(

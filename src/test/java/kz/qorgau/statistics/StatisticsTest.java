@@ -113,6 +113,16 @@ class StatisticsTest {
         assertTrue(rows.contains(List.of(from, "byState", "SUBMITTED", "", "true")), rows.toString());
         assertTrue(rows.contains(List.of(from, "declinesByReason", "NO_CAPACITY", "", "true")), rows.toString());
         assertTrue(rows.contains(List.of(from, "timeToAcknowledge", "referrals", "6", "false")), rows.toString());
+        // q=0 refuses CSV: the caller gets JSON.
+        given().auth()
+                .oauth2(almaty.coordinator())
+                .accept("text/csv;q=0, */*")
+                .queryParam("from", from)
+                .queryParam("to", to)
+                .get("/api/v1/statistics/referrals")
+                .then()
+                .statusCode(200)
+                .contentType("application/json");
         // Statistics are coordinators' in every format.
         given().auth()
                 .oauth2(inspector)

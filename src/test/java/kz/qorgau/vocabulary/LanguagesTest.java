@@ -123,6 +123,16 @@ class LanguagesTest {
                 .get("/api/v1/vocabulary")
                 .then()
                 .statusCode(304);
+        // A weak comparison and a list of tags hold too (RFC 9110), and the vocabulary may be cached.
+        given().auth()
+                .oauth2(crisisCentreWorker())
+                .header("Accept-Language", "kk")
+                .header("If-None-Match", "\"other\", W/" + etag)
+                .get("/api/v1/vocabulary")
+                .then()
+                .statusCode(304);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                kk.header("Cache-Control").contains("max-age=3600"), kk.header("Cache-Control"));
         // The same ETag asks for Russian labels: another language is another representation.
         var ru = given().auth()
                 .oauth2(crisisCentreWorker())

@@ -1,7 +1,6 @@
 package kz.qorgau.common;
 
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -81,29 +80,9 @@ public final class Spreadsheet {
                 .build();
     }
 
-    /** CSV when the caller prefers it to JSON (q=0 says "not this"); JSON for anything else, a wildcard included. */
+    /** CSV when the caller prefers it to JSON. */
     public static boolean wanted(HttpHeaders headers) {
-        for (MediaType acceptable : headers.getAcceptableMediaTypes()) {
-            if (refused(acceptable)) {
-                continue;
-            }
-            if (acceptable.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !acceptable.isWildcardType()) {
-                return false;
-            }
-            if (acceptable.getType().equalsIgnoreCase("text")
-                    && acceptable.getSubtype().equalsIgnoreCase("csv")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean refused(MediaType type) {
-        try {
-            return Double.parseDouble(type.getParameters().getOrDefault("q", "1")) <= 0;
-        } catch (NumberFormatException unreadable) {
-            return false;
-        }
+        return Preferred.overJson(headers, "text", "csv");
     }
 
     /** The language of the header row: the one Accept-Language asks for, English when none matches. */

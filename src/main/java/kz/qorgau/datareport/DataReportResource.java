@@ -76,7 +76,7 @@ public class DataReportResource {
             @Context HttpHeaders headers) {
         String language = Texts.chosen(lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         DataReport report = reports.report(id, language);
-        if (wantsPdf(headers)) {
+        if (kz.qorgau.common.Preferred.overJson(headers, "application", "pdf")) {
             String lead = agencies.contacts(Set.of(report.leadAgencyId()))
                     .get(report.leadAgencyId())
                     .name();
@@ -87,19 +87,5 @@ public class DataReportResource {
                     .build();
         }
         return Response.ok(report).type(MediaType.APPLICATION_JSON).build();
-    }
-
-    /** The PDF when the caller prefers it to JSON; JSON for anything else, a wildcard included. */
-    private static boolean wantsPdf(HttpHeaders headers) {
-        for (MediaType acceptable : headers.getAcceptableMediaTypes()) {
-            if (acceptable.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !acceptable.isWildcardType()) {
-                return false;
-            }
-            if (acceptable.getType().equals("application")
-                    && acceptable.getSubtype().equals("pdf")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -157,7 +157,7 @@ LUA
 # The service's CPU (percent of one core, averaged over the run) and its largest resident set.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVICE/stat"; }
 sample_rss() { local max=0 rss; while kill -0 "$SERVICE" 2>/dev/null; do
-  rss=$(awk '/VmRSS/ {print $2}' "/proc/$SERVICE/status"); [ "$rss" -gt "$max" ] && max=$rss && echo "$max" > "$WORK/rss"
+  rss=$(awk '/VmRSS/ {print $2}' "/proc/$SERVICE/status"); [ "$rss" -gt "$max" ] && max=$rss && echo "$max" > "$WORK/rss.new" && mv "$WORK/rss.new" "$WORK/rss"
   sleep 0.5; done; }
 
 # measure NAME WARM-UP-SCRIPT SCRIPT URL [wrk options...]

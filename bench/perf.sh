@@ -56,7 +56,8 @@ DEEP_DEPTH=$(psql -qAt -c "select least(30000, count(*) - 100) from referral whe
 
 phase "service start with the database up"
 await_keycloak
-# JFR=1 records a profile of the whole run into target/bench/service.jfr.
+# JFR=1 records a profile of the whole run into target/bench/service.jfr, and draws each path's flame graphs
+# from it (bench/flamegraphs/FLAMES-path-cpu.svg and -alloc.svg; FLAMES defaults to the commit).
 start_service $(keycloak_oidc) ${JFR:+-XX:StartFlightRecording=filename=$BENCH_DIR/service.jfr,settings=profile}
 note "process start to first ready 200: $SERVICE_START_MS ms"
 
@@ -109,10 +110,16 @@ LUA
 get_script() { # file token
   { echo "wrk.headers[\"Authorization\"] = \"Bearer $2\""; cat "$WORK/report.lua"; } > "$1"
 }
+# Every request is a new incident: each wrk thread numbers its keys under a prefix of its own, made afresh for
+# every script (the warm-up's keys are never replayed by the measured run, nor one thread's by the other).
 incident_script() {
   cat > "$1" <<LUA
 local n = 0
-local tid = math.random(1, 1e9)
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", "$(date +%s%N)-" .. threads)
+end
 wrk.method = "POST"
 wrk.headers["Authorization"] = "Bearer $DISPATCH"
 wrk.headers["Content-Type"] = "application/json"
@@ -170,6 +177,7 @@ measure() {
   ticks=$(cpu_ticks); started=$(date +%s%N)
   out=$(wrk -d "$DURATION" -t2 -c"$CONNECTIONS" --latency -s "$script" "$@" "$url" | grep '^RESULT')
   cpu=$(( ( $(cpu_ticks) - ticks ) * 100 * 1000 / $(getconf CLK_TCK) / $(elapsed_ms "$started") ))
+  echo "$name|$((started / 1000000))|$(( $(date +%s%N) / 1000000 ))" >> "$WORK/windows"
   kill "$sampler"; wait "$sampler" 2>/dev/null || true
   rss=$(( $(cat "$WORK/rss") / 1024 ))
   echo "$name|${out#RESULT }|$cpu|$rss" | tee -a "$RESULTS"
@@ -214,6 +222,62 @@ ONE_DOCUMENT=$(curl -sf -X POST "$BASE/api/v1/referrals/$ONE_REFERRAL/documents?
 get_script "$WORK/caseworker.lua" "$CASEWORKER"
 measure "GET /api/v1/referrals/{id}/documents/{documentId}/content (256 KiB, 8 connections)" "$WORK/caseworker.lua" \
   "$WORK/caseworker.lua" "$BASE/api/v1/referrals/$ONE_REFERRAL/documents/$ONE_DOCUMENT/content" -c8
+
+phase "each path's own ceiling: the statements of one call of it, captured from the service, replayed by pgbench"
+# bench/ceiling.py says how a call's statements become a repeatable script. pgbench connects as the service
+# does (qorgau_app, under row-level security) and prepares its statements, as the JDBC driver does.
+psql -q <<'SQL'
+create or replace function bench_uuid7() returns uuid language sql volatile as $$
+  select encode(overlay(uuid_send(gen_random_uuid()) placing
+    substring(int8send((extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6), 'hex')::uuid $$;
+SQL
+psql -q -c "alter system set log_statement = 'all'" -c "select pg_reload_conf()" >/dev/null
+sleep 1
+CAPTURE_FROM=$(wc -c < "$POSTGRES_DATA/server.log")
+capture() { # request-id method path token [body [If-Match]]
+  curl -sf -o /dev/null -X "$2" "$BASE$3" -H "Authorization: Bearer $4" -H "X-Request-Id: $1" \
+    ${5:+-H 'Content-Type: application/json' -d "$5"} ${6:+-H "If-Match: $6"} \
+    $([ "$3" = /api/v1/incidents ] && echo "-H Idempotency-Key:$1-key") || { echo "capture of $2 $3 failed" >&2; exit 1; }
+}
+tokens
+RUN=$RANDOM$RANDOM
+capture "ceiling-incident-$RUN" POST /api/v1/incidents "$DISPATCH" \
+  '{"occurredAt":"2026-01-01T10:00:00Z","district":"Almaly","violenceKinds":["PHYSICAL"],"childrenPresent":false,"weaponsInvolved":false,"injuries":true}'
+CAPTURED=$(echo $MEASURED_IDS | cut -d' ' -f2)
+# wrk left it paused or under way: the pair is taken in the order its state allows.
+curl -sf "$BASE/api/v1/referrals/$CAPTURED" -H "Authorization: Bearer $CASEWORKER" > "$WORK/captured.json"
+AT=$(json_field version < "$WORK/captured.json")
+if [ "$(json_field state < "$WORK/captured.json")" = ON_HOLD ]; then
+  capture "ceiling-resume-$RUN" POST "/api/v1/referrals/$CAPTURED/transitions" "$CASEWORKER" '{"action":"RESUME"}' "\"$AT\""
+  capture "ceiling-pause-$RUN" POST "/api/v1/referrals/$CAPTURED/transitions" "$CASEWORKER" '{"action":"PAUSE","note":"bench"}' "\"$((AT + 1))\""
+else
+  capture "ceiling-pause-$RUN" POST "/api/v1/referrals/$CAPTURED/transitions" "$CASEWORKER" '{"action":"PAUSE","note":"bench"}' "\"$AT\""
+  capture "ceiling-resume-$RUN" POST "/api/v1/referrals/$CAPTURED/transitions" "$CASEWORKER" '{"action":"RESUME"}' "\"$((AT + 1))\""
+fi
+capture "ceiling-first-$RUN" GET "/api/v1/referrals?direction=incoming&limit=20" "$CASEWORKER"
+capture "ceiling-deep-$RUN" GET "/api/v1/referrals?direction=incoming&limit=20&cursor=$DEEP_CURSOR" "$CASEWORKER"
+capture "ceiling-one-$RUN" GET "/api/v1/referrals/$ONE_REFERRAL" "$CASEWORKER"
+capture "ceiling-feed-$RUN" GET "/api/v1/events?limit=50&after=$FEED_CURSOR" "$CASEWORKER"
+sleep 1
+psql -q -c "alter system reset log_statement" -c "select pg_reload_conf()" >/dev/null
+# ceiling NAME CALLS-PER-TRANSACTION REQUEST-IDS [CLIENT-IDS CAPTURED-ID]: calls/s pgbench reaches
+ceiling() {
+  local statements tps
+  statements=$(python3 bench/ceiling.py "$POSTGRES_DATA/server.log" "$CAPTURE_FROM" "$3" "$WORK/ceiling-$1.sql" "${4:-}" "${5:-}")
+  cp "$WORK/ceiling-$1.sql" "$BENCH_DIR/ceiling-$1.sql"
+  pgbench -n -M prepared -U qorgau_app -f "$WORK/ceiling-$1.sql" -c "$CONNECTIONS" -j 2 -T "${WARMUP%s}" >/dev/null 2>&1
+  tps=$(pgbench -n -M prepared -U qorgau_app -f "$WORK/ceiling-$1.sql" -c "$CONNECTIONS" -j 2 -T "${DURATION%s}" 2>&1 |
+    sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+  [ -n "$tps" ] || { echo "pgbench could not run $WORK/ceiling-$1.sql" >&2; exit 1; }
+  echo "$1|$(python3 -c "print(round($tps * $2))")|$statements" | tee -a "$WORK/ceilings"
+}
+: > "$WORK/ceilings"
+ceiling incident 1 "ceiling-incident-$RUN"
+ceiling transition 2 "ceiling-pause-$RUN,ceiling-resume-$RUN" "$MEASURED_IDS" "$CAPTURED"
+ceiling first-page 1 "ceiling-first-$RUN"
+ceiling deep-page 1 "ceiling-deep-$RUN"
+ceiling one-referral 1 "ceiling-one-$RUN"
+ceiling feed 1 "ceiling-feed-$RUN"
 
 phase "the ceiling: pgbench, one-row INSERT, same database, $CONNECTIONS clients"
 psql -q -c "create table if not exists bench_ceiling (id bigserial primary key, at timestamptz not null default now(), client int not null)"
@@ -272,12 +336,36 @@ for entry in re.split(r"\n(?=\S[^\n]*LOG:  duration:)", sys.stdin.read()):
 SEQ_SCANS=$(grep -cE 'Seq Scan on (referral|incident|referral_history|outbox_event|agency_feed|audit_entry)( |$)' bench/explain-plans.txt || true)
 note "plans recorded: $(grep -c 'Query Text' bench/explain-plans.txt) read queries, sequential scans of the large tables: $SEQ_SCANS"
 
+if [ -n "${JFR:-}" ]; then
+  phase "flame graphs of each path's measured seconds (JFR's CPU samples, then its allocation samples)"
+  stop_service  # the recording is written as the JVM exits
+  ./mvnw -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    -Dartifact="tools.profiler:jfr-converter:4.2" -DoutputDirectory="$BENCH_DIR"
+  FLAMES=${FLAMES:-$(git rev-parse --short HEAD)}
+  mkdir -p bench/flamegraphs
+  slugs=(incident transition first-page deep-page one-referral feed document-upload document-download)
+  i=0
+  while IFS='|' read -r name from to; do
+    for kind in cpu alloc; do
+      java -jar "$BENCH_DIR/jfr-converter-4.2.jar" $([ $kind = alloc ] && echo --alloc) --simple --from "$from" --to "$to" -o collapsed \
+        "$BENCH_DIR/service.jfr" "$WORK/flame.collapsed" >/dev/null
+      python3 bench/flamegraph.py "$FLAMES, $kind: $name" < "$WORK/flame.collapsed" \
+        > "bench/flamegraphs/$FLAMES-${slugs[$i]}-$kind.svg"
+    done
+    i=$((i + 1))
+  done < "$WORK/windows"
+  note "flame graphs: bench/flamegraphs/$FLAMES-*.svg"
+fi
+
 phase "results"
+cp "$RESULTS" "$BENCH_DIR/results-$REFERRALS.psv"
 MACHINE="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), Quarkus $(sed -n 's:.*<quarkus.platform.version>\(.*\)</quarkus.platform.version>.*:\1:p' pom.xml)"
-python3 - "$RESULTS" "$PGBENCH" "$WORK/notes" "$MACHINE" "$CONNECTIONS" "$WARMUP" "$DURATION" "$JVM_OPTIONS" "$WRITE" <<'PY'
+python3 - "$RESULTS" "$PGBENCH" "$WORK/notes" "$MACHINE" "$CONNECTIONS" "$WARMUP" "$DURATION" "$JVM_OPTIONS" "$WRITE" "$WORK/ceilings" <<'PY'
 import sys, re, datetime
-results, pgbench, notes, machine, connections, warmup, duration, jvm, write = sys.argv[1:]
+results, pgbench, notes, machine, connections, warmup, duration, jvm, write, ceilings = sys.argv[1:]
 pgbench = int(pgbench)
+# The first six paths measured have a ceiling of their own, in the same order.
+own = [line.rstrip("\n").split("|") for line in open(ceilings)]
 rows = []
 for line in open(results):
     name, figures, cpu, rss = line.rstrip("\n").split("|")
@@ -287,11 +375,15 @@ out = [f"Measured {datetime.date.today()} by `bench/perf.sh`: {connections} conn
        f"**Machine:** {machine}; wrk, the service, PostgreSQL and Keycloak share it. **Service JVM:** `{jvm}` (the Helm chart's).", ""]
 out += [f"- {n}" for n in open(notes).read().strip().splitlines()]
 out += [f"- pgbench one-row INSERT (the ceiling): **{pgbench:,} tps**", "",
-        "| path | requests/s | p50 ms | p99 ms | non-2xx | vs pgbench | service CPU | service RSS |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |"]
-for name, rps, p50, p99, non2xx, errors, cpu, rss in rows:
-    ratio = f"{100 * rps / pgbench:.0f}%" if name.startswith("POST") else ""
-    out.append(f"| `{name}` | {rps:,} | {p50} | {p99} | {non2xx + errors} | {ratio} | {cpu}% | {rss} MiB |")
+        "| path | requests/s | p50 ms | p99 ms | non-2xx | its own ceiling: calls/s (statements) | share of it | vs one-row INSERT | service CPU | CPU ms per request | service RSS |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+for i, (name, rps, p50, p99, non2xx, errors, cpu, rss) in enumerate(rows):
+    ratio = f"{100 * rps / pgbench:.1f}%" if name.startswith("POST") else ""
+    ceiling = share = ""
+    if i < len(own):
+        ceiling = f"{int(own[i][1]):,} ({own[i][2]})"
+        share = f"**{100 * rps / int(own[i][1]):.0f}%**"
+    out.append(f"| `{name}` | {rps:,} | {p50} | {p99} | {non2xx + errors} | {ceiling} | {share} | {ratio} | {cpu}% | {10 * cpu / max(rps, 1):.2f} | {rss} MiB |")
 table = "\n".join(out)
 print(table)
 if write == "1":

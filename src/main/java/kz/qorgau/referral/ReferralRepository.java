@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.common.Keyset;
 import kz.qorgau.common.Priority;
+import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped
 public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID> {
@@ -73,12 +74,30 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
                             .toList());
         }
         Keyset.restrict(where, params, updatedSince, after);
-        return find(where + " order by updatedAt, id", params).page(0, limit).list();
+        // Listed to be shown, never changed: no snapshots to keep, nothing to compare at commit.
+        return find(where + " order by updatedAt, id", params)
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
+                .page(0, limit)
+                .list();
     }
 
     /** A referral the caller may see (ReferralSides), or 404 exactly as for one that does not exist. */
     public Referral visibleTo(kz.qorgau.security.Caller caller, UUID id) {
         return visibleTo(caller, id, jakarta.persistence.LockModeType.NONE);
+    }
+
+    /**
+     * As {@link #visibleTo(kz.qorgau.security.Caller, UUID)}, for a request that only reads it: Hibernate keeps no
+     * snapshot of it and does not compare it with one at commit (a changed field would not be written).
+     */
+    public Referral readableBy(kz.qorgau.security.Caller caller, UUID id) {
+        return Optional.ofNullable(getEntityManager()
+                        .find(
+                                Referral.class,
+                                id,
+                                java.util.Map.<String, Object>of(HibernateHints.HINT_READ_ONLY, true)))
+                .filter(r -> ReferralSides.maySee(caller, r.senderAgencyId, r.receiverAgencyId, !r.wasSent()))
+                .orElseThrow(() -> new kz.qorgau.common.ProblemException.NotFound("Referral " + id));
     }
 
     /** As {@link #visibleTo(kz.qorgau.security.Caller, UUID)}, its row locked as asked until commit. */

@@ -187,7 +187,7 @@ public class ReferralService {
     @Transactional
     public Versioned<ReferralView> get(UUID id) {
         access.require(Capability.READ_REFERRALS);
-        Referral referral = visible(id);
+        Referral referral = referrals.readableBy(access.caller(), id);
         audit.record(AuditAction.READ, Subject.of("referral", referral.id, referral.caseId), Set.of());
         return versioned(referral);
     }

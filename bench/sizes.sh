@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The hot paths as the data grows (issue 26): bench/perf.sh once per size, then a table and a plot.
+#
+#   bench/sizes.sh                          # 100,000, 1,000,000 and 5,000,000 referrals: about 90 minutes
+#   SIZES="100000 1000000" bench/sizes.sh   # the sizes to run (each seeds its own database afresh)
+#
+# Incidents are seeded at three for every ten referrals, as at perf.sh's default size; the agencies stay 200,
+# so a larger network means more referrals per agency, the case that makes an index-less list grow. Every
+# perf.sh setting (DURATION, WARMUP, CONNECTIONS, JFR) is passed on. Writes target/bench/sizes.md and
+# bench/sizes.png, and BENCHMARKS.md's sizes section when WRITE=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${SIZES:-100000 1000000 5000000}
+built=${BUILT:-0}
+for size in $SIZES; do
+  echo "=== $size referrals"
+  BUILT=$built REFERRALS=$size INCIDENTS=$((size * 3 / 10)) WRITE=0 bash bench/perf.sh
+  built=1  # the first run's production build serves the others
+done
+files=()
+for size in $SIZES; do files+=("target/bench/results-$size.psv"); done
+python3 -c 'import matplotlib' 2>/dev/null ||
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-matplotlib >/dev/null; }
+python3 bench/plot_sizes.py bench/sizes.png "${WRITE:-0}" "${files[@]}"

@@ -7,12 +7,12 @@ async-profiler's converter writes collapsed stacks but draws its flame graphs in
 that a browser, a review tool or the repository's own viewer shows as it is. Each frame is a box as wide as its
 share of the samples, its callees above it; hovering shows the frame and its share. Qorgau's own frames are
 drawn in orange, the JDK's and libraries' Java in green, the JVM's own and native code in grey; frames under
-0.1% of the samples are left out so the file stays small.
+0.5% of the samples are left out so the file stays small.
 """
 import html
 import sys
 
-WIDTH, ROW, FONT, MIN_SHARE = 1400, 16, 11, 0.001
+WIDTH, ROW, FONT, MIN_SHARE = 1400, 16, 11, 0.005
 
 
 def tree(lines):
@@ -27,6 +27,14 @@ def tree(lines):
             node = node["children"].setdefault(frame, {"name": frame, "count": 0, "children": {}})
             node["count"] += int(count)
     return root
+
+
+def short(name):
+    """org.hibernate.internal.SessionImpl.find_[j] -> SessionImpl.find_[j]: the package only colours the box."""
+    head, _, tail = name.partition("_[")
+    parts = head.replace("/", ".").split(".")
+    kept = ".".join(parts[-2:]) if len(parts) > 2 else head
+    return kept + ("_[" + tail if tail else "")
 
 
 def colour(name):
@@ -57,12 +65,13 @@ def svg(title, root):
              f'<text x="4" y="{ROW - 3}" font-size="{FONT + 2}">{html.escape(title)} ({total:,} samples)</text>']
     for x, d, w, name, count in drawn:
         y = height - (d + 1) * ROW
-        label = f"{name} ({100 * count / total:.2f}%, {count:,} samples)"
+        label = f"{short(name)} ({100 * count / total:.2f}%, {count:,} samples)"
         parts.append(f'<g><title>{html.escape(label)}</title><rect x="{x:.1f}" y="{y}" width="{max(w - 0.5, 0.1):.1f}" '
                      f'height="{ROW - 1}" fill="{colour(name)}"/>')
         chars = int(w / (FONT * 0.6))
         if chars >= 3:
-            text = name if len(name) <= chars else name[: chars - 2] + ".."
+            text = short(name)
+            text = text if len(text) <= chars else text[: chars - 2] + ".."
             parts.append(f'<text x="{x + 2:.1f}" y="{y + ROW - 4}">{html.escape(text)}</text>')
         parts.append("</g>")
     parts.append("</svg>")

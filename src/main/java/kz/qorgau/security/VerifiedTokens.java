@@ -3,6 +3,8 @@ package kz.qorgau.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -15,6 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -30,7 +33,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * refused token is never remembered, so each forgery pays the full verification and fails. A hit is refused
  * once the token's {@code exp} has passed, exactly when verification would refuse it. What changes: a token
  * verified before its signing key was withdrawn stays accepted for at most {@link #AT_MOST} more, as it would
- * anyway for the lifetime of the JWKS quarkus-oidc caches.
+ * anyway for the lifetime of the JWKS quarkus-oidc caches. Checks that depend on the moment or the request
+ * rather than the token (quarkus-oidc's token.age, step-up authentication, certificate-bound or DPoP tokens,
+ * UserInfo or introspection) would be skipped on a hit: none is configured, and one that is must remove this.
  */
 @ApplicationScoped
 public class VerifiedTokens {
@@ -64,18 +69,27 @@ public class VerifiedTokens {
             })
             .build();
 
-    /** The identity made of this very token before, for this request; null when there is none still valid. */
+    private final LongAdder hits = new LongAdder();
+
+    /**
+     * The identity made of this very token before, for this request; null when there is none still valid, or when
+     * this request's tenant (which quarkus-oidc resolved from the token's issuer) is not the one it was made for.
+     */
     SecurityIdentity known(String rawToken, RoutingContext routing) {
         SecurityIdentity known = identities.getIfPresent(rawToken);
         if (known == null || lifetime(known).isZero()) {
             return null;
         }
-        // The identity names the request it was made for; this request is another.
+        Object tenant = routing == null ? null : routing.get(OidcUtils.TENANT_ID_ATTRIBUTE);
+        if (tenant != null && !tenant.equals(known.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE))) {
+            return null;
+        }
         QuarkusSecurityIdentity.Builder again =
                 QuarkusSecurityIdentity.builder(known).addAttribute(REMEMBERED, Boolean.TRUE);
         if (routing != null) {
             again.addAttribute(RoutingContext.class.getName(), routing);
         }
+        hits.increment();
         return again.build();
     }
 
@@ -85,8 +99,33 @@ public class VerifiedTokens {
                 && identity.getPrincipal() instanceof JsonWebToken token
                 && token.getRawToken() != null
                 && !lifetime(identity).isZero()) {
-            identities.put(token.getRawToken(), identity);
+            identities.put(token.getRawToken(), withoutItsRequest(identity));
         }
+    }
+
+    /** How many requests were answered from here: the tests read it to know the cache is in the path at all. */
+    long hits() {
+        return hits.sum();
+    }
+
+    /**
+     * The identity without the request it was made in, which would otherwise be kept alive with it. Permission
+     * checkers (quarkus-oidc's token scopes) are not carried over: the service grants by roles alone.
+     */
+    private static SecurityIdentity withoutItsRequest(SecurityIdentity identity) {
+        QuarkusSecurityIdentity.Builder kept = QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addRoles(identity.getRoles())
+                .addCredentials(identity.getCredentials())
+                .setAnonymous(false);
+        identity.getAttributes().forEach((name, value) -> {
+            if (!name.equals(RoutingContext.class.getName())
+                    && !(value instanceof RoutingContext)
+                    && !(value instanceof AuthenticationRequestContext)) {
+                kept.addAttribute(name, value);
+            }
+        });
+        return kept.build();
     }
 
     /**
@@ -113,14 +152,18 @@ public class VerifiedTokens {
             return TokenAuthenticationRequest.class;
         }
 
+        /** Providers are asked highest first; quarkus-oidc's has the default, 1001, and verifies or refuses. */
         @Override
         public int priority() {
-            return 1_000;
+            return 2_000;
         }
 
         @Override
         public Uni<SecurityIdentity> authenticate(
                 TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+            if (!(request.getToken() instanceof AccessTokenCredential)) {
+                return Uni.createFrom().nullItem();
+            }
             return Uni.createFrom()
                     .item(tokens.known(
                             request.getToken().getToken(), HttpSecurityUtils.getRoutingContextAttribute(request)));

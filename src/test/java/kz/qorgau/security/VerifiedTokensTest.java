@@ -2,8 +2,10 @@ package kz.qorgau.security;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -20,6 +22,20 @@ import org.junit.jupiter.api.Test;
 class VerifiedTokensTest {
 
     private static final String AGENCIES = "/api/v1/agencies";
+
+    @Inject
+    VerifiedTokens tokens;
+
+    @Test
+    void aTokenVerifiedOnceIsNotVerifiedAgainOnItsNextCalls() {
+        String token = TestTokens.tenant("astana").roles(Role.COORDINATOR).sign();
+        given().auth().oauth2(token).get(AGENCIES).then().statusCode(200);
+        long before = tokens.hits();
+        given().auth().oauth2(token).get(AGENCIES).then().statusCode(200);
+        given().auth().oauth2(token).get(AGENCIES).then().statusCode(200);
+        // quarkus-oidc is asked after the cache: had it come first, it would have verified them again.
+        assertEquals(2, tokens.hits() - before, "the second and third calls were answered from the cache");
+    }
 
     @Test
     void aTokenAcceptedBeforeIsRefusedOnceItHasExpired() throws InterruptedException {

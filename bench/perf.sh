@@ -290,6 +290,62 @@ PGBENCH=$(pgbench -n -f "$WORK/ceiling.sql" -c "$CONNECTIONS" -j 2 -T "${DURATIO
 PGBENCH=${PGBENCH%.*}
 echo "pgbench one-row INSERT: $PGBENCH tps"
 
+phase "what row-level security and the audit chain cost: the write paths and one read, with each turned off"
+# Row-level security off: its policies disabled on every table for these minutes (the service still names its
+# tenant on each connection). The audit chainer off: entries are written with their MAC, never chained.
+# The MAC itself cannot be turned off; its share of the CPU is in the flame graphs (AuditChain.entryMac).
+costs() { # label
+  local saved=$RESULTS
+  RESULTS=$WORK/costs-$1
+  : > "$RESULTS"
+  tokens
+  incident_script "$WORK/incident-warm.lua"; incident_script "$WORK/incident.lua"
+  measure "POST /api/v1/incidents" "$WORK/incident-warm.lua" "$WORK/incident.lua" "$BASE/api/v1/incidents"
+  transition_costs
+  get_script "$WORK/caseworker.lua" "$CASEWORKER"
+  measure "GET /api/v1/referrals/{id}" "$WORK/caseworker.lua" "$WORK/caseworker.lua" "$BASE/api/v1/referrals/$ONE_REFERRAL"
+  RESULTS=$saved
+}
+# The transition script carries each referral's version; they moved on since, so each script starts from where
+# its referrals stand: their versions now, RESUME first for one that is paused. The warm-up toggles WARM_IDS,
+# the measured run MEASURED_IDS, as in the main run.
+transition_from_now() { # file ids
+  VERSION=0 transition_script "$1" "$2"
+  python3 - "$1" "$BASE" "$CASEWORKER" $2 <<'PY'
+import json, sys, urllib.request
+script, base, token, ids = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+state = {}
+for i in ids:
+    request = urllib.request.Request(f"{base}/api/v1/referrals/{i}", headers={"Authorization": f"Bearer {token}"})
+    body = json.load(urllib.request.urlopen(request))
+    state[i] = (body["version"], body["state"] == "ON_HOLD")
+text = open(script).read()
+table = "{" + ",".join(f'["{i}"]={{{v},{str(paused).lower()}}}' for i, (v, paused) in state.items()) + "}"
+old = "function init(args)\n  version = 0\n  pausing = true"
+assert old in text
+text = text.replace(old, f"local start = {table}\nfunction init(args)\n  version = start[referral][1]\n  pausing = not start[referral][2]")
+open(script, "w").write(text)
+PY
+}
+transition_costs() {
+  transition_from_now "$WORK/transition-warm.lua" "$WARM_IDS"
+  transition_from_now "$WORK/transition.lua" "$MEASURED_IDS"
+  measure "POST /api/v1/referrals/{id}/transitions" "$WORK/transition-warm.lua" "$WORK/transition.lua" "$BASE" -t"$CONNECTIONS"
+}
+psql -qAt -c "select string_agg(relname, ' ') from pg_class where relrowsecurity and relkind = 'r' and relnamespace = 'public'::regnamespace" > "$WORK/rls-tables"
+# Each variant on a JVM started for it or right after one, so that none is warmer than another.
+stop_service
+start_service $(keycloak_oidc)
+costs "as built"
+for t in $(cat "$WORK/rls-tables"); do psql -q -c "alter table $t disable row level security"; done
+costs "row-level security off"
+for t in $(cat "$WORK/rls-tables"); do psql -q -c "alter table $t enable row level security"; done
+stop_service
+start_service $(keycloak_oidc) -Dqorgau.audit.chain-every=off ${JFR:+-XX:StartFlightRecording=filename=$BENCH_DIR/service-costs.jfr,settings=profile}
+costs "audit chainer off"
+stop_service
+start_service $(keycloak_oidc)
+
 phase "plans of the list queries on the seeded data (auto_explain: ANALYZE, BUFFERS)"
 COORDINATOR=$(keycloak_token almaty qorgau-demo - coordinator demo)
 AUDITOR=$(keycloak_token almaty qorgau-demo - auditor demo)
@@ -341,7 +397,7 @@ note "plans recorded: $(grep -c 'Query Text' bench/explain-plans.txt) read queri
 
 if [ -n "${JFR:-}" ]; then
   phase "flame graphs of each path's measured seconds (JFR's CPU samples, then its allocation samples)"
-  stop_service  # the recording is written as the JVM exits
+  stop_service  # the recording is written as the JVM exits (the costs phase restarted the service without one)
   ./mvnw -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
     -Dartifact="tools.profiler:jfr-converter:4.2" -DoutputDirectory="$BENCH_DIR"
   FLAMES=${FLAMES:-$(git rev-parse --short HEAD)}
@@ -391,6 +447,19 @@ for i, (name, rps, p50, p99, non2xx, errors, cpu, rss) in enumerate(rows):
         ceiling = f"{int(own[i][1]):,} ({own[i][2]})"
         share = f"**{100 * rps / int(own[i][1]):.0f}%**"
     out.append(f"| `{name}` | {rps:,} | {p50} | {p99} | {non2xx + errors} | {ceiling} | {share} | {ratio} | {cpu}% | {10 * cpu / max(rps, 1):.2f} | {rss} MiB |")
+import glob, os
+variants = sorted(glob.glob(os.path.join(os.path.dirname(ceilings), "costs-*")), key=os.path.getmtime)
+if variants:
+    out += ["", "What row-level security and the audit chain cost, measured in the same run: the service restarted "
+            "for \"as built\" (row-level security then turned off in PostgreSQL, same JVM) and again for the chainer "
+            "off, each path warmed up as above:", "",
+            "| variant | path | requests/s | p99 ms | service CPU | CPU ms per request |", "| --- | --- | --- | --- | --- | --- |"]
+    for name in variants:
+        label = os.path.basename(name)[len("costs-"):]
+        for line in open(name):
+            path, figures, cpu, _ = line.rstrip("\n").split("|")
+            rps, p50, p99 = figures.split()[:3]
+            out.append(f"| {label} | {path} | {int(rps):,} | {p99} | {cpu}% | {10 * int(cpu) / max(int(rps), 1):.2f} |")
 table = "\n".join(out)
 print(table)
 if write == "1":

@@ -95,7 +95,9 @@ class ProductionBuildIT {
                         "CONNECTIONS", "4",
                         "WARMUP", "1s",
                         "DURATION", "2s",
-                        "WRITE", "0"));
+                        "WRITE", "0",
+                        "JFR", "1",
+                        "FLAMES", "drill"));
         Process run = bench.start();
         boolean ended = run.waitFor(15, TimeUnit.MINUTES);
         if (!ended) {
@@ -110,10 +112,28 @@ class ProductionBuildIT {
                 .map(line -> line.split("\\|"))
                 .toList();
         assertEquals(8, rows.size(), "bench/perf.sh measured eight paths; see " + log);
-        for (String[] row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            String[] row = rows.get(i);
             String path = row[1].trim();
             assertTrue(Integer.parseInt(row[2].trim().replace(",", "")) > 0, path + " answered nothing; see " + log);
             assertEquals("0", row[5].trim(), path + " had answers that were not 2xx; see " + log);
+            // The six hot paths each have their own ceiling: pgbench replaying the statements one call sent.
+            if (i < 6) {
+                assertTrue(row[7].trim().matches("\\*\\*\\d+%\\*\\*"), path + " has no share of its own ceiling; see " + log);
+            }
+        }
+        // Row-level security and the audit chainer, each turned off in the same run: three variants of three paths.
+        List<String> costs = Files.readAllLines(log).stream()
+                .filter(line -> line.matches("\\| (as built|row-level security off|audit chainer off) \\|.*"))
+                .toList();
+        assertEquals(9, costs.size(), "the costs of row-level security and the audit chain; see " + log);
+        costs.forEach(line -> assertTrue(
+                Integer.parseInt(line.split("\\|")[3].trim().replace(",", "")) > 0, line + "; see " + log));
+        for (String path : List.of("incident", "transition", "first-page", "deep-page", "one-referral", "feed")) {
+            for (String kind : List.of("cpu", "alloc")) {
+                Path graph = COPY.resolve("bench/flamegraphs/drill-" + path + "-" + kind + ".svg");
+                assertTrue(Files.readString(graph).startsWith("<svg"), graph + " is not a flame graph; see " + log);
+            }
         }
         assertTrue(
                 Files.readString(log).matches("(?s).*pgbench one-row INSERT: \\d+ tps.*"),

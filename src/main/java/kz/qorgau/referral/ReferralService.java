@@ -649,6 +649,7 @@ public class ReferralService {
                 : ReferralSides.of(
                         access.caller(), referral.senderAgencyId, referral.receiverAgencyId, !referral.wasSent());
         ReferralState from = referral.state;
+        CaseParties.ReferralStanding stoodBefore = standing(referral);
         ReferralState to = ReferralStateMachine.next(from, action, sides)
                 .orElseThrow(() ->
                         new IllegalStateException(action + " from " + from + " passed the checks but has no rule"));
@@ -698,7 +699,10 @@ public class ReferralService {
         }
         referral.state = to;
         referral.updatedAt = now;
-        partiesKnow(referral);
+        // Most actions leave where each side stands on the case as it was (PAUSE, RESUME, START): nothing to write.
+        if (!standing(referral).equals(stoodBefore)) {
+            partiesKnow(referral);
+        }
         record(
                 referral,
                 action.name(),
@@ -791,7 +795,11 @@ public class ReferralService {
 
     /** The case's parties learn where the referral stands, in the same transaction as its change. */
     private void partiesKnow(Referral referral) {
-        parties.referralChanged(new CaseParties.ReferralStanding(
+        parties.referralChanged(standing(referral));
+    }
+
+    private static CaseParties.ReferralStanding standing(Referral referral) {
+        return new CaseParties.ReferralStanding(
                 referral.caseId,
                 referral.id,
                 referral.senderAgencyId,
@@ -799,7 +807,7 @@ public class ReferralService {
                 referral.wasSent(),
                 !referral.state.isTerminal(),
                 referral.state.receiverIsOnTheCase(),
-                referral.consentId == null && referral.emergencyReason != null));
+                referral.consentId == null && referral.emergencyReason != null);
     }
 
     void record(Referral referral, String action, ReferralState from, String reasonCode, String note, String assignee) {

@@ -119,7 +119,9 @@ class ProductionBuildIT {
             assertEquals("0", row[5].trim(), path + " had answers that were not 2xx; see " + log);
             // The six hot paths each have their own ceiling: pgbench replaying the statements one call sent.
             if (i < 6) {
-                assertTrue(row[7].trim().matches("\\*\\*\\d+%\\*\\*"), path + " has no share of its own ceiling; see " + log);
+                assertTrue(
+                        row[7].trim().matches("\\*\\*\\d+%\\*\\*"),
+                        path + " has no share of its own ceiling; see " + log);
             }
         }
         // Row-level security and the audit chainer, each turned off in the same run: three variants of three paths.
@@ -127,8 +129,8 @@ class ProductionBuildIT {
                 .filter(line -> line.matches("\\| (as built|row-level security off|audit chainer off) \\|.*"))
                 .toList();
         assertEquals(9, costs.size(), "the costs of row-level security and the audit chain; see " + log);
-        costs.forEach(line -> assertTrue(
-                Integer.parseInt(line.split("\\|")[3].trim().replace(",", "")) > 0, line + "; see " + log));
+        costs.forEach(line ->
+                assertTrue(Integer.parseInt(line.split("\\|")[3].trim().replace(",", "")) > 0, line + "; see " + log));
         for (String path : List.of("incident", "transition", "first-page", "deep-page", "one-referral", "feed")) {
             for (String kind : List.of("cpu", "alloc")) {
                 Path graph = COPY.resolve("bench/flamegraphs/drill-" + path + "-" + kind + ".svg");

@@ -279,6 +279,12 @@ class BeyondThePlatformScenarioTest {
                 old.isEnabled();
             } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
                 return;
+            } catch (org.openqa.selenium.WebDriverException replacing) {
+                // Asked while the new page replaces the old, Chrome answers this rather than "stale": the page changed.
+                if (String.valueOf(replacing.getMessage()).contains("does not belong to the document")) {
+                    return;
+                }
+                throw replacing;
             }
             Thread.sleep(50);
         }

@@ -91,19 +91,23 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
      * snapshot of it and does not compare it with one at commit (a changed field would not be written).
      */
     public Referral readableBy(kz.qorgau.security.Caller caller, UUID id) {
-        return Optional.ofNullable(getEntityManager()
+        return seenBy(
+                caller,
+                id,
+                Optional.ofNullable(getEntityManager()
                         .find(
                                 Referral.class,
                                 id,
-                                java.util.Map.<String, Object>of(HibernateHints.HINT_READ_ONLY, true)))
-                .filter(r -> ReferralSides.maySee(caller, r.senderAgencyId, r.receiverAgencyId, !r.wasSent()))
-                .orElseThrow(() -> new kz.qorgau.common.ProblemException.NotFound("Referral " + id));
+                                java.util.Map.<String, Object>of(HibernateHints.HINT_READ_ONLY, true))));
     }
 
     /** As {@link #visibleTo(kz.qorgau.security.Caller, UUID)}, its row locked as asked until commit. */
     public Referral visibleTo(kz.qorgau.security.Caller caller, UUID id, jakarta.persistence.LockModeType lock) {
-        return findByIdOptional(id, lock)
-                .filter(r -> ReferralSides.maySee(caller, r.senderAgencyId, r.receiverAgencyId, !r.wasSent()))
+        return seenBy(caller, id, findByIdOptional(id, lock));
+    }
+
+    private static Referral seenBy(kz.qorgau.security.Caller caller, UUID id, Optional<Referral> found) {
+        return found.filter(r -> ReferralSides.maySee(caller, r.senderAgencyId, r.receiverAgencyId, !r.wasSent()))
                 .orElseThrow(() -> new kz.qorgau.common.ProblemException.NotFound("Referral " + id));
     }
 

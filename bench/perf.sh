@@ -13,6 +13,9 @@
 # Settings (environment): DURATION=20s WARMUP=15s CONNECTIONS=16, and the seed's sizes REFERRALS=1000000
 # INCIDENTS=300000 AGENCIES=200, and JFR=1 for a profile of the service (smaller sizes make a quick trial run; BENCHMARKS.md is only rewritten
 # for the full sizes unless WRITE=1). BUILT=1 uses target/quarkus-app as it is, a production build already made.
+# CEILINGS=0 and COSTS=0 leave out the same-SQL ceilings and the RLS/audit costs (bench/sizes.sh does, to measure
+# only how the paths grow). The list plans go to bench/explain-plans.txt when BENCHMARKS.md is written, else to
+# target/bench/explain-plans-REFERRALS.txt.
 # The test command runs this script small on its own production build (ProductionBuildIT), so it cannot break
 # unnoticed.
 set -euo pipefail
@@ -24,6 +27,8 @@ REFERRALS=${REFERRALS:-1000000}
 INCIDENTS=${INCIDENTS:-300000}
 AGENCIES=${AGENCIES:-200}
 WRITE=${WRITE:-$([ "$REFERRALS" = 1000000 ] && echo 1 || echo 0)}
+CEILINGS=${CEILINGS:-1}
+COSTS=${COSTS:-1}
 . bench/lib.sh
 RESULTS=$WORK/results
 : > "$RESULTS"
@@ -223,6 +228,8 @@ get_script "$WORK/caseworker.lua" "$CASEWORKER"
 measure "GET /api/v1/referrals/{id}/documents/{documentId}/content (256 KiB, 8 connections)" "$WORK/caseworker.lua" \
   "$WORK/caseworker.lua" "$BASE/api/v1/referrals/$ONE_REFERRAL/documents/$ONE_DOCUMENT/content" -c8
 
+: > "$WORK/ceilings"
+if [ "$CEILINGS" = 1 ]; then
 phase "each path's own ceiling: the statements of one call of it, captured from the service, replayed by pgbench"
 # bench/ceiling.py says how a call's statements become a repeatable script. pgbench connects as the service
 # does (qorgau_app, under row-level security) and prepares its statements, as the JDBC driver does.
@@ -274,13 +281,13 @@ ceiling() {
   tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.log")
   echo "$1|$(python3 -c "print(round($tps * $2))")|$statements" | tee -a "$WORK/ceilings"
 }
-: > "$WORK/ceilings"
 ceiling incident 1 "ceiling-incident-$RUN"
 ceiling transition 2 "ceiling-pause-$RUN,ceiling-resume-$RUN" "$MEASURED_IDS" "$CAPTURED"
 ceiling first-page 1 "ceiling-first-$RUN"
 ceiling deep-page 1 "ceiling-deep-$RUN"
 ceiling one-referral 1 "ceiling-one-$RUN"
 ceiling feed 1 "ceiling-feed-$RUN=from agency_feed f join outbox_event"
+fi
 
 phase "the ceiling: pgbench, one-row INSERT, same database, $CONNECTIONS clients"
 psql -q -c "create table if not exists bench_ceiling (id bigserial primary key, at timestamptz not null default now(), client int not null)"
@@ -290,6 +297,7 @@ PGBENCH=$(pgbench -n -f "$WORK/ceiling.sql" -c "$CONNECTIONS" -j 2 -T "${DURATIO
 PGBENCH=${PGBENCH%.*}
 echo "pgbench one-row INSERT: $PGBENCH tps"
 
+if [ "$COSTS" = 1 ]; then
 phase "what row-level security and the audit chain cost: the write paths and one read, with each turned off"
 # Row-level security off: its policies disabled on every table for these minutes (the service still names its
 # tenant on each connection). The audit chainer off: entries are written with their MAC, never chained.
@@ -345,6 +353,7 @@ start_service $(keycloak_oidc) -Dqorgau.audit.chain-every=off ${JFR:+-XX:StartFl
 costs "audit chainer off"
 stop_service
 start_service $(keycloak_oidc)
+fi
 
 phase "plans of the list queries on the seeded data (auto_explain: ANALYZE, BUFFERS)"
 COORDINATOR=$(keycloak_token almaty qorgau-demo - coordinator demo)
@@ -383,6 +392,7 @@ call "referral messages" "$CASEWORKER" "/api/v1/referrals/$ONE_REFERRAL/messages
 sleep 1
 psql -q -c "alter system reset all" -c "select pg_reload_conf()" >/dev/null
 # Keep the plans of the reads (the writes' plans are single-row inserts and updates by key).
+PLANS=$([ "$WRITE" = 1 ] && echo bench/explain-plans.txt || echo "$BENCH_DIR/explain-plans-$REFERRALS.txt")
 { echo "# Plans of the read queries the service ran for these calls, on the seeded data (bench/perf.sh)."
   sed 's/^/# /' "$WORK/calls"; echo
   tail -c +"$((LOG_FROM + 1))" "$POSTGRES_DATA/server.log" | python3 -c '
@@ -391,9 +401,9 @@ for entry in re.split(r"\n(?=\S[^\n]*LOG:  duration:)", sys.stdin.read()):
     text = re.search(r"Query Text: (\w+)", entry)
     if text and text.group(1).lower() == "select":
         print(re.sub(r"^[^\n]*?LOG:  ", "", entry.strip()) + "\n")
-'; } > bench/explain-plans.txt
-SEQ_SCANS=$(grep -cE 'Seq Scan on (referral|incident|referral_history|outbox_event|agency_feed|audit_entry)( |$)' bench/explain-plans.txt || true)
-note "plans recorded: $(grep -c 'Query Text' bench/explain-plans.txt) read queries, sequential scans of the large tables: $SEQ_SCANS"
+'; } > "$PLANS"
+SEQ_SCANS=$(grep -cE 'Seq Scan on (referral|incident|referral_history|outbox_event|agency_feed|audit_entry)( |$)' "$PLANS" || true)
+note "plans recorded in ${PLANS#$PWD/}: $(grep -c 'Query Text' "$PLANS") read queries, sequential scans of the large tables: $SEQ_SCANS"
 
 if [ -n "${JFR:-}" ]; then
   phase "flame graphs of each path's measured seconds (JFR's CPU samples, then its allocation samples)"

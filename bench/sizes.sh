@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The hot paths as the data grows (issue 26): bench/perf.sh once per size, then a table and a plot.
 #
-#   bench/sizes.sh                          # 100,000, 1,000,000 and 5,000,000 referrals: about 90 minutes
+#   bench/sizes.sh                          # 100,000, 1,000,000 and 5,000,000 referrals: about an hour
 #   SIZES="100000 1000000" bench/sizes.sh   # the sizes to run (each seeds its own database afresh)
 #
 # Incidents are seeded at three for every ten referrals, as at perf.sh's default size; the agencies stay 200,
 # so a larger network means more referrals per agency, the case that makes an index-less list grow. Every
-# perf.sh setting (DURATION, WARMUP, CONNECTIONS, JFR) is passed on. Writes target/bench/sizes.md and
+# perf.sh setting (DURATION, WARMUP, CONNECTIONS, JFR) is passed on; the same-SQL ceilings and the RLS/audit costs
+# are left out unless CEILINGS=1 COSTS=1 (they answer other questions, and cost minutes per size). Each size's list
+# plans are kept in target/bench/explain-plans-SIZE.txt. Writes target/bench/sizes.md and
 # bench/sizes.png, and BENCHMARKS.md's sizes section when WRITE=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +16,8 @@ SIZES=${SIZES:-100000 1000000 5000000}
 built=${BUILT:-0}
 for size in $SIZES; do
   echo "=== $size referrals"
-  BUILT=$built REFERRALS=$size INCIDENTS=$((size * 3 / 10)) WRITE=0 bash bench/perf.sh
+  BUILT=$built REFERRALS=$size INCIDENTS=$((size * 3 / 10)) WRITE=0 CEILINGS=${CEILINGS:-0} COSTS=${COSTS:-0} \
+    bash bench/perf.sh
   built=1  # the first run's production build serves the others
 done
 files=()

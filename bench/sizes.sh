@@ -22,6 +22,8 @@ for size in $SIZES; do
 done
 files=()
 for size in $SIZES; do files+=("target/bench/results-$size.psv"); done
-python3 -c 'import matplotlib' 2>/dev/null ||
+# Debian's interpreter, the one its python3-matplotlib package installs into (a python3 earlier on the PATH, such
+# as pyenv's, would not see it).
+/usr/bin/python3 -c 'import matplotlib' 2>/dev/null ||
   { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-matplotlib >/dev/null; }
-python3 bench/plot_sizes.py bench/sizes.png "${WRITE:-0}" "${files[@]}"
+/usr/bin/python3 bench/plot_sizes.py bench/sizes.png "${WRITE:-0}" "${files[@]}"

@@ -23,6 +23,7 @@ import kz.qorgau.common.TimeAndIds.IdGenerator;
 import kz.qorgau.notification.Outbox;
 import kz.qorgau.security.TenantsConfig;
 import kz.qorgau.tenant.TenantOverride;
+import org.hibernate.query.NativeQuery;
 
 /**
  * Escalates referrals whose receiver missed a {@link Deadline} of their priority: not acknowledged in time,
@@ -102,6 +103,17 @@ public class DeadlineJob {
         return escalated;
     }
 
+    /** What the claim returns of each referral it marks: all that the history entry and the event need. */
+    private record Claimed(
+            UUID id,
+            UUID caseId,
+            UUID senderAgencyId,
+            UUID receiverAgencyId,
+            ReferralState state,
+            Instant submittedAt,
+            Instant acceptedAt,
+            Instant pausedAt) {}
+
     private List<UUID> escalate(
             String tenantId, Priority priority, Deadline deadline, Instant startedBefore, Instant now) {
         String column = deadline.overdueColumn();
@@ -110,53 +122,74 @@ public class DeadlineJob {
                 .map(state -> "'" + state.name() + "'")
                 .sorted()
                 .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
-        // The version moves on, so a transition that read the referral before cannot write the mark away.
+        // The version moves on, so a transition that read the referral before cannot write the mark away. The
+        // claim returns the columns the event needs: a backlog of thousands (a replica down for a day, a
+        // deadline shortened) is one statement, not one load per referral.
         @SuppressWarnings("unchecked")
-        List<UUID> claimed = em.createNativeQuery(
-                        "update referral set " + column + " = ?1, updated_at = ?1,"
-                                + " version = version + 1 where tenant_id = ?2 and priority = ?3"
-                                + " and state in " + states + " and " + column + " is null and "
-                                + deadline.fromColumn() + " <= ?4 returning id",
-                        UUID.class)
+        List<Object[]> rows = em.createNativeQuery("update referral set " + column + " = ?1, updated_at = ?1,"
+                        + " version = version + 1 where tenant_id = ?2 and priority = ?3"
+                        + " and state in " + states + " and " + column + " is null and "
+                        + deadline.fromColumn() + " <= ?4 returning id, case_id, sender_agency_id,"
+                        + " receiver_agency_id, state, submitted_at, accepted_at, paused_at")
                 .setParameter(1, Timestamp.from(now))
                 .setParameter(2, tenantId)
                 .setParameter(3, priority.name())
                 .setParameter(4, Timestamp.from(startedBefore))
+                .unwrap(NativeQuery.class)
+                .addScalar("id", UUID.class)
+                .addScalar("case_id", UUID.class)
+                .addScalar("sender_agency_id", UUID.class)
+                .addScalar("receiver_agency_id", UUID.class)
+                .addScalar("state", String.class)
+                .addScalar("submitted_at", Instant.class)
+                .addScalar("accepted_at", Instant.class)
+                .addScalar("paused_at", Instant.class)
                 .getResultList();
-        for (UUID id : claimed) {
-            Referral referral = em.find(Referral.class, id);
+        List<UUID> claimed = new java.util.ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            Claimed referral = new Claimed(
+                    (UUID) row[0],
+                    (UUID) row[1],
+                    (UUID) row[2],
+                    (UUID) row[3],
+                    ReferralState.valueOf((String) row[4]),
+                    (Instant) row[5],
+                    (Instant) row[6],
+                    (Instant) row[7]);
+            UUID id = referral.id();
+            claimed.add(id);
             ReferralHistoryEntry entry = new ReferralHistoryEntry();
             entry.id = ids.newId();
             entry.referralId = id;
             entry.action = "ESCALATE";
-            entry.fromState = referral.state;
-            entry.toState = referral.state;
+            entry.fromState = referral.state();
+            entry.toState = referral.state();
             entry.actor = "system:deadlines";
             entry.reasonCode = deadline.name() + "_OVERDUE";
             entry.at = now;
             em.persist(entry);
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("referralId", id);
-            payload.put("caseId", referral.caseId);
-            payload.put("senderAgencyId", referral.senderAgencyId);
-            payload.put("receiverAgencyId", referral.receiverAgencyId);
-            payload.put("state", referral.state);
-            payload.put("priority", referral.priority);
+            payload.put("caseId", referral.caseId());
+            payload.put("senderAgencyId", referral.senderAgencyId());
+            payload.put("receiverAgencyId", referral.receiverAgencyId());
+            payload.put("state", referral.state());
+            payload.put("priority", priority);
             payload.put("missed", deadline);
-            payload.put("submittedAt", referral.submittedAt);
+            payload.put("submittedAt", referral.submittedAt());
             payload.put(
                     "deadlineRanFrom",
                     switch (deadline) {
-                        case ACKNOWLEDGE, RESPOND -> referral.submittedAt;
-                        case START -> referral.acceptedAt;
-                        case REVIEW -> referral.pausedAt;
+                        case ACKNOWLEDGE, RESPOND -> referral.submittedAt();
+                        case START -> referral.acceptedAt();
+                        case REVIEW -> referral.pausedAt();
                     });
             payload.put("at", now);
             outbox.append(
                     "referral",
                     id,
                     "referral.escalated",
-                    Set.of(referral.senderAgencyId, referral.receiverAgencyId),
+                    Set.of(referral.senderAgencyId(), referral.receiverAgencyId()),
                     payload);
         }
         return claimed;

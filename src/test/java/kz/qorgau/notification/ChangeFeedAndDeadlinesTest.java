@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
 class ChangeFeedAndDeadlinesTest {
 
     @Inject
+    org.hibernate.SessionFactory sessions;
+
+    @Inject
     OutboxRelay relay;
 
     @Inject
@@ -163,7 +166,10 @@ class ChangeFeedAndDeadlinesTest {
                 .get("/api/v1/referrals/" + referral)
                 .then()
                 .body("acknowledgeOverdueAt", nullValue(), "priority", equalTo("EMERGENCY"));
+        // The claim returns what the event needs: however many referrals a run escalates, it loads none of them.
+        long loaded = referralLoads();
         deadlines.escalateOverdue(sent.plus(Duration.ofMinutes(61)));
+        assertEquals(loaded, referralLoads(), "the escalation loaded referrals one by one");
         given().auth()
                 .oauth2(inspector)
                 .get("/api/v1/referrals/" + referral)
@@ -205,6 +211,20 @@ class ChangeFeedAndDeadlinesTest {
                 heard.stream()
                         .map(e -> ((Map<?, ?>) e.get("data")).get("missed"))
                         .toList());
+        List<Map<?, ?>> data =
+                heard.stream().<Map<?, ?>>map(e -> (Map<?, ?>) e.get("data")).toList();
+        assertEquals(
+                List.of("SUBMITTED", "ACKNOWLEDGED"),
+                data.stream().map(d -> d.get("state")).toList());
+        for (Map<?, ?> event : data) {
+            assertEquals(caseId.toString(), event.get("caseId"));
+            assertEquals(almaty.police.toString(), event.get("senderAgencyId"));
+            assertEquals(almaty.socialProtection.toString(), event.get("receiverAgencyId"));
+            assertEquals("EMERGENCY", event.get("priority"));
+            // Both clocks run from the submission.
+            assertEquals(event.get("submittedAt"), event.get("deadlineRanFrom"));
+            assertTrue(Instant.parse((String) event.get("submittedAt")).isBefore(sent.plusSeconds(1)));
+        }
         List<Map<String, Object>> history = given().auth()
                 .oauth2(inspector)
                 .get("/api/v1/referrals/" + referral + "/history")
@@ -304,5 +324,11 @@ class ChangeFeedAndDeadlinesTest {
                 .body(
                         "type", equalTo("urn:qorgau:problem:cursor-expired"),
                         "detail", org.hamcrest.Matchers.containsString("beyond the last"));
+    }
+
+    private long referralLoads() {
+        return sessions.getStatistics()
+                .getEntityStatistics(kz.qorgau.referral.Referral.class.getName())
+                .getLoadCount();
     }
 }

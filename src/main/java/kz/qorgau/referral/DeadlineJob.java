@@ -23,6 +23,7 @@ import kz.qorgau.common.TimeAndIds.IdGenerator;
 import kz.qorgau.notification.Outbox;
 import kz.qorgau.security.TenantsConfig;
 import kz.qorgau.tenant.TenantOverride;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.query.NativeQuery;
 
 /**
@@ -59,6 +60,13 @@ public class DeadlineJob {
     @Inject
     DeadlineJob self;
 
+    /**
+     * The most referrals one claim marks: a backlog (a replica down for a day, a deadline shortened) is worked
+     * through in transactions of bounded size, each holding few row locks, rather than in one.
+     */
+    @ConfigProperty(name = "qorgau.deadlines.claim-at-most", defaultValue = "500")
+    int claimAtMost;
+
     @Scheduled(
             every = "{qorgau.deadlines.check-every}",
             delayed = "30s",
@@ -74,7 +82,13 @@ public class DeadlineJob {
         for (var tenant : tenants.all().entrySet()) {
             override.actFor(tenant.getKey());
             try {
-                escalated += self.escalate(tenant.getKey(), tenant.getValue().deadlines(), now);
+                // Each pass is one transaction of at most claimAtMost referrals per deadline; the run ends with
+                // the first pass that finds nothing left (a referral a transition holds locked waits for the next run).
+                int pass;
+                do {
+                    pass = self.escalate(tenant.getKey(), tenant.getValue().deadlines(), now);
+                    escalated += pass;
+                } while (pass > 0);
             } finally {
                 override.clear();
             }
@@ -123,18 +137,20 @@ public class DeadlineJob {
                 .sorted()
                 .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
         // The version moves on, so a transition that read the referral before cannot write the mark away. The
-        // claim returns the columns the event needs: a backlog of thousands (a replica down for a day, a
-        // deadline shortened) is one statement, not one load per referral.
+        // claim returns the columns the event needs, so a claim of hundreds is one statement, not one load per
+        // referral; the oldest are claimed first, and one a transition holds is skipped rather than waited for.
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("update referral set " + column + " = ?1, updated_at = ?1,"
-                        + " version = version + 1 where tenant_id = ?2 and priority = ?3"
-                        + " and state in " + states + " and " + column + " is null and "
-                        + deadline.fromColumn() + " <= ?4 returning id, case_id, sender_agency_id,"
+                        + " version = version + 1 where tenant_id = ?2 and id in (select id from referral"
+                        + " where tenant_id = ?2 and priority = ?3 and state in " + states + " and " + column
+                        + " is null and " + deadline.fromColumn() + " <= ?4 order by " + deadline.fromColumn()
+                        + " limit ?5 for update skip locked) returning id, case_id, sender_agency_id,"
                         + " receiver_agency_id, state, submitted_at, accepted_at, paused_at")
                 .setParameter(1, Timestamp.from(now))
                 .setParameter(2, tenantId)
                 .setParameter(3, priority.name())
                 .setParameter(4, Timestamp.from(startedBefore))
+                .setParameter(5, claimAtMost)
                 .unwrap(NativeQuery.class)
                 .addScalar("id", UUID.class)
                 .addScalar("case_id", UUID.class)

@@ -238,6 +238,42 @@ class ChangeFeedAndDeadlinesTest {
     }
 
     @Test
+    void aRunWorksThroughMoreOverdueReferralsThanOneClaimTakes() {
+        // The test profile lets one claim take two referrals; five overdue ones take three passes of one run.
+        Network almaty = Network.of("almaty");
+        String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
+        List<UUID> referrals = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            UUID caseId = UUID.fromString(given().auth()
+                    .oauth2(inspector)
+                    .contentType("application/json")
+                    .body(Flows.openCaseBody().replace("\"HIGH\"", "\"EMERGENCY\""))
+                    .post("/api/v1/cases")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id"));
+            Flows.recordConsent(inspector, caseId, almaty.socialProtection)
+                    .then()
+                    .statusCode(201);
+            referrals.add(Flows.referral(inspector, caseId, almaty.socialProtection));
+        }
+        Instant sent = Instant.now();
+
+        int escalated = deadlines.escalateOverdue(sent.plus(Duration.ofMinutes(61)));
+
+        assertTrue(escalated >= 5, "one run escalated " + escalated + " of at least five overdue referrals");
+        for (UUID referral : referrals) {
+            given().auth()
+                    .oauth2(inspector)
+                    .get("/api/v1/referrals/" + referral)
+                    .then()
+                    .statusCode(200)
+                    .body("acknowledgeOverdueAt", notNullValue(), "respondOverdueAt", nullValue());
+        }
+    }
+
+    @Test
     void eachNetworkNumbersItsFeedOnItsOwnSoNoGapTellsOfAnother() throws Exception {
         for (String tenant : List.of("almaty", "astana", "almaty")) {
             Network network = Network.of(tenant);

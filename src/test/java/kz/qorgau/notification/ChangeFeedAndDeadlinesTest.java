@@ -146,16 +146,7 @@ class ChangeFeedAndDeadlinesTest {
         Network almaty = Network.of("almaty");
         String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
         String socialWorker = almaty.token(Role.SOCIAL_WORKER, almaty.socialProtection);
-        UUID caseId = UUID.fromString(given().auth()
-                .oauth2(inspector)
-                .contentType("application/json")
-                .body(Flows.openCaseBody().replace("\"HIGH\"", "\"EMERGENCY\""))
-                .post("/api/v1/cases")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id"));
-        Flows.recordConsent(inspector, caseId, almaty.socialProtection).then().statusCode(201);
+        UUID caseId = emergencyCase(inspector, almaty);
         UUID referral = Flows.referral(inspector, caseId, almaty.socialProtection);
         Instant sent = Instant.now();
 
@@ -244,19 +235,7 @@ class ChangeFeedAndDeadlinesTest {
         String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
         List<UUID> referrals = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            UUID caseId = UUID.fromString(given().auth()
-                    .oauth2(inspector)
-                    .contentType("application/json")
-                    .body(Flows.openCaseBody().replace("\"HIGH\"", "\"EMERGENCY\""))
-                    .post("/api/v1/cases")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id"));
-            Flows.recordConsent(inspector, caseId, almaty.socialProtection)
-                    .then()
-                    .statusCode(201);
-            referrals.add(Flows.referral(inspector, caseId, almaty.socialProtection));
+            referrals.add(Flows.referral(inspector, emergencyCase(inspector, almaty), almaty.socialProtection));
         }
         Instant sent = Instant.now();
 
@@ -360,6 +339,21 @@ class ChangeFeedAndDeadlinesTest {
                 .body(
                         "type", equalTo("urn:qorgau:problem:cursor-expired"),
                         "detail", org.hamcrest.Matchers.containsString("beyond the last"));
+    }
+
+    /** An EMERGENCY case (acknowledge within an hour) with the survivor's consent to refer to social protection. */
+    private static UUID emergencyCase(String inspector, Network network) {
+        UUID caseId = UUID.fromString(given().auth()
+                .oauth2(inspector)
+                .contentType("application/json")
+                .body(Flows.openCaseBody().replace("\"HIGH\"", "\"EMERGENCY\""))
+                .post("/api/v1/cases")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        Flows.recordConsent(inspector, caseId, network.socialProtection).then().statusCode(201);
+        return caseId;
     }
 
     private long referralLoads() {

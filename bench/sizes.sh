@@ -4,6 +4,8 @@
 #   bench/sizes.sh                          # 100,000, 1,000,000 and 5,000,000 referrals: about an hour
 #   SIZES="100000 1000000" bench/sizes.sh   # the sizes to run (each seeds its own database afresh)
 #
+# Disk: the 5,000,000 database takes about 40 GB under target/bench/pgdata (each size replaces the one before).
+#
 # Incidents are seeded at three for every ten referrals, as at perf.sh's default size; the agencies stay 200,
 # so a larger network means more referrals per agency, the case that makes an index-less list grow. Every
 # perf.sh setting (DURATION, WARMUP, CONNECTIONS, JFR) is passed on; the same-SQL ceilings and the RLS/audit costs

@@ -78,6 +78,11 @@ public class DeadlineJob {
     /** @return how many escalations this run made (a referral late for both deadlines counts twice), as of {@code now} */
     @ActivateRequestContext
     public int escalateOverdue(Instant now) {
+        if (claimAtMost < 1) {
+            // A claim of none would end every run at its first pass: no referral would ever be escalated.
+            throw new IllegalStateException(
+                    "qorgau.deadlines.claim-at-most is " + claimAtMost + ": it must be at least 1");
+        }
         int escalated = 0;
         for (var tenant : tenants.all().entrySet()) {
             override.actFor(tenant.getKey());

@@ -24,7 +24,8 @@ BENCH_DIR=$PWD/target/bench
 WORK=$(mktemp -d)
 KEYS=src/test/resources/keys
 ISSUER_BASE=https://bench.qorgau.test/realms
-JVM_OPTIONS=$(sed -n 's/^  options: "\(.*\)"$/\1/p' helm/qorgau/values.yaml)
+# JVM_OPTIONS=... tries other options than the chart's (to compare heap and collector settings).
+JVM_OPTIONS=${JVM_OPTIONS:-$(sed -n 's/^  options: "\(.*\)"$/\1/p' helm/qorgau/values.yaml)}
 SERVICE="" POSTGRES_DATA="" KEYCLOAK=""
 
 need() { # command, Debian package

@@ -14,9 +14,10 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * client credentials, people by authorization code with PKCE. The documents name the demo realm; a partner
  * puts its own network's realm in its place.
  *
- * <p>Applied when a document is asked for, not as the service starts: a document whose filters all ran before
- * is written out in JSON and YAML at start, and writing the partner documents was a fifth of the time a
- * replica took to start (issue 26). A document is asked for by a partner's developer, not by every call.
+ * <p>Applied when a document is asked for, not as the service starts: a document with no filter left to run
+ * is written out in JSON and YAML at start, and writing the documents was a fifth of the time a replica took to
+ * start (issue 26). So every document, the whole API's included, has one of these. A document is asked for by a
+ * partner's developer, not by every call.
  */
 public final class PartnerSecuritySchemes {
 
@@ -82,9 +83,12 @@ public final class PartnerSecuritySchemes {
         }
     }
 
-    /** Inspectors, coordinators and administrators are people signing in through Keycloak. */
+    /**
+     * Inspectors, coordinators, administrators, schools' safeguarding leads and hotline operators are people
+     * signing in through Keycloak.
+     */
     @OpenApiFilter(
-            documentNames = {"police-inspector", "administration"},
+            documentNames = {"police-inspector", "administration", "schools", "hotline"},
             stages = OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
     public static class People implements OASFilter {
         @Override
@@ -96,9 +100,12 @@ public final class PartnerSecuritySchemes {
         }
     }
 
-    /** A social protection department calls as a person or from its own system. */
+    /**
+     * A social protection department calls as a person or from its own system; so does the whole API's
+     * document, which every partner's operations are in.
+     */
     @OpenApiFilter(
-            documentNames = {"social-protection"},
+            documentNames = {"social-protection", OpenApiFilter.DEFAULT_DOCUMENT_NAME},
             stages = OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
     public static class PeopleOrSystems implements OASFilter {
         @Override

@@ -1,5 +1,6 @@
 package kz.qorgau.common;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -20,7 +21,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Completes every document the same way, so no operation forgets it: each operation declares the problem
  * details it can answer (RFC 9457), and a document keeps only the schemas its operations use.
+ *
+ * <p>Runs as the application is built: what it adds and removes depends on the code alone, and a filter run at
+ * start would parse and complete every document each time a replica starts (issue 26).
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class PartnerDocumentFilter implements OASFilter {
 
     private static final String PROBLEM = "ProblemDetail";

@@ -112,8 +112,8 @@ keycloak_token() {
   fi
 }
 
-# start_service [extra -D options...]: returns once the service answers ready; SERVICE_START_MS is the time
-# from process start to that first 200. Rate limits are lifted: the benchmark measures the service itself.
+# start_service [extra -D options...]: returns once the service answers ready (READY_PATH=/q/health/live: once
+# it answers at all); SERVICE_START_MS is the time from process start to that first 200. Rate limits are lifted: the benchmark measures the service itself.
 start_service() {
   local start
   # The audit checkpoints' Ed25519 key pair, made once per run like the other keys.
@@ -141,7 +141,7 @@ start_service() {
     -jar quarkus-run.jar >> "$BENCH_DIR/service.log" 2>&1 &
   SERVICE=$!
   cd - >/dev/null
-  until curl -sf -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready"; do
+  until curl -sf -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT${READY_PATH:-/q/health/ready}"; do
     kill -0 "$SERVICE" 2>/dev/null || { tail -30 "$BENCH_DIR/service.log"; exit 1; }
     sleep 0.05
   done

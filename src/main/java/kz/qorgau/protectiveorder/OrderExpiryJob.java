@@ -74,17 +74,22 @@ public class OrderExpiryJob {
         return announced;
     }
 
-    /** Each check-in whose day passed unrecorded is announced once, to the police unit that recorded the order. */
+    /**
+     * Each check-in whose day passed unrecorded is announced once, to the police unit that recorded the order,
+     * the earliest day first (an UPDATE returns its rows in no particular order).
+     */
     @Transactional
     int announceMissedCheckIns(String tenantId, TenantsConfig.Tenant settings) {
         LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
         @SuppressWarnings("unchecked")
         List<Object[]> claimed = em.createNativeQuery("""
-                        update order_check_in k set missed_notified_at = ?1
-                        from protective_order o
-                        where o.id = k.order_id and k.tenant_id = ?2 and k.missed_notified_at is null
-                          and k.attended_at is null and k.due_on < ?3 and o.revoked_at is null
-                        returning k.order_id, k.due_on""")
+                        with claimed as (
+                          update order_check_in k set missed_notified_at = ?1
+                          from protective_order o
+                          where o.id = k.order_id and k.tenant_id = ?2 and k.missed_notified_at is null
+                            and k.attended_at is null and k.due_on < ?3 and o.revoked_at is null
+                          returning k.order_id, k.due_on)
+                        select order_id, due_on from claimed order by due_on, order_id""")
                 .setParameter(1, Timestamp.from(clock.instant()))
                 .setParameter(2, tenantId)
                 .setParameter(3, Date.valueOf(today))

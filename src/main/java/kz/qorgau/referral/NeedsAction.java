@@ -7,11 +7,12 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.AuditTrail.Subject;
@@ -28,7 +29,8 @@ import kz.qorgau.security.TenantsConfig;
 /**
  * What waits on an agency, or on one person of it, most urgent first: referrals to acknowledge or answer,
  * accepted ones to start, paused ones to look at again, each with the time its {@link Deadline} falls due.
- * The due time is computed in the query from the network's deadlines, so the queue pages in due order.
+ * The due time is computed in the query from the network's deadlines, so the queue pages in due order, and a
+ * page costs the same whether tens or tens of thousands of referrals wait (issue 26).
  */
 @ApplicationScoped
 public class NeedsAction {
@@ -62,29 +64,44 @@ public class NeedsAction {
         Optional<Keyset> after = Optional.ofNullable(cursor).map(Keyset::fromCursor);
         TenantsConfig.Deadlines deadlines =
                 tenants.all().get(access.caller().tenantId()).deadlines();
-        // The partial indexes referral_waiting_on_receiver_idx and referral_assigned_idx hold (at least)
-        // these states; a person's queue is what was accepted and given to her.
-        String states = (person.isPresent()
-                        ? Stream.of(ReferralState.ACCEPTED, ReferralState.ON_HOLD)
-                        : WAITING.stream())
-                .map(s -> "'" + s.name() + "'")
-                .collect(Collectors.joining(", ", "(", ")"));
+        List<ReferralState> states =
+                person.isPresent() ? List.of(ReferralState.ACCEPTED, ReferralState.ON_HOLD) : WAITING;
+        // One branch per state and priority: within a branch the due time is its start column plus a constant,
+        // so the branch reads its first rows in due order straight from an index (V33), however many referrals
+        // wait on the agency; the page is the earliest of those few rows. A cursor's due time becomes each
+        // branch's own start time.
+        List<String> branches = new ArrayList<>();
+        Map<String, Timestamp> startsAfter = new HashMap<>();
+        for (ReferralState state : states) {
+            Deadline deadline = Deadline.next(state).orElseThrow();
+            for (Priority priority : Priority.values()) {
+                long within = deadline.within(deadlines, priority).toSeconds();
+                String from = "r." + deadline.fromColumn();
+                String startsAfterParameter = "after" + branches.size();
+                branches.add("(select r.id, r.case_id, r.state, r.priority, r.sender_agency_id, r.assignee,"
+                        + " (r.emergency_reason is not null and r.consent_id is null) as emergency,"
+                        + " " + from + " + make_interval(secs => " + within + ") as due_at,"
+                        + " r." + deadline.overdueColumn() + " as escalated_at"
+                        + " from referral r where r.tenant_id = :tenant and r.receiver_agency_id = :agency"
+                        + " and r.state = '" + state.name() + "' and r.priority = '" + priority.name() + "'"
+                        + (person.isPresent() ? " and r.assignee = :person" : "")
+                        + (after.isPresent()
+                                ? " and (" + from + ", r.id) > (:" + startsAfterParameter + ", :afterId)"
+                                : "")
+                        + " order by " + from + ", r.id limit :limit)");
+                after.ifPresent(k -> startsAfter.put(
+                        startsAfterParameter, Timestamp.from(k.updatedAt().minusSeconds(within))));
+            }
+        }
         String sql = "select id, case_id, state, priority, sender_agency_id, assignee, emergency, due_at, escalated_at"
-                + " from (select r.id, r.case_id, r.state, r.priority, r.sender_agency_id, r.assignee,"
-                + " (r.emergency_reason is not null and r.consent_id is null) as emergency, "
-                + dueAt(deadlines) + " as due_at, " + escalatedAt() + " as escalated_at"
-                + " from referral r where r.tenant_id = :tenant and r.receiver_agency_id = :agency and r.state in "
-                + states
-                + (person.isPresent() ? " and r.assignee = :person" : "") + ") q"
-                + (after.isPresent() ? " where (q.due_at, q.id) > (:afterDue, :afterId)" : "")
-                + " order by q.due_at, q.id limit :limit";
+                + " from (" + String.join(" union all ", branches) + ") q order by q.due_at, q.id limit :limit";
         var query = em.createNativeQuery(sql)
                 .setParameter("tenant", access.caller().tenantId())
                 .setParameter("agency", agency)
                 .setParameter("limit", limit + 1);
         person.ifPresent(p -> query.setParameter("person", p));
-        after.ifPresent(k ->
-                query.setParameter("afterDue", Timestamp.from(k.updatedAt())).setParameter("afterId", k.id()));
+        after.ifPresent(k -> query.setParameter("afterId", k.id()));
+        startsAfter.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         audit.record(
@@ -111,34 +128,5 @@ public class NeedsAction {
                 due,
                 due.isBefore(now),
                 r[8] == null ? null : SqlValues.instant(r[8]));
-    }
-
-    /**
-     * The due time of each waiting state's next deadline, by priority. The durations are the network's own
-     * settings, written into the statement as whole seconds.
-     */
-    private static String dueAt(TenantsConfig.Deadlines deadlines) {
-        StringBuilder sql = new StringBuilder("case r.state");
-        for (ReferralState state : WAITING) {
-            Deadline deadline = Deadline.next(state).orElseThrow();
-            sql.append(" when '").append(state.name()).append("' then r.").append(deadline.fromColumn());
-            sql.append(" + make_interval(secs => case r.priority");
-            for (Priority priority : Priority.values()) {
-                sql.append(" when '").append(priority.name()).append("' then ");
-                sql.append(deadline.within(deadlines, priority).toSeconds());
-            }
-            sql.append(" end)");
-        }
-        return sql.append(" end").toString();
-    }
-
-    /** When the waiting state's deadline was escalated, if it was. */
-    private static String escalatedAt() {
-        StringBuilder sql = new StringBuilder("case r.state");
-        for (ReferralState state : WAITING) {
-            sql.append(" when '").append(state.name()).append("' then r.");
-            sql.append(Deadline.next(state).orElseThrow().overdueColumn());
-        }
-        return sql.append(" end").toString();
     }
 }

@@ -112,6 +112,66 @@ class NeedsActionTest {
                         equalTo(queue.getList("items.referralId").subList(1, 3)));
     }
 
+    @Test
+    void pagesFollowOneAnotherInDueOrderAcrossEveryStateAndPriority() {
+        // The queue reads one branch per state and priority; its pages must join up as one list in due order.
+        for (String risk : List.of("ROUTINE", "EMERGENCY", "HIGH")) {
+            referral(risk);
+            Flows.fire(aliya, referral(risk), "ACKNOWLEDGE").then().statusCode(200);
+            Flows.fire(aliya, referral(risk), "ACCEPT", Map.of("assignee", "aliya"))
+                    .then()
+                    .statusCode(200);
+            UUID paused = referral(risk);
+            Flows.fire(aliya, paused, "ACCEPT", Map.of("assignee", "aliya"))
+                    .then()
+                    .statusCode(200);
+            Flows.fire(aliya, paused, "START").then().statusCode(200);
+            Flows.fire(aliya, paused, "PAUSE", Map.of("note", "She is in hospital for a week"))
+                    .then()
+                    .statusCode(200);
+        }
+        for (String assignee : java.util.Arrays.asList(null, "me")) {
+            List<Map<String, Object>> whole = page(assignee, 50, null).getList("items");
+            assertEquals(assignee == null ? 12 : 6, whole.size(), "everything that waits, for " + assignee);
+            assertEquals(
+                    assignee == null
+                            ? java.util.Set.of("ACKNOWLEDGE", "RESPOND", "START", "REVIEW")
+                            : java.util.Set.of("START", "REVIEW"),
+                    whole.stream().map(i -> i.get("waitingFor")).collect(java.util.stream.Collectors.toSet()));
+            for (int i = 1; i < whole.size(); i++) {
+                Instant before = Instant.parse((String) whole.get(i - 1).get("dueAt"));
+                Instant due = Instant.parse((String) whole.get(i).get("dueAt"));
+                assertTrue(!due.isBefore(before), "due order at " + i + ": " + whole);
+            }
+            List<Object> ids = whole.stream().map(i -> i.get("referralId")).toList();
+            for (int size : List.of(1, 2, 5)) {
+                List<Object> paged = new java.util.ArrayList<>();
+                String cursor = null;
+                do {
+                    JsonPath page = page(assignee, size, cursor);
+                    paged.addAll(page.getList("items.referralId"));
+                    cursor = page.getString("nextCursor");
+                } while (cursor != null);
+                assertEquals(ids, paged, "pages of " + size + " for " + assignee);
+            }
+        }
+    }
+
+    private JsonPath page(String assignee, int limit, String cursor) {
+        var request = given().auth().oauth2(aliya).queryParam("limit", limit);
+        if (assignee != null) {
+            request.queryParam("assignee", assignee);
+        }
+        if (cursor != null) {
+            request.queryParam("cursor", cursor);
+        }
+        return request.get("/api/v1/needs-action")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
     private static String waitingFor(JsonPath queue, UUID referral) {
         List<Map<String, Object>> items = queue.getList("items");
         return items.stream()

@@ -113,7 +113,8 @@ keycloak_token() {
 }
 
 # start_service [extra -D options...]: returns once the service answers ready (READY_PATH=/q/health/live: once
-# it answers at all); SERVICE_START_MS is the time from process start to that first 200. Rate limits are lifted: the benchmark measures the service itself.
+# it answers at all); SERVICE_START_MS is the time from process start to that first 200. Rate limits are
+# lifted: the benchmark measures the service itself.
 start_service() {
   local start
   # The audit checkpoints' Ed25519 key pair, made once per run like the other keys.

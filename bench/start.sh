@@ -30,10 +30,13 @@ if [ "${AOT:-0}" != 0 ]; then
     # Port 9 on 127.0.0.1: nothing listens, so every connection is refused at once. The start runs to its last
     # step, the checks of the database role at StartupEvent, which fail without a database and end the process;
     # the JVM writes the cache as it exits (or, should a start ever get through, as it is stopped).
-    ( READY_PATH=/q/health/live start_service -Dquarkus.flyway.migrate-at-start=false \
+    # In this shell, not a subshell, so the clean-up on exit knows the process and stops it if the run is cut short.
+    if START_MAY_FAIL=1 READY_PATH=/q/health/live start_service -Dquarkus.flyway.migrate-at-start=false \
         -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:9/none \
         -Dquarkus.oidc.almaty.auth-server-url=http://127.0.0.1:9/realms/almaty \
-        -Dquarkus.oidc.astana.auth-server-url=http://127.0.0.1:9/realms/astana && stop_service ) >/dev/null 2>&1 || true
+        -Dquarkus.oidc.astana.auth-server-url=http://127.0.0.1:9/realms/astana; then
+      stop_service
+    fi
     [ -s "$BENCH_DIR/app/app.aot" ] || { echo "the training start wrote no AOT cache" >&2; exit 1; }
   else
     start_service $(keycloak_oidc)

@@ -98,6 +98,14 @@ class ProductionBuildIT {
                         "WRITE", "0",
                         "JFR", "1",
                         "FLAMES", "drill"));
+        // Ports free now, not the script's fixed defaults: the drills before it leave processes on ports the
+        // kernel picked, and one of them once held PostgreSQL's default bench port.
+        bench.environment()
+                .putAll(java.util.Map.of(
+                        "PORT", String.valueOf(ServiceProcess.freePort()),
+                        "PG_PORT", String.valueOf(ServiceProcess.freePort()),
+                        "KEYCLOAK_PORT", String.valueOf(ServiceProcess.freePort()),
+                        "MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort())));
         Process run = bench.start();
         boolean ended = run.waitFor(15, TimeUnit.MINUTES);
         if (!ended) {

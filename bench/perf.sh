@@ -424,6 +424,8 @@ if [ -n "${JFR:-}" ]; then
       if [ $kind = cpu ]; then grep -E '_\[[0-9a-z]\] [0-9]+$' "$WORK/flame.collapsed" > "$WORK/flame.kept" || true
       else cp "$WORK/flame.collapsed" "$WORK/flame.kept"; fi
       python3 bench/flamegraph.py "$FLAMES, $kind: $name" < "$WORK/flame.kept" > "bench/flamegraphs/$FLAMES-${slugs[$i]}-$kind.svg"
+      # The stacks themselves, to be summed and compared (target/bench/PATH-KIND.collapsed).
+      cp "$WORK/flame.kept" "$BENCH_DIR/${slugs[$i]}-$kind.collapsed"
     done
     i=$((i + 1))
   done < "$WORK/windows"

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import kz.qorgau.openapi.PartnerDocumentsTest;
 import kz.qorgau.security.Role;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
@@ -89,6 +90,37 @@ class DrillsIT {
     private static final String PHONE = "+7 777 901 23 45";
     private static final String ADDRESS = "Drill street 77, apt 13";
     private static final String PERSON = "Marat Drillov";
+
+    /**
+     * The packaged service prepares its OpenAPI documents when the first is asked for, not as it starts (issue 26:
+     * io.quarkus.smallrye.openapi.runtime.DocumentsPreparedOnFirstRequest, which only the packaged build uses, as
+     * only there does one class loader load it and the extension alike). What it then serves is what the tests
+     * serve: every partner document as committed, and the whole API's.
+     */
+    @Test
+    @Order(0)
+    void thePackagedServiceServesEveryPartnerDocumentAsCommitted() throws Exception {
+        String managementUrl = "http://127.0.0.1:" + service.managementPort;
+        for (String document : PartnerDocumentsTest.DOCUMENTS) {
+            String served = given().baseUri(managementUrl)
+                    .port(service.managementPort)
+                    .queryParam("format", "yaml")
+                    .get("/q/openapi-" + document)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            assertEquals(Files.readString(Path.of("openapi", document + ".yaml")), served, document);
+        }
+        given().baseUri(managementUrl)
+                .port(service.managementPort)
+                .queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("info.title", org.hamcrest.Matchers.equalTo("Qorgau API"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/referrals/{id}/transitions"));
+    }
 
     @Test
     @Order(1)
@@ -292,8 +324,11 @@ class DrillsIT {
             });
         }
         ServiceProcess.pause(3000);
-        long outageStarted = millisSince(t0, System.nanoTime());
         postgres.stop();
+        // The outage starts once PostgreSQL has stopped, not when it was asked to: its shutdown writes a checkpoint
+        // first, which on a busy machine took longer than the half second the oracle below leaves, and calls it
+        // answered then were rightly served.
+        long outageStarted = millisSince(t0, System.nanoTime());
         ServiceProcess.pause(4000);
         int readiness = service.status("/q/health/ready", Duration.ofSeconds(10));
         int liveness = service.status("/q/health/live", Duration.ofSeconds(10));

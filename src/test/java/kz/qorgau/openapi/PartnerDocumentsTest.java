@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
  * with {@code ./mvnw test -Dtest=PartnerDocumentsTest -Dopenapi.update=true} and review the diff.
  */
 @QuarkusTest
-class PartnerDocumentsTest {
+public class PartnerDocumentsTest {
 
-    static final List<String> DOCUMENTS = List.of(
+    public static final List<String> DOCUMENTS = List.of(
             "police-dispatch",
             "police-inspector",
             "social-protection",

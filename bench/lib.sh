@@ -1,6 +1,7 @@
 # The pieces the bench scripts share. Source it after cd to the repository root.
 #
-# build_service    the production build (no embedded PostgreSQL), copied aside so later builds don't touch it
+# build_service    the production build (no embedded PostgreSQL), copied aside so later builds don't touch it, and
+#                  the AOT cache the chart's options name, trained on it as the image trains its own
 # start_postgres   PostgreSQL 17 from Maven Central's binaries (the ones the tests embed), on 127.0.0.1,
 #                  with durable settings: fsync, synchronous_commit and full_page_writes on
 # start_keycloak   the project's Keycloak with the demo realms, on 127.0.0.1, in a process group of its own
@@ -26,6 +27,18 @@ KEYS=src/test/resources/keys
 ISSUER_BASE=https://bench.qorgau.test/realms
 # JVM_OPTIONS=... tries other options than the chart's (to compare heap and collector settings).
 JVM_OPTIONS=${JVM_OPTIONS:-$(sed -n 's/^  options: "\(.*\)"$/\1/p' helm/qorgau/values.yaml)}
+# The chart's options name JDK 25's AOT cache (-XX:AOTCache=/deployments/app.aot), which JDK 17 refuses: the bench
+# runs the JVM they are for, with a cache trained as the image trains it (build_service). A machine with no JDK 25
+# under /usr/lib/jvm runs them on its own java, without the cache, and says so.
+if [[ "$JVM_OPTIONS" == *-XX:AOTCache=* ]]; then
+  jdk25=$(ls -d /usr/lib/jvm/*-25-*/ 2>/dev/null | head -1)
+  if [ -n "$jdk25" ]; then
+    PATH=${jdk25}bin:$PATH
+  else
+    echo "no JDK 25 under /usr/lib/jvm: the service runs on $(java -version 2>&1 | head -1), without the AOT cache" >&2
+    JVM_OPTIONS=$(sed 's/ *-XX:AOTCache=[^ ]*//' <<< "$JVM_OPTIONS")
+  fi
+fi
 SERVICE="" POSTGRES_DATA="" KEYCLOAK=""
 
 need() { # command, Debian package
@@ -52,9 +65,22 @@ elapsed_ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 build_service() {
   # BUILT=1: target/quarkus-app is already the production build (the test command's drill has just made it).
   [ "${BUILT:-0}" = 1 ] || ./mvnw -B -q package -DskipTests -Dproduction
-  # -a: the class-data archive holds the jars' sizes and times, and refuses jars copied with new ones.
+  # -a: an AOT cache or class-data archive holds the jars' sizes and times, and refuses jars copied with new ones.
   rm -rf "$BENCH_DIR/app" && mkdir -p "$BENCH_DIR" && cp -a target/quarkus-app "$BENCH_DIR/app"
   : > "$BENCH_DIR/service.log"
+  [[ "$JVM_OPTIONS" != *-XX:AOTCache=* ]] || train_aot_cache
+}
+
+# The image's training start (docker/Dockerfile): the aot-training profile reaches no database and no Keycloak and
+# ends, failing, at its checks of the database role; the JVM writes the cache named by the options as it exits.
+train_aot_cache() {
+  local cache training_options
+  cache=$(sed -n 's|.*-XX:AOTCache=/deployments/\([^ ]*\).*|\1|p' <<< "$JVM_OPTIONS")
+  training_options=$(sed 's/ *-XX:AOTCache=[^ ]*//' <<< "$JVM_OPTIONS")
+  # shellcheck disable=SC2086
+  (cd "$BENCH_DIR/app" && MALLOC_ARENA_MAX=2 java $training_options -XX:AOTCacheOutput="$cache" \
+    -Dquarkus.profile=prod,aot-training -jar quarkus-run.jar > "$BENCH_DIR/aot-training.log" 2>&1) || true
+  [ -s "$BENCH_DIR/app/$cache" ] || { tail -30 "$BENCH_DIR/aot-training.log"; echo "the training start wrote no AOT cache" >&2; exit 1; }
 }
 
 start_postgres() {
@@ -121,8 +147,8 @@ start_service() {
   # The audit checkpoints' Ed25519 key pair, made once per run like the other keys.
   [ -n "${SIGNING_KEY:-}" ] || { SIGNING_KEY=$WORK/audit-signing.pem; openssl genpkey -algorithm ed25519 -out "$SIGNING_KEY"; }
   start=$(date +%s%N)
-  # As the image runs it: from the application's directory, where the production build's class-data archive
-  # (app-cds.jsa, named by the chart's options) was made and is found.
+  # As the image runs it: from the application's directory, where the AOT cache the chart's options name was
+  # trained and is found.
   cd "$BENCH_DIR/app"
   # shellcheck disable=SC2086
   MALLOC_ARENA_MAX=2 java ${JVM_OPTIONS//\/deployments\//} -Dquarkus.http.port="$PORT" \

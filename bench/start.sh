@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Process start to the first ready answer (issue 26), as a replica starts: the production build with the Helm
-# chart's JVM options, PostgreSQL already migrated, the project's Keycloak up.
+# chart's JVM options (JDK 25 and the AOT cache, trained as the image trains it), PostgreSQL already migrated, the
+# project's Keycloak up.
 #
 #   bench/start.sh            # about 2 minutes: one start that migrates the empty database, then RUNS=7 timed
 #   BUILT=1 bench/start.sh    # target/quarkus-app as it is (a production build already made)
-#   AOT=1 bench/start.sh      # JDK 25 (under /usr/lib/jvm) with its AOT cache in place of JDK 17's archive
-#   AOT=image bench/start.sh  # the same, the cache trained as an image build could train it
+#   AOT=1 bench/start.sh      # the cache trained instead on one whole start (the database and Keycloak reached, a
+#                             # call answered, a clean stop), which an image build cannot do: what that would add
+#   JVM_OPTIONS="-Xms256m -Xmx256m -XX:+UseSerialGC -XX:SharedArchiveFile=/deployments/app-cds.jsa" bench/start.sh
+#                             # the image before (JDK 17, this machine's java, with the production build's archive)
 #
-# Prints each start, their median, and the resident memory right after the last one. AOT=1 first trains the
-# cache on one whole start (the database and Keycloak reached, a call answered, a clean stop writes app.aot).
-# An image build reaches neither: AOT=image trains on a start with no database (Flyway off) and no Keycloak,
-# which runs everything else a start runs, stopped once it answers live.
+# Prints each start, their median, and the resident memory right after the last one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-7}
@@ -21,30 +21,22 @@ start_postgres >/dev/null
 await_keycloak
 start_service $(keycloak_oidc)  # the first start creates the schema
 stop_service
-if [ "${AOT:-0}" != 0 ]; then
-  jdk25=$(ls -d /usr/lib/jvm/*-25-*/ 2>/dev/null | head -1)
-  [ -n "$jdk25" ] || { echo "AOT=$AOT needs a JDK 25 under /usr/lib/jvm" >&2; exit 1; }
-  PATH=${jdk25}bin:$PATH
-  JVM_OPTIONS="${JVM_OPTIONS//-XX:SharedArchiveFile=\/deployments\/app-cds.jsa/} -XX:AOTCacheOutput=app.aot"
-  if [ "$AOT" = image ]; then
-    # Port 9 on 127.0.0.1: nothing listens, so every connection is refused at once. The start runs to its last
-    # step, the checks of the database role at StartupEvent, which fail without a database and end the process;
-    # the JVM writes the cache as it exits (or, should a start ever get through, as it is stopped).
-    # In this shell, not a subshell, so the clean-up on exit knows the process and stops it if the run is cut short.
-    if START_MAY_FAIL=1 READY_PATH=/q/health/live start_service -Dquarkus.flyway.migrate-at-start=false \
-        -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:9/none \
-        -Dquarkus.oidc.almaty.auth-server-url=http://127.0.0.1:9/realms/almaty \
-        -Dquarkus.oidc.astana.auth-server-url=http://127.0.0.1:9/realms/astana; then
-      stop_service
-    fi
-    [ -s "$BENCH_DIR/app/app.aot" ] || { echo "the training start wrote no AOT cache" >&2; exit 1; }
-  else
-    start_service $(keycloak_oidc)
-    curl -s -o /dev/null "$BASE/api/v1/vocabulary"
-    stop_service
-  fi
-  JVM_OPTIONS=${JVM_OPTIONS/-XX:AOTCacheOutput=/-XX:AOTCache=}
-  echo "$(java -version 2>&1 | head -1); AOT cache: $(du -m "$BENCH_DIR/app/app.aot" | cut -f1) MiB"
+if [ "${AOT:-0}" = 1 ]; then
+  [[ "$JVM_OPTIONS" == *-XX:AOTCache=* ]] || { echo "AOT=1 needs options that name an AOT cache" >&2; exit 1; }
+  cache=$(sed -n 's|.*-XX:AOTCache=/deployments/\([^ ]*\).*|\1|p' <<< "$JVM_OPTIONS")
+  rm -f "$BENCH_DIR/app/$cache"
+  trained_options=$JVM_OPTIONS
+  JVM_OPTIONS=${JVM_OPTIONS/-XX:AOTCache=/-XX:AOTCacheOutput=}
+  start_service $(keycloak_oidc)
+  curl -s -o /dev/null "$BASE/api/v1/vocabulary"
+  stop_service
+  [ -s "$BENCH_DIR/app/$cache" ] || { echo "the whole start wrote no AOT cache" >&2; exit 1; }
+  JVM_OPTIONS=$trained_options
+fi
+if [[ "$JVM_OPTIONS" == *-XX:AOTCache=* ]]; then
+  echo "$(java -version 2>&1 | head -1); AOT cache: $(du -m "$BENCH_DIR/app/$(sed -n 's|.*-XX:AOTCache=/deployments/\([^ ]*\).*|\1|p' <<< "$JVM_OPTIONS")" | cut -f1) MiB"
+else
+  echo "$(java -version 2>&1 | head -1); no AOT cache"
 fi
 times=()
 for _ in $(seq "$RUNS"); do

@@ -57,6 +57,25 @@ class HelmChartTest {
         return (T) current;
     }
 
+    /**
+     * The chart runs the image with the AOT cache the image trains (docker/Dockerfile), and the image trains it under
+     * the options the chart runs it with: a cache made under another collector or heap is used in part, or not at all,
+     * and the start it was made for is lost without an error.
+     */
+    @Test
+    void theImageTrainsTheAotCacheTheChartNamesUnderTheChartsOptions() throws java.io.IOException {
+        String options =
+                at(new Yaml().load(java.nio.file.Files.readString(CHART.resolve("values.yaml"))), "jvm", "options");
+        String dockerfile = java.nio.file.Files.readString(Path.of("docker/Dockerfile"));
+        java.util.regex.Matcher training = java.util.regex.Pattern.compile("ARG TRAINING_JVM_OPTIONS=\"([^\"]*)\"")
+                .matcher(dockerfile);
+        assertTrue(training.find(), "docker/Dockerfile declares no TRAINING_JVM_OPTIONS");
+        assertTrue(options.endsWith(" -XX:AOTCache=/deployments/app.aot"), options);
+        assertEquals(options.replace(" -XX:AOTCache=/deployments/app.aot", ""), training.group(1));
+        assertTrue(dockerfile.contains("cd /deployments"), "the image trains its cache elsewhere than /deployments");
+        assertTrue(dockerfile.contains("${TRAINING_JVM_OPTIONS} -XX:AOTCacheOutput=app.aot"), dockerfile);
+    }
+
     @Test
     void chartPassesStrictLint() {
         LintResult lint = new Helm(CHART).lint().strict().call();

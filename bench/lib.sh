@@ -27,13 +27,15 @@ KEYS=src/test/resources/keys
 ISSUER_BASE=https://bench.qorgau.test/realms
 # JVM_OPTIONS=... tries other options than the chart's (to compare heap and collector settings).
 JVM_OPTIONS=${JVM_OPTIONS:-$(sed -n 's/^  options: "\(.*\)"$/\1/p' helm/qorgau/values.yaml)}
-# The chart's options name JDK 25's AOT cache (-XX:AOTCache=/deployments/app.aot), which JDK 17 refuses: the bench
-# runs the JVM they are for, with a cache trained as the image trains it (build_service). A machine with no JDK 25
-# under /usr/lib/jvm runs them on its own java, without the cache, and says so.
+# The chart's options name JDK 25's AOT cache (-XX:AOTCache=/deployments/app.aot), which JDK 17 refuses: the service
+# runs on the JVM they are for (SERVICE_JAVA; the build and Keycloak keep this machine's java), with a cache trained
+# as the image trains it (build_service). A machine with no JDK 25 under /usr/lib/jvm runs them on its own java,
+# without the cache, and says so.
+SERVICE_JAVA=java
 if [[ "$JVM_OPTIONS" == *-XX:AOTCache=* ]]; then
-  jdk25=$(ls -d /usr/lib/jvm/*-25-*/ 2>/dev/null | head -1)
+  jdk25=$(ls -d /usr/lib/jvm/*-25-*/ 2>/dev/null | head -1 || true)
   if [ -n "$jdk25" ]; then
-    PATH=${jdk25}bin:$PATH
+    SERVICE_JAVA=${jdk25}bin/java
   else
     echo "no JDK 25 under /usr/lib/jvm: the service runs on $(java -version 2>&1 | head -1), without the AOT cache" >&2
     JVM_OPTIONS=$(sed 's/ *-XX:AOTCache=[^ ]*//' <<< "$JVM_OPTIONS")
@@ -71,16 +73,23 @@ build_service() {
   [[ "$JVM_OPTIONS" != *-XX:AOTCache=* ]] || train_aot_cache
 }
 
-# The image's training start (docker/Dockerfile): the aot-training profile reaches no database and no Keycloak and
-# ends, failing, at its checks of the database role; the JVM writes the cache named by the options as it exits.
+# The image's training start (docker/Dockerfile): the chart's options with the settings of docker/aot-training.properties
+# as system properties. It reaches no database and no Keycloak and ends, failing, at its checks of the database role,
+# which its log must show; the JVM writes the cache the options name as it exits.
 train_aot_cache() {
   local cache training_options
   cache=$(sed -n 's|.*-XX:AOTCache=/deployments/\([^ ]*\).*|\1|p' <<< "$JVM_OPTIONS")
-  training_options=$(sed 's/ *-XX:AOTCache=[^ ]*//' <<< "$JVM_OPTIONS")
+  [ -n "$cache" ] || { echo "the AOT cache must be under /deployments, as in the image: $JVM_OPTIONS" >&2; exit 1; }
+  training_options="$(sed 's/ *-XX:AOTCache=[^ ]*//' <<< "$JVM_OPTIONS") $(grep -v '^#' docker/aot-training.properties | sed 's/^/-D/')"
   # shellcheck disable=SC2086
-  (cd "$BENCH_DIR/app" && MALLOC_ARENA_MAX=2 java $training_options -XX:AOTCacheOutput="$cache" \
-    -Dquarkus.profile=prod,aot-training -jar quarkus-run.jar > "$BENCH_DIR/aot-training.log" 2>&1) || true
-  [ -s "$BENCH_DIR/app/$cache" ] || { tail -30 "$BENCH_DIR/aot-training.log"; echo "the training start wrote no AOT cache" >&2; exit 1; }
+  (cd "$BENCH_DIR/app" && MALLOC_ARENA_MAX=2 timeout 300 "$SERVICE_JAVA" \
+    -Djava.util.logging.manager=org.jboss.logmanager.LogManager $training_options -XX:AOTCacheOutput="$cache" \
+    -jar quarkus-run.jar > "$BENCH_DIR/aot-training.log" 2>&1) || true
+  if ! grep -q 'ObserverException.*127.0.0.1:9' "$BENCH_DIR/aot-training.log" || [ ! -f "$BENCH_DIR/app/$cache" ]; then
+    tail -30 "$BENCH_DIR/aot-training.log"
+    echo "the training start did not end at its database checks with an AOT cache written" >&2
+    exit 1
+  fi
 }
 
 start_postgres() {
@@ -151,7 +160,7 @@ start_service() {
   # trained and is found.
   cd "$BENCH_DIR/app"
   # shellcheck disable=SC2086
-  MALLOC_ARENA_MAX=2 java ${JVM_OPTIONS//\/deployments\//} -Dquarkus.http.port="$PORT" \
+  MALLOC_ARENA_MAX=2 "$SERVICE_JAVA" ${JVM_OPTIONS//\/deployments\//} -Dquarkus.http.port="$PORT" \
     -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$MANAGEMENT_PORT" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
     -Dquarkus.datasource.username=qorgau_app -Dquarkus.datasource.password=unused \

@@ -7,8 +7,9 @@
 #   BUILT=1 bench/start.sh    # target/quarkus-app as it is (a production build already made)
 #   AOT=1 bench/start.sh      # the cache trained instead on one whole start (the database and Keycloak reached, a
 #                             # call answered, a clean stop), which an image build cannot do: what that would add
-#   JVM_OPTIONS="-Xms256m -Xmx256m -XX:+UseSerialGC -XX:SharedArchiveFile=/deployments/app-cds.jsa" bench/start.sh
-#                             # the image before (JDK 17, this machine's java, with the production build's archive)
+#   JVM_OPTIONS="-Xms256m -Xmx256m -XX:+UseSerialGC -XX:MetaspaceSize=96m -XX:+UnlockExperimentalVMOptions \
+#     -XX:TrimNativeHeapInterval=5000 -XX:SharedArchiveFile=/deployments/app-cds.jsa" bench/start.sh
+#                             # the image before: JDK 17 (this machine's java) and the production build's archive
 #
 # Prints each start, their median, and the resident memory right after the last one.
 set -euo pipefail
@@ -24,6 +25,7 @@ stop_service
 if [ "${AOT:-0}" = 1 ]; then
   [[ "$JVM_OPTIONS" == *-XX:AOTCache=* ]] || { echo "AOT=1 needs options that name an AOT cache" >&2; exit 1; }
   cache=$(sed -n 's|.*-XX:AOTCache=/deployments/\([^ ]*\).*|\1|p' <<< "$JVM_OPTIONS")
+  [ -n "$cache" ] || { echo "the AOT cache must be under /deployments, as in the image" >&2; exit 1; }
   rm -f "$BENCH_DIR/app/$cache"
   trained_options=$JVM_OPTIONS
   JVM_OPTIONS=${JVM_OPTIONS/-XX:AOTCache=/-XX:AOTCacheOutput=}
@@ -34,9 +36,9 @@ if [ "${AOT:-0}" = 1 ]; then
   JVM_OPTIONS=$trained_options
 fi
 if [[ "$JVM_OPTIONS" == *-XX:AOTCache=* ]]; then
-  echo "$(java -version 2>&1 | head -1); AOT cache: $(du -m "$BENCH_DIR/app/$(sed -n 's|.*-XX:AOTCache=/deployments/\([^ ]*\).*|\1|p' <<< "$JVM_OPTIONS")" | cut -f1) MiB"
+  echo "$("$SERVICE_JAVA" -version 2>&1 | head -1); AOT cache: $(du -m "$BENCH_DIR/app/$(sed -n 's|.*-XX:AOTCache=/deployments/\([^ ]*\).*|\1|p' <<< "$JVM_OPTIONS")" | cut -f1) MiB"
 else
-  echo "$(java -version 2>&1 | head -1); no AOT cache"
+  echo "$("$SERVICE_JAVA" -version 2>&1 | head -1); no AOT cache"
 fi
 times=()
 for _ in $(seq "$RUNS"); do

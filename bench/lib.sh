@@ -41,6 +41,11 @@ if [[ "$JVM_OPTIONS" == *-XX:AOTCache=* ]]; then
     JVM_OPTIONS=$(sed 's/ *-XX:AOTCache=[^ ]*//' <<< "$JVM_OPTIONS")
   fi
 fi
+# The cache's file name in the application's directory (under /deployments in the image); empty when the options
+# name none.
+AOT_CACHE=$(sed -n 's|.*-XX:AOTCache=/deployments/\([^ ]*\).*|\1|p' <<< "$JVM_OPTIONS")
+[[ "$JVM_OPTIONS" != *-XX:AOTCache=* || -n "$AOT_CACHE" ]] \
+  || { echo "the AOT cache must be under /deployments, as in the image: $JVM_OPTIONS" >&2; exit 1; }
 SERVICE="" POSTGRES_DATA="" KEYCLOAK=""
 
 need() { # command, Debian package
@@ -70,22 +75,20 @@ build_service() {
   # -a: an AOT cache or class-data archive holds the jars' sizes and times, and refuses jars copied with new ones.
   rm -rf "$BENCH_DIR/app" && mkdir -p "$BENCH_DIR" && cp -a target/quarkus-app "$BENCH_DIR/app"
   : > "$BENCH_DIR/service.log"
-  [[ "$JVM_OPTIONS" != *-XX:AOTCache=* ]] || train_aot_cache
+  [ -z "$AOT_CACHE" ] || train_aot_cache
 }
 
 # The image's training start (docker/Dockerfile): the chart's options with the settings of docker/aot-training.properties
 # as system properties. It reaches no database and no Keycloak and ends, failing, at its checks of the database role,
 # which its log must show; the JVM writes the cache the options name as it exits.
 train_aot_cache() {
-  local cache training_options
-  cache=$(sed -n 's|.*-XX:AOTCache=/deployments/\([^ ]*\).*|\1|p' <<< "$JVM_OPTIONS")
-  [ -n "$cache" ] || { echo "the AOT cache must be under /deployments, as in the image: $JVM_OPTIONS" >&2; exit 1; }
+  local training_options
   training_options="$(sed 's/ *-XX:AOTCache=[^ ]*//' <<< "$JVM_OPTIONS") $(grep -v '^#' docker/aot-training.properties | sed 's/^/-D/')"
   # shellcheck disable=SC2086
   (cd "$BENCH_DIR/app" && MALLOC_ARENA_MAX=2 timeout 300 "$SERVICE_JAVA" \
-    -Djava.util.logging.manager=org.jboss.logmanager.LogManager $training_options -XX:AOTCacheOutput="$cache" \
+    -Djava.util.logging.manager=org.jboss.logmanager.LogManager $training_options -XX:AOTCacheOutput="$AOT_CACHE" \
     -jar quarkus-run.jar > "$BENCH_DIR/aot-training.log" 2>&1) || true
-  if ! grep -q 'ObserverException.*127.0.0.1:9' "$BENCH_DIR/aot-training.log" || [ ! -f "$BENCH_DIR/app/$cache" ]; then
+  if ! grep -q 'ObserverException.*127.0.0.1:9' "$BENCH_DIR/aot-training.log" || [ ! -f "$BENCH_DIR/app/$AOT_CACHE" ]; then
     tail -30 "$BENCH_DIR/aot-training.log"
     echo "the training start did not end at its database checks with an AOT cache written" >&2
     exit 1

@@ -23,20 +23,18 @@ await_keycloak
 start_service $(keycloak_oidc)  # the first start creates the schema
 stop_service
 if [ "${AOT:-0}" = 1 ]; then
-  [[ "$JVM_OPTIONS" == *-XX:AOTCache=* ]] || { echo "AOT=1 needs options that name an AOT cache" >&2; exit 1; }
-  cache=$(sed -n 's|.*-XX:AOTCache=/deployments/\([^ ]*\).*|\1|p' <<< "$JVM_OPTIONS")
-  [ -n "$cache" ] || { echo "the AOT cache must be under /deployments, as in the image" >&2; exit 1; }
-  rm -f "$BENCH_DIR/app/$cache"
+  [ -n "$AOT_CACHE" ] || { echo "AOT=1 needs options that name an AOT cache" >&2; exit 1; }
+  rm -f "$BENCH_DIR/app/$AOT_CACHE"
   trained_options=$JVM_OPTIONS
   JVM_OPTIONS=${JVM_OPTIONS/-XX:AOTCache=/-XX:AOTCacheOutput=}
   start_service $(keycloak_oidc)
   curl -s -o /dev/null "$BASE/api/v1/vocabulary"
   stop_service
-  [ -s "$BENCH_DIR/app/$cache" ] || { echo "the whole start wrote no AOT cache" >&2; exit 1; }
+  [ -s "$BENCH_DIR/app/$AOT_CACHE" ] || { echo "the whole start wrote no AOT cache" >&2; exit 1; }
   JVM_OPTIONS=$trained_options
 fi
-if [[ "$JVM_OPTIONS" == *-XX:AOTCache=* ]]; then
-  echo "$("$SERVICE_JAVA" -version 2>&1 | head -1); AOT cache: $(du -m "$BENCH_DIR/app/$(sed -n 's|.*-XX:AOTCache=/deployments/\([^ ]*\).*|\1|p' <<< "$JVM_OPTIONS")" | cut -f1) MiB"
+if [ -n "$AOT_CACHE" ]; then
+  echo "$("$SERVICE_JAVA" -version 2>&1 | head -1); AOT cache: $(du -m "$BENCH_DIR/app/$AOT_CACHE" | cut -f1) MiB"
 else
   echo "$("$SERVICE_JAVA" -version 2>&1 | head -1); no AOT cache"
 fi

@@ -103,7 +103,6 @@ class DrillsIT {
         String managementUrl = "http://127.0.0.1:" + service.managementPort;
         for (String document : PartnerDocumentsTest.DOCUMENTS) {
             String served = given().baseUri(managementUrl)
-                    .port(service.managementPort)
                     .queryParam("format", "yaml")
                     .get("/q/openapi-" + document)
                     .then()
@@ -113,7 +112,6 @@ class DrillsIT {
             assertEquals(Files.readString(Path.of("openapi", document + ".yaml")), served, document);
         }
         given().baseUri(managementUrl)
-                .port(service.managementPort)
                 .queryParam("format", "json")
                 .get("/q/openapi")
                 .then()

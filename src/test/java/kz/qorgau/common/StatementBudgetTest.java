@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -37,6 +38,14 @@ class StatementBudgetTest {
 
     @Inject
     OutboxRelay relay;
+
+    /**
+     * Paused while statements are counted: the count is the session factory's, every thread's, so a scheduled job
+     * running beside a request adds its statements to the request's. One run counted three more for the case search's
+     * page of one, in both attempts, than for its full page.
+     */
+    @Inject
+    Scheduler scheduler;
 
     @Test
     void aPageOfOneAndAFullPageRunTheSameStatements() {
@@ -122,11 +131,17 @@ class StatementBudgetTest {
                 new Listing("agencies", coordinator, "/api/v1/agencies"),
                 new Listing("audit trail", auditor, "/api/v1/audit"));
 
-        for (Listing list : lists) {
-            long one = statements(list.token(), list.path(), 1);
-            long full = statements(list.token(), list.path(), ROWS);
-            assertEquals(one, full, list.name() + ": a page of " + ROWS + " ran more statements than a page of one");
-            assertTrue(full <= BUDGET, list.name() + " ran " + full + " statements, more than " + BUDGET);
+        scheduler.pause();
+        try {
+            for (Listing list : lists) {
+                long one = statements(list.token(), list.path(), 1);
+                long full = statements(list.token(), list.path(), ROWS);
+                assertEquals(
+                        one, full, list.name() + ": a page of " + ROWS + " ran more statements than a page of one");
+                assertTrue(full <= BUDGET, list.name() + " ran " + full + " statements, more than " + BUDGET);
+            }
+        } finally {
+            scheduler.resume();
         }
     }
 

@@ -3,6 +3,8 @@ package kz.qorgau.drills;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -60,7 +63,30 @@ final class DrillPostgres implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             server = null;
+            awaitPortClosed();
         }
+    }
+
+    /**
+     * The embedded server's close logs and swallows a pg_ctl that gave up waiting (five seconds, easily passed by a
+     * shutdown checkpoint on a busy machine), so the drill itself waits until nothing listens on the port.
+     */
+    private void awaitPortClosed() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            } catch (IOException refused) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while PostgreSQL stopped", e);
+            }
+        }
+        throw new IllegalStateException("PostgreSQL still listens on " + port + " a minute after it was stopped");
     }
 
     String jdbcUrl() {

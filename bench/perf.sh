@@ -289,6 +289,58 @@ ceiling one-referral 1 "ceiling-one-$RUN"
 ceiling feed 1 "ceiling-feed-$RUN=from agency_feed f join outbox_event"
 fi
 
+# The transition script carries each referral's version; they moved on since, so each script starts from where
+# its referrals stand: their versions now, RESUME first for one that is paused. The warm-up toggles WARM_IDS,
+# the measured run MEASURED_IDS, as in the main run.
+transition_from_now() { # file ids
+  VERSION=0 transition_script "$1" "$2"
+  python3 - "$1" "$BASE" "$CASEWORKER" $2 <<'PY'
+import json, sys, urllib.request
+script, base, token, ids = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+state = {}
+for i in ids:
+    request = urllib.request.Request(f"{base}/api/v1/referrals/{i}", headers={"Authorization": f"Bearer {token}"})
+    body = json.load(urllib.request.urlopen(request))
+    state[i] = (body["version"], body["state"] == "ON_HOLD")
+text = open(script).read()
+table = "{" + ",".join(f'["{i}"]={{{v},{str(paused).lower()}}}' for i, (v, paused) in state.items()) + "}"
+old = "function init(args)\n  version = 0\n  pausing = true"
+assert old in text
+text = text.replace(old, f"local start = {table}\nfunction init(args)\n  version = start[referral][1]\n  pausing = not start[referral][2]")
+open(script, "w").write(text)
+PY
+}
+phase "latency at half load: each hot path paced to half the requests/s it reached above"
+# A p99 taken at saturation measures the queue, not the call: with every connection always busy, the mean
+# latency is the connections divided by the rate (Little's law; 16 / 1,700 per second is 9.4 ms), whatever a call
+# costs. Here each connection waits between its calls, so that at most half the path's saturated rate is offered:
+# a replica with room for a burst. wrk times each call from its sending, so the waits are not in the latencies.
+PACED=$WORK/paced
+: > "$PACED"
+paced() { # LINE-OF-RESULTS SCRIPT URL [wrk options...]
+  local url=$3 name saturated pace ticks started out cpu
+  name=$(sed -n "$1p" "$RESULTS" | cut -d'|' -f1)
+  saturated=$(sed -n "$1p" "$RESULTS" | cut -d'|' -f2 | cut -d' ' -f1)
+  # Milliseconds between one connection's calls; wrk takes whole ones.
+  pace=$(( CONNECTIONS * 2000 / (saturated > 0 ? saturated : 1) ))
+  { cat "$2"; echo "function delay() return $(( pace > 0 ? pace : 1 )) end"; } > "$WORK/paced.lua"
+  shift 3
+  ticks=$(cpu_ticks); started=$(date +%s%N)
+  out=$(wrk -d "$DURATION" -t2 -c"$CONNECTIONS" --latency -s "$WORK/paced.lua" "$@" "$url" | grep '^RESULT')
+  cpu=$(( ( $(cpu_ticks) - ticks ) * 100 * 1000 / $(getconf CLK_TCK) / $(elapsed_ms "$started") ))
+  echo "$name|$((saturated / 2))|${out#RESULT }|$cpu" | tee -a "$PACED"
+}
+tokens
+incident_script "$WORK/incident.lua"
+paced 1 "$WORK/incident.lua" "$BASE/api/v1/incidents"
+transition_from_now "$WORK/transition.lua" "$MEASURED_IDS"
+paced 2 "$WORK/transition.lua" "$BASE" -t"$CONNECTIONS"
+get_script "$WORK/caseworker.lua" "$CASEWORKER"
+paced 3 "$WORK/caseworker.lua" "$BASE/api/v1/referrals?direction=incoming&limit=20"
+paced 4 "$WORK/caseworker.lua" "$BASE/api/v1/referrals?direction=incoming&limit=20&cursor=$DEEP_CURSOR"
+paced 5 "$WORK/caseworker.lua" "$BASE/api/v1/referrals/$ONE_REFERRAL"
+paced 6 "$WORK/caseworker.lua" "$BASE/api/v1/events?limit=50&after=$FEED_CURSOR"
+
 phase "the ceiling: pgbench, one-row INSERT, same database, $CONNECTIONS clients"
 psql -q -c "create table if not exists bench_ceiling (id bigserial primary key, at timestamptz not null default now(), client int not null)"
 echo 'insert into bench_ceiling (client) values (:client_id);' > "$WORK/ceiling.sql"
@@ -313,27 +365,6 @@ costs() { # label
   get_script "$WORK/caseworker.lua" "$CASEWORKER"
   measure "GET /api/v1/referrals/{id}" "$WORK/caseworker.lua" "$WORK/caseworker.lua" "$BASE/api/v1/referrals/$ONE_REFERRAL"
   RESULTS=$saved
-}
-# The transition script carries each referral's version; they moved on since, so each script starts from where
-# its referrals stand: their versions now, RESUME first for one that is paused. The warm-up toggles WARM_IDS,
-# the measured run MEASURED_IDS, as in the main run.
-transition_from_now() { # file ids
-  VERSION=0 transition_script "$1" "$2"
-  python3 - "$1" "$BASE" "$CASEWORKER" $2 <<'PY'
-import json, sys, urllib.request
-script, base, token, ids = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
-state = {}
-for i in ids:
-    request = urllib.request.Request(f"{base}/api/v1/referrals/{i}", headers={"Authorization": f"Bearer {token}"})
-    body = json.load(urllib.request.urlopen(request))
-    state[i] = (body["version"], body["state"] == "ON_HOLD")
-text = open(script).read()
-table = "{" + ",".join(f'["{i}"]={{{v},{str(paused).lower()}}}' for i, (v, paused) in state.items()) + "}"
-old = "function init(args)\n  version = 0\n  pausing = true"
-assert old in text
-text = text.replace(old, f"local start = {table}\nfunction init(args)\n  version = start[referral][1]\n  pausing = not start[referral][2]")
-open(script, "w").write(text)
-PY
 }
 transition_costs() {
   transition_from_now "$WORK/transition-warm.lua" "$WARM_IDS"
@@ -435,9 +466,9 @@ fi
 phase "results"
 cp "$RESULTS" "$BENCH_DIR/results-$REFERRALS.psv"
 MACHINE="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB, $("$SERVICE_JAVA" -version 2>&1 | head -1), Quarkus $(sed -n 's:.*<quarkus.platform.version>\(.*\)</quarkus.platform.version>.*:\1:p' pom.xml)"
-python3 - "$RESULTS" "$PGBENCH" "$WORK/notes" "$MACHINE" "$CONNECTIONS" "$WARMUP" "$DURATION" "$JVM_OPTIONS" "$WRITE" "$WORK/ceilings" <<'PY'
+python3 - "$RESULTS" "$PGBENCH" "$WORK/notes" "$MACHINE" "$CONNECTIONS" "$WARMUP" "$DURATION" "$JVM_OPTIONS" "$WRITE" "$WORK/ceilings" "$PACED" <<'PY'
 import sys, re, datetime
-results, pgbench, notes, machine, connections, warmup, duration, jvm, write, ceilings = sys.argv[1:]
+results, pgbench, notes, machine, connections, warmup, duration, jvm, write, ceilings, paced = sys.argv[1:]
 pgbench = int(pgbench)
 # The first six paths measured have a ceiling of their own, in the same order.
 own = [line.rstrip("\n").split("|") for line in open(ceilings)]
@@ -459,6 +490,14 @@ for i, (name, rps, p50, p99, non2xx, errors, cpu, rss) in enumerate(rows):
         ceiling = f"{int(own[i][1]):,} ({own[i][2]})"
         share = f"**{100 * rps / int(own[i][1]):.0f}%**"
     out.append(f"| `{name}` | {rps:,} | {p50} | {p99} | {non2xx + errors} | {ceiling} | {share} | {ratio} | {cpu}% | {10 * cpu / max(rps, 1):.2f} | {rss} MiB |")
+out += ["", "Latency at half load: the same paths right after, each connection pausing between its calls so that "
+        "at most half the path's saturated rate is offered (at saturation the latency is mostly the queue):", "",
+        "| at half load | path | offered at most, requests/s | reached | p50 ms | p99 ms | non-2xx | service CPU | CPU ms per request |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+for line in open(paced):
+    name, offered, figures, cpu = line.rstrip("\n").split("|")
+    rps, p50, p99, non2xx, errors, requests = figures.split()
+    out.append(f"| half load | `{name}` | {int(offered):,} | {int(rps):,} | {p50} | **{p99}** | {int(non2xx) + int(errors)} | {cpu}% | {10 * int(cpu) / max(int(rps), 1):.2f} |")
 import glob, os
 variants = sorted(glob.glob(os.path.join(os.path.dirname(ceilings), "costs-*")), key=os.path.getmtime)
 if variants:

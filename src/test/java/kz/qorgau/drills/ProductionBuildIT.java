@@ -139,6 +139,16 @@ class ProductionBuildIT {
         assertEquals(9, costs.size(), "the costs of row-level security and the audit chain; see " + log);
         costs.forEach(line ->
                 assertTrue(Integer.parseInt(line.split("\\|")[3].trim().replace(",", "")) > 0, line + "; see " + log));
+        // The six hot paths again, paced to half their saturated rate, where a p99 is a call's and not the queue's.
+        List<String[]> halfLoad = Files.readAllLines(log).stream()
+                .filter(line -> line.startsWith("| half load |"))
+                .map(line -> line.split("\\|"))
+                .toList();
+        assertEquals(6, halfLoad.size(), "the hot paths at half load; see " + log);
+        for (String[] row : halfLoad) {
+            assertTrue(Integer.parseInt(row[4].trim().replace(",", "")) > 0, row[2] + " at half load answered nothing");
+            assertEquals("0", row[7].trim(), row[2] + " at half load had answers that were not 2xx; see " + log);
+        }
         for (String path : List.of("incident", "transition", "first-page", "deep-page", "one-referral", "feed")) {
             for (String kind : List.of("cpu", "alloc")) {
                 Path graph = COPY.resolve("bench/flamegraphs/drill-" + path + "-" + kind + ".svg");

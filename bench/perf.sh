@@ -206,6 +206,75 @@ get_script "$WORK/caseworker.lua" "$CASEWORKER"
 measure "GET /api/v1/referrals/{id}" "$WORK/caseworker.lua" "$WORK/caseworker.lua" "$BASE/api/v1/referrals/$ONE_REFERRAL"
 measure "GET /api/v1/events?limit=50, from the middle of the feed" "$WORK/caseworker.lua" "$WORK/caseworker.lua" \
   "$BASE/api/v1/events?limit=50&after=$FEED_CURSOR"
+# The transition script carries each referral's version; they moved on since, so each script starts from where
+# its referrals stand: their versions now, RESUME first for one that is paused. The warm-up toggles WARM_IDS,
+# the measured run MEASURED_IDS, as in the main run.
+transition_from_now() { # file ids
+  VERSION=0 transition_script "$1" "$2"
+  python3 - "$1" "$BASE" "$CASEWORKER" $2 <<'PY'
+import json, sys, urllib.request
+script, base, token, ids = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+state = {}
+for i in ids:
+    request = urllib.request.Request(f"{base}/api/v1/referrals/{i}", headers={"Authorization": f"Bearer {token}"})
+    body = json.load(urllib.request.urlopen(request))
+    state[i] = (body["version"], body["state"] == "ON_HOLD")
+text = open(script).read()
+table = "{" + ",".join(f'["{i}"]={{{v},{str(paused).lower()}}}' for i, (v, paused) in state.items()) + "}"
+old = "function init(args)\n  version = 0\n  pausing = true"
+assert old in text
+text = text.replace(old, f"local start = {table}\nfunction init(args)\n  version = start[referral][1]\n  pausing = not start[referral][2]")
+open(script, "w").write(text)
+PY
+}
+phase "latency at half load: each hot path paced to half the requests/s it reached above"
+# A p99 taken at saturation measures the queue, not the call: with every connection always busy, the mean
+# latency is the connections divided by the rate (Little's law; 16 / 1,700 per second is 9.4 ms), whatever a call
+# costs. Here each connection pauses between its calls so that at most half the path's saturated rate is offered, the load
+# of a replica with room for a burst. The pauses are drawn at random (uniform, the pace on average) rather than
+# fixed: fixed ones keep the connections in step, and their calls would arrive in bursts that queue. wrk times
+# each call from its sending, so a pause is never part of a latency. Run before the documents and the ceilings, so
+# that nothing they leave for the scheduled jobs is worked off during these runs.
+PACED=$WORK/paced
+: > "$PACED"
+paced() { # NAME-PREFIX SCRIPT URL [wrk options...]
+  local url=$3 row name saturated pace ticks started out cpu
+  # By name, not position: a row of one path must never lend its rate to another.
+  row=$(grep -F -- "$1" "$RESULTS" || true)
+  [ -n "$row" ] && [ "$(wc -l <<< "$row")" = 1 ] || { echo "no single saturated run named '$1'" >&2; exit 1; }
+  name=$(cut -d'|' -f1 <<< "$row")
+  saturated=$(cut -d'|' -f2 <<< "$row" | cut -d' ' -f1)
+  # wrk's pauses are whole milliseconds: rounded up, so that no more than half the rate is offered.
+  pace=$(( (CONNECTIONS * 2000 + saturated - 1) / (saturated > 0 ? saturated : 1) ))
+  # Each wrk thread has its own Lua state; the address of a fresh table differs between them, so does the seed.
+  { cat "$2"; cat <<LUA
+local seeded = false
+function delay()
+  if not seeded then
+    math.randomseed(tonumber(tostring({}):match("0x(%x+)") or "1", 16) % 2147483647)
+    seeded = true
+  end
+  return math.random(0, $((2 * pace)))
+end
+LUA
+  } > "$WORK/paced.lua"
+  shift 3
+  ticks=$(cpu_ticks); started=$(date +%s%N)
+  out=$(wrk -d "$DURATION" -t2 -c"$CONNECTIONS" --latency -s "$WORK/paced.lua" "$@" "$url" | grep '^RESULT')
+  cpu=$(( ( $(cpu_ticks) - ticks ) * 100 * 1000 / $(getconf CLK_TCK) / $(elapsed_ms "$started") ))
+  echo "$name|$(( CONNECTIONS * 1000 / pace ))|${out#RESULT }|$cpu" | tee -a "$PACED"
+}
+tokens
+incident_script "$WORK/incident.lua"
+paced "POST /api/v1/incidents" "$WORK/incident.lua" "$BASE/api/v1/incidents"
+transition_from_now "$WORK/transition.lua" "$MEASURED_IDS"
+paced "POST /api/v1/referrals/{id}/transitions" "$WORK/transition.lua" "$BASE" -t"$CONNECTIONS"
+get_script "$WORK/caseworker.lua" "$CASEWORKER"
+paced "first page" "$WORK/caseworker.lua" "$BASE/api/v1/referrals?direction=incoming&limit=20"
+paced "deep|" "$WORK/caseworker.lua" "$BASE/api/v1/referrals?direction=incoming&limit=20&cursor=$DEEP_CURSOR"
+paced "GET /api/v1/referrals/{id}|" "$WORK/caseworker.lua" "$BASE/api/v1/referrals/$ONE_REFERRAL"
+paced "GET /api/v1/events" "$WORK/caseworker.lua" "$BASE/api/v1/events?limit=50&after=$FEED_CURSOR"
+
 tokens
 # Documents: a 256 KiB PDF attached to one of the centre's referrals (its own, so it always reads it), each
 # one sealed under a key of its own and kept in PostgreSQL; then one of them downloaded.
@@ -288,58 +357,6 @@ ceiling deep-page 1 "ceiling-deep-$RUN"
 ceiling one-referral 1 "ceiling-one-$RUN"
 ceiling feed 1 "ceiling-feed-$RUN=from agency_feed f join outbox_event"
 fi
-
-# The transition script carries each referral's version; they moved on since, so each script starts from where
-# its referrals stand: their versions now, RESUME first for one that is paused. The warm-up toggles WARM_IDS,
-# the measured run MEASURED_IDS, as in the main run.
-transition_from_now() { # file ids
-  VERSION=0 transition_script "$1" "$2"
-  python3 - "$1" "$BASE" "$CASEWORKER" $2 <<'PY'
-import json, sys, urllib.request
-script, base, token, ids = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
-state = {}
-for i in ids:
-    request = urllib.request.Request(f"{base}/api/v1/referrals/{i}", headers={"Authorization": f"Bearer {token}"})
-    body = json.load(urllib.request.urlopen(request))
-    state[i] = (body["version"], body["state"] == "ON_HOLD")
-text = open(script).read()
-table = "{" + ",".join(f'["{i}"]={{{v},{str(paused).lower()}}}' for i, (v, paused) in state.items()) + "}"
-old = "function init(args)\n  version = 0\n  pausing = true"
-assert old in text
-text = text.replace(old, f"local start = {table}\nfunction init(args)\n  version = start[referral][1]\n  pausing = not start[referral][2]")
-open(script, "w").write(text)
-PY
-}
-phase "latency at half load: each hot path paced to half the requests/s it reached above"
-# A p99 taken at saturation measures the queue, not the call: with every connection always busy, the mean
-# latency is the connections divided by the rate (Little's law; 16 / 1,700 per second is 9.4 ms), whatever a call
-# costs. Here each connection waits between its calls, so that at most half the path's saturated rate is offered:
-# a replica with room for a burst. wrk times each call from its sending, so the waits are not in the latencies.
-PACED=$WORK/paced
-: > "$PACED"
-paced() { # LINE-OF-RESULTS SCRIPT URL [wrk options...]
-  local url=$3 name saturated pace ticks started out cpu
-  name=$(sed -n "$1p" "$RESULTS" | cut -d'|' -f1)
-  saturated=$(sed -n "$1p" "$RESULTS" | cut -d'|' -f2 | cut -d' ' -f1)
-  # Milliseconds between one connection's calls; wrk takes whole ones.
-  pace=$(( CONNECTIONS * 2000 / (saturated > 0 ? saturated : 1) ))
-  { cat "$2"; echo "function delay() return $(( pace > 0 ? pace : 1 )) end"; } > "$WORK/paced.lua"
-  shift 3
-  ticks=$(cpu_ticks); started=$(date +%s%N)
-  out=$(wrk -d "$DURATION" -t2 -c"$CONNECTIONS" --latency -s "$WORK/paced.lua" "$@" "$url" | grep '^RESULT')
-  cpu=$(( ( $(cpu_ticks) - ticks ) * 100 * 1000 / $(getconf CLK_TCK) / $(elapsed_ms "$started") ))
-  echo "$name|$((saturated / 2))|${out#RESULT }|$cpu" | tee -a "$PACED"
-}
-tokens
-incident_script "$WORK/incident.lua"
-paced 1 "$WORK/incident.lua" "$BASE/api/v1/incidents"
-transition_from_now "$WORK/transition.lua" "$MEASURED_IDS"
-paced 2 "$WORK/transition.lua" "$BASE" -t"$CONNECTIONS"
-get_script "$WORK/caseworker.lua" "$CASEWORKER"
-paced 3 "$WORK/caseworker.lua" "$BASE/api/v1/referrals?direction=incoming&limit=20"
-paced 4 "$WORK/caseworker.lua" "$BASE/api/v1/referrals?direction=incoming&limit=20&cursor=$DEEP_CURSOR"
-paced 5 "$WORK/caseworker.lua" "$BASE/api/v1/referrals/$ONE_REFERRAL"
-paced 6 "$WORK/caseworker.lua" "$BASE/api/v1/events?limit=50&after=$FEED_CURSOR"
 
 phase "the ceiling: pgbench, one-row INSERT, same database, $CONNECTIONS clients"
 psql -q -c "create table if not exists bench_ceiling (id bigserial primary key, at timestamptz not null default now(), client int not null)"
@@ -490,8 +507,8 @@ for i, (name, rps, p50, p99, non2xx, errors, cpu, rss) in enumerate(rows):
         ceiling = f"{int(own[i][1]):,} ({own[i][2]})"
         share = f"**{100 * rps / int(own[i][1]):.0f}%**"
     out.append(f"| `{name}` | {rps:,} | {p50} | {p99} | {non2xx + errors} | {ceiling} | {share} | {ratio} | {cpu}% | {10 * cpu / max(rps, 1):.2f} | {rss} MiB |")
-out += ["", "Latency at half load: the same paths right after, each connection pausing between its calls so that "
-        "at most half the path's saturated rate is offered (at saturation the latency is mostly the queue):", "",
+out += ["", "Latency at half load: the same paths right after the saturated runs, each connection pausing between its calls so that "
+        "at most half the path's saturated rate is offered, in pauses drawn at random (at saturation the latency is mostly the queue):", "",
         "| at half load | path | offered at most, requests/s | reached | p50 ms | p99 ms | non-2xx | service CPU | CPU ms per request |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
 for line in open(paced):

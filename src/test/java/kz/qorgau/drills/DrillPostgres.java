@@ -69,14 +69,13 @@ final class DrillPostgres implements AutoCloseable {
 
     /**
      * The embedded server's close logs and swallows a pg_ctl that gave up waiting (five seconds, easily passed by a
-     * shutdown checkpoint on a busy machine), so the drill itself waits until nothing listens on the port.
+     * shutdown checkpoint on a busy machine), so the drill itself waits until the server is gone: its pid file
+     * removed, which PostgreSQL does last, and its port refusing connections.
      */
     private void awaitPortClosed() {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            } catch (IOException refused) {
+            if (!Files.exists(dataDirectory.resolve("postmaster.pid")) && refusesConnections()) {
                 return;
             }
             try {
@@ -86,7 +85,19 @@ final class DrillPostgres implements AutoCloseable {
                 throw new IllegalStateException("interrupted while PostgreSQL stopped", e);
             }
         }
-        throw new IllegalStateException("PostgreSQL still listens on " + port + " a minute after it was stopped");
+        throw new IllegalStateException("PostgreSQL on " + port + " had not stopped a minute after it was asked to");
+    }
+
+    /** Only a refusal counts: a connect that times out may be one a live server's full backlog left waiting. */
+    private boolean refusesConnections() {
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return false;
+        } catch (java.net.ConnectException refused) {
+            return true;
+        } catch (IOException other) {
+            return false;
+        }
     }
 
     String jdbcUrl() {

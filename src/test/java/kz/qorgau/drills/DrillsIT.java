@@ -333,7 +333,8 @@ class DrillsIT {
         ServiceProcess.pause(4000);
         int readiness = service.status("/q/health/ready", Duration.ofSeconds(10));
         int liveness = service.status("/q/health/live", Duration.ofSeconds(10));
-        ServiceProcess.pause(4000);
+        // Long enough that the calls judged below (sent at least ANSWER_BOUND before the restart) span some seconds.
+        ServiceProcess.pause(8000);
         // The outage's answers are those that must have ended before PostgreSQL is asked to start: it accepts
         // connections a moment before start() returns, and a call that waited for one then is rightly served.
         long restartAsked = millisSince(t0, System.nanoTime());

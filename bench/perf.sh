@@ -227,6 +227,7 @@ text = text.replace(old, f"local start = {table}\nfunction init(args)\n  version
 open(script, "w").write(text)
 PY
 }
+
 phase "latency at half load: each hot path paced to half the requests/s it reached above"
 # A p99 taken at saturation measures the queue, not the call: with every connection always busy, the mean
 # latency is the connections divided by the rate (Little's law; 16 / 1,700 per second is 9.4 ms), whatever a call

@@ -63,7 +63,7 @@ final class DrillPostgres implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             server = null;
-            awaitPortClosed();
+            awaitStopped();
         }
     }
 
@@ -72,7 +72,7 @@ final class DrillPostgres implements AutoCloseable {
      * shutdown checkpoint on a busy machine), so the drill itself waits until the server is gone: its pid file
      * removed, which PostgreSQL does last, and its port refusing connections.
      */
-    private void awaitPortClosed() {
+    private void awaitStopped() {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (!Files.exists(dataDirectory.resolve("postmaster.pid")) && refusesConnections()) {

@@ -362,9 +362,8 @@ class DrillsIT {
         assertTrue(load.awaitTermination(60, TimeUnit.SECONDS));
 
         List<Answer> during = answers.stream()
-                // Judged by when they were sent, so that a call that hangs past the restart is judged too (and fails
-                // the
-                // bound below) instead of dropping out of the window.
+                // Judged by when they were sent: a call that hangs past the restart is judged too, and fails the
+                // bound below, instead of dropping out of the window.
                 .filter(a ->
                         a.atMillis() >= outageStarted + 500 && a.atMillis() + ANSWER_BOUND.toMillis() <= restartAsked)
                 .toList();

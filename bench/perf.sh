@@ -168,6 +168,7 @@ LUA
 
 # The service's CPU (percent of one core, averaged over the run) and its largest resident set.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVICE/stat"; }
+cpu_percent_since() { echo $(( ( $(cpu_ticks) - $1 ) * 100 * 1000 / $(getconf CLK_TCK) / $(elapsed_ms "$2") )); } # ticks start-ns
 sample_rss() { local max=0 rss; while kill -0 "$SERVICE" 2>/dev/null; do
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$SERVICE/status"); [ "$rss" -gt "$max" ] && max=$rss && echo "$max" > "$WORK/rss.new" && mv "$WORK/rss.new" "$WORK/rss"
   sleep 0.5; done; }
@@ -181,7 +182,7 @@ measure() {
   sample_rss & local sampler=$!
   ticks=$(cpu_ticks); started=$(date +%s%N)
   out=$(wrk -d "$DURATION" -t2 -c"$CONNECTIONS" --latency -s "$script" "$@" "$url" | grep '^RESULT')
-  cpu=$(( ( $(cpu_ticks) - ticks ) * 100 * 1000 / $(getconf CLK_TCK) / $(elapsed_ms "$started") ))
+  cpu=$(cpu_percent_since "$ticks" "$started")
   echo "$name|$((started / 1000000))|$(( $(date +%s%N) / 1000000 ))" >> "$WORK/windows"
   kill "$sampler"; wait "$sampler" 2>/dev/null || true
   rss=$(( $(cat "$WORK/rss") / 1024 ))
@@ -262,7 +263,7 @@ LUA
   shift 3
   ticks=$(cpu_ticks); started=$(date +%s%N)
   out=$(wrk -d "$DURATION" -t2 -c"$CONNECTIONS" --latency -s "$WORK/paced.lua" "$@" "$url" | grep '^RESULT')
-  cpu=$(( ( $(cpu_ticks) - ticks ) * 100 * 1000 / $(getconf CLK_TCK) / $(elapsed_ms "$started") ))
+  cpu=$(cpu_percent_since "$ticks" "$started")
   echo "$name|$(( CONNECTIONS * 1000 / pace ))|${out#RESULT }|$cpu" | tee -a "$PACED"
 }
 tokens

@@ -197,6 +197,7 @@ keycloak_oidc() {
   local t
   for t in almaty astana; do
     echo "-Dquarkus.oidc.$t.auth-server-url=http://127.0.0.1:$KEYCLOAK_PORT/realms/$t -Dquarkus.oidc.$t.token.audience=qorgau-api"
+    echo "-Dquarkus.oidc.$t.tenant-enabled=false"
   done
 }
 test_key_oidc() {
@@ -204,6 +205,7 @@ test_key_oidc() {
   for t in almaty astana; do
     echo "-Dquarkus.oidc.$t.public-key=$(grep -v -- ----- "$KEYS/$t-public.pem" | tr -d '\n')"
     echo "-Dquarkus.oidc.$t.token.issuer=$ISSUER_BASE/$t -Dquarkus.oidc.$t.token.audience=qorgau-api"
+    echo "-Dquarkus.oidc.$t.tenant-enabled=false"
   done
 }
 

@@ -335,7 +335,10 @@ public abstract sealed class ProblemException extends RuntimeException {
         }
     }
 
-    /** A part the service needs (its database) cannot be reached; nothing was changed, so sending again is safe. */
+    /**
+     * A part the service needs (its database, a network's identity provider) cannot be reached; nothing was
+     * changed, so sending again is safe.
+     */
     public static final class Unavailable extends ProblemException {
         private final long retryAfterSeconds;
 

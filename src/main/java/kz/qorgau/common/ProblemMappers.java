@@ -239,6 +239,15 @@ public class ProblemMappers {
                             DatabaseUnreachable.RETRY_AFTER_SECONDS),
                     uri);
         }
+        if (IdentityProviderUnreachable.isCause(e)) {
+            LOG.warnf("Identity provider unreachable answering %s", path(uri));
+            return domain(
+                    new ProblemException.Unavailable(
+                            "The service cannot reach the identity provider of this token's network just now, so it"
+                                    + " cannot check the token; nothing was read or changed, send the request again",
+                            IdentityProviderUnreachable.RETRY_AFTER_SECONDS),
+                    uri);
+        }
         LOG.errorf(e, "Unexpected failure answering %s", path(uri));
         return respond(new ProblemDetail(
                 "internal",

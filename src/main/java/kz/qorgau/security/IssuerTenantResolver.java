@@ -1,15 +1,20 @@
 package kz.qorgau.security;
 
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.oidc.OidcRequestContext;
 import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.TenantConfigResolver;
 import io.quarkus.oidc.runtime.OidcConfig;
+import io.quarkus.oidc.runtime.TenantConfigBean;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,13 +29,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * hands quarkus-oidc the same settings, enabled, when a token of that realm first arrives. quarkus-oidc would
  * otherwise fetch every realm's discovery document and keys before the service starts, one realm after the other
  * (about 90 ms each against a local Keycloak, issue 26); this way a start costs the same whatever the number of
- * networks, and a realm whose identity provider is unreachable is tried again on its next request rather than
- * given up.
+ * networks, and a realm whose identity provider is unreachable is tried again later rather than given up. Until a
+ * realm is connected, one request tries to connect it, and the next try comes {@link #CONNECTING_AT_MOST} later
+ * ({@link RealmConnectionGate}); the requests in between wait for that connection as long, and hear 503 if it is not
+ * made.
  */
 @ApplicationScoped
 public class IssuerTenantResolver implements TenantConfigResolver {
 
     private static final String REALM_SEGMENT = "/realms/";
+
+    /** How long a request waits for another's connection to its realm, and how often a realm is tried. */
+    static final Duration CONNECTING_AT_MOST = Duration.ofSeconds(3);
+
+    private static final long POLL_MILLIS = 20;
 
     @Inject
     TenantsConfig tenants;
@@ -38,8 +50,20 @@ public class IssuerTenantResolver implements TenantConfigResolver {
     @Inject
     OidcConfig oidc;
 
-    /** Built once per realm: quarkus-oidc keys the connection it makes by the tenant id, not by this object. */
+    /** quarkus-oidc's connections to the realms, made on their first tokens. */
+    @Inject
+    TenantConfigBean connections;
+
+    @Inject
+    Vertx vertx;
+
+    /**
+     * Built once per realm and handed out as the same object: quarkus-oidc compares the configuration it is given
+     * with its connection's by reference, and updates the connection with any other.
+     */
     private final Map<String, OidcTenantConfig> enabled = new ConcurrentHashMap<>();
+
+    private final RealmConnectionGate gate = new RealmConnectionGate(CONNECTING_AT_MOST);
 
     @Override
     public Uni<OidcTenantConfig> resolve(RoutingContext context, OidcRequestContext<OidcTenantConfig> unused) {
@@ -52,7 +76,32 @@ public class IssuerTenantResolver implements TenantConfigResolver {
             return Uni.createFrom().nullItem();
         }
         OidcTenantConfig config = enabled.computeIfAbsent(realm, this::enabledConfigOf);
-        return config == null ? Uni.createFrom().nullItem() : Uni.createFrom().item(config);
+        if (config == null) {
+            return Uni.createFrom().nullItem();
+        }
+        if (connections.getDynamicTenant(realm) != null
+                || gate.decide(realm, Instant.now()) == RealmConnectionGate.Decision.CONNECT) {
+            return Uni.createFrom().item(config);
+        }
+        return connectedWithin(realm, config);
+    }
+
+    /** The realm's settings once another request has connected it, or the 503 failure if none has in time. */
+    private Uni<OidcTenantConfig> connectedWithin(String realm, OidcTenantConfig config) {
+        long deadline = System.nanoTime() + CONNECTING_AT_MOST.toNanos();
+        // Vert.x timers: the answer goes on in this request's own context, and no thread is held while waiting.
+        return Uni.createFrom()
+                .emitter(emitter -> vertx.setPeriodic(POLL_MILLIS, timer -> {
+                    if (connections.getDynamicTenant(realm) != null) {
+                        vertx.cancelTimer(timer);
+                        emitter.complete(config);
+                    } else if (System.nanoTime() - deadline > 0) {
+                        vertx.cancelTimer(timer);
+                        // The message quarkus-oidc gives a realm it could not reach, which answers 503.
+                        emitter.fail(new OIDCException(
+                                "OIDC Server is not available: realm " + realm + " is not connected"));
+                    }
+                }));
     }
 
     /** The realm's own settings, switched on; none (and so a 401) for a network given no OIDC settings. */

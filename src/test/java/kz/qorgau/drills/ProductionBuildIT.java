@@ -159,6 +159,43 @@ class ProductionBuildIT {
                 Files.readString(log).matches("(?s).*pgbench one-row INSERT: \\d+ tps.*"),
                 "pgbench's ceiling is missing; see " + log);
         System.out.println("[drill] bench/perf.sh, small, on the production build: eight paths measured, all 2xx");
+        benchStartRunsOnTheBuild();
+    }
+
+    /**
+     * bench/start.sh, one timed start, on the same build: the AOT cache trained as the image trains it, a start to
+     * the first ready answer, then a first call with a Keycloak token, which must be answered 200 (the realm is
+     * reached on that call, not before the start).
+     */
+    private void benchStartRunsOnTheBuild() throws Exception {
+        Path log = Path.of("target/drills/bench-start.log");
+        ProcessBuilder bench = new ProcessBuilder("bash", "bench/start.sh")
+                .directory(COPY.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        bench.environment()
+                .putAll(java.util.Map.of(
+                        "BUILT", "1",
+                        "RUNS", "1",
+                        "PORT", String.valueOf(ServiceProcess.freePort()),
+                        "PG_PORT", String.valueOf(ServiceProcess.freePort()),
+                        "KEYCLOAK_PORT", String.valueOf(ServiceProcess.freePort()),
+                        "MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort())));
+        Process run = bench.start();
+        boolean ended = run.waitFor(10, TimeUnit.MINUTES);
+        if (!ended) {
+            run.descendants().forEach(ProcessHandle::destroy);
+            run.destroy();
+        }
+        assertTrue(ended, "bench/start.sh did not end within 10 minutes; see " + log);
+        assertEquals(0, run.exitValue(), "bench/start.sh failed; see " + log);
+        String output = Files.readString(log);
+        assertTrue(output.matches("(?s).*\\nmedian: \\d+ ms .*"), "no start was timed; see " + log);
+        assertTrue(
+                output.matches("(?s).*\\nfirst call with a token once ready \\(ms\\): \\d+; median \\d+ ms.*"),
+                "the first call with a token was not timed; see " + log);
+        System.out.println(
+                "[drill] bench/start.sh, one start, on the production build: ready, then a token's call 200");
     }
 
     private static void deleteTree(Path tree) throws IOException {

@@ -82,13 +82,9 @@ class ProductionBuildIT {
      */
     private void benchScriptRunsOnTheBuild() throws Exception {
         Path log = Path.of("target/drills/bench-small.log");
-        ProcessBuilder bench = new ProcessBuilder("bash", "bench/perf.sh")
-                .directory(COPY.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        bench.environment()
-                .putAll(java.util.Map.of(
-                        "BUILT", "1",
+        runOnTheBuild(
+                "bench/perf.sh",
+                java.util.Map.of(
                         "REFERRALS", "5000",
                         "INCIDENTS", "1500",
                         "AGENCIES", "100",
@@ -97,23 +93,9 @@ class ProductionBuildIT {
                         "DURATION", "2s",
                         "WRITE", "0",
                         "JFR", "1",
-                        "FLAMES", "drill"));
-        // Ports free now, not the script's fixed defaults: the drills before it leave processes on ports the
-        // kernel picked, and one of them once held PostgreSQL's default bench port.
-        bench.environment()
-                .putAll(java.util.Map.of(
-                        "PORT", String.valueOf(ServiceProcess.freePort()),
-                        "PG_PORT", String.valueOf(ServiceProcess.freePort()),
-                        "KEYCLOAK_PORT", String.valueOf(ServiceProcess.freePort()),
-                        "MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort())));
-        Process run = bench.start();
-        boolean ended = run.waitFor(15, TimeUnit.MINUTES);
-        if (!ended) {
-            run.descendants().forEach(ProcessHandle::destroy);
-            run.destroy();
-        }
-        assertTrue(ended, "bench/perf.sh did not end within 15 minutes; see " + log);
-        assertEquals(0, run.exitValue(), "bench/perf.sh failed; see " + log);
+                        "FLAMES", "drill"),
+                log,
+                15);
         // The results table: | `path` | requests/s | p50 | p99 | non-2xx | vs pgbench | CPU | RSS |
         List<String[]> rows = Files.readAllLines(log).stream()
                 .filter(line -> line.startsWith("| `"))
@@ -169,26 +151,7 @@ class ProductionBuildIT {
      */
     private void benchStartRunsOnTheBuild() throws Exception {
         Path log = Path.of("target/drills/bench-start.log");
-        ProcessBuilder bench = new ProcessBuilder("bash", "bench/start.sh")
-                .directory(COPY.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        bench.environment()
-                .putAll(java.util.Map.of(
-                        "BUILT", "1",
-                        "RUNS", "1",
-                        "PORT", String.valueOf(ServiceProcess.freePort()),
-                        "PG_PORT", String.valueOf(ServiceProcess.freePort()),
-                        "KEYCLOAK_PORT", String.valueOf(ServiceProcess.freePort()),
-                        "MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort())));
-        Process run = bench.start();
-        boolean ended = run.waitFor(10, TimeUnit.MINUTES);
-        if (!ended) {
-            run.descendants().forEach(ProcessHandle::destroy);
-            run.destroy();
-        }
-        assertTrue(ended, "bench/start.sh did not end within 10 minutes; see " + log);
-        assertEquals(0, run.exitValue(), "bench/start.sh failed; see " + log);
+        runOnTheBuild("bench/start.sh", java.util.Map.of("RUNS", "1"), log, 10);
         String output = Files.readString(log);
         assertTrue(output.matches("(?s).*\\nmedian: \\d+ ms .*"), "no start was timed; see " + log);
         assertTrue(
@@ -196,6 +159,33 @@ class ProductionBuildIT {
                 "the first call with a token was not timed; see " + log);
         System.out.println(
                 "[drill] bench/start.sh, one start, on the production build: ready, then a token's call 200");
+    }
+
+    /** Runs a bench script in the copied tree on the build made there, which must end, with 0, in time. */
+    private static void runOnTheBuild(String script, java.util.Map<String, String> settings, Path log, int minutes)
+            throws Exception {
+        ProcessBuilder bench = new ProcessBuilder("bash", script)
+                .directory(COPY.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        bench.environment().putAll(settings);
+        bench.environment().put("BUILT", "1");
+        // Ports free now, not the script's fixed defaults: the drills before it leave processes on ports the
+        // kernel picked, and one of them once held PostgreSQL's default bench port.
+        bench.environment()
+                .putAll(java.util.Map.of(
+                        "PORT", String.valueOf(ServiceProcess.freePort()),
+                        "PG_PORT", String.valueOf(ServiceProcess.freePort()),
+                        "KEYCLOAK_PORT", String.valueOf(ServiceProcess.freePort()),
+                        "MANAGEMENT_PORT", String.valueOf(ServiceProcess.freePort())));
+        Process run = bench.start();
+        boolean ended = run.waitFor(minutes, TimeUnit.MINUTES);
+        if (!ended) {
+            run.descendants().forEach(ProcessHandle::destroy);
+            run.destroy();
+        }
+        assertTrue(ended, script + " did not end within " + minutes + " minutes; see " + log);
+        assertEquals(0, run.exitValue(), script + " failed; see " + log);
     }
 
     private static void deleteTree(Path tree) throws IOException {

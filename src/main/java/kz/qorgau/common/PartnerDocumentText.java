@@ -19,8 +19,9 @@ final class PartnerDocumentText {
     private static final Map<String, String> PARAMETERS = Map.ofEntries(
             Map.entry(
                     "cursor",
-                    "The position to read on from: the nextCursor of the previous page, as it was given (opaque; an"
-                            + " edited one is refused with 400). Leave it out for the first page"),
+                    "The position to read on from: the nextCursor of the previous page, as it was given (opaque; a"
+                            + " malformed one is refused with 400, and an edited one only moves where the page starts"
+                            + " among what the caller may see). Leave it out for the first page"),
             Map.entry("limit", "How many items a page holds at most"),
             Map.entry(
                     "Idempotency-Key",

@@ -33,13 +33,24 @@ public class RequestSizeLimits {
     /**
      * Document uploads this replica takes at once. Each body is held in memory until it is sealed and stored, and
      * each holds a database connection while it is written: past this many, an upload is refused before its body
-     * is read, so uploads can neither exhaust the heap nor starve the referral work of connections.
+     * is read, so uploads can neither exhaust the heap nor starve the referral work of connections. A caller holds
+     * at most one of them and a network at most half ({@link UploadSlots}).
      */
     @ConfigProperty(name = "qorgau.documents.max-concurrent-uploads", defaultValue = "4")
     int maxConcurrentUploads;
 
-    private final java.util.concurrent.atomic.AtomicInteger uploadsInFlight =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private UploadSlots uploadSlots;
+
+    /**
+     * How long an upload's body may take to arrive: this long, and a second more for every so many bytes it
+     * declares. A peer that sends its body slower is answered 408 and its slot given back, so that it cannot keep
+     * one by sending a byte now and then.
+     */
+    @ConfigProperty(name = "qorgau.documents.upload-grace", defaultValue = "20s")
+    java.time.Duration uploadGrace;
+
+    @ConfigProperty(name = "qorgau.documents.upload-min-bytes-per-second", defaultValue = "32768")
+    long uploadMinBytesPerSecond;
 
     /** Document downloads this replica serves at once: each holds a database connection while its bytes are read. */
     @ConfigProperty(name = "qorgau.documents.max-concurrent-downloads", defaultValue = "8")
@@ -55,6 +66,7 @@ public class RequestSizeLimits {
             java.util.regex.Pattern.compile("/api/v1/(cases|referrals)/[^/]+/documents/?");
 
     void install(@Observes Router router) {
+        uploadSlots = new UploadSlots(maxConcurrentUploads);
         // Runs before Quarkus's own body-size handler (order -2), so callers get a problem detail.
         // A request Vert.x cannot name an authority for would otherwise end in its error page, with the
         // exception's name, and an ERROR in the log for every such request anyone sends.
@@ -183,12 +195,7 @@ public class RequestSizeLimits {
                         "The request body is larger than " + limit + " bytes");
                 return;
             }
-            if (upload
-                    && !takeSlot(
-                            context,
-                            uploadsInFlight,
-                            maxConcurrentUploads,
-                            "Too many documents are being stored at this moment; nothing was changed")) {
+            if (upload && !takeUploadSlot(context, declared)) {
                 return;
             }
             boolean download = context.request().method() == io.vertx.core.http.HttpMethod.GET
@@ -236,17 +243,76 @@ public class RequestSizeLimits {
             RoutingContext context, java.util.concurrent.atomic.AtomicInteger inFlight, int slots, String busy) {
         if (inFlight.incrementAndGet() > slots) {
             inFlight.decrementAndGet();
-            context.response().putHeader("Retry-After", "2");
-            refuse(
-                    context,
-                    503,
-                    "unavailable",
-                    "Service unavailable",
-                    busy + ": send the request again after Retry-After seconds");
+            refuseAsBusy(context, busy);
             return false;
         }
         // Once, when the answer is sent or the connection is gone.
         context.addEndHandler(ended -> inFlight.decrementAndGet());
+        return true;
+    }
+
+    private static void refuseAsBusy(RoutingContext context, String busy) {
+        context.response().putHeader("Retry-After", "2");
+        refuse(
+                context,
+                503,
+                "unavailable",
+                "Service unavailable",
+                busy + ": send the request again after Retry-After seconds");
+    }
+
+    /**
+     * An upload slot for the caller, or the answer that refuses one. Authentication has run by now (proactively,
+     * before these handlers), so the caller is the verified one; an upload without a caller is refused here, before
+     * its body is read, rather than after.
+     */
+    private boolean takeUploadSlot(RoutingContext context, String declared) {
+        io.quarkus.security.identity.SecurityIdentity identity =
+                context.user() instanceof io.quarkus.vertx.http.runtime.security.QuarkusHttpUser user
+                        ? user.getSecurityIdentity()
+                        : null;
+        String network =
+                identity == null ? null : identity.getAttribute(io.quarkus.oidc.runtime.OidcUtils.TENANT_ID_ATTRIBUTE);
+        if (identity == null || identity.isAnonymous() || network == null) {
+            context.response().putHeader("WWW-Authenticate", "Bearer");
+            refuse(
+                    context,
+                    401,
+                    "unauthenticated",
+                    "Unauthenticated",
+                    "A valid bearer access token from the tenant's identity provider is required");
+            return false;
+        }
+        String caller = identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken token
+                ? String.valueOf(token.getSubject())
+                : identity.getPrincipal().getName();
+        java.util.Optional<Runnable> slot = uploadSlots.take(network, caller);
+        if (slot.isEmpty()) {
+            refuseAsBusy(context, "Too many documents are being stored at this moment; nothing was changed");
+            return false;
+        }
+        long bytes = 0;
+        try {
+            bytes = declared == null ? 0 : Long.parseLong(declared.strip());
+        } catch (NumberFormatException malformed) {
+            // Vert.x has refused a malformed Content-Length before this; the grace alone applies.
+        }
+        long within = uploadGrace.toMillis() + 1000 * bytes / uploadMinBytesPerSecond;
+        long timer = context.vertx().setTimer(within, fired -> {
+            if (!context.request().isEnded() && !context.response().headWritten()) {
+                refuse(
+                        context,
+                        408,
+                        "request-timeout",
+                        "Request Timeout",
+                        "The document's body did not arrive in time; nothing was changed, send it again");
+            }
+        });
+        // Once, when the answer is sent or the connection is gone.
+        context.addEndHandler(ended -> {
+            context.vertx().cancelTimer(timer);
+            slot.get().run();
+        });
         return true;
     }
 

@@ -42,9 +42,15 @@ public class SecurityHeaders {
     private static final String PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /**
+     * Before every other handler, authentication among them (Quarkus runs its HTTP filters at orders down to minus
+     * their priority): a token the OIDC layer refuses is answered there, before any later handler could add these.
+     */
+    static final int ORDER = -10_000;
+
     void install(@Observes Router router) {
         String documentation = documentationPolicy(realmUrl);
-        router.route().order(-10).handler(context -> {
+        router.route().order(ORDER).handler(context -> {
             String path = context.request().path();
             String policy = path.startsWith("/q/swagger-ui")
                     ? documentation
@@ -75,5 +81,10 @@ public class SecurityHeaders {
         headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         headers.set("Cross-Origin-Resource-Policy", "same-origin");
         headers.remove("Server");
+        // quarkus-oidc's challenge and the problem mapper's 401 both name the scheme: one is enough.
+        java.util.List<String> challenges = headers.getAll("WWW-Authenticate");
+        if (challenges.size() > 1) {
+            headers.set("WWW-Authenticate", (Iterable<String>) new java.util.LinkedHashSet<>(challenges));
+        }
     }
 }

@@ -19,6 +19,16 @@ public interface DocumentConfig {
 
     ObjectStore s3();
 
+    /**
+     * How long an upload's body may take to arrive, before a second more for every {@link
+     * #uploadMinBytesPerSecond()} bytes it declares (read by RequestSizeLimits, which answers a slower one 408).
+     */
+    @WithDefault("20s")
+    java.time.Duration uploadGrace();
+
+    @WithDefault("32768")
+    long uploadMinBytesPerSecond();
+
     enum StoreChoice {
         DATABASE,
         S3

@@ -30,6 +30,16 @@ class BrowserBoundaryTest {
                 .header("Strict-Transport-Security", containsString("max-age="));
     }
 
+    private static ValidatableResponse expiredTokenRefused() {
+        return given().auth()
+                .oauth2(kz.qorgau.support.TestTokens.tenant("almaty")
+                        .expiresAt(java.time.Instant.now().minusSeconds(600))
+                        .sign())
+                .get("/api/v1/agencies")
+                .then()
+                .statusCode(401);
+    }
+
     @Test
     void everyKindOfAnswerCarriesTheSecurityHeaders() {
         String coordinator = Network.coordinatorToken("almaty");
@@ -40,6 +50,15 @@ class BrowserBoundaryTest {
                         .then()
                         .statusCode(200),
                 () -> given().get("/api/v1/agencies").then().statusCode(401),
+                // Refused by the OIDC layer itself, before any of the API's handlers.
+                () -> expiredTokenRefused(),
+                () -> given().auth()
+                        .oauth2(kz.qorgau.support.TestTokens.tenant("almaty")
+                                .signedWith("astana")
+                                .sign())
+                        .get("/api/v1/agencies")
+                        .then()
+                        .statusCode(401),
                 () -> given().auth()
                         .oauth2(coordinator)
                         .get("/api/v1/referrals/not-an-id")
@@ -62,6 +81,9 @@ class BrowserBoundaryTest {
                 () -> given().get("/q/health/live").then().statusCode(200),
                 () -> given().get("/q/openapi-ngo-portal").then().statusCode(200));
         answers.forEach(answer -> hasSecurityHeaders(answer.get()));
+        java.util.List<String> challenges =
+                expiredTokenRefused().extract().headers().getValues("WWW-Authenticate");
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("Bearer"), challenges, "one challenge");
         given().get("/q/swagger-ui/")
                 .then()
                 .statusCode(200)

@@ -308,11 +308,15 @@ public class RequestSizeLimits {
                         "The document's body did not arrive in time; nothing was changed, send it again");
             }
         });
-        // Once, when the answer is sent or the connection is gone.
-        context.addEndHandler(ended -> {
+        // Given back as the answer's headers go out, before the caller can see the answer and send its next upload
+        // (the end handler would run a moment later, and on another connection that next upload could find the
+        // caller's slot still taken), or when the connection is gone without an answer. Given back once either way.
+        Runnable giveBack = () -> {
             context.vertx().cancelTimer(timer);
             slot.get().run();
-        });
+        };
+        context.addHeadersEndHandler(headers -> giveBack.run());
+        context.addEndHandler(ended -> giveBack.run());
         return true;
     }
 

@@ -33,8 +33,8 @@ public class RequestSizeLimits {
     /**
      * Document uploads this replica takes at once. Each body is held in memory until it is sealed and stored, and
      * each holds a database connection while it is written: past this many, an upload is refused before its body
-     * is read, so uploads can neither exhaust the heap nor starve the referral work of connections. A caller holds
-     * at most one of them and a network at most half ({@link UploadSlots}).
+     * is read, so uploads can neither exhaust the heap nor starve the referral work of connections. A network holds
+     * all of them but one ({@link UploadSlots}).
      */
     @ConfigProperty(name = "qorgau.documents.max-concurrent-uploads", defaultValue = "4")
     int maxConcurrentUploads;
@@ -283,10 +283,7 @@ public class RequestSizeLimits {
                     "A valid bearer access token from the tenant's identity provider is required");
             return false;
         }
-        String caller = identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken token
-                ? String.valueOf(token.getSubject())
-                : identity.getPrincipal().getName();
-        java.util.Optional<Runnable> slot = uploadSlots.take(network, caller);
+        java.util.Optional<Runnable> slot = uploadSlots.take(network);
         if (slot.isEmpty()) {
             refuseAsBusy(context, "Too many documents are being stored at this moment; nothing was changed");
             return false;

@@ -19,22 +19,19 @@ import kz.qorgau.support.Network;
 import org.junit.jupiter.api.Test;
 
 /**
- * Uploads that hold the service: slow peers that declare a large document and send it slowly or never. A caller
- * holds at most one of a replica's four upload slots and a network at most two, so one caller's slow uploads, even
- * to a case that does not exist, hold up neither the other networks' uploads nor the rest of the API; a body that
- * does not arrive in time is answered 408 and its slot given back; an upload without a caller is refused before
- * its body.
+ * Uploads that hold the service: slow peers that declare a large document and send it slowly or never. A network
+ * holds at most three of a replica's four upload slots, so one network's slow uploads, even to a case that does not
+ * exist, hold up neither another network's uploads nor the rest of the API; a body that does not arrive in time is
+ * answered 408 and its slot given back; an upload without a caller is refused before its body.
  */
 @QuarkusTest
 class DocumentUploadLimitsTest {
 
     @Test
-    void slowUploadsHoldOnlyTheirCallersAndHalfTheirNetworksSlotsAndGiveThemBackWhenTheyGo() throws Exception {
+    void slowUploadsOfOneNetworkLeaveAnotherNetworkASlotAndGiveTheirsBackWhenTheyGo() throws Exception {
         Network almaty = Network.of("almaty");
         Network astana = Network.of("astana");
         String marat = almaty.person("marat", Role.POLICE_INSPECTOR, almaty.police);
-        String aigerim = almaty.person("aigerim", Role.POLICE_INSPECTOR, almaty.police);
-        String dana = almaty.person("dana", Role.POLICE_INSPECTOR, almaty.police);
         String erlan = astana.person("erlan", Role.POLICE_INSPECTOR, astana.police);
         UUID caseId = Flows.caseFile(marat);
         UUID astanaCase = Flows.caseFile(erlan);
@@ -43,11 +40,14 @@ class DocumentUploadLimitsTest {
         String nowhere = "/api/v1/cases/" + UUID.randomUUID() + "/documents?kind=OTHER&category=RISK";
         List<Socket> slow = new ArrayList<>();
         try {
-            slow.add(slowUpload(nowhere, marat));
-            slow.add(slowUpload(path, aigerim));
+            for (int i = 0; i < 3; i++) {
+                slow.add(slowUpload(i == 0 ? nowhere : path, marat));
+            }
             Thread.sleep(300);
-            assertRefusedAsBusy(answer(path, marat), "a caller's second upload at once");
-            assertRefusedAsBusy(answer(path, dana), "a third upload of the same network at once");
+            String refused = answer(path, marat);
+            assertTrue(refused.startsWith("HTTP/1.1 503"), refused);
+            assertTrue(refused.contains("Retry-After: 2"), refused);
+            assertTrue(refused.contains("application/problem+json"), refused);
             DocumentsTest.attach(erlan, "/api/v1/cases/" + astanaCase, "image/png", Samples.png(), "OTHER", "RISK")
                     .then()
                     .statusCode(201);
@@ -99,12 +99,6 @@ class DocumentUploadLimitsTest {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), RestAssured.port);
         send(socket, head(path, token, 1000) + "%");
         return socket;
-    }
-
-    private static void assertRefusedAsBusy(String answer, String what) {
-        assertTrue(answer.startsWith("HTTP/1.1 503"), what + ": " + answer);
-        assertTrue(answer.contains("Retry-After: 2"), answer);
-        assertTrue(answer.contains("application/problem+json"), answer);
     }
 
     private static String head(String path, String token, int length) {

@@ -246,9 +246,23 @@ public class RequestSizeLimits {
             refuseAsBusy(context, busy);
             return false;
         }
-        // Once, when the answer is sent or the connection is gone.
-        context.addEndHandler(ended -> inFlight.decrementAndGet());
+        java.util.concurrent.atomic.AtomicBoolean given = new java.util.concurrent.atomic.AtomicBoolean();
+        giveBackWithTheAnswer(context, () -> {
+            if (given.compareAndSet(false, true)) {
+                inFlight.decrementAndGet();
+            }
+        });
         return true;
+    }
+
+    /**
+     * Gives a slot back as the answer's headers go out, before the caller can see the answer and send its next
+     * request (the end handler runs a moment later, and on another connection that next request could find the slot
+     * still taken), or when the connection is gone without an answer. {@code giveBack} must bear being run twice.
+     */
+    private static void giveBackWithTheAnswer(RoutingContext context, Runnable giveBack) {
+        context.addHeadersEndHandler(headers -> giveBack.run());
+        context.addEndHandler(ended -> giveBack.run());
     }
 
     private static void refuseAsBusy(RoutingContext context, String busy) {
@@ -305,15 +319,11 @@ public class RequestSizeLimits {
                         "The document's body did not arrive in time; nothing was changed, send it again");
             }
         });
-        // Given back as the answer's headers go out, before the caller can see the answer and send its next upload
-        // (the end handler would run a moment later, and on another connection that next upload could find the
-        // caller's slot still taken), or when the connection is gone without an answer. Given back once either way.
-        Runnable giveBack = () -> {
+        // The slot's own give-back runs once however often it is called.
+        giveBackWithTheAnswer(context, () -> {
             context.vertx().cancelTimer(timer);
             slot.get().run();
-        };
-        context.addHeadersEndHandler(headers -> giveBack.run());
-        context.addEndHandler(ended -> giveBack.run());
+        });
         return true;
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.common.Keyset;
 import kz.qorgau.privacy.SealedText;
+import org.hibernate.query.NativeQuery;
 
 @ApplicationScoped
 public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID> {
@@ -49,6 +50,10 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
                 .setParameter(15, incident.createdBy)
                 .setParameter(16, Timestamp.from(incident.createdAt))
                 .setParameter(17, Timestamp.from(incident.updatedAt))
+                // Named, so that Hibernate clears no other entity's caches for it (it otherwise assumes a native
+                // statement touched every table, and walks every entity for each one).
+                .unwrap(NativeQuery.class)
+                .addSynchronizedEntityClass(Incident.class)
                 .executeUpdate();
         return inserted == 1;
     }

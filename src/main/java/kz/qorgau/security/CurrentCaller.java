@@ -5,9 +5,6 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -54,31 +51,23 @@ public class CurrentCaller {
         // The realm's roles alone (realm_access.roles): not quarkus-oidc's preference for a groups claim, which
         // a realm's group mapper would fill with names anyone administering groups can choose.
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (token.getClaim("realm_access") instanceof JsonObject access
-                && access.get("roles") instanceof JsonArray granted) {
-            granted.stream()
-                    .filter(JsonString.class::isInstance)
-                    .forEach(name ->
-                            Role.fromTokenName(((JsonString) name).getString()).ifPresent(roles::add));
-        }
-        Object username = token.getClaim("preferred_username");
+        TokenClaims.realmRoles(token).forEach(name -> Role.fromTokenName(name).ifPresent(roles::add));
         return new Caller(
                 tenant,
                 agencyOf(token),
                 roles,
                 token.getSubject(),
-                username instanceof JsonString json ? json.getString() : username instanceof String s ? s : null);
+                TokenClaims.string(token, "preferred_username").orElse(null));
     }
 
     /** A missing or malformed agency claim leaves the caller without an agency, and so without its roles. */
     private static Optional<UUID> agencyOf(JsonWebToken token) {
-        Object claim = token.getClaim(AGENCY_CLAIM);
-        String text = claim instanceof JsonString json ? json.getString() : claim instanceof String s ? s : null;
-        if (text == null) {
+        Optional<String> text = TokenClaims.string(token, AGENCY_CLAIM);
+        if (text.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(UUID.fromString(text));
+            return Optional.of(UUID.fromString(text.get()));
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }

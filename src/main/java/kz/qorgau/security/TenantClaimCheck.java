@@ -7,6 +7,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -28,10 +29,7 @@ public class TenantClaimCheck implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         String issuerTenant = identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE);
-        Object claimed = token.getClaim(TENANT_CLAIM);
-        if (issuerTenant == null
-                || !(claimed instanceof String) && !(claimed instanceof jakarta.json.JsonString)
-                || !issuerTenant.equals(text(claimed))) {
+        if (issuerTenant == null || !TokenClaims.string(token, TENANT_CLAIM).equals(Optional.of(issuerTenant))) {
             return Uni.createFrom()
                     .failure(new AuthenticationFailedException(
                             "The token's tenant claim does not match the tenant of its issuer"));
@@ -43,9 +41,5 @@ public class TenantClaimCheck implements SecurityIdentityAugmentor {
                     .failure(new AuthenticationFailedException("The token is not meant for this API (audience)"));
         }
         return Uni.createFrom().item(identity);
-    }
-
-    private static String text(Object claim) {
-        return claim instanceof jakarta.json.JsonString json ? json.getString() : (String) claim;
     }
 }

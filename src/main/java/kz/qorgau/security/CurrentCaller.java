@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The request's {@link Caller}, built from the verified token: the only place that reads its claims. */
+/** The request's {@link Caller}, built from the verified token: the only place that turns its claims into one. */
 @RequestScoped
 public class CurrentCaller {
 

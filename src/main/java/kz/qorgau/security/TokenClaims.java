@@ -1,11 +1,10 @@
 package kz.qorgau.security;
 
 import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -14,7 +13,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * name up among the standard claims with {@code Claims.valueOf}, which throws, stack trace and all, for any other
  * name: three times a request here, for {@code tenant}, {@code agency_id} and {@code realm_access} (a profile of
  * {@code bench/perf.sh} counted 117,000 such exceptions in one run, issue 26). The claims quarkus-oidc verified are
- * read directly instead; a principal of any other kind still answers through the API.
+ * read directly instead (its principal class is not public API: should it change, the fallback still answers
+ * correctly, only slower); a principal of any other kind answers through the API.
  */
 final class TokenClaims {
 
@@ -29,19 +29,18 @@ final class TokenClaims {
         return value instanceof String text ? Optional.of(text) : Optional.empty();
     }
 
-    /** The names in {@code realm_access.roles} that are strings; none when the claim is missing or malformed. */
+    /**
+     * The names in {@code realm_access.roles} that are strings; none when the claim is missing or malformed. SmallRye
+     * has already turned every object and array claim into JSON-P values, so nothing else is looked for.
+     */
     static List<String> realmRoles(JsonWebToken token) {
-        Object access = raw(token, "realm_access");
-        Object granted = access instanceof JsonObject json
-                ? json.get("roles")
-                : access instanceof Map<?, ?> map ? map.get("roles") : null;
-        // A JSON array is a List, of JsonValues or, as jose4j parsed it, of plain values.
-        if (!(granted instanceof List<?> names)) {
+        if (!(raw(token, "realm_access") instanceof JsonObject access)
+                || !(access.get("roles") instanceof JsonArray names)) {
             return List.of();
         }
         return names.stream()
-                .map(name -> name instanceof JsonString json ? json.getString() : name instanceof String s ? s : null)
-                .filter(Objects::nonNull)
+                .filter(JsonString.class::isInstance)
+                .map(name -> ((JsonString) name).getString())
                 .toList();
     }
 

@@ -158,6 +158,11 @@ start_service() {
   local start
   # The audit checkpoints' Ed25519 key pair, made once per run like the other keys.
   [ -n "${SIGNING_KEY:-}" ] || { SIGNING_KEY=$WORK/audit-signing.pem; openssl genpkey -algorithm ed25519 -out "$SIGNING_KEY"; }
+  # The other keys too are made once per run, here and not in the backgrounded command below: assigned there, they
+  # were new at every start, and a restarted service could neither open what it had sealed nor chain on the entries
+  # it had written (it stopped chaining, as it must when the last entry's MAC is not its own).
+  : "${ENCRYPTION_KEY:=$(openssl rand -base64 32)}" "${SEARCH_KEY:=$(openssl rand -base64 32)}" \
+    "${CHAIN_KEY:=$(openssl rand -base64 32)}"
   start=$(date +%s%N)
   # As the image runs it: from the application's directory, where the AOT cache the chart's options name was
   # trained and is found.
@@ -171,9 +176,8 @@ start_service() {
     -Dqorgau.tenants.almaty.name=Almaty -Dqorgau.tenants.astana.name=Astana \
     -Dqorgau.tenants.almaty.rate-limit.requests-per-second=1000000 -Dqorgau.tenants.almaty.rate-limit.burst=1000000 \
     -Dqorgau.tenants.astana.rate-limit.requests-per-second=1000000 -Dqorgau.tenants.astana.rate-limit.burst=1000000 \
-    -Dqorgau.encryption.keys.bench="${ENCRYPTION_KEY:=$(openssl rand -base64 32)}" -Dqorgau.encryption.active-key=bench \
-    -Dqorgau.encryption.search-key="${SEARCH_KEY:=$(openssl rand -base64 32)}" \
-    -Dqorgau.audit.chain-key="${CHAIN_KEY:=$(openssl rand -base64 32)}" \
+    -Dqorgau.encryption.keys.bench="$ENCRYPTION_KEY" -Dqorgau.encryption.active-key=bench \
+    -Dqorgau.encryption.search-key="$SEARCH_KEY" -Dqorgau.audit.chain-key="$CHAIN_KEY" \
     -Dqorgau.audit.signing-key="$(openssl pkey -in "$SIGNING_KEY" -outform DER | base64 -w0)" \
     -Dqorgau.audit.signing-public-key="$(openssl pkey -in "$SIGNING_KEY" -pubout -outform DER | base64 -w0)" \
     -Dqorgau.feed-retention.check-every=off \

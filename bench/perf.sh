@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Qorgau's hot paths against PostgreSQL's own ceiling on the same machine (issue 10).
 #
-#   bench/perf.sh        # about 15 minutes; writes BENCHMARKS.md's measured section and bench/explain-plans.txt
+#   bench/perf.sh        # about 40 minutes; writes BENCHMARKS.md's measured section and bench/explain-plans.txt
 #
 # It builds the packaged service; starts PostgreSQL 17 with durable settings and the project's Keycloak;
 # seeds one tenant with 1,000,000 referrals among 200 agencies and a second, smaller tenant (bench/seed.sql);

@@ -79,13 +79,16 @@ public class AuditChainer {
 
     private int chainBatch(String tenantId) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            // Most runs find nothing to chain; they look (through the partial index) without taking the head.
-            try (PreparedStatement anything = connection.prepareStatement(
-                    "select exists (select 1 from audit_entry where tenant_id = ? and hash is null and refused_at is null)")) {
+            // Most runs find nothing to chain; they look without taking the head. Ordered as the partial index is,
+            // so that the plan can only be that index: as "exists", PostgreSQL's generic plan chose a sequential
+            // scan whenever its statistics counted many entries unchained, and with none left it read the whole
+            // trail every second (377 ms for 1.4 million entries; 20 ms through the index in the same state).
+            try (PreparedStatement anything = connection.prepareStatement("""
+                    select 1 from audit_entry where tenant_id = ? and hash is null and refused_at is null
+                    order by at, id limit 1""")) {
                 anything.setString(1, tenantId);
                 try (ResultSet row = anything.executeQuery()) {
-                    row.next();
-                    if (!row.getBoolean(1)) {
+                    if (!row.next()) {
                         return 0;
                     }
                 }

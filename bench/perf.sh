@@ -62,8 +62,9 @@ DEEP_DEPTH=$(psql -qAt -c "select least(30000, count(*) - 100) from referral whe
 phase "service start with the database up"
 await_keycloak
 # JFR=1 records a profile of the whole run into target/bench/service.jfr, and draws each path's flame graphs
-# from it (bench/flamegraphs/FLAMES-path-cpu.svg and -alloc.svg; FLAMES defaults to the commit).
-start_service $(keycloak_oidc) ${JFR:+-XX:StartFlightRecording=filename=$BENCH_DIR/service.jfr,settings=profile}
+# from it (bench/flamegraphs/FLAMES-path-cpu.svg and -alloc.svg; FLAMES defaults to the commit). A request's stack
+# runs deeper than JFR's default 64 frames, and a cut stack is drawn as a tree of its own, apart from its callers.
+start_service $(keycloak_oidc) ${JFR:+-XX:FlightRecorderOptions=stackdepth=512 -XX:StartFlightRecording=filename=$BENCH_DIR/service.jfr,settings=profile}
 note "process start to first ready 200: $SERVICE_START_MS ms"
 
 tokens() {
@@ -462,7 +463,7 @@ for t in $(cat "$WORK/rls-tables"); do psql -q -c "alter table $t enable row lev
 # checkpoint) weighed on the first variant alone; the two "as built" rows side by side show how much. Before the
 # chainer off, not after it: the entries that variant leaves unchained would be chained during this one.
 variant "as built, again"
-variant "audit chainer off" -Dqorgau.audit.chain-every=off ${JFR:+-XX:StartFlightRecording=filename=$BENCH_DIR/service-costs.jfr,settings=profile}
+variant "audit chainer off" -Dqorgau.audit.chain-every=off ${JFR:+-XX:FlightRecorderOptions=stackdepth=512 -XX:StartFlightRecording=filename=$BENCH_DIR/service-costs.jfr,settings=profile}
 stop_service
 start_service $(keycloak_oidc)
 fi

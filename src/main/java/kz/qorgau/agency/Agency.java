@@ -10,12 +10,15 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
+import kz.qorgau.tenant.TenantRows;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "agency")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class Agency {
 
     @Id

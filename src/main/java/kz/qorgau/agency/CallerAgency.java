@@ -15,7 +15,7 @@ import kz.qorgau.security.Caller;
  * agency the network does not have.
  *
  * <p>An agency once registered stays registered: the directory deactivates agencies, it never deletes them. So
- * a registration read once (in the caller's own network, through its tenant filter and row-level security)
+ * a registration read once (in the caller's own network, through its tenant restriction and row-level security)
  * is remembered, and a write no longer loads the agency's whole row to learn what it knew a second ago. An
  * agency not found is never remembered: registering it takes effect at once.
  */

@@ -7,8 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
+import kz.qorgau.tenant.TenantRows;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 
@@ -16,6 +18,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Immutable
 @Table(name = "audit_entry")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class AuditEntry {
 
     @Id

@@ -12,11 +12,14 @@ import java.time.Instant;
 import java.util.UUID;
 import kz.qorgau.common.Priority;
 import kz.qorgau.privacy.SealedText;
+import kz.qorgau.tenant.TenantRows;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 
 /** One survivor's coordinated response, led by one agency. */
 @Entity
 @Table(name = "case_file")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class CaseFile {
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(

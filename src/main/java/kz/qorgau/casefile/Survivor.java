@@ -6,6 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import kz.qorgau.tenant.TenantRows;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 
 /**
@@ -14,6 +16,7 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "survivor")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class Survivor {
 
     @Id

@@ -8,11 +8,14 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import kz.qorgau.privacy.SealedText;
+import kz.qorgau.tenant.TenantRows;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 
 /** A child of her household, as an agency on her case recorded it; the child's personal data is sealed. */
 @Entity
 @Table(name = "child")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class Child {
 
     @Id

@@ -10,11 +10,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import kz.qorgau.agency.AgencyKind;
+import kz.qorgau.tenant.TenantRows;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 
 /** The minimal notice to one addressee about one child at one incident. */
 @Entity
 @Table(name = "child_notice")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class ChildNotice {
 
     @Id

@@ -9,11 +9,14 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import kz.qorgau.privacy.SealedText;
+import kz.qorgau.tenant.TenantRows;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 
 /** One action of a case's plan: owned by one agency, due at a time, done with a note; a referral when it is one. */
 @Entity
 @Table(name = "conference_action")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class ConferenceAction {
 
     @Id

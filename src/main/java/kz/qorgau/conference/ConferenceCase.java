@@ -11,6 +11,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import kz.qorgau.privacy.SealedText;
+import kz.qorgau.tenant.TenantRows;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 
 /**
@@ -20,6 +22,7 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "conference_case")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class ConferenceCase {
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(

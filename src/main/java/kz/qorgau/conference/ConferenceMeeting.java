@@ -7,13 +7,16 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import kz.qorgau.tenant.TenantRows;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 
 /** One sitting of a series: when it meets, and, once it met, who came. */
 @Entity
 @Table(name = "conference_meeting")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class ConferenceMeeting {
 
     @Id

@@ -8,11 +8,14 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import kz.qorgau.privacy.SealedText;
+import kz.qorgau.tenant.TenantRows;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 
 /** What one member agency knows of her, her children and him, brought to the meeting that hears her case. */
 @Entity
 @Table(name = "conference_research")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class ConferenceResearch {
 
     @Id

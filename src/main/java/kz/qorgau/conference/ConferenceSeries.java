@@ -7,11 +7,14 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import kz.qorgau.tenant.TenantRows;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 
 /** A network's risk conference for one district: the agencies that sit in it meet, chaired by one of them. */
 @Entity
 @Table(name = "conference_series")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class ConferenceSeries {
 
     @Id

@@ -13,13 +13,16 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import kz.qorgau.agency.AgencyKind;
+import kz.qorgau.tenant.TenantRows;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 
 /** What the survivor agreed to share, with which agencies, recorded how and by whom. */
 @Entity
 @Table(name = "consent")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class Consent {
 
     @Id

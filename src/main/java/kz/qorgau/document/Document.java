@@ -9,6 +9,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import kz.qorgau.consent.DataCategory;
+import kz.qorgau.tenant.TenantRows;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 
 /**
@@ -17,6 +19,7 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "document")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class Document {
 
     public enum Store {

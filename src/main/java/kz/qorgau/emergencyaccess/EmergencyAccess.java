@@ -11,11 +11,14 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import kz.qorgau.privacy.SealedText;
+import kz.qorgau.tenant.TenantRows;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 
 /** One use of break-glass: an agency's window on a case it is not on, and the coordinator's review of it. */
 @Entity
 @Table(name = "emergency_access")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class EmergencyAccess {
 
     @Id

@@ -7,11 +7,14 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import kz.qorgau.tenant.TenantRows;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 
 /** One link to a referral's recipient off the platform: its secrets as hashes, and how far it has been used. */
 @Entity
 @Table(name = "external_link")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class ExternalLink {
 
     @Id

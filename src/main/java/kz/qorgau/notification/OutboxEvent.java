@@ -8,9 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import kz.qorgau.tenant.TenantRows;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 
@@ -21,6 +23,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Immutable
 @Table(name = "outbox_event")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class OutboxEvent {
 
     @Id

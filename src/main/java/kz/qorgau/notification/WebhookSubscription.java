@@ -7,13 +7,16 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import kz.qorgau.tenant.TenantRows;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 
 /** Where an agency wants its events POSTed, which types, and the secret they are signed with. */
 @Entity
 @Table(name = "webhook_subscription")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class WebhookSubscription {
 
     @Id

@@ -8,11 +8,14 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import kz.qorgau.privacy.SealedText;
+import kz.qorgau.tenant.TenantRows;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 
 /** The person who harms her, as the network's police recorded him: everything he is, sealed at rest. */
 @Entity
 @Table(name = "perpetrator")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class Perpetrator {
 
     @Id

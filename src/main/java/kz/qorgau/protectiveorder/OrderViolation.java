@@ -8,12 +8,15 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import kz.qorgau.privacy.SealedText;
+import kz.qorgau.tenant.TenantRows;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 
 @Entity
 @Immutable
 @Table(name = "protective_order_violation")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class OrderViolation {
 
     @Id

@@ -12,10 +12,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import kz.qorgau.privacy.SealedText;
+import kz.qorgau.tenant.TenantRows;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 
 @Entity
 @Table(name = "protective_order")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class ProtectiveOrder {
 
     @Id

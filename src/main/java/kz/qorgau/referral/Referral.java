@@ -12,12 +12,15 @@ import java.time.Instant;
 import java.util.UUID;
 import kz.qorgau.common.Priority;
 import kz.qorgau.privacy.SealedText;
+import kz.qorgau.tenant.TenantRows;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "referral")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class Referral {
 
     @Id

@@ -10,13 +10,16 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import kz.qorgau.privacy.SealedText;
+import kz.qorgau.tenant.TenantRows;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 
 /** One step of a referral's life: who did what, from which state to which, why and when. Never changed. */
 @Entity
 @Immutable
 @Table(name = "referral_history")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class ReferralHistoryEntry {
 
     /** The creation of a referral is recorded under this name; every other entry names its action. */

@@ -10,11 +10,14 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import kz.qorgau.privacy.SealedText;
+import kz.qorgau.tenant.TenantRows;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 
 /** A message one side of a referral wrote to the other. Never edited; its author may retract it. */
 @Entity
 @Table(name = "referral_message")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class ReferralMessage {
 
     @Id

@@ -11,13 +11,16 @@ import java.time.Instant;
 import java.util.UUID;
 import kz.qorgau.common.Priority;
 import kz.qorgau.privacy.SealedText;
+import kz.qorgau.tenant.TenantRows;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 
 /** One answered checklist: what was answered, against which version, the score, and who assessed when. */
 @Entity
 @Immutable
 @Table(name = "risk_assessment")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class RiskAssessment {
 
     @Id

@@ -10,11 +10,14 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import kz.qorgau.privacy.SealedText;
+import kz.qorgau.tenant.TenantRows;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 
 /** An attempt to reach her, by the agency that made it. */
 @Entity
 @Table(name = "contact_attempt")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class ContactAttempt {
 
     @Id

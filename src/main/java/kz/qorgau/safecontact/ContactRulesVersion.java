@@ -8,11 +8,14 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import kz.qorgau.privacy.SealedText;
+import kz.qorgau.tenant.TenantRows;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 
 /** One version of her safe-contact rules; a change is a new version, never an edit. */
 @Entity
 @Table(name = "contact_rules")
+@SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
 public class ContactRulesVersion {
 
     @Id

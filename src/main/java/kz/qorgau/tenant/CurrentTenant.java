@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 
 /**
  * The tenant the current request or job acts for: the one a job names through {@link TenantOverride},
- * else the tenant of the verified token. Hibernate's tenant filter and PostgreSQL's row-level security
- * both follow it, so the two lines cannot disagree.
+ * else the tenant of the verified token. The entities' restriction ({@link TenantRows}) and PostgreSQL's
+ * row-level security both follow it, through the connection's tenant, so the two lines cannot disagree.
  */
 @RequestScoped
 public class CurrentTenant {

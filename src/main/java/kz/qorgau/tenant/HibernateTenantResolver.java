@@ -6,9 +6,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 /**
- * Gives Hibernate the tenant every query is limited to and every insert is stamped with: the tenant of the
- * verified token, or the tenant a background job acts for. With no authenticated tenant it answers a value no tenant can have, so a query made by
- * mistake outside an authenticated request finds nothing rather than everything.
+ * Gives Hibernate the tenant every insert is stamped with: the tenant of the verified token, or the tenant a
+ * background job acts for. With no authenticated tenant it answers a value no tenant can have, so a row written by
+ * mistake outside an authenticated request belongs to no network (and the policies refuse it). Which rows a query
+ * sees is not decided here but by the connection's tenant ({@link TenantRows}, {@link TenantSession}).
  */
 @PersistenceUnitExtension
 @RequestScoped
@@ -29,5 +30,16 @@ public class HibernateTenantResolver implements TenantResolver {
     public String resolveTenantId() {
         String tenant = current.id();
         return tenant == null ? NO_TENANT : tenant;
+    }
+
+    /**
+     * Every tenant is "root" to Hibernate, so that it turns on no tenant filter: with one enabled it caches no
+     * query plan (see {@link TenantRows}). The rows stay scoped: each tenant-scoped entity restricts its rows to the
+     * connection's tenant, and PostgreSQL's policies do the same under it. {@code @TenantId} still stamps new rows
+     * with the session's tenant; a row stamped with any other is refused by the policies' check.
+     */
+    @Override
+    public boolean isRoot(String tenantId) {
+        return true;
     }
 }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 
 /**
  * The tenant that background work acts for. A scheduled job has no token; it names the tenant it is
- * working on here, one transaction at a time, and Hibernate's tenant filter follows.
+ * working on here, one transaction at a time, and the rows its transactions see follow.
  */
 @RequestScoped
 public class TenantOverride {

@@ -78,7 +78,7 @@ public final class AuditChain {
 
     private static byte[] hmac(SecretKey key, byte[]... parts) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = kz.qorgau.common.JcaInstances.hmacSha256();
             mac.init(key);
             for (byte[] part : parts) {
                 mac.update(part);

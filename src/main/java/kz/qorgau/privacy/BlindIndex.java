@@ -64,7 +64,7 @@ public final class BlindIndex {
             return null;
         }
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = kz.qorgau.common.JcaInstances.hmacSha256();
             mac.init(key);
             // Tenant and field are part of the input: equal names in two networks hash apart.
             return mac.doFinal((tenantId + '\0' + field + '\0' + normalised).getBytes(StandardCharsets.UTF_8));

@@ -13,6 +13,7 @@ import java.util.UUID;
 import kz.qorgau.common.Priority;
 import kz.qorgau.privacy.SealedText;
 import kz.qorgau.tenant.TenantRows;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
@@ -21,6 +22,9 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "referral")
 @SQLRestriction(TenantRows.OF_THE_CONNECTIONS_TENANT)
+// A transition changes a handful of its 34 columns: the update writes those alone, and does not seal the
+// unchanged notes again (a new ciphertext for the same text at each change).
+@DynamicUpdate
 public class Referral {
 
     @Id

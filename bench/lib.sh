@@ -75,20 +75,26 @@ build_service() {
   # -a: an AOT cache or class-data archive holds the jars' sizes and times, and refuses jars copied with new ones.
   rm -rf "$BENCH_DIR/app" && mkdir -p "$BENCH_DIR" && cp -a target/quarkus-app "$BENCH_DIR/app"
   : > "$BENCH_DIR/service.log"
-  [ -z "$AOT_CACHE" ] || train_aot_cache
+  [ -z "$AOT_CACHE" ] || train_aot_cache "$BENCH_DIR/app"
+  # BASELINE=DIR: another production build's quarkus-app, of the same schema, that perf.sh measures against this one.
+  if [ -n "${BASELINE:-}" ]; then
+    [ -f "$BASELINE/quarkus-run.jar" ] || { echo "BASELINE=$BASELINE is no quarkus-app directory" >&2; exit 1; }
+    rm -rf "$BENCH_DIR/baseline" && cp -a "$BASELINE" "$BENCH_DIR/baseline"
+    [ -z "$AOT_CACHE" ] || train_aot_cache "$BENCH_DIR/baseline"
+  fi
 }
 
 # The image's training start (docker/Dockerfile): the chart's options with the settings of docker/aot-training.properties
 # as system properties. It reaches no database and no Keycloak and ends, failing, at its checks of the database role,
 # which its log must show; the JVM writes the cache the options name as it exits.
-train_aot_cache() {
+train_aot_cache() { # APP_DIR
   local training_options
   training_options="$(sed 's/ *-XX:AOTCache=[^ ]*//' <<< "$JVM_OPTIONS") $(grep -v '^#' docker/aot-training.properties | sed 's/^/-D/')"
   # shellcheck disable=SC2086
-  (cd "$BENCH_DIR/app" && MALLOC_ARENA_MAX=2 timeout 300 "$SERVICE_JAVA" \
+  (cd "$1" && MALLOC_ARENA_MAX=2 timeout 300 "$SERVICE_JAVA" \
     -Djava.util.logging.manager=org.jboss.logmanager.LogManager $training_options -XX:AOTCacheOutput="$AOT_CACHE" \
     -jar quarkus-run.jar > "$BENCH_DIR/aot-training.log" 2>&1) || true
-  if ! grep -q 'ObserverException.*127.0.0.1:9' "$BENCH_DIR/aot-training.log" || [ ! -f "$BENCH_DIR/app/$AOT_CACHE" ]; then
+  if ! grep -q 'ObserverException.*127.0.0.1:9' "$BENCH_DIR/aot-training.log" || [ ! -f "$1/$AOT_CACHE" ]; then
     tail -30 "$BENCH_DIR/aot-training.log"
     echo "the training start did not end at its database checks with an AOT cache written" >&2
     exit 1
@@ -165,8 +171,8 @@ start_service() {
     "${CHAIN_KEY:=$(openssl rand -base64 32)}"
   start=$(date +%s%N)
   # As the image runs it: from the application's directory, where the AOT cache the chart's options name was
-  # trained and is found.
-  cd "$BENCH_DIR/app"
+  # trained and is found (SERVICE_APP: the baseline's, when perf.sh measures one).
+  cd "${SERVICE_APP:-$BENCH_DIR/app}"
   # shellcheck disable=SC2086
   MALLOC_ARENA_MAX=2 "$SERVICE_JAVA" ${JVM_OPTIONS//\/deployments\//} -Dquarkus.http.port="$PORT" \
     -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$MANAGEMENT_PORT" \

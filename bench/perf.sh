@@ -14,7 +14,8 @@
 # INCIDENTS=300000 AGENCIES=200, and JFR=1 for a profile of the service (smaller sizes make a quick trial run; BENCHMARKS.md is only rewritten
 # for the full sizes unless WRITE=1). BUILT=1 uses target/quarkus-app as it is, a production build already made.
 # CEILINGS=0 and COSTS=0 leave out the same-SQL ceilings and the RLS/audit costs (bench/sizes.sh does, to measure
-# only how the paths grow). The list plans go to bench/explain-plans.txt when BENCHMARKS.md is written, else to
+# only how the paths grow). BASELINE=DIR (another production build's target/quarkus-app, of the same schema) also
+# measures the write paths and one read on that build and on this one alternately, the fair way to compare two. The list plans go to bench/explain-plans.txt when BENCHMARKS.md is written, else to
 # target/bench/explain-plans-REFERRALS.txt.
 # The test command runs this script small on its own production build (ProductionBuildIT), so it cannot break
 # unnoticed.
@@ -419,14 +420,12 @@ if [ "$CEILINGS" = 1 ]; then
   settle
 fi
 
-if [ "$COSTS" = 1 ]; then
-phase "what row-level security and the audit chain cost: the write paths and one read, with each turned off"
-# Row-level security off: its policies disabled on every table for these minutes (the service still names its
-# tenant on each connection). The audit chainer off: entries are written with their MAC, never chained.
-# The MAC itself cannot be turned off; its share of the CPU is in the flame graphs (AuditChain.entryMac).
+# The write paths and one read, on a service started for each variant: what row-level security and the audit chain
+# cost (COSTS=1), and this build against another (BASELINE). TABLE names the table the rows go to.
+TABLE=costs
 costs() { # label
   local saved=$RESULTS
-  RESULTS=$WORK/costs-$1
+  RESULTS=$WORK/$TABLE-$1
   : > "$RESULTS"
   tokens
   incident_script "$WORK/incident-warm.lua"; incident_script "$WORK/incident.lua"
@@ -441,7 +440,6 @@ transition_costs() {
   transition_from_now "$WORK/transition.lua" "$MEASURED_IDS"
   measure "POST /api/v1/referrals/{id}/transitions" "$WORK/transition-warm.lua" "$WORK/transition.lua" "$BASE" -t"$CONNECTIONS"
 }
-psql -qAt -c "select string_agg(relname, ' ') from pg_class where relrowsecurity and relkind = 'r' and relnamespace = 'public'::regnamespace" > "$WORK/rls-tables"
 # Each variant on a JVM started for it, measured twice: the first round after the start, then the one the variant is
 # judged by. Two rounds, not one, because under full load the JIT compilers get little of the two cores, and a JVM a
 # few minutes warmer served the same calls with up to 40% more requests/s: a variant measured right after another on
@@ -455,6 +453,13 @@ variant() { # label [extra -D options...]
   costs "$label, first round after the start"
   costs "$label"
 }
+
+if [ "$COSTS" = 1 ]; then
+phase "what row-level security and the audit chain cost: the write paths and one read, with each turned off"
+# Row-level security off: its policies disabled on every table for these minutes (the service still names its
+# tenant on each connection). The audit chainer off: entries are written with their MAC, never chained.
+# The MAC itself cannot be turned off; its share of the CPU is in the flame graphs (AuditChain.entryMac).
+psql -qAt -c "select string_agg(relname, ' ') from pg_class where relrowsecurity and relkind = 'r' and relnamespace = 'public'::regnamespace" > "$WORK/rls-tables"
 variant "as built"
 for t in $(cat "$WORK/rls-tables"); do psql -q -c "alter table $t disable row level security"; done
 variant "row-level security off"
@@ -464,6 +469,20 @@ for t in $(cat "$WORK/rls-tables"); do psql -q -c "alter table $t enable row lev
 # chainer off, not after it: the entries that variant leaves unchained would be chained during this one.
 variant "as built, again"
 variant "audit chainer off" -Dqorgau.audit.chain-every=off ${JFR:+-XX:FlightRecorderOptions=stackdepth=512 -XX:StartFlightRecording=filename=$BENCH_DIR/service-costs.jfr,settings=profile}
+stop_service
+start_service $(keycloak_oidc)
+fi
+
+if [ -n "${BASELINE:-}" ]; then
+phase "this build against the baseline ($BASELINE): each on a JVM of its own, in turn, twice"
+# Two runs of this script an hour apart differ by up to a factor of two on this machine (pgbench's one-row INSERT
+# went from 17,121 to 9,576 tps), so two builds are compared here, on the same database, alternately.
+TABLE=compare
+SERVICE_APP=$BENCH_DIR/baseline variant "baseline"
+variant "this build"
+SERVICE_APP=$BENCH_DIR/baseline variant "baseline, again"
+variant "this build, again"
+TABLE=costs
 stop_service
 start_service $(keycloak_oidc)
 fi
@@ -581,19 +600,26 @@ for line in open(paced):
     rps, p50, p99, non2xx, errors, requests = figures.split()
     out.append(f"| half load | `{name}` | {int(offered):,} | {int(rps):,} | {p50} | **{p99}** | {int(non2xx) + int(errors)} | {cpu}% | {10 * int(cpu) / max(int(rps), 1):.2f} |")
 import glob, os
-variants = sorted(glob.glob(os.path.join(os.path.dirname(ceilings), "costs-*")), key=os.path.getmtime)
-if variants:
-    out += ["", "What row-level security and the audit chain cost, measured in the same run: the service started "
-            "afresh for each variant (row-level security turned off in PostgreSQL for the second; the first run once "
-            "more as the third), each path warmed up as above, and the three paths measured twice in a row; the second "
-            "round is the one to compare:", "",
-            "| variant | path | requests/s | p99 ms | service CPU | CPU ms per request |", "| --- | --- | --- | --- | --- | --- |"]
+def variants_table(prefix, intro):
+    variants = sorted(glob.glob(os.path.join(os.path.dirname(ceilings), prefix + "-*")), key=os.path.getmtime)
+    if not variants:
+        return []
+    rows = ["", intro, "", "| variant | path | requests/s | p99 ms | service CPU | CPU ms per request |",
+            "| --- | --- | --- | --- | --- | --- |"]
     for name in variants:
-        label = os.path.basename(name)[len("costs-"):]
+        label = os.path.basename(name)[len(prefix) + 1:]
         for line in open(name):
             path, figures, cpu, _ = line.rstrip("\n").split("|")
             rps, p50, p99 = figures.split()[:3]
-            out.append(f"| {label} | {path} | {int(rps):,} | {p99} | {cpu}% | {10 * int(cpu) / max(int(rps), 1):.2f} |")
+            rows.append(f"| {label} | {path} | {int(rps):,} | {p99} | {cpu}% | {10 * int(cpu) / max(int(rps), 1):.2f} |")
+    return rows
+out += variants_table("costs", "What row-level security and the audit chain cost, measured in the same run: the service "
+    "started afresh for each variant (row-level security turned off in PostgreSQL for the second; the first run once "
+    "more as the third), each path warmed up as above, and the three paths measured twice in a row; the second "
+    "round is the one to compare:")
+out += variants_table("compare", "This build against the baseline build, on the same database in the same run: each "
+    "started afresh in turn (baseline, this build, baseline again, this build again), each path warmed up as above, and "
+    "the three paths measured twice in a row; the second round is the one to compare:")
 table = "\n".join(out)
 print(table)
 if write == "1":

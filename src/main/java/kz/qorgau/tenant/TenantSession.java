@@ -10,7 +10,8 @@ import java.sql.SQLException;
 /**
  * Names the tenant on every connection the service takes from the pool, for PostgreSQL's row-level
  * security (migration V8) and for the entities' own restriction ({@link TenantRows}): the tenant of the verified
- * token, or the tenant a job acts for. Under JTA a connection is taken once per transaction, so each transaction carries its tenant.
+ * token, or the tenant a job acts for. Under JTA a connection is taken once per transaction, so each transaction
+ * carries its tenant.
  * Work with no tenant (no request context, an anonymous caller, a job that did not say) names none, and
  * PostgreSQL then shows it no row of any network. Every acquisition names the tenant afresh, so a
  * connection back in the pool needs no clearing.

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,8 +13,8 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import kz.qorgau.security.Role;
+import kz.qorgau.support.AsTenant;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
 import kz.qorgau.support.OwnerDatabase;
@@ -34,9 +31,6 @@ class RowLevelSecurityTest {
     @Inject
     EntityManager em;
 
-    @Inject
-    TenantOverride override;
-
     private UUID astanaCase;
 
     @BeforeEach
@@ -49,12 +43,12 @@ class RowLevelSecurityTest {
 
     @Test
     void anUnfilteredNativeQueryOfOneNetworkFindsNothingOfAnother() {
-        List<?> tenants = asTenant(
+        List<?> tenants = AsTenant.call(
                 "almaty",
                 () -> em.createNativeQuery("select distinct tenant_id from case_file")
                         .getResultList());
         assertEquals(List.of("almaty"), tenants);
-        long astanaRows = asTenant(
+        long astanaRows = AsTenant.call(
                 "almaty",
                 () -> ((Number) em.createNativeQuery("select count(*) from case_file where id = ?1")
                                 .setParameter(1, astanaCase)
@@ -62,7 +56,7 @@ class RowLevelSecurityTest {
                         .longValue());
         assertEquals(0, astanaRows);
         // Nor can it write into the other network: the policy checks new rows too.
-        int updated = asTenant(
+        int updated = AsTenant.call(
                 "almaty",
                 () -> em.createNativeQuery("update case_file set status = 'CLOSED', closed_at = now() where id = ?1")
                         .setParameter(1, astanaCase)
@@ -70,7 +64,7 @@ class RowLevelSecurityTest {
         assertEquals(0, updated, "almaty updated astana's case");
         assertThrows(
                 RuntimeException.class,
-                () -> asTenant("almaty", () -> em.createNativeQuery("""
+                () -> AsTenant.call("almaty", () -> em.createNativeQuery("""
                 insert into audit_chain (tenant_id, last_seq, last_hash) values ('astana', 0, '\\x00')""").executeUpdate()));
     }
 
@@ -78,14 +72,14 @@ class RowLevelSecurityTest {
     void aJobThatForgetsToNameItsTenantSeesNoRowOfAnyNetwork() throws Exception {
         List<String> tables = tablesWithATenant();
         for (String table : tables) {
-            long rows = asTenant(
+            long rows = AsTenant.call(
                     null,
                     () -> ((Number) em.createNativeQuery("select count(*) from " + table)
                                     .getSingleResult())
                             .longValue());
             assertEquals(0, rows, table + " showed rows to work with no tenant");
         }
-        long owned = asTenant(
+        long owned = AsTenant.call(
                 "almaty",
                 () -> ((Number) em.createNativeQuery("select count(*) from case_file")
                                 .getSingleResult())
@@ -110,7 +104,7 @@ class RowLevelSecurityTest {
             assertTrue(tables >= 18, "only " + tables + " tables found");
         }
         Object[] role =
-                asTenant(null, () -> (Object[]) em.createNativeQuery("""
+                AsTenant.call(null, () -> (Object[]) em.createNativeQuery("""
                 select r.rolsuper or r.rolbypassrls,
                        (select count(*) from pg_tables t where t.schemaname = 'public' and t.tableowner = current_user),
                        has_table_privilege(current_user, 'audit_entry', 'DELETE')
@@ -132,25 +126,5 @@ class RowLevelSecurityTest {
         }
         tables.add("case_incident");
         return tables;
-    }
-
-    /** Runs the work in a transaction of its own, as a job acting for the tenant does (none: null). */
-    private <T> T asTenant(String tenant, Supplier<T> work) {
-        ManagedContext requests = Arc.container().requestContext();
-        boolean activated = !requests.isActive();
-        if (activated) {
-            requests.activate();
-        }
-        try {
-            if (tenant != null) {
-                override.actFor(tenant);
-            }
-            return QuarkusTransaction.requiringNew().call(work::get);
-        } finally {
-            override.clear();
-            if (activated) {
-                requests.terminate();
-            }
-        }
     }
 }

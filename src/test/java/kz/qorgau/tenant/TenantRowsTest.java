@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,9 +15,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import kz.qorgau.casefile.CaseFile;
 import kz.qorgau.security.Role;
+import kz.qorgau.support.AsTenant;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
 import kz.qorgau.support.OwnerDatabase;
@@ -38,9 +35,6 @@ class TenantRowsTest {
 
     @Inject
     EntityManager em;
-
-    @Inject
-    TenantOverride override;
 
     @Test
     void everyEntityThatHoldsATenantsRowsRestrictsItselfToTheConnectionsTenant() {
@@ -66,26 +60,26 @@ class TenantRowsTest {
         UUID astanaCase = Flows.caseFile(astana.token(Role.POLICE_INSPECTOR, astana.police));
 
         assertFalse(
-                asTenant(
+                AsTenant.call(
                         "almaty",
                         () -> em.unwrap(SessionImplementor.class)
                                 .getLoadQueryInfluencers()
                                 .hasEnabledFilters()),
                 "a filter is on: Hibernate would translate every query again");
-        assertNull(asTenant("almaty", () -> em.find(CaseFile.class, astanaCase)));
+        assertNull(AsTenant.call("almaty", () -> em.find(CaseFile.class, astanaCase)));
         assertEquals(
                 0L,
-                asTenant(
+                AsTenant.call(
                         "almaty",
                         () -> em.createQuery("select count(c) from CaseFile c where c.id = :id", Long.class)
                                 .setParameter("id", astanaCase)
                                 .getSingleResult()));
-        CaseFile own = asTenant("astana", () -> em.find(CaseFile.class, astanaCase));
+        CaseFile own = AsTenant.call("astana", () -> em.find(CaseFile.class, astanaCase));
         assertNotNull(own, "astana does not see its own case");
         assertEquals("astana", own.tenantId);
         assertEquals(
                 List.of("astana"),
-                asTenant(
+                AsTenant.call(
                         "astana",
                         () -> em.createQuery("select distinct c.tenantId from CaseFile c", String.class)
                                 .getResultList()));
@@ -98,17 +92,17 @@ class TenantRowsTest {
         try (Connection owner = OwnerDatabase.connect()) {
             owner.createStatement().execute("alter table case_file disable row level security");
             try {
-                long seenByNativeSql = asTenant(
+                long seenByNativeSql = AsTenant.call(
                         "almaty",
                         () -> ((Number) em.createNativeQuery("select count(*) from case_file where id = ?1")
                                         .setParameter(1, astanaCase)
                                         .getSingleResult())
                                 .longValue());
                 assertEquals(1, seenByNativeSql, "row-level security is still on: the test proves nothing");
-                assertNull(asTenant("almaty", () -> em.find(CaseFile.class, astanaCase)));
+                assertNull(AsTenant.call("almaty", () -> em.find(CaseFile.class, astanaCase)));
                 assertEquals(
                         List.of(),
-                        asTenant(
+                        AsTenant.call(
                                 "almaty",
                                 () -> em.createQuery("from CaseFile c where c.id = :id", CaseFile.class)
                                         .setParameter("id", astanaCase)
@@ -121,23 +115,5 @@ class TenantRowsTest {
 
     private static boolean isTenantId(Field field) {
         return field.isAnnotationPresent(TenantId.class);
-    }
-
-    /** Runs the work in a transaction of its own, as a job acting for the tenant does. */
-    private <T> T asTenant(String tenant, Supplier<T> work) {
-        ManagedContext requests = Arc.container().requestContext();
-        boolean activated = !requests.isActive();
-        if (activated) {
-            requests.activate();
-        }
-        try {
-            override.actFor(tenant);
-            return QuarkusTransaction.requiringNew().call(work::get);
-        } finally {
-            override.clear();
-            if (activated) {
-                requests.terminate();
-            }
-        }
     }
 }

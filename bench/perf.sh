@@ -15,7 +15,8 @@
 # for the full sizes unless WRITE=1). BUILT=1 uses target/quarkus-app as it is, a production build already made.
 # CEILINGS=0 and COSTS=0 leave out the same-SQL ceilings and the RLS/audit costs (bench/sizes.sh does, to measure
 # only how the paths grow). BASELINE=DIR (another production build's target/quarkus-app, of the same schema) also
-# measures the write paths and one read on that build and on this one alternately, the fair way to compare two. The list plans go to bench/explain-plans.txt when BENCHMARKS.md is written, else to
+# measures the write paths and one read on that build and on this one alternately, the fair way to compare two.
+# The list plans go to bench/explain-plans.txt when BENCHMARKS.md is written, else to
 # target/bench/explain-plans-REFERRALS.txt.
 # The test command runs this script small on its own production build (ProductionBuildIT), so it cannot break
 # unnoticed.

@@ -23,11 +23,24 @@ class IssuerTenantResolverTest {
     }
 
     @Test
+    void onlyTheTopLevelIssuerCounts() {
+        String claimsBefore = "{\"realm_access\":{\"iss\":\"https://kc/realms/astana\",\"roles\":[\"a\",{\"b\":[]}]},"
+                + "\"aud\":[\"qorgau-api\"],\"exp\":1,\"iss\":\"https://kc/realms/almaty\"}";
+        assertEquals("almaty", IssuerTenantResolver.realmOf(jwtWithPayload(claimsBefore)));
+        assertNull(IssuerTenantResolver.realmOf(
+                jwtWithPayload("{\"realm_access\":{\"iss\":\"https://kc/realms/astana\"}}")));
+    }
+
+    @Test
     void anythingElseNamesNoRealm() {
         assertNull(IssuerTenantResolver.realmOf(jwtWithPayload("{\"iss\":\"https://kc/almaty\"}")));
         assertNull(IssuerTenantResolver.realmOf(jwtWithPayload("{\"iss\":42}")));
         assertNull(IssuerTenantResolver.realmOf(jwtWithPayload("not json")));
         assertNull(IssuerTenantResolver.realmOf("only.two"));
         assertNull(IssuerTenantResolver.realmOf("a.%%%.c"));
+        assertNull(IssuerTenantResolver.realmOf(jwtWithPayload("[\"iss\",\"https://kc/realms/almaty\"]")));
+        assertNull(IssuerTenantResolver.realmOf(jwtWithPayload("{\"iss\":{\"x\":\"https://kc/realms/almaty\"}}")));
+        assertNull(IssuerTenantResolver.realmOf(jwtWithPayload("{\"iss\":\"https://kc/realms/almaty\"}") + ".extra"));
+        assertNull(IssuerTenantResolver.realmOf(""));
     }
 }

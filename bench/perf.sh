@@ -15,7 +15,8 @@
 # for the full sizes unless WRITE=1). BUILT=1 uses target/quarkus-app as it is, a production build already made.
 # CEILINGS=0 and COSTS=0 leave out the same-SQL ceilings and the RLS/audit costs (bench/sizes.sh does, to measure
 # only how the paths grow). BASELINE=DIR (another production build's target/quarkus-app, of the same schema) also
-# measures the write paths and one read on that build and on this one alternately, the fair way to compare two.
+# measures the write paths and one read on that build and on this one alternately, the fair way to compare two;
+# BASELINE_OPTIONS="-D..." are passed to the baseline's starts only (an older build may need other settings).
 # The list plans go to bench/explain-plans.txt when BENCHMARKS.md is written, else to
 # target/bench/explain-plans-REFERRALS.txt.
 # The test command runs this script small on its own production build (ProductionBuildIT), so it cannot break
@@ -479,9 +480,11 @@ phase "this build against the baseline ($BASELINE): each on a JVM of its own, in
 # Two runs of this script an hour apart differ by up to a factor of two on this machine (pgbench's one-row INSERT
 # went from 17,121 to 9,576 tps), so two builds are compared here, on the same database, alternately.
 TABLE=compare
-SERVICE_APP=$BENCH_DIR/baseline variant "baseline"
+# shellcheck disable=SC2086
+SERVICE_APP=$BENCH_DIR/baseline variant "baseline" ${BASELINE_OPTIONS:-}
 variant "this build"
-SERVICE_APP=$BENCH_DIR/baseline variant "baseline, again"
+# shellcheck disable=SC2086
+SERVICE_APP=$BENCH_DIR/baseline variant "baseline, again" ${BASELINE_OPTIONS:-}
 variant "this build, again"
 TABLE=costs
 stop_service

@@ -173,6 +173,19 @@ LUA
 # The service's CPU (percent of one core, averaged over the run) and its largest resident set.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVICE/stat"; }
 cpu_percent_since() { echo $(( ( $(cpu_ticks) - $1 ) * 100 * 1000 / $(getconf CLK_TCK) / $(elapsed_ms "$2") )); } # ticks start-ns
+# Where the rest of the two cores goes while a path is driven: PostgreSQL's processes (the postmaster and its
+# children; a child that ends within the run, an autovacuum worker, takes its ticks with it) and the whole machine
+# (wrk, Keycloak, the kernel's network work are the machine less the service and PostgreSQL). Percent of one core.
+pg_ticks() { local main p; main=$(head -1 "$POSTGRES_DATA/postmaster.pid")
+  for p in $main $(pgrep -P "$main"); do awk -v p="$p" '{print p, $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done; }
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+# machine_since BEFORE-MACHINE-TICKS BEFORE-PG-FILE START-NS: "postgres%|machine%" since then
+machine_since() {
+  local ms pg; ms=$(elapsed_ms "$3")
+  pg_ticks > "$WORK/pg.after"
+  pg=$(awk 'NR == FNR {a[$1] = $2; next} {s += $2 - ($1 in a ? a[$1] : 0)} END {print s + 0}' "$2" "$WORK/pg.after")
+  echo "$(( pg * 100 * 1000 / $(getconf CLK_TCK) / ms ))|$(( ($(machine_ticks) - $1) * 100 * 1000 / $(getconf CLK_TCK) / ms ))"
+}
 sample_rss() { local max=0 rss; while kill -0 "$SERVICE" 2>/dev/null; do
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$SERVICE/status"); [ "$rss" -gt "$max" ] && max=$rss && echo "$max" > "$WORK/rss.new" && mv "$WORK/rss.new" "$WORK/rss"
   sleep 0.5; done; }
@@ -215,14 +228,16 @@ settle() {
 
 # measure NAME WARM-UP-SCRIPT SCRIPT URL [wrk options...]
 measure() {
-  local name=$1 warm=$2 script=$3 url=$4 ticks started out rss cpu
+  local name=$1 warm=$2 script=$3 url=$4 ticks started out rss cpu machine
   shift 4
   wrk -d "$WARMUP" -t2 -c"$CONNECTIONS" -s "$warm" "$@" "$url" >/dev/null
   echo 0 > "$WORK/rss"
   sample_rss & local sampler=$!
+  pg_ticks > "$WORK/pg.before"; machine=$(machine_ticks)
   ticks=$(cpu_ticks); started=$(date +%s%N)
   out=$(wrk -d "$DURATION" -t2 -c"$CONNECTIONS" --latency -s "$script" "$@" "$url" | grep '^RESULT')
   cpu=$(cpu_percent_since "$ticks" "$started")
+  echo "$name|$(machine_since "$machine" "$WORK/pg.before" "$started")" >> "$WORK/machine"
   echo "$name|$((started / 1000000))|$(( $(date +%s%N) / 1000000 ))" >> "$WORK/windows"
   kill "$sampler"; wait "$sampler" 2>/dev/null || true
   rss=$(( $(cat "$WORK/rss") / 1024 ))
@@ -384,16 +399,17 @@ psql -q -c "alter system reset log_statement" -c "select pg_reload_conf()" >/dev
 stop_service
 # ceiling NAME CALLS-PER-TRANSACTION REQUEST-IDS [CLIENT-IDS CAPTURED-ID]: calls/s pgbench reaches
 ceiling() {
-  local statements tps
+  local statements tps machine started
   statements=$(python3 bench/ceiling.py "$POSTGRES_DATA/server.log" "$CAPTURE_FROM" "$3" "$WORK/ceiling-$1.sql" "${4:-}" "${5:-}")
   cp "$WORK/ceiling-$1.sql" "$BENCH_DIR/ceiling-$1.sql"
   # A client that fails a statement stops and pgbench exits 2: the script is then wrong, and the run says why.
   pgbench -n -M prepared -U qorgau_app -f "$WORK/ceiling-$1.sql" -c "$CONNECTIONS" -j 2 -T "${WARMUP%s}" \
     > "$WORK/pgbench.log" 2>&1 || { tail -5 "$WORK/pgbench.log" >&2; echo "pgbench failed on $BENCH_DIR/ceiling-$1.sql" >&2; exit 1; }
+  pg_ticks > "$WORK/pg.before"; machine=$(machine_ticks); started=$(date +%s%N)
   pgbench -n -M prepared -U qorgau_app -f "$WORK/ceiling-$1.sql" -c "$CONNECTIONS" -j 2 -T "${DURATION%s}" \
     > "$WORK/pgbench.log" 2>&1 || { tail -5 "$WORK/pgbench.log" >&2; echo "pgbench failed on $BENCH_DIR/ceiling-$1.sql" >&2; exit 1; }
   tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.log")
-  echo "$1|$(python3 -c "print(round($tps * $2))")|$statements" | tee -a "$WORK/ceilings"
+  echo "$1|$(python3 -c "print(round($tps * $2))")|$statements|$(machine_since "$machine" "$WORK/pg.before" "$started")" | tee -a "$WORK/ceilings"
 }
 ceiling incident 1 "ceiling-incident-$RUN"
 ceiling transition 2 "ceiling-pause-$RUN,ceiling-resume-$RUN" "$MEASURED_IDS" "$CAPTURED"
@@ -571,9 +587,16 @@ fi
 phase "results"
 cp "$RESULTS" "$BENCH_DIR/results-$REFERRALS.psv"
 MACHINE="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB, $("$SERVICE_JAVA" -version 2>&1 | head -1), Quarkus $(sed -n 's:.*<quarkus.platform.version>\(.*\)</quarkus.platform.version>.*:\1:p' pom.xml)"
-python3 - "$RESULTS" "$PGBENCH" "$WORK/notes" "$MACHINE" "$CONNECTIONS" "$WARMUP" "$DURATION" "$JVM_OPTIONS" "$WRITE" "$WORK/ceilings" "$PACED" <<'PY'
+python3 - "$RESULTS" "$PGBENCH" "$WORK/notes" "$MACHINE" "$CONNECTIONS" "$WARMUP" "$DURATION" "$JVM_OPTIONS" "$WRITE" "$WORK/ceilings" "$PACED" "$WORK/machine" <<'PY'
 import sys, re, datetime
-results, pgbench, notes, machine, connections, warmup, duration, jvm, write, ceilings, paced = sys.argv[1:]
+results, pgbench, notes, machine, connections, warmup, duration, jvm, write, ceilings, paced, spent = sys.argv[1:]
+# Each path's first measured run: PostgreSQL's CPU and the whole machine's, percent of one core.
+spent_by = {}
+for line in open(spent):
+    name, pg, whole = line.rstrip("\n").split("|")
+    spent_by.setdefault(name, (int(pg), int(whole)))
+def per(percent, calls):  # CPU ms per call, from percent of one core at so many calls/s
+    return f"{10 * percent / max(calls, 1):.2f}"
 pgbench = int(pgbench)
 # The first six paths measured have a ceiling of their own, in the same order.
 own = [line.rstrip("\n").split("|") for line in open(ceilings)]
@@ -586,15 +609,21 @@ out = [f"Measured {datetime.date.today()} by `bench/perf.sh`: {connections} conn
        f"**Machine:** {machine}; wrk, the service, PostgreSQL and Keycloak share it. **Service JVM:** `{jvm}` (the Helm chart's).", ""]
 out += [f"- {n}" for n in open(notes).read().strip().splitlines()]
 out += [f"- pgbench one-row INSERT (the ceiling): **{pgbench:,} tps**", "",
-        "| path | requests/s | p50 ms | p99 ms | non-2xx | its own ceiling: calls/s (statements) | share of it | vs one-row INSERT | service CPU | CPU ms per request | service RSS |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+        "| path | requests/s | p50 ms | p99 ms | non-2xx | its own ceiling: calls/s (statements) | share of it | vs one-row INSERT | service CPU | CPU ms per request | service RSS | CPU ms per call: service + PostgreSQL + the rest (its ceiling: PostgreSQL + the rest) |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
 for i, (name, rps, p50, p99, non2xx, errors, cpu, rss) in enumerate(rows):
     ratio = f"{100 * rps / pgbench:.1f}%" if name.startswith("POST") else ""
-    ceiling = share = ""
+    ceiling = share = split = ""
+    if name in spent_by:
+        pg, whole = spent_by[name]
+        split = f"{per(cpu, rps)} + {per(pg, rps)} + {per(whole - cpu - pg, rps)}"
     if i < len(own):
-        ceiling = f"{int(own[i][1]):,} ({own[i][2]})"
-        share = f"**{100 * rps / int(own[i][1]):.0f}%**"
-    out.append(f"| `{name}` | {rps:,} | {p50} | {p99} | {non2xx + errors} | {ceiling} | {share} | {ratio} | {cpu}% | {10 * cpu / max(rps, 1):.2f} | {rss} MiB |")
+        calls = int(own[i][1])
+        ceiling = f"{calls:,} ({own[i][2]})"
+        share = f"**{100 * rps / calls:.0f}%**"
+        if len(own[i]) > 4:
+            split += f" ({per(int(own[i][3]), calls)} + {per(int(own[i][4]) - int(own[i][3]), calls)})"
+    out.append(f"| `{name}` | {rps:,} | {p50} | {p99} | {non2xx + errors} | {ceiling} | {share} | {ratio} | {cpu}% | {10 * cpu / max(rps, 1):.2f} | {rss} MiB | {split} |")
 out += ["", "Latency at half load: the same paths right after the saturated runs, each connection pausing between its calls so that "
         "at most half the path's saturated rate is offered, in pauses drawn at random (at saturation the latency is mostly the queue):", "",
         "| at half load | path | offered at most, requests/s | reached | p50 ms | p99 ms | non-2xx | service CPU | CPU ms per request |",

@@ -6,8 +6,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +24,7 @@ import kz.qorgau.agency.CallerAgency;
 import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.AuditTrail.Subject;
+import kz.qorgau.common.JcaInstances;
 import kz.qorgau.common.Json;
 import kz.qorgau.common.Keyset;
 import kz.qorgau.common.Page;
@@ -411,12 +410,7 @@ public class IncidentService {
                 request.injuries(),
                 request.description(),
                 request.persons());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(json.write(canonical).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] digest = JcaInstances.sha256().digest(json.write(canonical).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest);
     }
 }

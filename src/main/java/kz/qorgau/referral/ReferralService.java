@@ -94,6 +94,9 @@ public class ReferralService {
     Outbox outbox;
 
     @Inject
+    ReferralHistoryLog historyLog;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -607,6 +610,8 @@ public class ReferralService {
         referral.createdAt = now;
         referral.updatedAt = now;
         referrals.persist(referral);
+        // Its parties and its history are written with plain SQL, and name the referral's row.
+        referrals.flush();
         partiesKnow(referral);
         record(referral, ReferralHistoryEntry.CREATED, null, null, null, null);
         outbox.append("referral", referral.id, "referral.created", audience(referral), event(referral, null, null));
@@ -823,7 +828,7 @@ public class ReferralService {
         entry.note = note;
         entry.assignee = assignee;
         entry.at = clock.instant();
-        referrals.getEntityManager().persist(entry);
+        historyLog.append(entry);
     }
 
     /** Who may hear of the referral: its sender and, once it is sent, its receiver. */

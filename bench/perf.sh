@@ -173,18 +173,18 @@ LUA
 # The service's CPU (percent of one core, averaged over the run) and its largest resident set.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVICE/stat"; }
 cpu_percent_since() { echo $(( ( $(cpu_ticks) - $1 ) * 100 * 1000 / $(getconf CLK_TCK) / $(elapsed_ms "$2") )); } # ticks start-ns
-# Where the rest of the two cores goes while a path is driven: PostgreSQL's processes (the postmaster and its
-# children; a child that ends within the run, an autovacuum worker, takes its ticks with it) and the whole machine
-# (wrk, Keycloak, the kernel's network work are the machine less the service and PostgreSQL). Percent of one core.
+# Where the rest of the two cores goes while a path is driven: PostgreSQL's processes and the whole machine (wrk,
+# Keycloak and the kernel's network work are the machine less the service and PostgreSQL), percent of one core.
+# PostgreSQL's are the postmaster's own ticks, those of the children it has reaped (backends and workers that ended,
+# pgbench's among them) and those of its children still running.
 pg_ticks() { local main p; main=$(head -1 "$POSTGRES_DATA/postmaster.pid")
-  for p in $main $(pgrep -P "$main"); do awk -v p="$p" '{print p, $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done; }
+  { awk '{print $14 + $15 + $16 + $17}' "/proc/$main/stat"
+    for p in $(pgrep -P "$main"); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done; } | awk '{s += $1} END {print s}'; }
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
-# machine_since BEFORE-MACHINE-TICKS BEFORE-PG-FILE START-NS: "postgres%|machine%" since then
+# machine_since MACHINE-TICKS PG-TICKS START-NS: "postgres%|machine%" since then
 machine_since() {
-  local ms pg; ms=$(elapsed_ms "$3")
-  pg_ticks > "$WORK/pg.after"
-  pg=$(awk 'NR == FNR {a[$1] = $2; next} {s += $2 - ($1 in a ? a[$1] : 0)} END {print s + 0}' "$2" "$WORK/pg.after")
-  echo "$(( pg * 100 * 1000 / $(getconf CLK_TCK) / ms ))|$(( ($(machine_ticks) - $1) * 100 * 1000 / $(getconf CLK_TCK) / ms ))"
+  local ms; ms=$(elapsed_ms "$3")
+  echo "$(( ($(pg_ticks) - $2) * 100 * 1000 / $(getconf CLK_TCK) / ms ))|$(( ($(machine_ticks) - $1) * 100 * 1000 / $(getconf CLK_TCK) / ms ))"
 }
 sample_rss() { local max=0 rss; while kill -0 "$SERVICE" 2>/dev/null; do
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$SERVICE/status"); [ "$rss" -gt "$max" ] && max=$rss && echo "$max" > "$WORK/rss.new" && mv "$WORK/rss.new" "$WORK/rss"
@@ -228,16 +228,16 @@ settle() {
 
 # measure NAME WARM-UP-SCRIPT SCRIPT URL [wrk options...]
 measure() {
-  local name=$1 warm=$2 script=$3 url=$4 ticks started out rss cpu machine
+  local name=$1 warm=$2 script=$3 url=$4 ticks started out rss cpu machine pg
   shift 4
   wrk -d "$WARMUP" -t2 -c"$CONNECTIONS" -s "$warm" "$@" "$url" >/dev/null
   echo 0 > "$WORK/rss"
   sample_rss & local sampler=$!
-  pg_ticks > "$WORK/pg.before"; machine=$(machine_ticks)
+  pg=$(pg_ticks); machine=$(machine_ticks)
   ticks=$(cpu_ticks); started=$(date +%s%N)
   out=$(wrk -d "$DURATION" -t2 -c"$CONNECTIONS" --latency -s "$script" "$@" "$url" | grep '^RESULT')
   cpu=$(cpu_percent_since "$ticks" "$started")
-  echo "$name|$(machine_since "$machine" "$WORK/pg.before" "$started")" >> "$WORK/machine"
+  echo "$name|$(machine_since "$machine" "$pg" "$started")" >> "$WORK/machine"
   echo "$name|$((started / 1000000))|$(( $(date +%s%N) / 1000000 ))" >> "$WORK/windows"
   kill "$sampler"; wait "$sampler" 2>/dev/null || true
   rss=$(( $(cat "$WORK/rss") / 1024 ))
@@ -399,17 +399,17 @@ psql -q -c "alter system reset log_statement" -c "select pg_reload_conf()" >/dev
 stop_service
 # ceiling NAME CALLS-PER-TRANSACTION REQUEST-IDS [CLIENT-IDS CAPTURED-ID]: calls/s pgbench reaches
 ceiling() {
-  local statements tps machine started
+  local statements tps machine started pg
   statements=$(python3 bench/ceiling.py "$POSTGRES_DATA/server.log" "$CAPTURE_FROM" "$3" "$WORK/ceiling-$1.sql" "${4:-}" "${5:-}")
   cp "$WORK/ceiling-$1.sql" "$BENCH_DIR/ceiling-$1.sql"
   # A client that fails a statement stops and pgbench exits 2: the script is then wrong, and the run says why.
   pgbench -n -M prepared -U qorgau_app -f "$WORK/ceiling-$1.sql" -c "$CONNECTIONS" -j 2 -T "${WARMUP%s}" \
     > "$WORK/pgbench.log" 2>&1 || { tail -5 "$WORK/pgbench.log" >&2; echo "pgbench failed on $BENCH_DIR/ceiling-$1.sql" >&2; exit 1; }
-  pg_ticks > "$WORK/pg.before"; machine=$(machine_ticks); started=$(date +%s%N)
+  pg=$(pg_ticks); machine=$(machine_ticks); started=$(date +%s%N)
   pgbench -n -M prepared -U qorgau_app -f "$WORK/ceiling-$1.sql" -c "$CONNECTIONS" -j 2 -T "${DURATION%s}" \
     > "$WORK/pgbench.log" 2>&1 || { tail -5 "$WORK/pgbench.log" >&2; echo "pgbench failed on $BENCH_DIR/ceiling-$1.sql" >&2; exit 1; }
   tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.log")
-  echo "$1|$(python3 -c "print(round($tps * $2))")|$statements|$(machine_since "$machine" "$WORK/pg.before" "$started")" | tee -a "$WORK/ceilings"
+  echo "$1|$(python3 -c "print(round($tps * $2))")|$statements|$(machine_since "$machine" "$pg" "$started")" | tee -a "$WORK/ceilings"
 }
 ceiling incident 1 "ceiling-incident-$RUN"
 ceiling transition 2 "ceiling-pause-$RUN,ceiling-resume-$RUN" "$MEASURED_IDS" "$CAPTURED"

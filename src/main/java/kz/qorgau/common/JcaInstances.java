@@ -9,8 +9,8 @@ import javax.crypto.Mac;
  * The AES-GCM cipher, the HMAC-SHA256 and the SHA-256 digest of the current thread. {@code Cipher.getInstance},
  * {@code Mac.getInstance} and {@code MessageDigest.getInstance} search the security providers on every call, which
  * was 3% of an incident POST's CPU; none of these objects is safe to share between threads, and each is initialised
- * with its key (and nonce) for every use, or starts afresh after each digest, so one per thread is enough. A caller uses the instance within one method and calls nothing else with it
- * held, so no use on a thread can overlap another.
+ * with its key (and nonce) for every use, or starts afresh after each digest, so one per thread is enough. A caller
+ * uses the instance within one method and calls nothing else with it held, so no use on a thread can overlap another.
  */
 public final class JcaInstances {
 

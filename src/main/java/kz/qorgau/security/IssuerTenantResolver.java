@@ -143,7 +143,7 @@ public class IssuerTenantResolver implements TenantConfigResolver {
             }
             String realm = issuer.substring(at + REALM_SEGMENT.length());
             return realm.endsWith("/") ? realm.substring(0, realm.length() - 1) : realm;
-        } catch (IOException | IllegalArgumentException malformed) {
+        } catch (IOException | RuntimeException malformed) {
             // Not a JWT we can read: no tenant, and so no authentication.
             return null;
         }

@@ -55,6 +55,7 @@ need wrk wrk
 need psql postgresql-client
 need pgbench postgresql-client
 need runuser util-linux
+need pgrep procps
 
 stop_all() {
   set +e  # a process that ends on the signal it was sent is not a failure of the clean-up

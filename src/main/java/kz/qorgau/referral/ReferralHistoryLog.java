@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import kz.qorgau.privacy.SealedText;
@@ -45,11 +44,7 @@ class ReferralHistoryLog {
                 insert.setString(5, entry.fromState == null ? null : entry.fromState.name());
                 insert.setString(6, entry.toState.name());
                 insert.setString(7, entry.actor);
-                if (entry.actorAgencyId == null) {
-                    insert.setNull(8, Types.OTHER);
-                } else {
-                    insert.setObject(8, entry.actorAgencyId);
-                }
+                insert.setObject(8, entry.actorAgencyId);
                 insert.setString(9, entry.reasonCode);
                 insert.setBytes(10, sealedNote);
                 insert.setString(11, entry.assignee);

@@ -17,6 +17,8 @@
 # only how the paths grow). BASELINE=DIR (another production build's target/quarkus-app, of the same schema) also
 # measures the write paths and one read on that build and on this one alternately, the fair way to compare two;
 # BASELINE_OPTIONS="-D..." are passed to the baseline's starts only (an older build may need other settings).
+# BASELINE_SQL=FILE and THIS_SQL=FILE are run (psql, as the owner) before each start of the baseline and of this build
+# in that comparison: to compare two layouts of the same schema, the same build as BASELINE and each layout's SQL.
 # The list plans go to bench/explain-plans.txt when BENCHMARKS.md is written, else to
 # target/bench/explain-plans-REFERRALS.txt.
 # The test command runs this script small on its own production build (ProductionBuildIT), so it cannot break
@@ -466,6 +468,7 @@ variant() { # label [extra -D options...]
   local label=$1
   shift
   stop_service
+  if [ -n "${VARIANT_SQL:-}" ]; then psql -q -v ON_ERROR_STOP=1 -f "$VARIANT_SQL"; fi
   start_service $(keycloak_oidc) "$@"
   if [[ "$*" == *chain-every=off* ]]; then settle events; else settle; fi
   costs "$label, first round after the start"
@@ -497,11 +500,11 @@ phase "this build against the baseline ($BASELINE): each on a JVM of its own, in
 # went from 17,121 to 9,576 tps), so two builds are compared here, on the same database, alternately.
 TABLE=compare
 # shellcheck disable=SC2086
-SERVICE_APP=$BENCH_DIR/baseline variant "baseline" ${BASELINE_OPTIONS:-}
-variant "this build"
+SERVICE_APP=$BENCH_DIR/baseline VARIANT_SQL=${BASELINE_SQL:-} variant "baseline" ${BASELINE_OPTIONS:-}
+VARIANT_SQL=${THIS_SQL:-} variant "this build"
 # shellcheck disable=SC2086
-SERVICE_APP=$BENCH_DIR/baseline variant "baseline, again" ${BASELINE_OPTIONS:-}
-variant "this build, again"
+SERVICE_APP=$BENCH_DIR/baseline VARIANT_SQL=${BASELINE_SQL:-} variant "baseline, again" ${BASELINE_OPTIONS:-}
+VARIANT_SQL=${THIS_SQL:-} variant "this build, again"
 TABLE=costs
 stop_service
 start_service $(keycloak_oidc)

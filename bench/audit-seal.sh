@@ -4,13 +4,17 @@
 # placeholder filled as Flyway fills it), entries are inserted and sealed in bulk, each step timed:
 #   1. the append-only trigger as it was before migration V34 (the rows compared as JSON), as V34 made it (compared
 #      as rows), and none, on three equal batches of unchained entries;
-#   2. 100,000 inserts and their seal with the trail's filter indexes as they are, then with the four on seq made
-#      partial (where seq is not null), which no migration does yet.
+#   2. 100,000 inserts and their seal with the trail's indexes as migration V35 left them (the filters on sealed
+#      entries only), then as they were before it;
+#   3. migration V35 itself on a trail of TRAIL (1,000,000) sealed entries, while pgbench writes entries as the
+#      service does on four connections: how long it takes, and how the writes fare while it runs; then the same
+#      indexes built the plain way, in one transaction, for comparison.
 #
-#   bench/audit-seal.sh      # about two minutes
+#   bench/audit-seal.sh      # about four minutes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BATCH=${BATCH:-20000}
+TRAIL=${TRAIL:-1000000}
 . bench/lib.sh
 start_postgres > /dev/null
 P() { psql -q -v ON_ERROR_STOP=1 "$@"; }
@@ -61,16 +65,74 @@ for round in 1 2; do
 done
 
 echo "== 100000 entries inserted, then sealed (ms)"
+# The trail's indexes as migration V35 left them, then as they were before it (bench/audit-indexes-before-v35.sql).
 for round in 1 2; do
-  echo "round $round, filter indexes as they are: insert $(insert 100000), seal $(seal 100000)"
+  echo "round $round, filters on sealed entries only (V35): insert $(insert 100000), seal $(seal 100000)"
   settle
 done
-for column in actor actor_agency_id record_id case_id; do
-  index=$(P -Atc "select indexname from pg_indexes where tablename = 'audit_entry' and indexdef like '%(tenant_id, $column, seq)'")
-  P -c "drop index $index" -c "create index $index on audit_entry (tenant_id, $column, seq) where seq is not null"
-done
+P -f bench/audit-indexes-before-v35.sql
 settle
 for round in 1 2; do
-  echo "round $round, filter indexes partial on seq: insert $(insert 100000), seal $(seal 100000)"
+  echo "round $round, filters on every entry (before V35): insert $(insert 100000), seal $(seal 100000)"
   settle
 done
+
+echo "== migration V35 on a trail of $TRAIL sealed entries, while 4 connections write entries"
+# during LABEL COMMAND...: runs COMMAND 5 s into 40 s of pgbench inserting one entry per transaction as the service
+# does, and reports how long COMMAND took, and the inserts' latency and rate before and while it ran.
+cat > "$WORK/entry.sql" <<'SQL'
+insert into audit_entry (id, tenant_id, at, actor, actor_roles, action, record_type, record_id, case_id, categories,
+  detail, request_id, mac)
+values (gen_random_uuid(), 'almaty', clock_timestamp(), 'actor-' || (random() * 50)::int, '{CASE_WORKER}', 'READ',
+  'referral', gen_random_uuid(), gen_random_uuid(), '{IDENTITY}', 'read', 'request', '\x00');
+SQL
+during() {
+  local label=$1 from to
+  shift
+  rm -f "$WORK"/during.*
+  pgbench -n -c 4 -j 2 -T 40 -f "$WORK/entry.sql" -l --log-prefix="$WORK/during" > /dev/null 2>&1 &
+  local bench=$!
+  sleep 5
+  from=$(date +%s%N)
+  "$@" > /dev/null
+  to=$(date +%s%N)
+  wait "$bench"
+  # pgbench's log: client, transaction, latency (µs), script, then the epoch second and microsecond it ended.
+  cat "$WORK"/during.* | python3 -c "
+import sys
+start, end = $from / 1e9, $to / 1e9
+before, overlapping = [], []
+for line in sys.stdin:
+    f = line.split()
+    finished, latency = int(f[4]) + int(f[5]) / 1e6, int(f[2]) / 1e6
+    if finished < start:
+        before.append((finished, latency))
+    elif finished - latency <= end:
+        overlapping.append((finished, latency))
+def figures(rows, seconds):
+    if not rows:
+        return 'no insert finished'
+    latencies = sorted(1000 * latency for _, latency in rows)
+    return (f'{len(rows) / seconds:,.0f} inserts/s, p99 {latencies[int(len(latencies) * 0.99) - 1]:.1f} ms,'
+            f' longest {latencies[-1]:.1f} ms')
+first = min((finished for finished, _ in before), default=start - 1)
+print(f'$label: took {end - start:.1f} s; before it: {figures(before, start - first)};'
+      f' while it ran: {figures(overlapping, end - start)}')
+"
+}
+
+P -c "alter table audit_entry disable trigger audit_entry_no_truncate" -c "truncate audit_entry" \
+  -c "alter table audit_entry enable trigger audit_entry_no_truncate"
+P -c "insert into audit_entry (id, tenant_id, seq, at, actor, actor_roles, action, record_type, record_id, case_id,
+    categories, detail, request_id, mac, prev_hash, hash)
+  select gen_random_uuid(), 'almaty', i, clock_timestamp(), 'actor-' || (i % 50), '{CASE_WORKER}', 'READ', 'referral',
+    gen_random_uuid(), gen_random_uuid(), '{IDENTITY}', 'read', 'request-' || i, '\x00', '\x00', '\x01'
+  from generate_series(1, $TRAIL) i"
+settle
+V35=src/main/resources/db/migration/V35__audit_filters_index_sealed_entries.sql
+during "V35 as it is (built concurrently)" P -f "$V35"
+P -f bench/audit-indexes-before-v35.sql
+settle
+# The same indexes built the plain way, in one transaction: what V35 would cost the service without CONCURRENTLY.
+sed 's/ concurrently//' "$V35" > "$WORK/v35-plain.sql"
+during "V35 built the plain way, in one transaction" P -1 -f "$WORK/v35-plain.sql"

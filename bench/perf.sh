@@ -239,7 +239,9 @@ measure() {
   ticks=$(cpu_ticks); started=$(date +%s%N)
   out=$(wrk -d "$DURATION" -t2 -c"$CONNECTIONS" --latency -s "$script" "$@" "$url" | grep '^RESULT')
   cpu=$(cpu_percent_since "$ticks" "$started")
-  echo "$name|$(machine_since "$machine" "$pg" "$started")" >> "$WORK/machine"
+  machine=$(machine_since "$machine" "$pg" "$started")
+  echo "$name|$machine" >> "$WORK/machine"
+  echo "$machine" >> "$RESULTS.machine"
   echo "$name|$((started / 1000000))|$(( $(date +%s%N) / 1000000 ))" >> "$WORK/windows"
   kill "$sampler"; wait "$sampler" 2>/dev/null || true
   rss=$(( $(cat "$WORK/rss") / 1024 ))
@@ -468,7 +470,9 @@ variant() { # label [extra -D options...]
   local label=$1
   shift
   stop_service
-  if [ -n "${VARIANT_SQL:-}" ]; then psql -q -v ON_ERROR_STOP=1 -f "$VARIANT_SQL"; fi
+  if [ -n "${VARIANT_SQL:-}" ]; then
+    PGOPTIONS="-c client_min_messages=warning" psql -q -v ON_ERROR_STOP=1 -f "$VARIANT_SQL"
+  fi
   start_service $(keycloak_oidc) "$@"
   if [[ "$*" == *chain-every=off* ]]; then settle events; else settle; fi
   costs "$label, first round after the start"
@@ -637,17 +641,21 @@ for line in open(paced):
     out.append(f"| half load | `{name}` | {int(offered):,} | {int(rps):,} | {p50} | **{p99}** | {int(non2xx) + int(errors)} | {cpu}% | {10 * int(cpu) / max(int(rps), 1):.2f} |")
 import glob, os
 def variants_table(prefix, intro):
-    variants = sorted(glob.glob(os.path.join(os.path.dirname(ceilings), prefix + "-*")), key=os.path.getmtime)
+    variants = sorted((name for name in glob.glob(os.path.join(os.path.dirname(ceilings), prefix + "-*"))
+                       if not name.endswith(".machine")), key=os.path.getmtime)
     if not variants:
         return []
-    rows = ["", intro, "", "| variant | path | requests/s | p99 ms | service CPU | CPU ms per request |",
-            "| --- | --- | --- | --- | --- | --- |"]
+    rows = ["", intro, "", "| variant | path | requests/s | p99 ms | service CPU | CPU ms per request | "
+            "CPU ms per call: service + PostgreSQL + the rest |", "| --- | --- | --- | --- | --- | --- | --- |"]
     for name in variants:
         label = os.path.basename(name)[len(prefix) + 1:]
-        for line in open(name):
+        machine = [line.rstrip("\n").split("|") for line in open(name + ".machine")]
+        for line, (pg, whole) in zip(open(name), machine):
             path, figures, cpu, _ = line.rstrip("\n").split("|")
             rps, p50, p99 = figures.split()[:3]
-            rows.append(f"| {label} | {path} | {int(rps):,} | {p99} | {cpu}% | {10 * int(cpu) / max(int(rps), 1):.2f} |")
+            rest = max(int(whole) - int(cpu) - int(pg), 0)
+            rows.append(f"| {label} | {path} | {int(rps):,} | {p99} | {cpu}% | {per(int(cpu), int(rps))} | "
+                        f"{per(int(cpu), int(rps))} + {per(int(pg), int(rps))} + {per(rest, int(rps))} |")
     return rows
 out += variants_table("costs", "What row-level security and the audit chain cost, measured in the same run: the service "
     "started afresh for each variant (row-level security turned off in PostgreSQL for the second; the first run once "

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What PostgreSQL runs, and what it costs, while one path is driven (issue 26, BENCHMARKS.md): pg_stat_statements
-# over a measured wrk run of each read below, on the packaged service with the Helm chart's options, PostgreSQL 17
+# over a measured wrk run of each path below (the incident POST and two reads), on the packaged service with the Helm chart's options, PostgreSQL 17
 # and the project's Keycloak, a seeded tenant. For each path, every statement with its calls, time, buffers touched
 # and rows: the call's own statements beside what the service's scheduled work (the audit chainer above all) and
 # the foreign keys' checks add.
@@ -36,16 +36,38 @@ CASEWORKER=$(keycloak_token almaty qorgau-demo - ngo.caseworker demo)
 echo "wrk.headers[\"Authorization\"] = \"Bearer $CASEWORKER\"" > "$WORK/get.lua"
 ONE=$(curl -sf -H "Authorization: Bearer $CASEWORKER" "$BASE/api/v1/referrals?direction=incoming&limit=1" \
   | python3 -c 'import json, sys; print(json.load(sys.stdin)["items"][0]["id"])')
-measure_statements() { # name path
-  wrk -d 15s -t2 -c"$CONNECTIONS" -s "$WORK/get.lua" "$BASE$2" > /dev/null
+DISPATCH=$(keycloak_token almaty police-dispatch almaty-dispatch-demo-secret)
+# Every request a new incident, under a key of its own: each wrk thread of each run numbers its keys under a prefix
+# of its own, so that the measured run replays none of the warm-up's.
+cat > "$WORK/incident.lua" <<LUA
+local n = 0
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", os.time() .. "-" .. threads)
+end
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer $DISPATCH"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"occurredAt":"2026-01-01T10:00:00Z","district":"Almaly","violenceKinds":["PHYSICAL"],"childrenPresent":false,"weaponsInvolved":false,"injuries":true}'
+function request()
+  n = n + 1
+  wrk.headers["Idempotency-Key"] = "statements-" .. tid .. "-" .. n
+  return wrk.format()
+end
+LUA
+measure_statements() { # name path [wrk script]
+  local script=${3:-$WORK/get.lua}
+  wrk -d 15s -t2 -c"$CONNECTIONS" -s "$script" "$BASE$2" > /dev/null
   sleep 3  # the chainer works off what the warm-up left
   psql -q -c "select pg_stat_statements_reset()" > /dev/null
-  echo "== $1: $(wrk -d "$DURATION" -t2 -c"$CONNECTIONS" -s "$WORK/get.lua" "$BASE$2" | sed -n 's/^Requests\/sec: *//p') requests/s"
+  echo "== $1: $(wrk -d "$DURATION" -t2 -c"$CONNECTIONS" -s "$script" "$BASE$2" | sed -n 's/^Requests\/sec: *//p') requests/s"
   psql -c "select calls, round(total_exec_time::numeric / calls * 1000) as µs_a_call,
       round(total_exec_time::numeric) as ms, round((shared_blks_hit + shared_blks_read)::numeric / calls, 1) as buffers_a_call,
       rows, left(regexp_replace(query, '\s+', ' ', 'g'), 140) as statement
     from pg_stat_statements where query not like '%pg_stat_statements%'
     order by total_exec_time desc limit 15" | tee "$BENCH_DIR/statements-$1.txt"
 }
+measure_statements incident-post /api/v1/incidents "$WORK/incident.lua"
 measure_statements first-page "/api/v1/referrals?direction=incoming&limit=20"
 measure_statements one-referral "/api/v1/referrals/$ONE"

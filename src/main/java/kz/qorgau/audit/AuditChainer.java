@@ -114,14 +114,19 @@ public class AuditChainer {
             int chained = 0;
             int taken = 0;
             try (PreparedStatement pending = connection.prepareStatement("""
-                    select id, at, actor, actor_agency_id, actor_roles, action, record_type, record_id, case_id,
-                           categories, detail, request_id, mac
+                    select ctid::text as row_position, id, at, actor, actor_agency_id, actor_roles, action, record_type,
+                           record_id, case_id, categories, detail, request_id, mac
                     from audit_entry where tenant_id = ? and hash is null and refused_at is null
                     order by at, id limit ?""");
-                    PreparedStatement seal = connection.prepareStatement(
-                            "update audit_entry set seq = ?, prev_hash = ?, hash = ? where id = ?");
-                    PreparedStatement refuse =
-                            connection.prepareStatement("update audit_entry set refused_at = now() where id = ?")) {
+                    // Each entry is sealed where this batch read it, by its row's position, and the id makes sure.
+                    // By id alone, a generic plan cached on a connection took the case index, estimated at one row,
+                    // and scanned the tenant's whole trail for every entry it sealed (bench/statements.sh,
+                    // BENCHMARKS.md); a position leaves the planner no other way in. Nothing moves the row
+                    // meanwhile: only the chainer changes an entry, and this batch holds the tenant's chain head.
+                    PreparedStatement seal = connection.prepareStatement("update audit_entry"
+                            + " set seq = ?, prev_hash = ?, hash = ? where ctid = cast(? as tid) and id = ?");
+                    PreparedStatement refuse = connection.prepareStatement(
+                            "update audit_entry set refused_at = now()" + " where ctid = cast(? as tid) and id = ?")) {
                 pending.setString(1, tenantId);
                 pending.setInt(2, BATCH);
                 int refused = 0;
@@ -135,7 +140,8 @@ public class AuditChainer {
                             LOG.errorf(
                                     "AUDIT_ENTRY_REFUSED tenant=%s entry=%s: its MAC does not match; not chained",
                                     tenantId, id);
-                            refuse.setObject(1, id);
+                            refuse.setString(1, row.getString("row_position"));
+                            refuse.setObject(2, id);
                             refuse.addBatch();
                             refused++;
                             continue;
@@ -145,17 +151,18 @@ public class AuditChainer {
                         seal.setLong(1, seq);
                         seal.setBytes(2, previous);
                         seal.setBytes(3, hash);
-                        seal.setObject(4, id);
+                        seal.setString(4, row.getString("row_position"));
+                        seal.setObject(5, id);
                         seal.addBatch();
                         previous = hash;
                         chained++;
                     }
                 }
                 if (refused > 0) {
-                    refuse.executeBatch();
+                    eachTookOneRow(refuse.executeBatch());
                 }
                 if (chained > 0) {
-                    seal.executeBatch();
+                    eachTookOneRow(seal.executeBatch());
                 }
             }
             if (chained > 0) {
@@ -169,6 +176,15 @@ public class AuditChainer {
             }
             return taken;
         });
+    }
+
+    /** The head moves only if every entry the batch read was sealed or refused: else the whole batch rolls back. */
+    private static void eachTookOneRow(int[] counts) {
+        for (int count : counts) {
+            if (count != 1) {
+                throw new IllegalStateException("an audit entry read by this batch was not found where it was read");
+            }
+        }
     }
 
     /** A tenant's chain head: the last entry's number and hash (0 and {@link AuditChain#GENESIS} before any). */

@@ -60,9 +60,9 @@ measure_statements() { # name path [wrk script]
   local script=${3:-$WORK/get.lua}
   wrk -d 15s -t2 -c"$CONNECTIONS" -s "$script" "$BASE$2" > /dev/null
   sleep 3  # the chainer works off what the warm-up left
-  # The trail and the incidents were empty or small when the seed's statistics were taken. A prepared statement's
-  # generic plan, planned on those, can take the wrong index: the chainer's seal once scanned the tenant's whole trail
-  # through the case index for each entry. Autovacuum would catch up within minutes; this run is shorter.
+  # The trail and the incidents were empty or small when the seed's statistics were taken, and a plan made on those
+  # is not the one a replica serving for days would use. Autovacuum would catch up within minutes; this run is
+  # shorter.
   psql -q -c "analyze"
   psql -q -c "select pg_stat_statements_reset()" > /dev/null
   echo "== $1: $(wrk -d "$DURATION" -t2 -c"$CONNECTIONS" -s "$script" "$BASE$2" | sed -n 's/^Requests\/sec: *//p') requests/s"

@@ -233,5 +233,27 @@ mint() {
   signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$KEYS/$tenant-private.pem" | b64url)
   printf '%s.%s.%s' "$header" "$payload" "$signature"
 }
+# incident_lua FILE TOKEN: a wrk script in which every request is a new incident. Each wrk thread of each run numbers
+# its keys under a prefix of its own (the script's making and the run's start), so that a measured run replays none
+# of its warm-up's keys, nor one thread another's.
+incident_lua() {
+  cat > "$1" <<LUA
+local n = 0
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", "$(date +%s%N)-" .. os.time() .. "-" .. threads)
+end
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer $2"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"occurredAt":"2026-01-01T10:00:00Z","district":"Almaly","violenceKinds":["PHYSICAL"],"childrenPresent":false,"weaponsInvolved":false,"injuries":true}'
+function request()
+  n = n + 1
+  wrk.headers["Idempotency-Key"] = "bench-" .. tid .. "-" .. n
+  return wrk.format()
+end
+LUA
+}
 json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 post() { curl -sf -X POST "$BASE$1" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' ${4:+-H "If-Match: $4"} -d "$3"; }

@@ -121,26 +121,8 @@ LUA
 get_script() { # file token
   { echo "wrk.headers[\"Authorization\"] = \"Bearer $2\""; cat "$WORK/report.lua"; } > "$1"
 }
-# Every request is a new incident: each wrk thread numbers its keys under a prefix of its own, made afresh for
-# every script (the warm-up's keys are never replayed by the measured run, nor one thread's by the other).
-incident_script() {
-  cat > "$1" <<LUA
-local n = 0
-local threads = 0
-function setup(thread)
-  threads = threads + 1
-  thread:set("tid", "$(date +%s%N)-" .. threads)
-end
-wrk.method = "POST"
-wrk.headers["Authorization"] = "Bearer $DISPATCH"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"occurredAt":"2026-01-01T10:00:00Z","district":"Almaly","violenceKinds":["PHYSICAL"],"childrenPresent":false,"weaponsInvolved":false,"injuries":true}'
-function request()
-  n = n + 1
-  wrk.headers["Idempotency-Key"] = "bench-" .. tid .. "-" .. n
-  return wrk.format()
-end
-LUA
+incident_script() { # file: bench/lib.sh's incident POST, reporting its figures
+  incident_lua "$1" "$DISPATCH"
   cat "$WORK/report.lua" >> "$1"
 }
 # Each wrk thread owns one referral and toggles it PAUSE/RESUME with its version in If-Match.

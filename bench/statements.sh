@@ -37,25 +37,7 @@ echo "wrk.headers[\"Authorization\"] = \"Bearer $CASEWORKER\"" > "$WORK/get.lua"
 ONE=$(curl -sf -H "Authorization: Bearer $CASEWORKER" "$BASE/api/v1/referrals?direction=incoming&limit=1" \
   | python3 -c 'import json, sys; print(json.load(sys.stdin)["items"][0]["id"])')
 DISPATCH=$(keycloak_token almaty police-dispatch almaty-dispatch-demo-secret)
-# Every request a new incident, under a key of its own: each wrk thread of each run numbers its keys under a prefix
-# of its own, so that the measured run replays none of the warm-up's.
-cat > "$WORK/incident.lua" <<LUA
-local n = 0
-local threads = 0
-function setup(thread)
-  threads = threads + 1
-  thread:set("tid", os.time() .. "-" .. threads)
-end
-wrk.method = "POST"
-wrk.headers["Authorization"] = "Bearer $DISPATCH"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"occurredAt":"2026-01-01T10:00:00Z","district":"Almaly","violenceKinds":["PHYSICAL"],"childrenPresent":false,"weaponsInvolved":false,"injuries":true}'
-function request()
-  n = n + 1
-  wrk.headers["Idempotency-Key"] = "statements-" .. tid .. "-" .. n
-  return wrk.format()
-end
-LUA
+incident_lua "$WORK/incident.lua" "$DISPATCH"
 measure_statements() { # name path [wrk script]
   local script=${3:-$WORK/get.lua}
   wrk -d 15s -t2 -c"$CONNECTIONS" -s "$script" "$BASE$2" > /dev/null

@@ -190,56 +190,79 @@ public class AuditChainer {
     /** A tenant's chain head: the last entry's number and hash (0 and {@link AuditChain#GENESIS} before any). */
     record ChainHead(long seq, byte[] hash) {}
 
+    /** The last chained entry of a tenant, newest first; its columns by name, as {@link #fields} reads them. */
+    private static final String LAST_CHAINED = """
+            select seq, hash, prev_hash, id, at, actor, actor_agency_id, actor_roles, action, record_type,
+                   record_id, case_id, categories, detail, request_id, mac
+            from audit_entry where tenant_id = ? and seq is not null order by seq desc limit 1""";
+
+    /** The last chained entry as the head is compared with it: its number, its hash, and whether the service made it. */
+    private record LastChained(long seq, byte[] hash, boolean genuine) {}
+
     /** The tenant's head, read in the caller's transaction, if it names the last chained entry. */
     java.util.Optional<ChainHead> consistentHead(String tenantId) {
+        // The head and the last chained entry in one statement, so from one snapshot. Read apart, without the head's
+        // lock, a batch that committed between the two reads made them differ, and an auditor's checkpoint during
+        // busy hours raised the tampering alarm (the outside probe of issue 26).
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            long seq = 0;
-            byte[] hash = AuditChain.GENESIS;
-            try (PreparedStatement head =
-                    connection.prepareStatement("select last_seq, last_hash from audit_chain where tenant_id = ?")) {
-                head.setString(1, tenantId);
-                try (ResultSet row = head.executeQuery()) {
-                    if (row.next()) {
-                        seq = row.getLong(1);
-                        hash = row.getBytes(2);
-                    }
+            try (PreparedStatement both =
+                    connection.prepareStatement("select h.last_seq, h.last_hash, e.* from (values (1)) as one (x)"
+                            + " left join audit_chain h on h.tenant_id = ?"
+                            + " left join lateral (" + LAST_CHAINED + ") e on true")) {
+                both.setString(1, tenantId);
+                both.setString(2, tenantId);
+                try (ResultSet row = both.executeQuery()) {
+                    row.next();
+                    byte[] headHash = row.getBytes("last_hash");
+                    long headSeq = headHash == null ? 0 : row.getLong("last_seq");
+                    headHash = headHash == null ? AuditChain.GENESIS : headHash;
+                    return matches(tenantId, headSeq, headHash, lastChained(row, tenantId))
+                            ? java.util.Optional.of(new ChainHead(headSeq, headHash))
+                            : java.util.Optional.<ChainHead>empty();
                 }
             }
-            return headMatchesChain(connection, tenantId, seq, hash)
-                    ? java.util.Optional.of(new ChainHead(seq, hash))
-                    : java.util.Optional.<ChainHead>empty();
         });
     }
 
     /**
      * Whether the head names the last chained entry: the same number and hash. A head rewound, or entries
      * deleted or added behind the service's back, make them differ; chaining on would either fail on a taken
-     * number or extend a chain that no longer verifies, so nothing is chained until someone looks.
+     * number or extend a chain that no longer verifies, so nothing is chained until someone looks. Called with the
+     * head's row locked, so that no other batch commits meanwhile.
      */
     private boolean headMatchesChain(java.sql.Connection connection, String tenantId, long headSeq, byte[] headHash)
             throws java.sql.SQLException {
-        long lastSeq = 0;
-        byte[] lastHash = AuditChain.GENESIS;
-        boolean lastGenuine = true;
-        try (PreparedStatement last = connection.prepareStatement("""
-                select seq, hash, prev_hash, id, at, actor, actor_agency_id, actor_roles, action, record_type,
-                       record_id, case_id, categories, detail, request_id, mac
-                from audit_entry where tenant_id = ? and seq is not null order by seq desc limit 1""")) {
+        try (PreparedStatement last = connection.prepareStatement(LAST_CHAINED)) {
             last.setString(1, tenantId);
             try (ResultSet row = last.executeQuery()) {
-                if (row.next()) {
-                    lastSeq = row.getLong(1);
-                    lastHash = row.getBytes(2);
-                    // The entry the next one links to must be one the service chained: its hash its own content's,
-                    // and its MAC, when it has one, the service's. Otherwise chaining on would vouch for a forgery.
-                    AuditChain.Fields fields = fields(row, tenantId, lastSeq);
-                    byte[] mac = row.getBytes("mac");
-                    lastGenuine = chain.verifies(row.getBytes("prev_hash"), fields, lastHash)
-                            && (mac == null || chain.entryMacMatches(fields, mac));
-                }
+                return matches(
+                        tenantId,
+                        headSeq,
+                        headHash,
+                        row.next() ? lastChained(row, tenantId) : lastChained(null, tenantId));
             }
         }
-        boolean matches = lastGenuine && lastSeq == headSeq && MessageDigest.isEqual(lastHash, headHash);
+    }
+
+    /** The last chained entry in a row that selects it by name; none (0, the genesis hash) when its number is null. */
+    private LastChained lastChained(ResultSet row, String tenantId) throws java.sql.SQLException {
+        if (row == null || row.getObject("seq") == null) {
+            return new LastChained(0, AuditChain.GENESIS, true);
+        }
+        long seq = row.getLong("seq");
+        byte[] hash = row.getBytes("hash");
+        // The entry the next one links to must be one the service chained: its hash its own content's, and its MAC,
+        // when it has one, the service's. Otherwise chaining on would vouch for a forgery.
+        AuditChain.Fields fields = fields(row, tenantId, seq);
+        byte[] mac = row.getBytes("mac");
+        boolean genuine = chain.verifies(row.getBytes("prev_hash"), fields, hash)
+                && (mac == null || chain.entryMacMatches(fields, mac));
+        return new LastChained(seq, hash, genuine);
+    }
+
+    private boolean matches(String tenantId, long headSeq, byte[] headHash, LastChained last) {
+        long lastSeq = last.seq();
+        boolean matches = last.genuine() && lastSeq == headSeq && MessageDigest.isEqual(last.hash(), headHash);
         if (!matches && brokenReported.add(tenantId)) {
             LOG.errorf(
                     "AUDIT_CHAIN_HEAD_MISMATCH tenant=%s: the head names entry %d, the last chained entry is %d or its"

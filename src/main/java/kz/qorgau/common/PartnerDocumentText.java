@@ -40,7 +40,10 @@ final class PartnerDocumentText {
                     "Only items held by this person of the caller's agency (their username), or by the caller (me)"),
             Map.entry("acceptingNow", "true: only agencies that take new referrals now"),
             Map.entry("action", "Only entries of this action"),
-            Map.entry("actor", "Only entries written by this person or client (their username)"),
+            Map.entry(
+                    "actor",
+                    "Only entries written by this person or client: the subject of their token, as an entry's actor"
+                            + " and /api/v1/me give it"),
             Map.entry("after", "The position after which to read the feed: the last event's position seen"),
             Map.entry("category", "The kind of her data the document holds, which her consent must cover to read it"),
             Map.entry("direction", "INCOMING: referrals the caller's agency receives; OUTGOING: those it sends"),

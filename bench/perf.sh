@@ -221,9 +221,8 @@ measure() {
   ticks=$(cpu_ticks); started=$(date +%s%N)
   out=$(wrk -d "$DURATION" -t2 -c"$CONNECTIONS" --latency -s "$script" "$@" "$url" | grep '^RESULT')
   cpu=$(cpu_percent_since "$ticks" "$started")
-  machine=$(machine_since "$machine" "$pg" "$started")
-  echo "$name|$machine" >> "$WORK/machine"
-  echo "$machine" >> "$RESULTS.machine"
+  # Beside each results line, the same run's PostgreSQL and machine CPU.
+  machine_since "$machine" "$pg" "$started" >> "$RESULTS.machine"
   echo "$name|$((started / 1000000))|$(( $(date +%s%N) / 1000000 ))" >> "$WORK/windows"
   kill "$sampler"; wait "$sampler" 2>/dev/null || true
   rss=$(( $(cat "$WORK/rss") / 1024 ))
@@ -576,16 +575,15 @@ fi
 phase "results"
 cp "$RESULTS" "$BENCH_DIR/results-$REFERRALS.psv"
 MACHINE="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB, $("$SERVICE_JAVA" -version 2>&1 | head -1), Quarkus $(sed -n 's:.*<quarkus.platform.version>\(.*\)</quarkus.platform.version>.*:\1:p' pom.xml)"
-python3 - "$RESULTS" "$PGBENCH" "$WORK/notes" "$MACHINE" "$CONNECTIONS" "$WARMUP" "$DURATION" "$JVM_OPTIONS" "$WRITE" "$WORK/ceilings" "$PACED" "$WORK/machine" <<'PY'
+python3 - "$RESULTS" "$PGBENCH" "$WORK/notes" "$MACHINE" "$CONNECTIONS" "$WARMUP" "$DURATION" "$JVM_OPTIONS" "$WRITE" "$WORK/ceilings" "$PACED" "$RESULTS.machine" <<'PY'
 import sys, re, datetime
 results, pgbench, notes, machine, connections, warmup, duration, jvm, write, ceilings, paced, spent = sys.argv[1:]
 # Each path's first measured run: PostgreSQL's CPU and the whole machine's, percent of one core.
-spent_by = {}
-for line in open(spent):
-    name, pg, whole = line.rstrip("\n").split("|")
-    spent_by.setdefault(name, (int(pg), int(whole)))
+spent = [tuple(int(x) for x in line.rstrip("\n").split("|")) for line in open(spent)]
 def per(percent, calls):  # CPU ms per call, from percent of one core at so many calls/s
     return f"{10 * percent / max(calls, 1):.2f}"
+def split(cpu, pg, whole, calls):  # a call's CPU: the service's, PostgreSQL's and the rest of the machine's
+    return f"{per(cpu, calls)} + {per(pg, calls)} + {per(max(whole - cpu - pg, 0), calls)}"
 pgbench = int(pgbench)
 # The first six paths measured have a ceiling of their own, in the same order.
 own = [line.rstrip("\n").split("|") for line in open(ceilings)]
@@ -602,17 +600,16 @@ out += [f"- pgbench one-row INSERT (the ceiling): **{pgbench:,} tps**", "",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
 for i, (name, rps, p50, p99, non2xx, errors, cpu, rss) in enumerate(rows):
     ratio = f"{100 * rps / pgbench:.1f}%" if name.startswith("POST") else ""
-    ceiling = share = split = ""
-    if name in spent_by:
-        pg, whole = spent_by[name]
-        split = f"{per(cpu, rps)} + {per(pg, rps)} + {per(whole - cpu - pg, rps)}"
+    ceiling = share = cpu_split = ""
+    if i < len(spent):
+        cpu_split = split(cpu, *spent[i], rps)
     if i < len(own):
         calls = int(own[i][1])
         ceiling = f"{calls:,} ({own[i][2]})"
         share = f"**{100 * rps / calls:.0f}%**"
         if len(own[i]) > 4:
-            split += f" ({per(int(own[i][3]), calls)} + {per(int(own[i][4]) - int(own[i][3]), calls)})"
-    out.append(f"| `{name}` | {rps:,} | {p50} | {p99} | {non2xx + errors} | {ceiling} | {share} | {ratio} | {cpu}% | {10 * cpu / max(rps, 1):.2f} | {rss} MiB | {split} |")
+            cpu_split += f" ({per(int(own[i][3]), calls)} + {per(int(own[i][4]) - int(own[i][3]), calls)})"
+    out.append(f"| `{name}` | {rps:,} | {p50} | {p99} | {non2xx + errors} | {ceiling} | {share} | {ratio} | {cpu}% | {10 * cpu / max(rps, 1):.2f} | {rss} MiB | {cpu_split} |")
 out += ["", "Latency at half load: the same paths right after the saturated runs, each connection pausing between its calls so that "
         "at most half the path's saturated rate is offered, in pauses drawn at random (at saturation the latency is mostly the queue):", "",
         "| at half load | path | offered at most, requests/s | reached | p50 ms | p99 ms | non-2xx | service CPU | CPU ms per request |",
@@ -635,9 +632,8 @@ def variants_table(prefix, intro):
         for line, (pg, whole) in zip(open(name), machine):
             path, figures, cpu, _ = line.rstrip("\n").split("|")
             rps, p50, p99 = figures.split()[:3]
-            rest = max(int(whole) - int(cpu) - int(pg), 0)
             rows.append(f"| {label} | {path} | {int(rps):,} | {p99} | {cpu}% | {per(int(cpu), int(rps))} | "
-                        f"{per(int(cpu), int(rps))} + {per(int(pg), int(rps))} + {per(rest, int(rps))} |")
+                        f"{split(int(cpu), int(pg), int(whole), int(rps))} |")
     return rows
 out += variants_table("costs", "What row-level security and the audit chain cost, measured in the same run: the service "
     "started afresh for each variant (row-level security turned off in PostgreSQL for the second; the first run once "

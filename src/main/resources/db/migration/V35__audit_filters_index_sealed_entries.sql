@@ -9,9 +9,9 @@
 -- Built concurrently, so that requests go on writing entries while a long trail is indexed (a plain build would
 -- hold them all back for as long). Each index is built beside the one it replaces, under a name of its own, then
 -- takes its place and its name. Concurrent builds cannot run in a transaction: Flyway runs this script statement
--- by statement and holds its migration lock for the session, not in a transaction the
--- builds would wait for (kz.qorgau.common.OnlineIndexBuilds). Run again after an interruption, the script builds again
--- whatever it finds, and drops first a half-built index an interrupted build leaves behind.
+-- by statement and holds its migration lock for the session, not in a transaction the builds would wait for
+-- (kz.qorgau.common.OnlineIndexBuilds). Run again after an interruption, the script builds again whatever it finds,
+-- and drops first a half-built index an interrupted build leaves behind.
 drop index concurrently if exists audit_entry_seq_sealed;
 create unique index concurrently audit_entry_seq_sealed on audit_entry (tenant_id, seq) where seq is not null;
 alter table audit_entry drop constraint if exists audit_entry_seq_unique;

@@ -93,24 +93,20 @@ public class AuditChainer {
                     }
                 }
             }
-            long seq;
-            byte[] previous;
-            // The upsert locks the head row (creating it for a tenant's first entry) and reads it.
-            try (PreparedStatement head = connection.prepareStatement("""
+            // The upsert locks the head row (creating it for a tenant's first entry) until this batch commits.
+            try (PreparedStatement lock = connection.prepareStatement("""
                     insert into audit_chain (tenant_id, last_seq, last_hash) values (?, 0, ?)
-                    on conflict (tenant_id) do update set tenant_id = excluded.tenant_id
-                    returning last_seq, last_hash""")) {
-                head.setString(1, tenantId);
-                head.setBytes(2, AuditChain.GENESIS);
-                try (ResultSet row = head.executeQuery()) {
-                    row.next();
-                    seq = row.getLong(1);
-                    previous = row.getBytes(2);
-                }
+                    on conflict (tenant_id) do update set tenant_id = excluded.tenant_id""")) {
+                lock.setString(1, tenantId);
+                lock.setBytes(2, AuditChain.GENESIS);
+                lock.executeUpdate();
             }
-            if (!headMatchesChain(connection, tenantId, seq, previous)) {
+            java.util.Optional<ChainHead> head = consistentHead(connection, tenantId);
+            if (head.isEmpty()) {
                 return 0;
             }
+            long seq = head.get().seq();
+            byte[] previous = head.get().hash();
             int chained = 0;
             int taken = 0;
             try (PreparedStatement pending = connection.prepareStatement("""
@@ -126,7 +122,7 @@ public class AuditChainer {
                     PreparedStatement seal = connection.prepareStatement("update audit_entry"
                             + " set seq = ?, prev_hash = ?, hash = ? where ctid = cast(? as tid) and id = ?");
                     PreparedStatement refuse = connection.prepareStatement(
-                            "update audit_entry set refused_at = now()" + " where ctid = cast(? as tid) and id = ?")) {
+                            "update audit_entry set refused_at = now() where ctid = cast(? as tid) and id = ?")) {
                 pending.setString(1, tenantId);
                 pending.setInt(2, BATCH);
                 int refused = 0;
@@ -201,52 +197,39 @@ public class AuditChainer {
 
     /** The tenant's head, read in the caller's transaction, if it names the last chained entry. */
     java.util.Optional<ChainHead> consistentHead(String tenantId) {
-        // The head and the last chained entry in one statement, so from one snapshot. Read apart, without the head's
-        // lock, a batch that committed between the two reads made them differ, and an auditor's checkpoint during
-        // busy hours raised the tampering alarm (the outside probe of issue 26).
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement both =
-                    connection.prepareStatement("select h.last_seq, h.last_hash, e.* from (values (1)) as one (x)"
-                            + " left join audit_chain h on h.tenant_id = ?"
-                            + " left join lateral (" + LAST_CHAINED + ") e on true")) {
-                both.setString(1, tenantId);
-                both.setString(2, tenantId);
-                try (ResultSet row = both.executeQuery()) {
-                    row.next();
-                    byte[] headHash = row.getBytes("last_hash");
-                    long headSeq = headHash == null ? 0 : row.getLong("last_seq");
-                    headHash = headHash == null ? AuditChain.GENESIS : headHash;
-                    return matches(tenantId, headSeq, headHash, lastChained(row, tenantId))
-                            ? java.util.Optional.of(new ChainHead(headSeq, headHash))
-                            : java.util.Optional.<ChainHead>empty();
-                }
-            }
-        });
+        return em.unwrap(Session.class).doReturningWork(connection -> consistentHead(connection, tenantId));
     }
 
     /**
-     * Whether the head names the last chained entry: the same number and hash. A head rewound, or entries
-     * deleted or added behind the service's back, make them differ; chaining on would either fail on a taken
-     * number or extend a chain that no longer verifies, so nothing is chained until someone looks. Called with the
-     * head's row locked, so that no other batch commits meanwhile.
+     * The head, if it names the last chained entry: the same number and hash. A head rewound, or entries deleted or
+     * added behind the service's back, make them differ; chaining on would either fail on a taken number or extend a
+     * chain that no longer verifies, so nothing is chained until someone looks. Both are read in one statement, so
+     * from one snapshot: read apart, a batch that committed between the two reads made them differ, and an auditor's
+     * checkpoint during busy hours raised the tampering alarm (the outside probe of issue 26).
      */
-    private boolean headMatchesChain(java.sql.Connection connection, String tenantId, long headSeq, byte[] headHash)
+    private java.util.Optional<ChainHead> consistentHead(java.sql.Connection connection, String tenantId)
             throws java.sql.SQLException {
-        try (PreparedStatement last = connection.prepareStatement(LAST_CHAINED)) {
-            last.setString(1, tenantId);
-            try (ResultSet row = last.executeQuery()) {
-                return matches(
-                        tenantId,
-                        headSeq,
-                        headHash,
-                        row.next() ? lastChained(row, tenantId) : lastChained(null, tenantId));
+        try (PreparedStatement both =
+                connection.prepareStatement("select h.last_seq, h.last_hash, e.* from (values (1)) as one (x)"
+                        + " left join audit_chain h on h.tenant_id = ?"
+                        + " left join lateral (" + LAST_CHAINED + ") e on true")) {
+            both.setString(1, tenantId);
+            both.setString(2, tenantId);
+            try (ResultSet row = both.executeQuery()) {
+                row.next();
+                byte[] headHash = row.getBytes("last_hash");
+                long headSeq = headHash == null ? 0 : row.getLong("last_seq");
+                headHash = headHash == null ? AuditChain.GENESIS : headHash;
+                return matches(tenantId, headSeq, headHash, lastChained(row, tenantId))
+                        ? java.util.Optional.of(new ChainHead(headSeq, headHash))
+                        : java.util.Optional.empty();
             }
         }
     }
 
     /** The last chained entry in a row that selects it by name; none (0, the genesis hash) when its number is null. */
     private LastChained lastChained(ResultSet row, String tenantId) throws java.sql.SQLException {
-        if (row == null || row.getObject("seq") == null) {
+        if (row.getObject("seq") == null) {
             return new LastChained(0, AuditChain.GENESIS, true);
         }
         long seq = row.getLong("seq");

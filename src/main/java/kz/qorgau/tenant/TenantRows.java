@@ -11,10 +11,15 @@ package kz.qorgau.tenant;
  * every list query was translated from HQL to SQL again and every load by id built a new loader (each about 8%
  * of a read's CPU). A restriction declared on the entity is part of the plan and cached with it. {@code @TenantId}
  * still stamps each new row with the session's tenant.
+ *
+ * <p>The setting is read in a subquery, as the policies read it since migration V36: the planner cannot see a
+ * subquery's value, so a plan cached on a pooled connection is not one estimated for whichever network the
+ * connection happened to act for when it was made.
  */
 public final class TenantRows {
 
-    public static final String OF_THE_CONNECTIONS_TENANT = "tenant_id = current_setting('qorgau.tenant', true)";
+    public static final String OF_THE_CONNECTIONS_TENANT =
+            "tenant_id = (select current_setting('qorgau.tenant', true))";
 
     private TenantRows() {}
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import kz.qorgau.support.OwnerDatabase;
+import kz.qorgau.support.QueryPlans;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,7 +86,7 @@ class AuditIndexesTest {
                     s.execute("prepare filtered_" + column + "(text, bigint, " + (text ? "text" : "uuid") + ") as"
                             + " select id from audit_entry where tenant_id = $1 and seq > $2 and " + column + " = $3"
                             + " order by seq limit 21");
-                    String plan = plan(
+                    String plan = QueryPlans.explain(
                             s,
                             "explain execute filtered_" + column + "('almaty', 0, "
                                     + (text ? "'someone'" : "gen_random_uuid()") + ")");
@@ -95,16 +96,6 @@ class AuditIndexesTest {
                 c.rollback();
             }
         }
-    }
-
-    private static String plan(Statement s, String explain) throws SQLException {
-        StringBuilder plan = new StringBuilder();
-        try (ResultSet rows = s.executeQuery(explain)) {
-            while (rows.next()) {
-                plan.append(rows.getString(1)).append('\n');
-            }
-        }
-        return plan.toString();
     }
 
     /** Each index on the trail: its definition, and whether PostgreSQL uses it (an interrupted build leaves one it does not). */

@@ -7,7 +7,7 @@
 # seeded network. NETWORK is almaty itself, then a network the statistics do not know (one onboarded since the last
 # analyze). Each is measured with the tenant condition as migration V8 wrote it, then as V36 writes it.
 #
-#   bench/tenant-plans.sh                      # about five minutes at 1,000,000 referrals
+#   bench/tenant-plans.sh                      # about eight minutes at 1,000,000 referrals
 #   REFERRALS=100000 bench/tenant-plans.sh     # a quick trial
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +16,7 @@ INCIDENTS=${INCIDENTS:-$((REFERRALS * 3 / 10))}
 RUNS=${RUNS:-200}
 . bench/lib.sh
 start_postgres > /dev/null
-P() { psql -q -v ON_ERROR_STOP=1 "$@"; }
+P() { PGOPTIONS="-c client_min_messages=warning" psql -q -v ON_ERROR_STOP=1 "$@"; }
 P -c "create table flyway_schema_history (installed_rank int)"
 V36=V36__tenant_condition_planned_for_any_network.sql
 for f in $(ls src/main/resources/db/migration | sort -V); do
@@ -66,24 +66,31 @@ measure() {
       for _ in $(seq "$RUNS"); do echo "execute $name('$argument');"; done
       echo "\\timing off"
     done
+    # Which kind of plan each statement ran with: the generic one, after its first five custom ones.
+    echo "select 'PLANS|' || name || '|' || generic_plans || '|' || custom_plans from pg_prepared_statements;"
   } > "$script"
   psql -X -v ON_ERROR_STOP=1 -f "$script" 2>&1 | python3 -c '
 import re, sys
 runs = int(sys.argv[1])
-times, scans, in_plan = [], [], False
+times, scans, in_plan, kinds = [], [], False, {}
 for line in sys.stdin.read().splitlines():
     m = re.match(r"Time: ([0-9.]+) ms", line)
-    if m:
+    if line.strip().startswith("PLANS|"):
+        _, name, generic, custom = line.strip().split("|")
+        kinds[name] = f"{generic} generic, {custom} custom"
+    elif m:
         times.append(float(m.group(1)))
     elif line.strip() == "QUERY PLAN":
         in_plan = True
     elif in_plan and "Scan" in line:
         scans.append(re.sub(r" *\(actual.*", "", line.strip().lstrip("-> ")))
         in_plan = False
-for i, name in enumerate(["one referral by id", "one audit entry by id", "incoming list, first page",
-                          "incoming list, first page, the agency that receives the fewest"]):
+statements = [("one referral by id", "by_id"), ("one audit entry by id", "entry_by_id"),
+              ("incoming list, first page", "incoming"),
+              ("incoming list, first page, the agency that receives the fewest", "incoming")]
+for i, (name, prepared) in enumerate(statements):
     chunk = times[i * runs:(i + 1) * runs]
-    print(f"{name}|{sum(chunk) / len(chunk):.3f}|{scans[i]}")
+    print(f"{name}|{sum(chunk) / len(chunk):.3f}|{scans[i]}|{kinds[prepared]}")
 ' "$RUNS"
 }
 
@@ -94,13 +101,17 @@ RESULTS=$WORK/results
 for network in almaty a-network-onboarded-since-the-last-analyze; do
   measure "$OLD" "$network" | sed "s/^/V8, planned for $network|/" >> "$RESULTS"
 done
+started=$(date +%s%N)
 sed 's/\${app_role}/qorgau_app/g' "src/main/resources/db/migration/$V36" | P
+MIGRATED="migration V36 itself took $(elapsed_ms "$started") ms"
 for network in almaty a-network-onboarded-since-the-last-analyze; do
   measure "$NEW" "$network" | sed "s/^/V36, planned for $network|/" >> "$RESULTS"
 done
 echo
 echo "$REFERRALS referrals, almaty's statements run $RUNS times each with the plan made for the network named:"
 echo
-echo "| tenant condition, plan made for | statement | ms per execution | the plan's scan |"
-echo "| --- | --- | --- | --- |"
-sed 's/^\(.*\)|\(.*\)|\(.*\)|\(.*\)$/| \1 | \2 | \3 | `\4` |/' "$RESULTS"
+echo "| tenant condition, plan made for | statement | ms per execution | the plan's scan | its plans at the end |"
+echo "| --- | --- | --- | --- | --- |"
+sed 's/^\(.*\)|\(.*\)|\(.*\)|\(.*\)|\(.*\)$/| \1 | \2 | \3 | `\4` | \5 |/' "$RESULTS"
+echo
+echo "$MIGRATED"

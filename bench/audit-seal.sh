@@ -20,7 +20,7 @@ start_postgres > /dev/null
 P() { psql -q -v ON_ERROR_STOP=1 "$@"; }
 # Flyway's own table, which migration V8 revokes from the service's role.
 P -c "create table flyway_schema_history (installed_rank int)"
-for f in $(ls src/main/resources/db/migration | sort -V); do
+for f in $(ls src/main/resources/db/migration | grep '\.sql$' | sort -V); do
   sed 's/\${app_role}/qorgau_app/g' "src/main/resources/db/migration/$f" | P > /dev/null
 done
 P -c "insert into tenant (id, name, created_at) values ('almaty', 'Almaty', now())"

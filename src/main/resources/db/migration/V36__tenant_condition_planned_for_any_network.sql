@@ -11,8 +11,9 @@
 --
 -- The old replicas go on serving while a new one runs this. Altering a policy locks its table against every read
 -- until the change commits, so each table's change commits on its own (the script runs outside a transaction:
--- V36__...sql.conf), holding one table at a time, which cannot deadlock with a request. A table busy for longer than
--- the lock timeout is tried again; the loop skips what is done, so the script may also be run again as a whole.
+-- V36__...sql.conf), holding one table at a time, which cannot deadlock with a request; while it waits for a table
+-- (2 s at most an attempt) the old replicas' reads of that table wait behind it. A table still busy after ten attempts
+-- fails the migration; the loop skips what is done, so the script may be run again as a whole.
 set lock_timeout = '2s';
 do $$
 declare
@@ -26,7 +27,7 @@ begin
            and policyname = 'tenant_isolation'
            and qual = '((tenant_id)::text = current_setting(''qorgau.tenant''::text, true))'
     loop
-        for attempt in 1..20 loop
+        for attempt in 1..10 loop
             begin
                 execute format('alter policy tenant_isolation on %I'
                                ' using (tenant_id = (select current_setting(''qorgau.tenant'', true)))'
@@ -36,7 +37,7 @@ begin
             exception when lock_not_available then
                 done := false;
             end;
-            exit when done;
+            exit when done or attempt = 10;
             perform pg_sleep(1);
         end loop;
         if not done then
@@ -64,6 +65,10 @@ begin
                 '((tenant_id)::text = ( SELECT current_setting(''qorgau.tenant''::text, true) AS current_setting))');
     if left_over is not null then
         raise exception 'tenant_isolation policies not in the subquery form: %', left_over;
+    end if;
+    -- Nor is it if it looked in a schema without them (another search path).
+    if not exists (select 1 from pg_policies where schemaname = current_schema() and policyname = 'tenant_isolation') then
+        raise exception 'no tenant_isolation policy in schema %', current_schema();
     end if;
 end
 $$;

@@ -167,7 +167,8 @@ class ProductionBuildIT {
     /**
      * bench/tenant-plans.sh, small: the migrations applied by psql, the seed, and each statement planned for a network
      * the statistics do not know. Under migration V36's condition a row is found by its key whatever network the
-     * plan was made for; what V8's condition did instead shows only at sizes a drill does not seed.
+     * plan was made for. V8's condition reads through a tenant-led index here too, but what that costs shows only at
+     * sizes a drill does not seed.
      */
     private void benchTenantPlansRuns() throws Exception {
         Path log = Path.of("target/drills/bench-tenant-plans.log");

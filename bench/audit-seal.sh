@@ -18,11 +18,7 @@ TRAIL=${TRAIL:-1000000}
 . bench/lib.sh
 start_postgres > /dev/null
 P() { psql -q -v ON_ERROR_STOP=1 "$@"; }
-# Flyway's own table, which migration V8 revokes from the service's role.
-P -c "create table flyway_schema_history (installed_rank int)"
-for f in $(ls src/main/resources/db/migration | grep '\.sql$' | sort -V); do
-  sed 's/\${app_role}/qorgau_app/g' "src/main/resources/db/migration/$f" | P > /dev/null
-done
+migrate_with_psql
 P -c "insert into tenant (id, name, created_at) values ('almaty', 'Almaty', now())"
 
 # insert N: N unchained entries, each as the service writes one (its MAC, no number, no hashes)

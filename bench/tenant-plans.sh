@@ -17,11 +17,8 @@ RUNS=${RUNS:-200}
 . bench/lib.sh
 start_postgres > /dev/null
 P() { PGOPTIONS="-c client_min_messages=warning" psql -q -v ON_ERROR_STOP=1 "$@"; }
-P -c "create table flyway_schema_history (installed_rank int)"
 V36=V36__tenant_condition_planned_for_any_network.sql
-for f in $(ls src/main/resources/db/migration | grep '\.sql$' | sort -V); do
-  [ "$f" = "$V36" ] || sed 's/\${app_role}/qorgau_app/g' "src/main/resources/db/migration/$f" | P > /dev/null
-done
+migrate_with_psql "$V36"
 P -f src/main/resources/db/demo/R__demo_agencies.sql > /dev/null
 started=$(date +%s%N)
 P -v key_id=bench -v referrals="$REFERRALS" -v incidents="$INCIDENTS" -f bench/seed.sql > /dev/null

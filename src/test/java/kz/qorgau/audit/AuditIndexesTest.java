@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import kz.qorgau.support.MigrationScripts;
 import kz.qorgau.support.OwnerDatabase;
 import kz.qorgau.support.QueryPlans;
 import org.junit.jupiter.api.Test;
@@ -53,7 +51,7 @@ class AuditIndexesTest {
     @Test
     void theMigrationRunAgainAfterAnInterruptionLeavesTheSameIndexes() throws SQLException, IOException {
         Map<String, String> before = indexes();
-        List<String> statements = statements();
+        List<String> statements = MigrationScripts.statements(MIGRATION);
         try (Connection c = OwnerDatabase.connect();
                 Statement s = c.createStatement()) {
             // Interrupted after its first build: the new index stands beside the old one under its own name.
@@ -111,16 +109,5 @@ class AuditIndexesTest {
             }
         }
         return indexes;
-    }
-
-    private static List<String> statements() throws IOException {
-        try (InputStream in = AuditIndexesTest.class.getClassLoader().getResourceAsStream(MIGRATION)) {
-            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            String code = script.lines().filter(line -> !line.startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
-            return Arrays.stream(code.split(";"))
-                    .map(String::strip)
-                    .filter(statement -> !statement.isEmpty())
-                    .toList();
-        }
     }
 }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import kz.qorgau.security.Role;
 import kz.qorgau.support.Flows;
+import kz.qorgau.support.MigrationScripts;
 import kz.qorgau.support.Network;
 import kz.qorgau.support.OwnerDatabase;
 import kz.qorgau.support.QueryPlans;
@@ -31,6 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class TenantPlansTest {
+
+    private static final String MIGRATION = "db/migration/V36__tenant_condition_planned_for_any_network.sql";
 
     /** No row carries it, so the statistics know nothing of it, as of a network onboarded since the last analyze. */
     private static final String NEW_NETWORK = "a-network-onboarded-since-the-last-analyze";
@@ -116,36 +116,11 @@ class TenantPlansTest {
                         + " with check (tenant_id = current_setting('qorgau.tenant', true))");
             }
             // As Flyway runs it (V36's .sql.conf): outside a transaction, statement by statement.
-            for (String statement : statements(MIGRATION)) {
+            for (String statement : MigrationScripts.statements(MIGRATION)) {
                 s.execute(statement);
             }
         }
         assertEveryTenantPolicyReadsTheSettingInASubquery();
-    }
-
-    private static final String MIGRATION = "db/migration/V36__tenant_condition_planned_for_any_network.sql";
-
-    /** The script's statements, split where a semicolon ends one outside a dollar-quoted body. */
-    private static List<String> statements(String resource) throws IOException {
-        String script;
-        try (InputStream in = TenantPlansTest.class.getClassLoader().getResourceAsStream(resource)) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        List<String> statements = new ArrayList<>();
-        StringBuilder statement = new StringBuilder();
-        boolean inBody = false;
-        for (String line : script.lines().filter(line -> !line.startsWith("--")).toList()) {
-            statement.append(line).append('\n');
-            if (line.contains("$$")) {
-                inBody = !inBody;
-            }
-            if (!inBody && line.strip().endsWith(";")) {
-                statements.add(statement.toString().strip());
-                statement.setLength(0);
-            }
-        }
-        assertEquals("", statement.toString().strip(), "the script ends inside a statement");
-        return statements;
     }
 
     private static void assertEveryTenantPolicyReadsTheSettingInASubquery() throws SQLException {

@@ -9,7 +9,8 @@
 # start_service    the packaged service against that PostgreSQL, with fresh data-protection keys and the
 #                  JVM options the Helm chart gives it; extra -D options are passed on. Feed retention is off:
 #                  the seed spans two years, and the first run of it would remove most of it during the
-#                  measurement (a deployment runs it from its first day, a little at a time). As in production,
+#                  measurement (a deployment runs it from its first day, a little at a time). So is the delay a
+#                  stopping replica gives its ingress: no ingress here, and the scripts stop it often. As in production,
 #                  Flyway migrates as the owner (postgres) and the service connects as qorgau_app, the role
 #                  migration V8 creates (PostgreSQL trusts local connections here, so neither has a password)
 # mint             RS256 tokens signed with the test keys, for scripts that run without Keycloak
@@ -198,7 +199,7 @@ start_service() {
     -Dqorgau.encryption.search-key="$SEARCH_KEY" -Dqorgau.audit.chain-key="$CHAIN_KEY" \
     -Dqorgau.audit.signing-key="$(openssl pkey -in "$SIGNING_KEY" -outform DER | base64 -w0)" \
     -Dqorgau.audit.signing-public-key="$(openssl pkey -in "$SIGNING_KEY" -pubout -outform DER | base64 -w0)" \
-    -Dqorgau.feed-retention.check-every=off \
+    -Dqorgau.feed-retention.check-every=off -Dquarkus.shutdown.delay=0s \
     -Dquarkus.log.level=WARN -Dquarkus.log.category.\"io.quarkus\".level=INFO -Dquarkus.log.console.json.enabled=false "$@" \
     -jar quarkus-run.jar >> "$BENCH_DIR/service.log" 2>&1 &
   SERVICE=$!

@@ -134,6 +134,35 @@ class HelmChartTest {
         assertEquals("250m", at(api, "resources", "requests", "cpu"));
     }
 
+    /**
+     * Kubernetes kills a pod that has not stopped within its grace period. Once signalled, the service serves on for
+     * quarkus.shutdown.delay and then finishes the calls it holds for up to quarkus.shutdown.timeout (DrillsIT
+     * shows both): the grace period covers them and the service's own closing, or a rolling update cuts the very
+     * calls those settings exist to finish.
+     */
+    @Test
+    void aStoppedPodIsGivenTimeToFinishTheCallsItHolds() throws java.io.IOException {
+        java.util.Properties settings = new java.util.Properties();
+        try (java.io.Reader file =
+                java.nio.file.Files.newBufferedReader(Path.of("src/main/resources/application.properties"))) {
+            settings.load(file);
+        }
+        assertEquals("true", settings.getProperty("quarkus.shutdown.delay-enabled"));
+        java.time.Duration delay = duration(settings.getProperty("%prod.quarkus.shutdown.delay"));
+        java.time.Duration timeout = duration(settings.getProperty("quarkus.shutdown.timeout"));
+        for (Map<String, Map<String, Object>> rendered : List.of(defaults, production)) {
+            Number grace =
+                    at(rendered.get("Deployment/qorgau"), "spec", "template", "spec", "terminationGracePeriodSeconds");
+            assertTrue(
+                    grace.longValue() >= delay.plus(timeout).plusSeconds(10).toSeconds(),
+                    "a grace period of " + grace + " s for a delay of " + delay + " and a timeout of " + timeout);
+        }
+    }
+
+    private static java.time.Duration duration(String setting) {
+        return java.time.Duration.parse("PT" + setting.toUpperCase(java.util.Locale.ROOT));
+    }
+
     @Test
     void databaseCredentialsComeFromASecretAndTenantsFromTheConfigMap() {
         List<Map<String, Object>> env =

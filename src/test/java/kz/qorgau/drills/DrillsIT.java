@@ -13,11 +13,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +54,9 @@ class DrillsIT {
     /** A request must be answered, one way or another, within this while the database is away. */
     private static final Duration ANSWER_BOUND = Duration.ofSeconds(6);
 
+    /** What the packaged service waits, once signalled, before it stops taking calls (5 s in production). */
+    private static final String SHUTDOWN_DELAY = "3s";
+
     private static DrillPostgres postgres;
     private static ServiceProcess service;
 
@@ -60,7 +67,10 @@ class DrillsIT {
         postgres = new DrillPostgres(data, ServiceProcess.freePort()).start(true);
         // The relay waits until the crash drill restarts the service, so that events committed before the
         // SIGKILL are still to be relayed when it comes back.
-        service = ServiceProcess.start("drills", postgres.jdbcUrl(), Map.of("qorgau.notifications.relay-every", "off"));
+        service = ServiceProcess.start(
+                "drills",
+                postgres.jdbcUrl(),
+                Map.of("qorgau.notifications.relay-every", "off", "quarkus.shutdown.delay", SHUTDOWN_DELAY));
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = service.port;
         // The packaged service answers health and metrics on its management interface, not on the API's port.
@@ -458,7 +468,7 @@ class DrillsIT {
         long unrelayed = postgres.count("select count(*) from outbox_event where position is null");
 
         long restartedAt = System.nanoTime();
-        service.restart(postgres.jdbcUrl(), Map.of());
+        service.restart(postgres.jdbcUrl(), Map.of("quarkus.shutdown.delay", SHUTDOWN_DELAY));
         long restartMillis = millisSince(restartedAt, System.nanoTime());
         long drained = -1;
         long waitFrom = System.nanoTime();
@@ -499,8 +509,138 @@ class DrillsIT {
                 .statusCode(200);
     }
 
+    // ---- SIGTERM: the replica finishes the calls it holds
+
+    /**
+     * An orchestrator stops a replica with SIGTERM while it serves (a rolling update, a drained node). For the delay
+     * (here 3 s, 5 s in production) it reports itself not ready and serves as before, so that the load balancer can
+     * take it out; then it takes no new call and finishes those it holds before its database pool closes. A
+     * transition waiting on the database when the signal comes (its referral's row locked here, as a long statement
+     * of another caller would hold it) is answered and stays committed. Before quarkus.shutdown.timeout was set, the
+     * pool closed under it: its transaction rolled back and its caller got no answer at all.
+     */
     @Test
     @Order(5)
+    void aServiceStoppedWithSigtermFinishesTheCallsItHolds() throws Exception {
+        Network almaty = Network.of("almaty");
+        String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
+        String worker = almaty.token(Role.SOCIAL_WORKER, almaty.socialProtection);
+        UUID caseId = Flows.caseFile(inspector);
+        Flows.recordConsent(inspector, caseId, almaty.socialProtection).then().statusCode(201);
+        UUID referral = Flows.referral(inspector, caseId, almaty.socialProtection);
+        String etag = Flows.etag(worker, referral);
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        CompletableFuture<HttpResponse<String>> held;
+        long signalled;
+        int readyInTheDelay;
+        HttpResponse<Void> readInTheDelay;
+        String readWhileDraining;
+        try (Connection locker = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "postgres")) {
+            locker.setAutoCommit(false);
+            try (Statement lock = locker.createStatement()) {
+                lock.execute("select id from referral where id = '" + referral + "' for update");
+            }
+            held = client.sendAsync(
+                    HttpRequest.newBuilder(
+                                    URI.create(service.baseUrl() + "/api/v1/referrals/" + referral + "/transitions"))
+                            .header("Authorization", "Bearer " + worker)
+                            .header("Content-Type", "application/json")
+                            .header("If-Match", etag)
+                            .timeout(Duration.ofSeconds(60))
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"ACKNOWLEDGE\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long waitFrom = System.nanoTime();
+            while (postgres.count("select count(*) from pg_stat_activity where usename = 'qorgau_app'"
+                            + " and wait_event_type = 'Lock'")
+                    == 0) {
+                assertTrue(
+                        millisSince(waitFrom, System.nanoTime()) < 10_000, "the transition never waited on the lock");
+                ServiceProcess.pause(50);
+            }
+            signalled = System.nanoTime();
+            service.terminate();
+            ServiceProcess.pause(1000);
+            readyInTheDelay = service.status("/q/health/ready", Duration.ofSeconds(2));
+            readInTheDelay = read(client, worker, referral);
+            // Past the delay: the replica drains.
+            ServiceProcess.pause(3000);
+            readWhileDraining = rawRead(worker, referral);
+            locker.commit();
+        }
+        HttpResponse<String> answer = held.get(30, TimeUnit.SECONDS);
+        long answeredAfter = millisSince(signalled, System.nanoTime());
+        int exit = service.awaitExit(Duration.ofSeconds(30));
+        long stoppedAfter = millisSince(signalled, System.nanoTime());
+        System.out.printf(
+                "[drill] SIGTERM with a transition waiting on a lock: in the delay readiness %d and a read %d; draining,"
+                        + " a read on a new connection: %s (%s); the held transition answered %d after %d ms; the process ended"
+                        + " (%d) after %d ms%n",
+                readyInTheDelay,
+                readInTheDelay.statusCode(),
+                readWhileDraining.lines().findFirst().orElse("-"),
+                readWhileDraining
+                        .lines()
+                        .filter(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("connection:"))
+                        .findFirst()
+                        .orElse("-"),
+                answer.statusCode(),
+                answeredAfter,
+                exit,
+                stoppedAfter);
+
+        assertEquals(503, readyInTheDelay, "in the delay the replica reports itself not ready");
+        assertEquals(200, readInTheDelay.statusCode(), "in the delay the replica serves as before");
+        assertEquals(Optional.empty(), readInTheDelay.headers().firstValue("Connection"));
+        // Draining, a call that still reaches the replica is answered, and its connection closed after it: the caller
+        // opens its next one to a replica still in the Service.
+        assertTrue(
+                readWhileDraining.startsWith("HTTP/1.1 200"), "draining, the replica answers the calls that reach it");
+        assertTrue(
+                readWhileDraining.lines().anyMatch(h -> h.equalsIgnoreCase("connection: close")),
+                "draining, the replica closes each connection after its call: " + readWhileDraining);
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(exit >= 0, "the service still ran 30 s after the transition was answered");
+        long version =
+                Long.parseLong(answer.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
+        assertEquals(version, postgres.count("select version from referral where id = '" + referral + "'"));
+        assertEquals(
+                1,
+                postgres.count(
+                        "select count(*) from referral where id = '" + referral + "' and state = 'ACKNOWLEDGED'"));
+        assertConsistent();
+    }
+
+    /** One GET on a connection of its own, as raw HTTP/1.1: its status line and headers as they came. */
+    private static String rawRead(String token, UUID referral) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", service.port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream()
+                    .write(("GET /api/v1/referrals/" + referral
+                                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token + "\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.BufferedReader answer = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            StringBuilder head = new StringBuilder();
+            for (String line = answer.readLine(); line != null && !line.isEmpty(); line = answer.readLine()) {
+                head.append(line).append('\n');
+            }
+            return head.toString();
+        }
+    }
+
+    private static HttpResponse<Void> read(HttpClient client, String token, UUID referral) throws Exception {
+        return client.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/referrals/" + referral))
+                        .header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    @Test
+    @Order(6)
     void noDrillMadeTheServiceFailUnexpectedly() {
         String log = service.logText();
         assertEquals(

@@ -183,6 +183,18 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, as an orchestrator stops a replica; returns at once, the service stopping in its own time. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** The exit status once the process has ended, or -1 if it still runs after the patience given. */
+    int awaitExit(Duration patience) throws InterruptedException {
+        return process.waitFor(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                ? process.exitValue()
+                : -1;
+    }
+
     private static boolean bystanderRunning(java.util.Set<String> directories) {
         return ProcessHandle.allProcesses()
                 .anyMatch(p -> p.isAlive() && servesOneOf(p.info().commandLine().orElse(""), directories));

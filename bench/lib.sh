@@ -267,5 +267,17 @@ function request()
 end
 LUA
 }
+# document_lua FILE TOKEN: a wrk script that uploads $WORK/document.pdf (made here: a 256 KiB PDF) with every request.
+document_lua() {
+  { printf '%%PDF-1.7\n'; head -c 196608 /dev/urandom | base64 -w0 | head -c 262128; printf '\n%%%%EOF\n'; } > "$WORK/document.pdf"
+  cat > "$1" <<LUA
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer $2"
+wrk.headers["Content-Type"] = "application/pdf"
+local file = io.open("$WORK/document.pdf", "rb")
+wrk.body = file:read("*a")
+file:close()
+LUA
+}
 json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 post() { curl -sf -X POST "$BASE$1" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' ${4:+-H "If-Match: $4"} -d "$3"; }

@@ -320,15 +320,7 @@ paced "GET /api/v1/events" "$WORK/caseworker.lua" "$BASE/api/v1/events?limit=50&
 tokens
 # Documents: a 256 KiB PDF attached to one of the centre's referrals (its own, so it always reads it), each
 # one sealed under a key of its own and kept in PostgreSQL; then one of them downloaded.
-{ printf '%%PDF-1.7\n'; head -c 196608 /dev/urandom | base64 -w0 | head -c 262128; printf '\n%%%%EOF\n'; } > "$WORK/document.pdf"
-cat > "$WORK/document.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Authorization"] = "Bearer $CASEWORKER"
-wrk.headers["Content-Type"] = "application/pdf"
-local file = io.open("$WORK/document.pdf", "rb")
-wrk.body = file:read("*a")
-file:close()
-LUA
+document_lua "$WORK/document.lua" "$CASEWORKER"
 cat "$WORK/report.lua" >> "$WORK/document.lua"
 # As many connections as a replica takes uploads of one network (3 of its 4, the last left for another network) and
 # downloads (8) at once: more would measure its 503s.

@@ -182,6 +182,37 @@ class ProductionBuildIT {
                 .forEach(line ->
                         assertTrue(line.matches(".*`Index Scan using (referral|audit_entry)_pkey on .*"), line));
         System.out.println("[drill] bench/tenant-plans.sh, small: under V36 each row is found by its key");
+        benchMemoryRuns();
+    }
+
+    /**
+     * bench/memory.sh, small, with native memory tracking: the chart's options, every path answered 2xx (the script
+     * stops otherwise), and the resident set, the collections and where the memory outside the heap goes, printed.
+     */
+    private void benchMemoryRuns() throws Exception {
+        Path log = Path.of("target/drills/bench-memory.log");
+        runOnTheBuild(
+                "bench/memory.sh",
+                java.util.Map.of(
+                        "REFERRALS", "5000",
+                        "INCIDENTS", "1500",
+                        "AGENCIES", "100",
+                        "WARMUP", "1s",
+                        "DURATION", "2s",
+                        "NMT", "1"),
+                log,
+                10);
+        String output = Files.readString(log);
+        for (String path : List.of(
+                "incident POST", "incoming list", "one referral", "document upload, 256 KiB", "document download")) {
+            assertTrue(
+                    output.matches("(?s).*\\n  " + java.util.regex.Pattern.quote(path)
+                            + " +[1-9]\\d* req/s  peak resident +[1-9]\\d* MiB\\n.*"),
+                    path + " was not measured; see " + log);
+        }
+        assertTrue(output.matches("(?s).*\\n  collections: \\d+ young .*"), "no collections counted; see " + log);
+        assertTrue(output.contains("Shared class space (reserved="), "no native memory summary; see " + log);
+        System.out.println("[drill] bench/memory.sh, small, on the production build: every path measured");
     }
 
     /** Runs a bench script in the copied tree on the build made there, which must end, with 0, in time. */

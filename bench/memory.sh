@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# The service's resident memory under load, for the Helm chart's JVM options or others side by side (issue 26,
+# part 4), and what each set of options costs in collections and requests/s.
+#
+#   bench/memory.sh                                       # the chart's options; about 6 minutes
+#   OPTIONS_2="-Xms192m -Xmx192m ..." bench/memory.sh     # the chart's, then these, on the same database
+#   NMT=1 bench/memory.sh                                 # also where the memory outside the heap goes
+#
+# Each set of options gets a service of its own (JDK 25 and an AOT cache trained with those options, as the image
+# trains its own), on PostgreSQL with durable settings and a small seed (REFERRALS=20000). Tokens are signed here
+# with the test keys, so Keycloak is not started. Every path is driven once to warm the JVM, then again for
+# DURATION (30s) while the resident set is sampled every half second: the incident POST, the incoming list, one
+# referral (16 connections) and a 256 KiB document uploaded (3) and downloaded (8), the largest buffers the service
+# holds. Printed per set: requests/s and the peak resident set per path, the collections (young, full, and the
+# full ones' total pause) over the whole run, the live heap after a last full collection and, with NMT=1, native
+# memory tracking's summary (which itself costs a few MiB).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REFERRALS=${REFERRALS:-20000}
+INCIDENTS=${INCIDENTS:-5000}
+AGENCIES=${AGENCIES:-50}
+DURATION=${DURATION:-30s}
+WARMUP=${WARMUP:-15s}
+CONNECTIONS=${CONNECTIONS:-16}
+. bench/lib.sh
+CHART_OPTIONS=$JVM_OPTIONS
+OPTION_SETS=("$CHART_OPTIONS")
+for n in 2 3 4; do v="OPTIONS_$n"; [ -z "${!v:-}" ] || OPTION_SETS+=("${!v}"); done
+JDK_BIN=$(dirname "$SERVICE_JAVA")
+NGO_CENTRE=0192a000-0000-7000-8000-000000000103
+POLICE=0192a000-0000-7000-8000-000000000101
+
+build_service
+start_postgres > /dev/null
+# shellcheck disable=SC2046
+start_service $(test_key_oidc)
+stop_service
+psql -q -v ON_ERROR_STOP=1 -f src/main/resources/db/demo/R__demo_agencies.sql
+psql -q -v ON_ERROR_STOP=1 -v key_id=bench -v referrals="$REFERRALS" -v incidents="$INCIDENTS" -v agencies="$AGENCIES" -f bench/seed.sql
+
+DISPATCH=$(mint almaty police-dispatch "$POLICE")
+INSPECTOR=$(mint almaty police-inspector "$POLICE")
+CASEWORKER=$(mint almaty ngo-caseworker "$NGO_CENTRE")
+cat > "$WORK/report.lua" <<'LUA'
+function done(summary, latency, requests)
+  io.write(string.format("RESULT %.0f %d\n", summary.requests / (summary.duration / 1e6),
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+LUA
+incident_lua "$WORK/incident.lua" "$DISPATCH"
+cat "$WORK/report.lua" >> "$WORK/incident.lua"
+{ echo "wrk.headers[\"Authorization\"] = \"Bearer $CASEWORKER\""; cat "$WORK/report.lua"; } > "$WORK/caseworker.lua"
+document_lua "$WORK/upload.lua" "$CASEWORKER"
+cat "$WORK/report.lua" >> "$WORK/upload.lua"
+
+sample_rss() { local max=0 rss; while kill -0 "$SERVICE" 2>/dev/null; do
+  rss=$(awk '/VmRSS/ {print $2}' "/proc/$SERVICE/status"); [ "$rss" -gt "$max" ] && max=$rss && echo "$max" > "$WORK/rss.new" && mv "$WORK/rss.new" "$WORK/rss"
+  sleep 0.5; done; }
+# drive DURATION SCRIPT URL [wrk options...]: prints requests/s, the calls not answered 2xx, and the peak resident
+# set in MiB
+drive() {
+  local duration=$1 script=$2 url=$3 out sampler
+  shift 3
+  echo 0 > "$WORK/rss"
+  sample_rss & sampler=$!
+  out=$(wrk -d "$duration" -t2 -c"$CONNECTIONS" -s "$script" "$@" "$url" | sed -n 's/^RESULT //p')
+  kill "$sampler"; wait "$sampler" 2>/dev/null || true
+  echo "$out $(( $(cat "$WORK/rss") / 1024 ))"
+}
+
+for options in "${OPTION_SETS[@]}"; do
+  JVM_OPTIONS="$options${NMT:+ -XX:NativeMemoryTracking=summary}"
+  if [ -n "$AOT_CACHE" ]; then
+    rm -f "$BENCH_DIR/app/$AOT_CACHE"
+    [[ "$JVM_OPTIONS" == *-XX:AOTCache=* ]] && train_aot_cache "$BENCH_DIR/app"
+  fi
+  # shellcheck disable=SC2046
+  start_service $(test_key_oidc)
+  echo "== $options"
+  echo "start: $SERVICE_START_MS ms, resident $(( $(awk '/VmRSS/ {print $2}' "/proc/$SERVICE/status") / 1024 )) MiB once ready"
+  CASE=$(post /api/v1/cases "$INSPECTOR" '{"survivor":{"fullName":"Bench Survivor"},"riskLevel":"HIGH"}' | json_field id)
+  post "/api/v1/cases/$CASE/consents" "$INSPECTOR" "{\"recipientAgencyIds\":[\"$NGO_CENTRE\"],\"categories\":[\"IDENTITY\"],\"method\":\"WRITTEN\"}" >/dev/null
+  REFERRAL=$(post /api/v1/referrals "$INSPECTOR" "{\"caseId\":\"$CASE\",\"receiverAgencyId\":\"$NGO_CENTRE\",\"servicesRequested\":[\"PSYCHOLOGICAL_COUNSELLING\"],\"submit\":true}" | json_field id)
+  UPLOAD="$BASE/api/v1/referrals/$REFERRAL/documents?kind=OTHER&category=INCIDENT_DETAILS"
+  DOCUMENT=$(curl -sf -X POST "$UPLOAD" -H "Authorization: Bearer $CASEWORKER" -H 'Content-Type: application/pdf' \
+    --data-binary "@$WORK/document.pdf" | json_field id)
+  paths=(
+    "incident POST|$WORK/incident.lua|$BASE/api/v1/incidents|"
+    "incoming list|$WORK/caseworker.lua|$BASE/api/v1/referrals?direction=incoming&limit=20|"
+    "one referral|$WORK/caseworker.lua|$BASE/api/v1/referrals/$REFERRAL|"
+    "document upload, 256 KiB|$WORK/upload.lua|$UPLOAD|-c3"
+    "document download|$WORK/caseworker.lua|$BASE/api/v1/referrals/$REFERRAL/documents/$DOCUMENT/content|-c8"
+  )
+  for pass in warm measured; do
+    for path in "${paths[@]}"; do
+      IFS='|' read -r name script url extra <<< "$path"
+      # shellcheck disable=SC2086
+      read -r rps failed rss <<< "$(drive "$([ $pass = warm ] && echo "$WARMUP" || echo "$DURATION")" "$script" "$url" $extra)"
+      # A run whose calls failed measured the service refusing them, not serving them.
+      [ "$failed" = 0 ] || { echo "$name: $failed calls not answered 2xx" >&2; tail -20 "$BENCH_DIR/service.log"; exit 1; }
+      [ $pass = warm ] || printf '  %-26s %6s req/s  peak resident %4s MiB\n' "$name" "$rps" "$rss"
+    done
+  done
+  "$JDK_BIN/jstat" -gc "$SERVICE" | awk 'NR == 2 {printf "  collections: %d young (%.2f s), %d full (%.2f s)\n", $13, $14, $15, $16}'
+  "$JDK_BIN/jcmd" "$SERVICE" GC.run > /dev/null
+  "$JDK_BIN/jcmd" "$SERVICE" Compiler.codecache | sed -n 's/^CodeCache: size=[0-9]*Kb, */  compiled code: /p'
+  "$JDK_BIN/jcmd" "$SERVICE" GC.heap_info | sed -n 's/^ *\(DefNew\|Tenured\) *total \([0-9]*K\), used \([0-9]*K\).*/  after a full collection, \1: \3 used of \2/p'
+  echo "  resident after the last full collection: $(( $(awk '/VmRSS/ {print $2}' "/proc/$SERVICE/status") / 1024 )) MiB"
+  [ -z "${NMT:-}" ] || "$JDK_BIN/jcmd" "$SERVICE" VM.native_memory summary scale=MB \
+    | grep -E '^(Total|-  *[A-Za-z ]+ \(reserved)' | sed 's/^/  /'
+  stop_service
+done

@@ -28,7 +28,8 @@ final class SharedProblemResponses {
             new Shared(
                     "400",
                     "InvalidInput",
-                    "Invalid input: the problem's errors name each field, in the language Accept-Language asks for",
+                    "Invalid input: the problem's errors name each field or query parameter, in the language Accept-Language asks"
+                            + " for (a query parameter the operation does not take is refused too)",
                     example(
                             "invalid-input",
                             "Invalid input",

@@ -1,0 +1,65 @@
+package kz.qorgau.common;
+
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Refuses a query parameter an operation of the API does not take, as a JSON body refuses a field it does not have
+ * ({@code quarkus.jackson.fail-on-unknown-properties}). A query string was read leniently: {@code
+ * /referrals?directon=incoming} answered the outgoing list, and {@code ?agencyId=} with another network's agency the
+ * caller's own data, each with a 200 that let the partner believe its filter had been applied. A misspelt filter is an
+ * error the partner should hear about: 400, naming each parameter it does not take.
+ */
+public class StrictQueryParameters {
+
+    static final String NOT_A_PARAMETER = "is not a query parameter of this operation";
+
+    private static final Map<Method, Set<String>> TAKEN = new ConcurrentHashMap<>();
+
+    @ServerRequestFilter(priority = Priorities.USER - 100)
+    public void refuse(ContainerRequestContext request, ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        Set<String> given = request.getUriInfo().getQueryParameters().keySet();
+        // The partner API only: the recipient's pages (/r) are a browser's, whose forms post back to the page's own
+        // address, query string and all.
+        if (method == null || given.isEmpty() || !request.getUriInfo().getPath().startsWith("/api/")) {
+            return;
+        }
+        Set<String> taken = TAKEN.computeIfAbsent(method, StrictQueryParameters::queryParametersOf);
+        List<ProblemException.FieldError> unknown = new TreeSet<>(given)
+                .stream()
+                        .filter(name -> !taken.contains(name))
+                        .map(name -> new ProblemException.FieldError(name, NOT_A_PARAMETER))
+                        .toList();
+        if (!unknown.isEmpty()) {
+            throw new ProblemException.InvalidInput(unknown);
+        }
+    }
+
+    /** The names of the query parameters a resource method declares (the build keeps parameter names: -parameters). */
+    static Set<String> queryParametersOf(Method method) {
+        Set<String> names = new TreeSet<>();
+        for (Parameter parameter : method.getParameters()) {
+            QueryParam query = parameter.getAnnotation(QueryParam.class);
+            if (query != null) {
+                names.add(query.value());
+            }
+            RestQuery restQuery = parameter.getAnnotation(RestQuery.class);
+            if (restQuery != null) {
+                names.add(restQuery.value().isEmpty() ? parameter.getName() : restQuery.value());
+            }
+        }
+        return Set.copyOf(names);
+    }
+}

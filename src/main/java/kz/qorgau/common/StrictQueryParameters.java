@@ -15,7 +15,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Refuses a query parameter an operation of the API does not take, as a JSON body refuses a field it does not have
+ * Refuses a query parameter an operation of the partner documents does not take, as a JSON body refuses a field it does not have
  * ({@code quarkus.jackson.fail-on-unknown-properties}). A query string was read leniently: {@code
  * /referrals?directon=incoming} answered the outgoing list, and {@code ?agencyId=} with another network's agency the
  * caller's own data, each with a 200 that let the partner believe its filter had been applied. A misspelt filter is an
@@ -31,9 +31,9 @@ public class StrictQueryParameters {
     public void refuse(ContainerRequestContext request, ResourceInfo resource) {
         Method method = resource.getResourceMethod();
         Set<String> given = request.getUriInfo().getQueryParameters().keySet();
-        // The partner API only: the recipient's pages (/r) are a browser's, whose forms post back to the page's own
-        // address, query string and all.
-        if (method == null || given.isEmpty() || !request.getUriInfo().getPath().startsWith("/api/")) {
+        // Every operation of the partner documents, but not the recipient's pages (/r): those are a browser's, whose
+        // forms post back to the page's own address, query string and all.
+        if (method == null || given.isEmpty() || request.getUriInfo().getPath().startsWith("/r/")) {
             return;
         }
         Set<String> taken = TAKEN.computeIfAbsent(method, StrictQueryParameters::queryParametersOf);

@@ -95,6 +95,17 @@ class StrictQueryParametersTest {
         }
     }
 
+    /** Not only /api: the audit signing key is an operation of the administration document too. */
+    @Test
+    void everyOperationOfThePartnerDocumentsIsStrict() {
+        given().queryParam("x", "1")
+                .get("/.well-known/qorgau-audit-signing-key")
+                .then()
+                .statusCode(400)
+                .body("errors.field", equalTo(List.of("x")));
+        given().get("/.well-known/qorgau-audit-signing-key").then().statusCode(200);
+    }
+
     @SuppressWarnings("unused")
     static final class Declares {
         void list(

@@ -279,5 +279,10 @@ wrk.body = file:read("*a")
 file:close()
 LUA
 }
+# sample_rss: until the service ends (run it in the background, kill it when done), the largest resident set seen, in
+# KiB, kept in $WORK/rss; the caller writes 0 there first.
+sample_rss() { local max=0 rss; while kill -0 "$SERVICE" 2>/dev/null; do
+  rss=$(awk '/VmRSS/ {print $2}' "/proc/$SERVICE/status"); [ "$rss" -gt "$max" ] && max=$rss && echo "$max" > "$WORK/rss.new" && mv "$WORK/rss.new" "$WORK/rss"
+  sleep 0.5; done; }
 json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 post() { curl -sf -X POST "$BASE$1" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' ${4:+-H "If-Match: $4"} -d "$3"; }

@@ -53,9 +53,6 @@ cat "$WORK/report.lua" >> "$WORK/incident.lua"
 document_lua "$WORK/upload.lua" "$CASEWORKER"
 cat "$WORK/report.lua" >> "$WORK/upload.lua"
 
-sample_rss() { local max=0 rss; while kill -0 "$SERVICE" 2>/dev/null; do
-  rss=$(awk '/VmRSS/ {print $2}' "/proc/$SERVICE/status"); [ "$rss" -gt "$max" ] && max=$rss && echo "$max" > "$WORK/rss.new" && mv "$WORK/rss.new" "$WORK/rss"
-  sleep 0.5; done; }
 # drive DURATION SCRIPT URL [wrk options...]: prints requests/s, the calls not answered 2xx, and the peak resident
 # set in MiB
 drive() {

@@ -154,7 +154,7 @@ LUA
   cat "$WORK/report.lua" >> "$1"
 }
 
-# The service's CPU (percent of one core, averaged over the run) and its largest resident set.
+# The service's CPU (percent of one core, averaged over the run).
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVICE/stat"; }
 cpu_percent_since() { echo $(( ( $(cpu_ticks) - $1 ) * 100 * 1000 / $(getconf CLK_TCK) / $(elapsed_ms "$2") )); } # ticks start-ns
 # Where the rest of the two cores goes while a path is driven: PostgreSQL's processes and the whole machine (wrk,
@@ -170,9 +170,6 @@ machine_since() {
   local ms; ms=$(elapsed_ms "$3")
   echo "$(( ($(pg_ticks) - $2) * 100 * 1000 / $(getconf CLK_TCK) / ms ))|$(( ($(machine_ticks) - $1) * 100 * 1000 / $(getconf CLK_TCK) / ms ))"
 }
-sample_rss() { local max=0 rss; while kill -0 "$SERVICE" 2>/dev/null; do
-  rss=$(awk '/VmRSS/ {print $2}' "/proc/$SERVICE/status"); [ "$rss" -gt "$max" ] && max=$rss && echo "$max" > "$WORK/rss.new" && mv "$WORK/rss.new" "$WORK/rss"
-  sleep 0.5; done; }
 
 # The transition script carries each referral's version; they moved on since, so each script starts from where
 # its referrals stand: their versions now, RESUME first for one that is paused. Every warm-up toggles WARM_IDS,

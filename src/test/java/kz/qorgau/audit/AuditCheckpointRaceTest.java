@@ -5,7 +5,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +25,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import kz.qorgau.audit.AuditDtos.CheckpointView;
 import kz.qorgau.security.Role;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
+import kz.qorgau.support.OwnerDatabase;
 import kz.qorgau.support.TestTokens;
+import kz.qorgau.tenant.TenantOverride;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +43,15 @@ import org.junit.jupiter.api.Test;
 class AuditCheckpointRaceTest {
 
     private static final long SECONDS = 8;
+
+    @Inject
+    AuditCheckpoints checkpoints;
+
+    @Inject
+    AuditChainer chainer;
+
+    @Inject
+    TenantOverride override;
 
     @Test
     void checkpointsTakenWhileEntriesAreWrittenAreEachSigned() throws Exception {
@@ -71,6 +93,48 @@ class AuditCheckpointRaceTest {
                 .then()
                 .statusCode(200)
                 .body("intact", equalTo(true), "overdueUnchainedEntries", equalTo(0));
+    }
+
+    /**
+     * Two auditors whose checkpoints fall in the same microsecond with nothing chained between them ask for the same
+     * checkpoint. The race above met it once in 600 (a 409 from the duplicate key); here the moment is fixed.
+     */
+    @Test
+    void twoCheckpointsOfOneHeadInOneMicrosecondAreOneCheckpoint() throws Exception {
+        Network almaty = Network.of("almaty");
+        Flows.caseFile(almaty.token(Role.POLICE_INSPECTOR, almaty.police));
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String signature;
+        Arc.container().requestContext().activate();
+        try {
+            override.actFor("almaty");
+            chainer.chain("almaty");
+            CheckpointView first = QuarkusTransaction.requiringNew()
+                    .call(() -> checkpoints.record(
+                            "almaty", chainer.consistentHead("almaty").orElseThrow(), at));
+            CheckpointView second = QuarkusTransaction.requiringNew()
+                    .call(() -> checkpoints.record(
+                            "almaty", chainer.consistentHead("almaty").orElseThrow(), at));
+            assertEquals(first, second);
+            assertTrue(checkpoints.signatureValid(second));
+            signature = second.signature();
+        } finally {
+            override.clear();
+            Arc.container().requestContext().terminate();
+        }
+        try (Connection owner = OwnerDatabase.connect();
+                PreparedStatement rows = owner.prepareStatement(
+                        "select (select count(*) from audit_checkpoint where tenant_id = 'almaty' and at = ?),"
+                                + " (select count(*) from outbox_event where event_type = 'audit.checkpoint'"
+                                + " and tenant_id = 'almaty' and payload ->> 'signature' = ?)")) {
+            rows.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            rows.setString(2, signature);
+            try (ResultSet counts = rows.executeQuery()) {
+                counts.next();
+                assertEquals(1, counts.getInt(1), "checkpoints stored");
+                assertEquals(1, counts.getInt(2), "checkpoints sent out");
+            }
+        }
     }
 
     private static Map<Integer, Integer> statuses(long until, java.util.function.IntSupplier call) {

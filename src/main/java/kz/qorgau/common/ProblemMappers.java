@@ -41,6 +41,9 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** About the lock timeout itself: by then the holder has usually let go. */
+    private static final long LOCK_WAIT_RETRY_AFTER_SECONDS = 5;
+
     @Inject
     ObjectMapper json;
 
@@ -182,13 +185,31 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper({
         org.hibernate.exception.LockAcquisitionException.class,
-        jakarta.persistence.PessimisticLockException.class,
-        jakarta.persistence.LockTimeoutException.class
+        jakarta.persistence.PessimisticLockException.class
     })
     public Response lockLost(RuntimeException e, UriInfo uri) {
         LOG.warnf("Lock lost answering %s: %s", path(uri), e.getMessage());
         return domain(
                 new ProblemException.Conflict("Concurrent requests collided; nothing was changed, send it again"), uri);
+    }
+
+    /**
+     * A record the request needed was held by another session for longer than the service's lock timeout
+     * ({@code quarkus.datasource.jdbc.new-connection-sql}). Not the caller's conflict: the same request, sent
+     * again a little later, normally goes through, as after any 503.
+     */
+    @ServerExceptionMapper({
+        org.hibernate.exception.LockTimeoutException.class,
+        jakarta.persistence.LockTimeoutException.class
+    })
+    public Response lockWaitedTooLong(RuntimeException e, UriInfo uri) {
+        LOG.warnf("Lock wait timed out answering %s: %s", path(uri), e.getMessage());
+        return domain(
+                new ProblemException.Unavailable(
+                        "A record this request needs is held by another operation just now; nothing was changed,"
+                                + " send the request again",
+                        LOCK_WAIT_RETRY_AFTER_SECONDS),
+                uri);
     }
 
     /**
@@ -213,6 +234,10 @@ public class ProblemMappers {
             }
             if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
                 return constraint(violation, uri);
+            }
+            if (cause instanceof org.hibernate.exception.LockTimeoutException
+                    || cause instanceof jakarta.persistence.LockTimeoutException) {
+                return lockWaitedTooLong((RuntimeException) cause, uri);
             }
             if (cause instanceof org.hibernate.exception.LockAcquisitionException
                     || cause instanceof jakarta.persistence.PessimisticLockException) {

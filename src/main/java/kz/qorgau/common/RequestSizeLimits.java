@@ -59,6 +59,8 @@ public class RequestSizeLimits {
     private final java.util.concurrent.atomic.AtomicInteger downloadsInFlight =
             new java.util.concurrent.atomic.AtomicInteger();
 
+    static final String GIVEN_MORE_THAN_ONCE = "is given more than once";
+
     private static final java.util.regex.Pattern DOCUMENT_DOWNLOAD =
             java.util.regex.Pattern.compile("/api/v1/(cases|referrals)/[^/]+/documents/[^/]+/content/?");
 
@@ -124,14 +126,16 @@ public class RequestSizeLimits {
                         "The request's path and query are longer than " + maxTargetChars + " characters");
                 return;
             }
-            if (repeatsAQueryParameter(target)) {
+            String repeated = repeatedQueryParameter(target);
+            if (repeated != null) {
                 // No operation takes a list in its query: a second value could only be read as the first, silently.
                 refuse(
                         context,
                         400,
                         "repeated-parameter",
                         "Repeated query parameter",
-                        "A query parameter is given more than once; give each once");
+                        "A query parameter is given more than once; give each once",
+                        List.of(new ProblemException.FieldError(repeated, GIVEN_MORE_THAN_ONCE)));
                 return;
             }
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -333,11 +337,21 @@ public class RequestSizeLimits {
             new com.fasterxml.jackson.databind.ObjectMapper();
 
     private static void refuse(RoutingContext context, int status, String slug, String title, String detail) {
+        refuse(context, status, slug, title, detail, List.of());
+    }
+
+    private static void refuse(
+            RoutingContext context,
+            int status,
+            String slug,
+            String title,
+            String detail,
+            List<ProblemException.FieldError> errors) {
         String lang = Texts.chosen(null, context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         String body;
         try {
             body = JSON.writeValueAsString(ProblemTexts.localize(
-                    new ProblemDetail(slug, title, status, detail, null, List.of(), Map.of()), lang));
+                    new ProblemDetail(slug, title, status, detail, null, errors, Map.of()), lang));
         } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
@@ -350,14 +364,14 @@ public class RequestSizeLimits {
     }
 
     /**
-     * Whether a name comes twice in the query. The REST layer splits the query at ';' as well as '&', and merges names
+     * The name that comes twice in the query, as given the second time; null when none does. The REST layer splits the query at ';' as well as '&', and merges names
      * that differ only in case: {@code limit=1&LIMIT=500} reached the operation as one parameter with two values, of
      * which it read the first, and neither value was refused.
      */
-    private static boolean repeatsAQueryParameter(String target) {
+    private static String repeatedQueryParameter(String target) {
         int query = target.indexOf('?');
         if (query < 0) {
-            return false;
+            return null;
         }
         java.util.Set<String> names = new java.util.HashSet<>();
         for (String pair : target.substring(query + 1).split("[&;]")) {
@@ -371,10 +385,10 @@ public class RequestSizeLimits {
                 // Left to the parameter's own validation, which refuses it.
             }
             if (!names.add(name.toLowerCase(java.util.Locale.ROOT))) {
-                return true;
+                return name;
             }
         }
-        return false;
+        return null;
     }
 
     private static boolean exceeds(String declared, long limit) {

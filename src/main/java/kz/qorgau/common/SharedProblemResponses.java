@@ -166,8 +166,9 @@ final class SharedProblemResponses {
             new Shared(
                     "503",
                     "Unavailable",
-                    "The service cannot reach its database just now; nothing was changed: send the request again after"
-                            + " Retry-After seconds",
+                    "The service cannot reach its database just now, or a record the request needs is held by another"
+                            + " operation for longer than the service waits (5 s); nothing was changed: send the request"
+                            + " again after Retry-After seconds",
                     example(
                             "unavailable",
                             "Service unavailable",

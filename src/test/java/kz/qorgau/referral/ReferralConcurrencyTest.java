@@ -1,6 +1,8 @@
 package kz.qorgau.referral;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import kz.qorgau.security.Role;
 import kz.qorgau.support.Flows;
 import kz.qorgau.support.Network;
@@ -26,6 +30,56 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ReferralConcurrencyTest {
+
+    /**
+     * A referral's row held by another session makes a transition wait on it. It waits the lock timeout (5 s) and no
+     * longer, is answered 503 with Retry-After and nothing changed, and is made when sent again once the row is free.
+     */
+    @Test
+    void aTransitionWaitingOnARowHeldElsewhereIsAnsweredAfterTheLockTimeoutWithNothingChanged() throws Exception {
+        Network almaty = Network.of("almaty");
+        String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
+        UUID caseId = Flows.caseFile(inspector);
+        Flows.recordConsent(inspector, caseId, almaty.crisisCentre).then().statusCode(201);
+        UUID referral = Flows.referral(inspector, caseId, almaty.crisisCentre);
+        String receiver = almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre);
+        String etag = Flows.etag(receiver, referral);
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (Connection holder = OwnerDatabase.connect()) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("select id from referral where id = '" + referral + "' for update");
+            }
+            long sent = System.nanoTime();
+            Future<io.restassured.response.Response> waiting =
+                    caller.submit(() -> Flows.fireAt(receiver, referral, etag, "ACCEPT", Map.of()));
+            // Without a lock timeout the call would wait for the holder, which lets go only after this.
+            io.restassured.response.Response answer = waiting.get(20, TimeUnit.SECONDS);
+            long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
+            answer.then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "5")
+                    .body("detail", containsString("held by another operation just now; nothing was changed"));
+            assertTrue(waitedMillis >= 4_500, "answered before the lock timeout: " + waitedMillis + " ms");
+            holder.rollback();
+        } finally {
+            caller.shutdownNow();
+        }
+        Flows.fireAt(receiver, referral, etag, "ACCEPT", Map.of())
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("ACCEPTED"));
+        List<String> actions = given().auth()
+                .oauth2(receiver)
+                .get("/api/v1/referrals/" + referral + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("action");
+        assertEquals(List.of("CREATE", "SUBMIT", "ACCEPT"), actions);
+        assertEquals(3, outboxEventsOf(referral), "one outbox event per history entry");
+    }
 
     @Test
     void twentyConflictingTransitionsAtOnceLeaveExactlyOneWinnerAndOneHistoryEntry() throws Exception {

@@ -41,9 +41,6 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    /** About the lock timeout itself: by then the holder has usually let go. */
-    private static final long LOCK_WAIT_RETRY_AFTER_SECONDS = 5;
-
     @Inject
     ObjectMapper json;
 
@@ -208,7 +205,7 @@ public class ProblemMappers {
                 new ProblemException.Unavailable(
                         "A record this request needs is held by another operation just now; nothing was changed,"
                                 + " send the request again",
-                        LOCK_WAIT_RETRY_AFTER_SECONDS),
+                        TransientDatabaseFailure.LOCK_WAIT_RETRY_AFTER_SECONDS),
                 uri);
     }
 

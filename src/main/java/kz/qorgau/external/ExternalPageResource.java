@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import kz.qorgau.common.ProblemException;
+import kz.qorgau.common.TransientDatabaseFailure;
 import kz.qorgau.external.ExternalLinkRules.LinkState;
 import kz.qorgau.external.ExternalLinks.Opened;
 import kz.qorgau.referral.DeclineReason;
@@ -234,7 +235,9 @@ public class ExternalPageResource {
 
     /**
      * A form body the page cannot read: not url-encoded text (a stray %ZZ), or more fields than any of its forms has. The
-     * page says it could not read it. Anything else thrown here is a fault, and stays one.
+     * page says it could not read it. A database away or a referral held by another operation past the lock timeout:
+     * the page says to try again, with Retry-After, as the API answers 503 (a page answered "Internal Server Error" to
+     * both). Anything else thrown here is a fault, and stays one.
      */
     @org.jboss.resteasy.reactive.server.ServerExceptionMapper
     public Response unreadable(RuntimeException refused) {
@@ -242,6 +245,14 @@ public class ExternalPageResource {
         if (refused instanceof IllegalArgumentException && message.startsWith("Failed to decode")
                 || message.startsWith("Param limit of")) {
             return html(400, goneView(PageTexts.of("en"), "error.unreadable"));
+        }
+        java.util.OptionalLong retryAfter = TransientDatabaseFailure.retryAfterSeconds(refused);
+        if (retryAfter.isPresent()) {
+            return Response.status(503)
+                    .type(HTML)
+                    .header("Retry-After", retryAfter.getAsLong())
+                    .entity(goneView(PageTexts.of("en"), "error.busy").render())
+                    .build();
         }
         throw refused;
     }

@@ -11,9 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.qorgau.security.Role;
@@ -185,6 +189,47 @@ class ExternalRecipientTest {
                 List.of("link opened (AWAITING_CODE)", "wrong code (1 of 5)", "code accepted", "ACCEPT")) {
             assertTrue(details.contains(expected), expected + " not in " + details);
         }
+    }
+
+    /**
+     * The recipient answers while the referral is held by another operation past the lock timeout: the page says to
+     * send it again (503, Retry-After), not "Internal Server Error", nothing is changed, and the answer sent again is
+     * taken.
+     */
+    @Test
+    void anAnswerThatMeetsAHeldReferralIsAskedForAgainAndTakenOnce() throws Exception {
+        UUID referral = sentToHospital(inspector, true)[1];
+        Response issued = issue(inspector, referral);
+        issued.then().statusCode(201);
+        String page = path(issued);
+        Response opened = code(page, issued.path("code"));
+        opened.then().statusCode(200);
+        String session = found(SESSION, opened.asString());
+        String version = found(VERSION, opened.asString());
+        try (Connection holder = OwnerDatabase.connect()) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("select id from referral where id = '" + referral + "' for update");
+            }
+            // Bounded here too: without a lock timeout the answer would wait for the holder, which lets go after it.
+            CompletableFuture.supplyAsync(() -> act(page, session, "ACCEPT", version))
+                    .get(20, TimeUnit.SECONDS)
+                    .then()
+                    .statusCode(503)
+                    .contentType(containsString("text/html"))
+                    .header("Retry-After", "5")
+                    .body(containsString("nothing was changed"));
+            holder.rollback();
+        }
+        act(page, session, "ACCEPT", version).then().statusCode(200).body(containsString("You accepted the referral"));
+        List<String> actions = given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/referrals/" + referral + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("action");
+        assertEquals(1, actions.stream().filter("ACCEPT"::equals).count(), actions.toString());
     }
 
     @Test

@@ -34,12 +34,15 @@ public class RequestSizeLimits {
      * Document uploads this replica takes at once. Each body is held in memory until it is sealed and stored, and
      * each holds a database connection while it is written: past this many, an upload is refused before its body
      * is read, so uploads can neither exhaust the heap nor starve the referral work of connections. A network holds
-     * all of them but one ({@link UploadSlots}).
+     * all of them but one, and a caller all its network's but one ({@link UploadSlots}).
      */
     @ConfigProperty(name = "qorgau.documents.max-concurrent-uploads", defaultValue = "4")
     int maxConcurrentUploads;
 
     private UploadSlots uploadSlots;
+
+    @jakarta.inject.Inject
+    UploaderCheck uploaders;
 
     /**
      * How long an upload's body may take to arrive: this long, and a second more for every so many bytes it
@@ -303,7 +306,16 @@ public class RequestSizeLimits {
                     "A valid bearer access token from the tenant's identity provider is required");
             return false;
         }
-        java.util.Optional<Runnable> slot = uploadSlots.take(network);
+        // A caller whose roles may never attach a document is refused before it takes a slot: else it held slots
+        // for the whole body's deadline, three minutes for 5 MiB sent slowly, and only then heard 403 (the outside
+        // probe of issue 26). Whether the case or referral is one it may attach to needs the database, which this
+        // handler, on the event loop, does not reach; such uploads are limited by the caller's share of the slots.
+        if (!uploaders.mayAttachDocuments(identity)) {
+            refuse(context, 403, "forbidden", "Forbidden", "The caller's roles do not allow this function");
+            return false;
+        }
+        java.util.Optional<Runnable> slot =
+                uploadSlots.take(network, identity.getPrincipal().getName());
         if (slot.isEmpty()) {
             refuseAsBusy(context, "Too many documents are being stored at this moment; nothing was changed");
             return false;

@@ -48,16 +48,23 @@ public class CurrentCaller {
         }
         // TenantClaimCheck has already refused tokens whose tenant claim differs from the issuer's tenant.
         String tenant = identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE);
-        // The realm's roles alone (realm_access.roles): not quarkus-oidc's preference for a groups claim, which
-        // a realm's group mapper would fill with names anyone administering groups can choose.
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        TokenClaims.realmRoles(token).forEach(name -> Role.fromTokenName(name).ifPresent(roles::add));
         return new Caller(
                 tenant,
                 agencyOf(token),
-                roles,
+                rolesOf(token),
                 token.getSubject(),
                 TokenClaims.string(token, "preferred_username").orElse(null));
+    }
+
+    /**
+     * The design's roles a verified token carries: the realm's roles alone (realm_access.roles), not quarkus-oidc's
+     * preference for a groups claim, which a realm's group mapper would fill with names anyone administering groups
+     * can choose.
+     */
+    public static Set<Role> rolesOf(JsonWebToken token) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        TokenClaims.realmRoles(token).forEach(name -> Role.fromTokenName(name).ifPresent(roles::add));
+        return roles;
     }
 
     /** A missing or malformed agency claim leaves the caller without an agency, and so without its roles. */

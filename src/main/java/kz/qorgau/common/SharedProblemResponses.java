@@ -29,7 +29,7 @@ final class SharedProblemResponses {
                     "400",
                     "InvalidInput",
                     "Invalid input: the problem's errors name each field or query parameter, in the language Accept-Language asks"
-                            + " for (a query parameter the operation does not take is refused too)",
+                            + " for (a query parameter the operation does not take, or one given empty, is refused too)",
                     example(
                             "invalid-input",
                             "Invalid input",

@@ -19,11 +19,18 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * ({@code quarkus.jackson.fail-on-unknown-properties}). A query string was read leniently: {@code
  * /referrals?directon=incoming} answered the outgoing list, and {@code ?agencyId=} with another network's agency the
  * caller's own data, each with a 200 that let the partner believe its filter had been applied. A misspelt filter is an
- * error the partner should hear about: 400, naming each parameter it does not take.
+ * error the partner should hear about: 400, naming each parameter it does not take, and each it takes but was given
+ * empty.
  */
 public class StrictQueryParameters {
 
     static final String NOT_A_PARAMETER = "is not a query parameter of this operation";
+
+    /**
+     * {@code ?state=} or {@code ?state} read as no filter, and answered the whole list: a partner whose filter value
+     * came out empty believed it filtered (the outside probe of issue 26).
+     */
+    static final String EMPTY = "is empty: leave it out, or give it a value";
 
     private static final Map<Method, Set<String>> TAKEN = new ConcurrentHashMap<>();
 
@@ -37,13 +44,16 @@ public class StrictQueryParameters {
             return;
         }
         Set<String> taken = TAKEN.computeIfAbsent(method, StrictQueryParameters::queryParametersOf);
-        List<ProblemException.FieldError> unknown = new TreeSet<>(given)
+        var values = request.getUriInfo().getQueryParameters();
+        List<ProblemException.FieldError> refused = new TreeSet<>(given)
                 .stream()
-                        .filter(name -> !taken.contains(name))
-                        .map(name -> new ProblemException.FieldError(name, NOT_A_PARAMETER))
+                        .filter(name -> !taken.contains(name)
+                                || values.get(name).stream().anyMatch(String::isEmpty))
+                        .map(name ->
+                                new ProblemException.FieldError(name, taken.contains(name) ? EMPTY : NOT_A_PARAMETER))
                         .toList();
-        if (!unknown.isEmpty()) {
-            throw new ProblemException.InvalidInput(unknown);
+        if (!refused.isEmpty()) {
+            throw new ProblemException.InvalidInput(refused);
         }
     }
 

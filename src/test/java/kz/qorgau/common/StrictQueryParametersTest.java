@@ -56,6 +56,39 @@ class StrictQueryParametersTest {
                 .statusCode(200);
     }
 
+    /** An empty filter value read as no filter, and answered the whole list (the outside probe of issue 26). */
+    @Test
+    void aFilterGivenEmptyIsRefusedNotReadAsNoFilter() {
+        Network almaty = Network.of("almaty");
+        String worker = almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre);
+        for (String query : List.of("state=", "state", "direction=incoming&state=", "escalated=&limit=5")) {
+            String empty = query.contains("escalated") ? "escalated" : "state";
+            given().urlEncodingEnabled(false)
+                    .auth()
+                    .oauth2(worker)
+                    .get("/api/v1/referrals?" + query)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", equalTo(List.of(empty)))
+                    .body("errors.message", equalTo(List.of("is empty: leave it out, or give it a value")));
+        }
+        given().auth()
+                .oauth2(worker)
+                .header("Accept-Language", "ru")
+                .get("/api/v1/cases?survivorName=")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("survivorName"))
+                .body("errors[0].message", equalTo("пуст: уберите его или укажите значение"));
+        given().auth()
+                .oauth2(worker)
+                .queryParam("state", "SUBMITTED")
+                .get("/api/v1/referrals")
+                .then()
+                .statusCode(200);
+    }
+
     @Test
     void everyUnknownParameterIsNamedInTheCallersLanguage() {
         Network almaty = Network.of("almaty");

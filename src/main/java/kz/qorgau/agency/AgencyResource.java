@@ -85,7 +85,7 @@ public class AgencyResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = AgencyView.class)))
-    public Response get(@RestPath UUID id) {
+    public Response get(@RestPath("id") UUID id) {
         return agencies.get(id).ok();
     }
 
@@ -128,7 +128,7 @@ public class AgencyResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = AgencyView.class)))
     public Response edit(
-            @RestPath UUID id,
+            @RestPath("id") UUID id,
             @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AgencyChanges changes) {
         return agencies.edit(id, changes, Versioned.expectedVersion(ifMatch)).ok();

@@ -54,7 +54,9 @@ public class DirectoryEntryResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = EntryView.class)))
     public Response update(
-            @RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid EntryUpdate update) {
+            @RestPath("id") UUID id,
+            @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid EntryUpdate update) {
         return directory.update(id, update, Versioned.expectedVersion(ifMatch)).ok();
     }
 }

@@ -52,7 +52,7 @@ public class PremisesResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PremisesView.class)))
-    public Response get(@RestPath UUID id) {
+    public Response get(@RestPath("id") UUID id) {
         return directory.premises(id).ok();
     }
 
@@ -75,7 +75,7 @@ public class PremisesResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PremisesView.class)))
     public Response update(
-            @RestPath UUID id,
+            @RestPath("id") UUID id,
             @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid PremisesUpdate update) {
         return directory

@@ -51,9 +51,9 @@ public class AuditResource {
     public Page<EntryView> list(
             @RestQuery @Size(max = 255) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters")
                     String actor,
-            @RestQuery UUID agencyId,
-            @RestQuery UUID recordId,
-            @RestQuery UUID caseId,
+            @RestQuery("agencyId") UUID agencyId,
+            @RestQuery("recordId") UUID recordId,
+            @RestQuery("caseId") UUID caseId,
             @RestQuery("action") AuditAction action,
             @RestQuery("from") Instant from,
             @RestQuery("to") Instant to,

@@ -110,7 +110,7 @@ public class CaseResource {
             description = "The case",
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
-    public Response get(@RestPath UUID id) {
+    public Response get(@RestPath("id") UUID id) {
         Versioned<CaseView> found = cases.get(id);
         return found.ok();
     }
@@ -127,7 +127,7 @@ public class CaseResource {
             summary =
                     "The case's incidents, assessments, orders and referral steps in time order (lead agency, coordinators)")
     public Page<TimelineService.Entry> timeline(
-            @RestPath UUID id,
+            @RestPath("id") UUID id,
             @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return timeline.timeline(id, cursor, limit);
@@ -154,7 +154,7 @@ public class CaseResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ConsentView.class)))
-    public Response recordConsent(@RestPath UUID id, @NotNull @Valid NewConsent consent) {
+    public Response recordConsent(@RestPath("id") UUID id, @NotNull @Valid NewConsent consent) {
         ConsentView recorded = cases.recordConsent(id, consent);
         return Response.status(Response.Status.CREATED).entity(recorded).build();
     }
@@ -214,7 +214,7 @@ public class CaseResource {
                     + " about her. The incidents linked within a window can propose the case to a risk conference"
                     + " (escalation), and one linked after a hearing marks it a repeat. Linking one already linked"
                     + " changes nothing.")
-    public CaseDtos.LinkedIncidents linkIncident(@RestPath UUID id, @NotNull @Valid CaseDtos.IncidentLink link) {
+    public CaseDtos.LinkedIncidents linkIncident(@RestPath("id") UUID id, @NotNull @Valid CaseDtos.IncidentLink link) {
         return new CaseDtos.LinkedIncidents(cases.linkIncident(id, link.incidentId()));
     }
 
@@ -239,7 +239,7 @@ public class CaseResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CaseDtos.AssignmentView.class)))
     public Response reassign(
-            @RestPath UUID id,
+            @RestPath("id") UUID id,
             @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid CaseDtos.Assignment assignment) {
         return cases.reassign(id, assignment, Versioned.requiredVersion(ifMatch, "case"))
@@ -264,7 +264,9 @@ public class CaseResource {
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Response close(
-            @RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid Closure closure) {
+            @RestPath("id") UUID id,
+            @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid Closure closure) {
         return cases.close(id, Versioned.requiredVersion(ifMatch, "case"), closure.reason())
                 .ok();
     }
@@ -288,7 +290,7 @@ public class CaseResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ConsentView.class)))
-    public ConsentView withdrawConsent(@RestPath UUID id, @RestPath UUID consentId) {
+    public ConsentView withdrawConsent(@RestPath("id") UUID id, @RestPath("consentId") UUID consentId) {
         return cases.withdrawConsent(id, consentId);
     }
 }

@@ -70,7 +70,7 @@ public class ChildNoticeResource {
             operationId = "getChildNotice",
             summary = "Read one notice addressed to the caller's agency",
             description = "404 for a notice addressed to another agency, exactly as for one that does not exist.")
-    public NoticeView get(@RestPath UUID noticeId) {
+    public NoticeView get(@RestPath("noticeId") UUID noticeId) {
         return notices.get(noticeId);
     }
 
@@ -83,7 +83,7 @@ public class ChildNoticeResource {
             operationId = "acknowledgeChildNotice",
             summary = "Acknowledge the notice, as the named person calling",
             description = "Stops its escalation to the coordinators; acknowledging again changes nothing.")
-    public NoticeView acknowledge(@RestPath UUID noticeId) {
+    public NoticeView acknowledge(@RestPath("noticeId") UUID noticeId) {
         return notices.acknowledge(noticeId);
     }
 }

@@ -54,7 +54,7 @@ public class ChildResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ChildView.class)))
-    public Response record(@RestPath UUID id, @NotNull @Valid NewChild child) {
+    public Response record(@RestPath("id") UUID id, @NotNull @Valid NewChild child) {
         return Response.status(Response.Status.CREATED)
                 .entity(children.record(id, child))
                 .build();
@@ -68,7 +68,7 @@ public class ChildResource {
             operationId = "listChildren",
             summary = "The children of her household and the incidents each was present at",
             description = "The same agencies; at most 50 children. Each list is audited.")
-    public List<ChildView> list(@RestPath UUID id) {
+    public List<ChildView> list(@RestPath("id") UUID id) {
         return children.list(id);
     }
 
@@ -86,7 +86,10 @@ public class ChildResource {
                     + " child-protection agency for the district the notice goes to the coordinators at once. 404 for"
                     + " a child or incident not of this case.")
     public ChildView presence(
-            @RestPath UUID id, @RestPath UUID childId, @RestPath UUID incidentId, @NotNull @Valid Presence presence) {
+            @RestPath("id") UUID id,
+            @RestPath("childId") UUID childId,
+            @RestPath("incidentId") UUID incidentId,
+            @NotNull @Valid Presence presence) {
         return children.presence(id, childId, incidentId, presence.present());
     }
 }

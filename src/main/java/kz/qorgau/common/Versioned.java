@@ -82,8 +82,13 @@ public record Versioned<T>(T body, long version) {
                     "If-Match compares strongly; a weak ETag never matches: send the ETag as this API gave it");
         }
         if (tag.length() >= 3 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            String opaque = tag.substring(1, tag.length() - 1);
             try {
-                return Optional.of(Long.parseLong(tag.substring(1, tag.length() - 1)));
+                long version = Long.parseLong(opaque);
+                // Compared as the API wrote it, character for character: "001" or "+1" is no tag it gave out.
+                if (Long.toString(version).equals(opaque)) {
+                    return Optional.of(version);
+                }
             } catch (NumberFormatException e) {
                 // answered below like any other foreign tag
             }

@@ -52,7 +52,7 @@ public class CaseConferenceResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ConferenceCaseView.class)))
-    public Response propose(@RestPath UUID id, @NotNull @Valid NewProposal request) {
+    public Response propose(@RestPath("id") UUID id, @NotNull @Valid NewProposal request) {
         return Response.status(Response.Status.CREATED)
                 .entity(agenda.proposeByAgency(id, request))
                 .build();

@@ -38,7 +38,7 @@ public class ConferenceActionResource {
             summary = "Mark an action of a conference's plan done, with a note",
             description = "The case workers of the agency that owns it; once (409 after). The chair hears of it"
                     + " (action.done).")
-    public ActionView complete(@RestPath UUID id, @NotNull @Valid Completion completion) {
+    public ActionView complete(@RestPath("id") UUID id, @NotNull @Valid Completion completion) {
         return hearing.complete(id, completion);
     }
 }

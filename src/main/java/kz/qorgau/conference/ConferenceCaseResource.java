@@ -53,7 +53,7 @@ public class ConferenceCaseResource {
             summary = "A case before a risk conference: why, the chair's decision, the risks and minutes",
             description = "The chair agency, the case's lead agency and the proposing agency always; the other members"
                     + " once it is listed; 404 to anyone else.")
-    public ConferenceCaseView get(@RestPath UUID id) {
+    public ConferenceCaseView get(@RestPath("id") UUID id) {
         return hearing.get(id);
     }
 
@@ -71,7 +71,7 @@ public class ConferenceCaseResource {
                     + " network's level or above, whatever proposed it (409 not-high-risk). The case's lead agency hears either way. Listing"
                     + " records, for the auditor, each member that will see the case without her consent"
                     + " (HIGH_RISK_BASIS).")
-    public ConferenceCaseView decide(@RestPath UUID id, @NotNull @Valid Decision decision) {
+    public ConferenceCaseView decide(@RestPath("id") UUID id, @NotNull @Valid Decision decision) {
         return agenda.decide(id, decision);
     }
 
@@ -87,7 +87,7 @@ public class ConferenceCaseResource {
                     + " level and score, children, orders, incident count and dates, the agencies involved); her"
                     + " consent adds what it covers for the member. The basis is in the answer and in the audit"
                     + " trail; a read without consent is also recorded as HIGH_RISK_BASIS.")
-    public SummaryView summary(@RestPath UUID id) {
+    public SummaryView summary(@RestPath("id") UUID id) {
         return hearing.summary(id);
     }
 
@@ -103,7 +103,7 @@ public class ConferenceCaseResource {
             description =
                     "Members of the series, until the meeting is held (409 after); replaces the agency's"
                             + " earlier research, and says something of one of the three at least (400 otherwise). Sealed at rest; read by the meeting's members alone.")
-    public ResearchView recordResearch(@RestPath UUID id, @NotNull @Valid Research research) {
+    public ResearchView recordResearch(@RestPath("id") UUID id, @NotNull @Valid Research research) {
         return hearing.recordResearch(id, research);
     }
 
@@ -116,7 +116,7 @@ public class ConferenceCaseResource {
             operationId = "listConferenceResearch",
             summary = "Every member's research on a listed case",
             description = "Members of the series; each read is audited.")
-    public List<ResearchView> research(@RestPath UUID id) {
+    public List<ResearchView> research(@RestPath("id") UUID id) {
         return hearing.research(id);
     }
 
@@ -132,7 +132,7 @@ public class ConferenceCaseResource {
             description =
                     "The chair agency's case workers, once the meeting sat (409 meeting-not-held before); one"
                             + " of the two at least, and one left out keeps what was recorded of it. Sealed at rest; for the members and the case's lead agency.")
-    public ConferenceCaseView minutes(@RestPath UUID id, @NotNull @Valid Minutes minutes) {
+    public ConferenceCaseView minutes(@RestPath("id") UUID id, @NotNull @Valid Minutes minutes) {
         return hearing.recordMinutes(id, minutes);
     }
 
@@ -158,7 +158,7 @@ public class ConferenceCaseResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ActionView.class)))
-    public Response addAction(@RestPath UUID id, @NotNull @Valid NewAction request) {
+    public Response addAction(@RestPath("id") UUID id, @NotNull @Valid NewAction request) {
         return Response.status(Response.Status.CREATED)
                 .entity(hearing.addAction(id, request))
                 .build();
@@ -173,7 +173,7 @@ public class ConferenceCaseResource {
             operationId = "listConferenceActions",
             summary = "A listed case's action plan",
             description = "Members of the series and the case's lead agency.")
-    public List<ActionView> actions(@RestPath UUID id) {
+    public List<ActionView> actions(@RestPath("id") UUID id) {
         return hearing.actions(id);
     }
 }

@@ -38,7 +38,7 @@ public class ConferenceMeetingResource {
             summary = "A meeting, its agenda (ids and why each case is on it, no content) and its attendance",
             description = "Its series' members' people and coordinators; 404 to anyone else. The agenda is empty"
                     + " to a member seated after the meeting was held.")
-    public MeetingView get(@RestPath UUID id) {
+    public MeetingView get(@RestPath("id") UUID id) {
         return series.meeting(id);
     }
 
@@ -55,7 +55,7 @@ public class ConferenceMeetingResource {
                     + " (409 meeting-held after). The meeting is held at that moment: research closes, its minutes and"
                     + " plans open, its month in the data return is that one, and an incident that happens within the"
                     + " network's window after it makes a case a repeat.")
-    public MeetingView attendance(@RestPath UUID id, @NotNull @Valid Attendance attendance) {
+    public MeetingView attendance(@RestPath("id") UUID id, @NotNull @Valid Attendance attendance) {
         return series.recordAttendance(id, attendance);
     }
 }

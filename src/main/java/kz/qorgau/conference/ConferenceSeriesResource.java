@@ -101,7 +101,7 @@ public class ConferenceSeriesResource {
             operationId = "getConferenceSeries",
             summary = "A risk conference and its member agencies",
             description = "Its members' people and coordinators; 404 to anyone else.")
-    public SeriesView get(@RestPath UUID id) {
+    public SeriesView get(@RestPath("id") UUID id) {
         return series.get(id);
     }
 
@@ -114,7 +114,7 @@ public class ConferenceSeriesResource {
             description = "Coordinators (the chair agency's admin hears 403: seating an agency brings its cases"
                     + " before the series); seating one already seated changes nothing. An agency seated after a"
                     + " meeting sat reads nothing of the cases it heard.")
-    public SeriesView addMember(@RestPath UUID id, @RestPath UUID agencyId) {
+    public SeriesView addMember(@RestPath("id") UUID id, @RestPath("agencyId") UUID agencyId) {
         return series.addMember(id, agencyId);
     }
 
@@ -126,7 +126,7 @@ public class ConferenceSeriesResource {
             summary = "An agency leaves a risk conference",
             description = "Coordinators, or the chair agency's admin. The chair stays (409). From then on the agency"
                     + " sees nothing of the series, its meetings or its cases.")
-    public SeriesView removeMember(@RestPath UUID id, @RestPath UUID agencyId) {
+    public SeriesView removeMember(@RestPath("id") UUID id, @RestPath("agencyId") UUID agencyId) {
         return series.removeMember(id, agencyId);
     }
 
@@ -148,7 +148,7 @@ public class ConferenceSeriesResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = MeetingView.class)))
     public Response schedule(
-            @RestPath UUID id, @NotNull @Valid NewMeeting request, @jakarta.ws.rs.core.Context UriInfo uri) {
+            @RestPath("id") UUID id, @NotNull @Valid NewMeeting request, @jakarta.ws.rs.core.Context UriInfo uri) {
         MeetingView meeting = series.schedule(id, request);
         return Response.created(uri.getBaseUriBuilder()
                         .path("api/v1/conference-meetings/" + meeting.id())
@@ -169,7 +169,7 @@ public class ConferenceSeriesResource {
             description = "Its members' people and coordinators; 404 to anyone else. A meeting's own answer has its"
                     + " agenda.")
     public Page<MeetingView> meetings(
-            @RestPath UUID id,
+            @RestPath("id") UUID id,
             @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return series.meetings(id, cursor, limit);
@@ -186,7 +186,7 @@ public class ConferenceSeriesResource {
             description = "The chair agency's case workers. PROPOSED (the default) are waiting for the chair to list"
                     + " or decline them.")
     public Page<ConferenceCaseView> cases(
-            @RestPath UUID id,
+            @RestPath("id") UUID id,
             @RestQuery @DefaultValue("PROPOSED") ConferenceCase.Status status,
             @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
@@ -204,7 +204,7 @@ public class ConferenceSeriesResource {
             summary = "The actions of a conference's plans that escalated for being overdue, latest first",
             description = "Coordinators (without the actions' text) and the chair agency's case workers.")
     public Page<ActionView> overdue(
-            @RestPath UUID id,
+            @RestPath("id") UUID id,
             @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return returns.overdue(id, cursor, limit);
@@ -220,7 +220,8 @@ public class ConferenceSeriesResource {
                     + " one; at most 36; only months that have ended): cases heard, repeats, cases with children,"
                     + " actions agreed, actions done on time, referrals made from actions. Counts under 5 are"
                     + " withheld and never summed across months.")
-    public DataReturn dataReturn(@RestPath UUID id, @RestQuery("from") YearMonth from, @RestQuery("to") YearMonth to) {
+    public DataReturn dataReturn(
+            @RestPath("id") UUID id, @RestQuery("from") YearMonth from, @RestQuery("to") YearMonth to) {
         return returns.dataReturn(id, from, to);
     }
 }

@@ -71,7 +71,7 @@ public class DataReportResource {
                         schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 10485760))
             })
     public Response report(
-            @RestPath UUID id,
+            @RestPath("id") UUID id,
             @RestQuery @Pattern(regexp = "^(kk|ru|en)$", message = "must be kk, ru or en") String lang,
             @Context HttpHeaders headers) {
         String language = Texts.chosen(lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));

@@ -53,7 +53,7 @@ public class CaseDocumentResource {
             description = "For the agencies on the case. A document whose category her consent does not let the"
                     + " reader see is left out, unless the reader's agency attached it.")
     public Page<DocumentView> list(
-            @RestPath UUID id,
+            @RestPath("id") UUID id,
             @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return documents.ofCase(id, cursor, limit);
@@ -76,7 +76,7 @@ public class CaseDocumentResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = DocumentView.class)))
     public Response attach(
-            @RestPath UUID id,
+            @RestPath("id") UUID id,
             @RestQuery @NotNull DocumentKind kind,
             @RestQuery @NotNull DataCategory category,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -109,7 +109,7 @@ public class CaseDocumentResource {
                         schema = @Schema(type = SchemaType.STRING, format = "binary")),
                 @Content(mediaType = DocumentUploads.PNG, schema = @Schema(type = SchemaType.STRING, format = "binary"))
             })
-    public Response download(@RestPath UUID id, @RestPath UUID documentId) {
+    public Response download(@RestPath("id") UUID id, @RestPath("documentId") UUID documentId) {
         return DocumentUploads.download(documents.caseContent(id, documentId));
     }
 
@@ -122,7 +122,7 @@ public class CaseDocumentResource {
             operationId = "eraseCaseDocument",
             summary = "Erase a document attached by mistake",
             description = DocumentUploads.ERASURE)
-    public DocumentView erase(@RestPath UUID id, @RestPath UUID documentId) {
+    public DocumentView erase(@RestPath("id") UUID id, @RestPath("documentId") UUID documentId) {
         return documents.eraseFromCase(id, documentId);
     }
 }

@@ -53,7 +53,7 @@ public class ReferralDocumentResource {
             description = "For the referral's two sides (coordinators 403). The receiver sees a document while the"
                     + " referral is live and her consent lets it see the document's category; its own always.")
     public Page<DocumentView> list(
-            @RestPath UUID id,
+            @RestPath("id") UUID id,
             @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return documents.ofReferral(id, cursor, limit);
@@ -77,7 +77,7 @@ public class ReferralDocumentResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = DocumentView.class)))
     public Response attach(
-            @RestPath UUID id,
+            @RestPath("id") UUID id,
             @RestQuery @NotNull DocumentKind kind,
             @RestQuery @NotNull DataCategory category,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -110,7 +110,7 @@ public class ReferralDocumentResource {
                         schema = @Schema(type = SchemaType.STRING, format = "binary")),
                 @Content(mediaType = DocumentUploads.PNG, schema = @Schema(type = SchemaType.STRING, format = "binary"))
             })
-    public Response download(@RestPath UUID id, @RestPath UUID documentId) {
+    public Response download(@RestPath("id") UUID id, @RestPath("documentId") UUID documentId) {
         return DocumentUploads.download(documents.referralContent(id, documentId));
     }
 
@@ -123,7 +123,7 @@ public class ReferralDocumentResource {
             operationId = "eraseReferralDocument",
             summary = "Erase a document attached by mistake",
             description = DocumentUploads.ERASURE)
-    public DocumentView erase(@RestPath UUID id, @RestPath UUID documentId) {
+    public DocumentView erase(@RestPath("id") UUID id, @RestPath("documentId") UUID documentId) {
         return documents.eraseFromReferral(id, documentId);
     }
 }

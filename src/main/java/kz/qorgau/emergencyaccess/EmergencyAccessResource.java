@@ -102,7 +102,7 @@ public class EmergencyAccessResource {
             summary = "One use of emergency access and its review",
             description =
                     "For the agency that opened it, the case's lead agency and coordinators; 404 for anyone" + " else.")
-    public AccessView get(@RestPath UUID id) {
+    public AccessView get(@RestPath("id") UUID id) {
         return emergencyAccess.get(id);
     }
 
@@ -118,7 +118,7 @@ public class EmergencyAccessResource {
             description = "The agency that opened the access, while it lasts: her risk level, the protective orders in"
                     + " force, whether her phone and home are safe to use, and whom to call. 409"
                     + " emergency-access-ended once it ended or the case was closed; 404 for another agency's access.")
-    public EmergencyView read(@RestPath UUID id) {
+    public EmergencyView read(@RestPath("id") UUID id) {
         return emergencyAccess.read(id);
     }
 
@@ -131,7 +131,7 @@ public class EmergencyAccessResource {
             summary = "Coordinators: judge one use of emergency access justified or not, with a note",
             description = "Once per use (409 already-reviewed). The opening agency and the lead agency hear of it"
                     + " (emergency-access.reviewed); the figures per agency count it.")
-    public AccessView review(@RestPath UUID id, @NotNull @Valid ReviewRequest review) {
+    public AccessView review(@RestPath("id") UUID id, @NotNull @Valid ReviewRequest review) {
         return emergencyAccess.review(id, review);
     }
 }

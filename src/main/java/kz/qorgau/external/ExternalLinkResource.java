@@ -53,7 +53,7 @@ public class ExternalLinkResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = IssuedLink.class)))
-    public Response issue(@RestPath UUID id) {
+    public Response issue(@RestPath("id") UUID id) {
         IssuedLink issued = links.issue(id);
         return Response.created(URI.create("/api/v1/referrals/" + id + "/external-links/" + issued.id()))
                 .entity(issued)
@@ -80,7 +80,7 @@ public class ExternalLinkResource {
                                             type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
                                             implementation = LinkView.class,
                                             maxItems = 100)))
-    public List<LinkView> list(@RestPath UUID id) {
+    public List<LinkView> list(@RestPath("id") UUID id) {
         return links.list(id);
     }
 
@@ -95,7 +95,7 @@ public class ExternalLinkResource {
             summary = "Stop a link working: its page then says it was withdrawn, and nothing else",
             description = "The sender's case workers; revoking a revoked link changes nothing. 409 link-spent once the"
                     + " recipient answered through it.")
-    public LinkView revoke(@RestPath UUID id, @RestPath UUID linkId) {
+    public LinkView revoke(@RestPath("id") UUID id, @RestPath("linkId") UUID linkId) {
         return links.revoke(id, linkId);
     }
 }

@@ -97,7 +97,7 @@ public class IncidentResource {
             description = "An incident the caller's agency reported (coordinators: any of the network). Others answer"
                     + " 404.",
             summary = "Read an incident the caller's agency reported")
-    public IncidentView get(@RestPath UUID id) {
+    public IncidentView get(@RestPath("id") UUID id) {
         return incidents.get(id);
     }
 

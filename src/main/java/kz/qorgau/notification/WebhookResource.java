@@ -91,7 +91,7 @@ public class WebhookResource {
             operationId = "getWebhookSubscription",
             description = "One of the caller's agency's subscriptions.",
             summary = "A webhook subscription of the caller's agency (agency-admin)")
-    public SubscriptionView get(@RestPath UUID id) {
+    public SubscriptionView get(@RestPath("id") UUID id) {
         return webhooks.get(id);
     }
 
@@ -104,7 +104,7 @@ public class WebhookResource {
             description = "Stops deliveries to the subscription; its delivery log stays readable.",
             summary = "Stop a webhook subscription (agency-admin)")
     @APIResponse(responseCode = "204", description = "Stopped")
-    public void unsubscribe(@RestPath UUID id) {
+    public void unsubscribe(@RestPath("id") UUID id) {
         webhooks.unsubscribe(id);
     }
 
@@ -117,7 +117,7 @@ public class WebhookResource {
             description = "The subscription's delivery log in feed order: status, tries, the receiver's last answer.",
             summary = "A subscription's delivery log (agency-admin)")
     public Page<DeliveryView> deliveries(
-            @RestPath UUID id,
+            @RestPath("id") UUID id,
             @RestQuery("status") DeliveryStatus status,
             @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
@@ -132,7 +132,7 @@ public class WebhookResource {
             operationId = "replayWebhookDelivery",
             description = "Sends a delivery again from its first try, a dead-lettered one included.",
             summary = "Send a delivery again (agency-admin)")
-    public DeliveryView replay(@RestPath UUID id, @RestPath UUID deliveryId) {
+    public DeliveryView replay(@RestPath("id") UUID id, @RestPath("deliveryId") UUID deliveryId) {
         return webhooks.replay(id, deliveryId);
     }
 
@@ -154,7 +154,7 @@ public class WebhookResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ReplayResult.class)))
-    public Response replayFrom(@RestPath UUID id, @NotNull @Valid Replay replay) {
+    public Response replayFrom(@RestPath("id") UUID id, @NotNull @Valid Replay replay) {
         return Response.accepted(webhooks.replayFrom(id, replay.fromPosition())).build();
     }
 }

@@ -66,7 +66,7 @@ public class PerpetratorResource {
             summary = "Read a perpetrator's record, the police's notes included",
             description = "Police of the network (403 for other roles); 404 for another network's. Each read is"
                     + " audited.")
-    public PerpetratorView get(@RestPath UUID id) {
+    public PerpetratorView get(@RestPath("id") UUID id) {
         return perpetrators.get(id);
     }
 
@@ -78,7 +78,7 @@ public class PerpetratorResource {
             operationId = "linkPerpetrator",
             summary = "Link him to one more incident of the caller's agency, or a case it works",
             description = "Police inspectors; exactly one of incidentId and caseId (400 otherwise).")
-    public PerpetratorView link(@RestPath UUID id, @NotNull @Valid Link link) {
+    public PerpetratorView link(@RestPath("id") UUID id, @NotNull @Valid Link link) {
         return perpetrators.addLink(id, link);
     }
 }

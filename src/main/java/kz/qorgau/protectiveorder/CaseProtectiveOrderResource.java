@@ -49,7 +49,7 @@ public class CaseProtectiveOrderResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = OrderView.class)))
-    public Response record(@RestPath UUID caseId, @NotNull @Valid NewOrder order) {
+    public Response record(@RestPath("caseId") UUID caseId, @NotNull @Valid NewOrder order) {
         return Response.status(Response.Status.CREATED)
                 .entity(orders.record(caseId, order))
                 .build();
@@ -64,7 +64,7 @@ public class CaseProtectiveOrderResource {
             description = "The case's orders with their status and reported violations, for the agencies on its live "
                     + "referrals and coordinators.",
             summary = "The case's protective orders, their status and reported violations")
-    public List<OrderView> ofCase(@RestPath UUID caseId) {
+    public List<OrderView> ofCase(@RestPath("caseId") UUID caseId) {
         return orders.ofCase(caseId);
     }
 }

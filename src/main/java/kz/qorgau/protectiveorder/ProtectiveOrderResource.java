@@ -59,7 +59,7 @@ public class ProtectiveOrderResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = OrderView.class)))
-    public Response reportViolation(@RestPath UUID id, @NotNull @Valid NewViolation violation) {
+    public Response reportViolation(@RestPath("id") UUID id, @NotNull @Valid NewViolation violation) {
         return Response.status(Response.Status.CREATED)
                 .entity(orders.reportViolation(id, violation))
                 .build();
@@ -73,7 +73,7 @@ public class ProtectiveOrderResource {
             operationId = "revokeProtectiveOrder",
             description = "Police of an agency on the case record that the order was revoked.",
             summary = "Record that a protective order was revoked (police of an agency on the case)")
-    public OrderView revoke(@RestPath UUID id, @NotNull @Valid Revocation revocation) {
+    public OrderView revoke(@RestPath("id") UUID id, @NotNull @Valid Revocation revocation) {
         return orders.revoke(id, revocation);
     }
 
@@ -88,7 +88,7 @@ public class ProtectiveOrderResource {
                     + " it); 400 for a day that is not one of its check-ins, 409 check-in-recorded for one already"
                     + " recorded. One not recorded by its day is listed as missed and announced once"
                     + " (protective-order.check-in-missed).")
-    public CheckInView recordCheckIn(@RestPath UUID id, @NotNull @Valid NewCheckIn checkIn) {
+    public CheckInView recordCheckIn(@RestPath("id") UUID id, @NotNull @Valid NewCheckIn checkIn) {
         return checkIns.record(id, checkIn);
     }
 

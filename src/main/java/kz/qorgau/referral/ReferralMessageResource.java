@@ -49,7 +49,7 @@ public class ReferralMessageResource {
             description = "For the sender's and the receiver's case workers alone (coordinators 403); a retracted"
                     + " message keeps its place without its text.")
     public Page<MessageView> thread(
-            @RestPath UUID id,
+            @RestPath("id") UUID id,
             @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return messages.thread(id, cursor, limit);
@@ -73,7 +73,7 @@ public class ReferralMessageResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = MessageView.class)))
-    public Response write(@RestPath UUID id, @NotNull @Valid NewMessage message) {
+    public Response write(@RestPath("id") UUID id, @NotNull @Valid NewMessage message) {
         return Response.status(Response.Status.CREATED)
                 .entity(messages.write(id, message.text()))
                 .build();
@@ -88,7 +88,7 @@ public class ReferralMessageResource {
             operationId = "retractReferralMessage",
             summary = "Take back a message one wrote",
             description = "Its author alone; the message stays in the thread, marked retracted, without its text.")
-    public MessageView retract(@RestPath UUID id, @RestPath UUID messageId) {
+    public MessageView retract(@RestPath("id") UUID id, @RestPath("messageId") UUID messageId) {
         return messages.retract(id, messageId);
     }
 }

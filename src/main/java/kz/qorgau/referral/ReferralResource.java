@@ -203,7 +203,7 @@ public class ReferralResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ReferralView.class)))
-    public Response get(@RestPath UUID id) {
+    public Response get(@RestPath("id") UUID id) {
         Versioned<ReferralView> found = referrals.get(id);
         return found.ok();
     }
@@ -242,7 +242,7 @@ public class ReferralResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ReferralView.class)))
     public Response transition(
-            @RestPath UUID id,
+            @RestPath("id") UUID id,
             @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid TransitionCommand command,
             UriInfo uri) {
@@ -280,7 +280,7 @@ public class ReferralResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ReferralDtos.AssignmentView.class)))
     public Response reassign(
-            @RestPath UUID id,
+            @RestPath("id") UUID id,
             @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ReferralDtos.Assignment assignment) {
         return assignments
@@ -300,7 +300,7 @@ public class ReferralResource {
             description = "Every step of the referral: the action, from and to which state, who fired it for which "
                     + "agency, the reason, when.",
             summary = "Every step of the referral: who, which agency, from and to which state, why, when")
-    public List<HistoryView> history(@RestPath UUID id) {
+    public List<HistoryView> history(@RestPath("id") UUID id) {
         return referrals.history(id);
     }
 
@@ -314,7 +314,7 @@ public class ReferralResource {
             operationId = "getReferralActions",
             description = "The actions the caller may fire at the referral now, with its state and version.",
             summary = "The actions the caller may fire at the referral now")
-    public ActionsView actions(@RestPath UUID id) {
+    public ActionsView actions(@RestPath("id") UUID id) {
         return referrals.actions(id);
     }
 
@@ -332,7 +332,7 @@ public class ReferralResource {
                     + "the emergency exception, or the referral has ended) it is the minimal view: the case and its "
                     + "risk level. For the referral's two agencies; every read is audited with its categories.",
             summary = "The survivor's data the caller's agency may see for this referral, by consent")
-    public SharedDataView sharedData(@RestPath UUID id) {
+    public SharedDataView sharedData(@RestPath("id") UUID id) {
         return referrals.sharedData(id);
     }
 
@@ -346,7 +346,7 @@ public class ReferralResource {
             summary = "The receiver's street address, where it chose to share it with the sender",
             description = "For the referral's two agencies (403 for other roles and coordinators), while the accepted"
                     + " referral is under way; 404 when the receiver has not shared it. Each read is audited.")
-    public ReceiverAddressView receiverAddress(@RestPath UUID id) {
+    public ReceiverAddressView receiverAddress(@RestPath("id") UUID id) {
         return referrals.receiverAddress(id);
     }
 
@@ -360,7 +360,7 @@ public class ReferralResource {
             description = "A shelter's address is confidential: it reaches the sender only this way, on an accepted"
                     + " referral under way (409 referral-not-under-way otherwise), once the shelter recorded it (409"
                     + " no-street-address). Sharing again changes nothing.")
-    public ReceiverAddressView shareReceiverAddress(@RestPath UUID id) {
+    public ReceiverAddressView shareReceiverAddress(@RestPath("id") UUID id) {
         return referrals.shareReceiverAddress(id, true);
     }
 
@@ -373,7 +373,7 @@ public class ReferralResource {
             summary = "Stop showing the receiver's street address to the sender (the receiver alone)",
             description = "The sender's next read answers 404; on an accepted referral under way (409"
                     + " referral-not-under-way otherwise). Stopping again changes nothing.")
-    public ReceiverAddressView stopSharingReceiverAddress(@RestPath UUID id) {
+    public ReceiverAddressView stopSharingReceiverAddress(@RestPath("id") UUID id) {
         return referrals.shareReceiverAddress(id, false);
     }
 }

@@ -38,7 +38,7 @@ public class WorkHandoverResource {
                     + " every open case it leads that she holds (as when she leaves and is disabled in Keycloak), to"
                     + " another, with a reason, in one transaction: each referral with its history entry, audit entry"
                     + " and referral.reassigned event, each case with its audit entry. Another agency answers 404.")
-    public HandoverResult handOver(@RestPath UUID agencyId, @NotNull @Valid Handover handover) {
+    public HandoverResult handOver(@RestPath("agencyId") UUID agencyId, @NotNull @Valid Handover handover) {
         return assignments.handOver(agencyId, handover);
     }
 }

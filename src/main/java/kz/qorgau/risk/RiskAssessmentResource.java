@@ -56,7 +56,7 @@ public class RiskAssessmentResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = AssessmentView.class)))
-    public Response assess(@RestPath UUID caseId, @NotNull @Valid NewAssessment assessment) {
+    public Response assess(@RestPath("caseId") UUID caseId, @NotNull @Valid NewAssessment assessment) {
         return Response.status(Response.Status.CREATED)
                 .entity(risk.assess(caseId, assessment))
                 .build();
@@ -72,7 +72,7 @@ public class RiskAssessmentResource {
             description = "The case's assessments, oldest first. The answers are shown to the agencies on the case "
                     + "only.",
             summary = "A case's risk assessments, oldest first")
-    public List<AssessmentView> ofCase(@RestPath UUID caseId) {
+    public List<AssessmentView> ofCase(@RestPath("caseId") UUID caseId) {
         return risk.ofCase(caseId);
     }
 }

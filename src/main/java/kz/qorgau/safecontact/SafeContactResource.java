@@ -75,7 +75,9 @@ public class SafeContactResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = RulesView.class)))
     public Response record(
-            @RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid RulesUpdate update) {
+            @RestPath("id") UUID id,
+            @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid RulesUpdate update) {
         RulesView view = safeContact.record(id, update, Versioned.expectedVersion(ifMatch));
         return new Versioned<>(view, view.version()).ok();
     }
@@ -99,7 +101,7 @@ public class SafeContactResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = RulesView.class)))
-    public Response get(@RestPath UUID id) {
+    public Response get(@RestPath("id") UUID id) {
         RulesView view = safeContact.get(id);
         return new Versioned<>(view, view.version()).ok();
     }
@@ -117,7 +119,7 @@ public class SafeContactResource {
             description = "From then on the agency gets the contact data the rules release. A version that is no"
                     + " longer current answers 409 contact-rules-changed with the current one; acknowledging again"
                     + " changes nothing.")
-    public RulesView acknowledge(@RestPath UUID id, @NotNull @Valid Acknowledgement acknowledgement) {
+    public RulesView acknowledge(@RestPath("id") UUID id, @NotNull @Valid Acknowledgement acknowledgement) {
         return safeContact.acknowledge(id, acknowledgement.version());
     }
 
@@ -143,7 +145,7 @@ public class SafeContactResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = AttemptView.class)))
-    public Response attempt(@RestPath UUID id, @NotNull @Valid NewAttempt attempt) {
+    public Response attempt(@RestPath("id") UUID id, @NotNull @Valid NewAttempt attempt) {
         return Response.status(Response.Status.CREATED)
                 .entity(safeContact.attempt(id, attempt))
                 .build();
@@ -159,7 +161,7 @@ public class SafeContactResource {
             summary = "The attempts every agency made to reach her, newest first",
             description = "The same agencies as her rules. Each list is audited.")
     public Page<AttemptView> attempts(
-            @RestPath UUID id,
+            @RestPath("id") UUID id,
             @RestQuery @Size(max = 512) String cursor,
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
         return safeContact.attempts(id, cursor, limit);

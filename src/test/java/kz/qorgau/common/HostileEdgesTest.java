@@ -36,6 +36,76 @@ class HostileEdgesTest {
                 .header("Location", not(containsString("evil")));
     }
 
+    /** One object under one name: an id with shortened groups was read as the id it shortens (the outside probe). */
+    @Test
+    void anIdIsReadOnlyAsTheApiWritesIt() {
+        Network almaty = Network.of("almaty");
+        String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
+        String caseId = Flows.caseFile(inspector).toString();
+        assertTrue(caseId.startsWith("0"), "a time-ordered id of this decade: " + caseId);
+        String shortened = caseId.substring(1);
+        for (String path :
+                List.of("/api/v1/cases/" + shortened, "/api/v1/cases/0-0-0-0-0", "/api/v1/cases/" + caseId + "x")) {
+            given().auth()
+                    .oauth2(inspector)
+                    .get(path)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].message", startsWith("must be an id of 8-4-4-4-12 hexadecimal digits"));
+        }
+        // A query parameter's id, named.
+        given().auth()
+                .oauth2(kz.qorgau.support.TestTokens.tenant("almaty")
+                        .roles(Role.AUDITOR)
+                        .sign())
+                .queryParam("caseId", shortened)
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("caseId"));
+        given().auth().oauth2(inspector).get("/api/v1/cases/" + caseId).then().statusCode(200);
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/cases/" + caseId.toUpperCase(java.util.Locale.ROOT))
+                .then()
+                .statusCode(200);
+    }
+
+    /**
+     * A precondition is one tag, as the API wrote it: two If-Match lines were read as the first alone, and "01" matched
+     * version 1 (the outside probe of issue 26). Neither changes anything.
+     */
+    @Test
+    void aPreconditionIsOneTagAsTheApiWroteIt() {
+        Network almaty = Network.of("almaty");
+        String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
+        java.util.UUID caseId = Flows.caseFile(inspector);
+        Flows.recordConsent(inspector, caseId, almaty.crisisCentre).then().statusCode(201);
+        java.util.UUID referral = Flows.referral(inspector, caseId, almaty.crisisCentre);
+        String receiver = almaty.token(Role.NGO_CASEWORKER, almaty.crisisCentre);
+        String etag = Flows.etag(receiver, referral);
+        Flows.fireAt(receiver, referral, "\"0" + etag.substring(1), "ACKNOWLEDGE", Map.of())
+                .then()
+                .statusCode(400)
+                .body("errors.field", equalTo(List.of("If-Match")));
+        given().auth()
+                .oauth2(receiver)
+                .contentType("application/json")
+                .header("If-Match", etag)
+                .header("If-Match", "\"999\"")
+                .body(Map.of("action", "ACKNOWLEDGE"))
+                .post("/api/v1/referrals/" + referral + "/transitions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(
+                        "type", equalTo("urn:qorgau:problem:repeated-header"),
+                        "errors.field", equalTo(List.of("If-Match")),
+                        "errors.message", equalTo(List.of("is given more than once")));
+        Flows.fireAt(receiver, referral, etag, "ACKNOWLEDGE", Map.of()).then().statusCode(200);
+    }
+
     @Test
     void aQueryParameterGivenTwiceIsRefusedNotReadAsOneOfItsValues() {
         Network almaty = Network.of("almaty");

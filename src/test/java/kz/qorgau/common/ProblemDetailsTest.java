@@ -70,6 +70,30 @@ class ProblemDetailsTest {
                 .body("type", equalTo("urn:qorgau:problem:malformed-body"));
     }
 
+    /** UTF-8 spells each character one way: an overlong '/' (0xC0 0xAF) was stored as "/" (the outside probe). */
+    @Test
+    void aBodyThatIsNotStrictUtf8IsABadRequest() {
+        byte[] head = "{\"name\": \"a".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = "b\", \"kind\": \"NGO\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (byte[] middle : java.util.List.of(
+                new byte[] {(byte) 0xC0, (byte) 0xAF},
+                new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})) {
+            byte[] body = new byte[head.length + middle.length + tail.length];
+            System.arraycopy(head, 0, body, 0, head.length);
+            System.arraycopy(middle, 0, body, head.length, middle.length);
+            System.arraycopy(tail, 0, body, head.length + middle.length, tail.length);
+            problem(
+                            coordinator()
+                                    .contentType("application/json")
+                                    .body(body)
+                                    .post("/api/v1/agencies")
+                                    .then(),
+                            400)
+                    .body("type", equalTo("urn:qorgau:problem:malformed-body"));
+        }
+    }
+
     @Test
     void missingOrNullBodyIsABadRequest() {
         problem(

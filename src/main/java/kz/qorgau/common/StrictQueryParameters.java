@@ -52,22 +52,74 @@ public class StrictQueryParameters {
                         .map(name ->
                                 new ProblemException.FieldError(name, taken.contains(name) ? EMPTY : NOT_A_PARAMETER))
                         .toList();
+        if (refused.isEmpty()) {
+            refused = unreadableNumbers(method, values);
+        }
         if (!refused.isEmpty()) {
             throw new ProblemException.InvalidInput(refused);
         }
+    }
+
+    private static final Map<Method, Set<String>> WHOLE_NUMBERS = new ConcurrentHashMap<>();
+
+    /**
+     * Each whole-number parameter (a page's limit) given a value that is not one, named: the REST layer's own reading
+     * refused {@code limit=1e2} without saying which parameter it could not read.
+     */
+    private static List<ProblemException.FieldError> unreadableNumbers(
+            Method method, jakarta.ws.rs.core.MultivaluedMap<String, String> values) {
+        Set<String> numbers = WHOLE_NUMBERS.computeIfAbsent(method, StrictQueryParameters::wholeNumberParametersOf);
+        return numbers.stream()
+                .filter(name ->
+                        values.containsKey(name) && values.get(name).stream().anyMatch(value -> !isInt(value)))
+                .sorted()
+                .map(name -> new ProblemException.FieldError(name, NOT_A_NUMBER))
+                .toList();
+    }
+
+    static final String NOT_A_NUMBER = "must be a number";
+
+    private static boolean isInt(String value) {
+        try {
+            Integer.parseInt(value);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static Set<String> wholeNumberParametersOf(Method method) {
+        Set<String> names = new TreeSet<>();
+        for (Parameter parameter : method.getParameters()) {
+            if (parameter.getType() == int.class || parameter.getType() == Integer.class) {
+                String name = queryName(parameter);
+                if (name != null) {
+                    names.add(name);
+                }
+            }
+        }
+        return Set.copyOf(names);
+    }
+
+    private static String queryName(Parameter parameter) {
+        QueryParam query = parameter.getAnnotation(QueryParam.class);
+        if (query != null) {
+            return query.value();
+        }
+        RestQuery restQuery = parameter.getAnnotation(RestQuery.class);
+        if (restQuery != null) {
+            return restQuery.value().isEmpty() ? parameter.getName() : restQuery.value();
+        }
+        return null;
     }
 
     /** The names of the query parameters a resource method declares (the build keeps parameter names: -parameters). */
     static Set<String> queryParametersOf(Method method) {
         Set<String> names = new TreeSet<>();
         for (Parameter parameter : method.getParameters()) {
-            QueryParam query = parameter.getAnnotation(QueryParam.class);
-            if (query != null) {
-                names.add(query.value());
-            }
-            RestQuery restQuery = parameter.getAnnotation(RestQuery.class);
-            if (restQuery != null) {
-                names.add(restQuery.value().isEmpty() ? parameter.getName() : restQuery.value());
+            String name = queryName(parameter);
+            if (name != null) {
+                names.add(name);
             }
         }
         return Set.copyOf(names);

@@ -89,6 +89,30 @@ class StrictQueryParametersTest {
                 .statusCode(200);
     }
 
+    /** A page's limit that is not a whole number is named: it was answered with errors[].field "parameter". */
+    @Test
+    void aLimitThatIsNotAWholeNumberIsNamed() {
+        Network almaty = Network.of("almaty");
+        String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
+        for (String limit : List.of("1e2", "ten", "99999999999999999999", "5.0")) {
+            given().auth()
+                    .oauth2(inspector)
+                    .queryParam("limit", limit)
+                    .get("/api/v1/cases")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", equalTo(List.of("limit")))
+                    .body("errors.message", equalTo(List.of("must be a number")));
+        }
+        given().auth()
+                .oauth2(inspector)
+                .queryParam("limit", "5")
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(200);
+    }
+
     @Test
     void everyUnknownParameterIsNamedInTheCallersLanguage() {
         Network almaty = Network.of("almaty");

@@ -20,9 +20,9 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * Reads enum, boolean, month, date-time and id parameters so that a bad value is answered with the parameter's name and what
- * it takes, rather than with JAX-RS's default 404. The name comes from the parameter's annotation, so
- * resources name such parameters explicitly ({@code @RestQuery("kind")}).
+ * Reads enum, boolean, month, date-time and id parameters so that a bad value is answered with the parameter's name
+ * and what it takes, rather than with JAX-RS's default 404. The name comes from the parameter's annotation, so
+ * resources name such parameters explicitly ({@code @RestQuery("kind")}, {@code @RestPath("id")}).
  */
 @Provider
 public class ParamConverters implements ParamConverterProvider {

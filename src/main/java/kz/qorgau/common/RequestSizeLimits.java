@@ -415,9 +415,9 @@ public class RequestSizeLimits {
     }
 
     /**
-     * The name that comes twice in the query, as given the second time; null when none does. The REST layer splits the query at ';' as well as '&', and merges names
-     * that differ only in case: {@code limit=1&LIMIT=500} reached the operation as one parameter with two values, of
-     * which it read the first, and neither value was refused.
+     * The name that comes twice in the query, as given the second time; null when none does. The REST layer splits the
+     * query at ';' as well as '&', and merges names that differ only in case: {@code limit=1&LIMIT=500} reached the
+     * operation as one parameter with two values, of which it read the first, and neither value was refused.
      */
     private static String repeatedQueryParameter(String target) {
         int query = target.indexOf('?');

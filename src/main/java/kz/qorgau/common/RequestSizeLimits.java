@@ -111,13 +111,18 @@ public class RequestSizeLimits {
                     || path.contains("/./")
                     || path.contains("/../")
                     || path.endsWith("/.")
-                    || path.endsWith("/..")) {
+                    || path.endsWith("/..")
+                    // Nor another spelling of a route: an empty segment or an encoded letter (//api/...,
+                    // /%64ocuments) reached the upload but not the checks made before its body (the outside probe).
+                    || context.request().path().contains("//")
+                    || encodesAnUnreservedCharacter(path)) {
                 refuse(
                         context,
                         400,
                         "bad-path",
                         "Bad path",
-                        "The path holds a dot segment, an encoded dot, slash or backslash, or a ';'");
+                        "The path holds a dot segment, an empty segment, an encoded dot, slash, backslash or other"
+                                + " character that needs no encoding, or a ';'");
                 return;
             }
             if (target.length() > maxTargetChars) {
@@ -269,12 +274,36 @@ public class RequestSizeLimits {
         });
     }
 
+    /** Whether the path spells with a %-escape a letter, digit or one of -._~, which are never encoded. */
+    private static boolean encodesAnUnreservedCharacter(String path) {
+        for (int at = path.indexOf('%'); at >= 0 && at + 2 < path.length(); at = path.indexOf('%', at + 1)) {
+            int value = java.util.HexFormat.isHexDigit(path.charAt(at + 1))
+                            && java.util.HexFormat.isHexDigit(path.charAt(at + 2))
+                    ? java.util.HexFormat.fromHexDigits(path, at + 1, at + 3)
+                    : -1;
+            if (value >= 0 && value < 128 && (Character.isLetterOrDigit(value) || "-._~".indexOf(value) >= 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isJson(String type) {
         String media = type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
         return media.equals("application/json") || media.endsWith("+json");
     }
 
+    /**
+     * Strict UTF-8 with no NUL byte. JSON text never holds a raw NUL, and without the rule a body in UTF-16 or UTF-32,
+     * whose ASCII characters are each a byte and NULs and which a decoder takes for UTF-8, was recognised by the JSON
+     * parser and read, a lone surrogate in it replaced without a word (the outside probe).
+     */
     private static boolean isUtf8(io.vertx.core.buffer.Buffer body) {
+        for (int i = 0; i < body.length(); i++) {
+            if (body.getByte(i) == 0) {
+                return false;
+            }
+        }
         try {
             java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body.getBytes()));
             return true;

@@ -79,7 +79,11 @@ public class StrictQueryParameters {
 
     static final String NOT_A_NUMBER = "must be a number";
 
+    /** ASCII digits alone: Integer.parseInt also reads "+1" and other scripts' digits ("１", "١") as numbers. */
     private static boolean isInt(String value) {
+        if (!value.matches("-?[0-9]{1,10}")) {
+            return false;
+        }
         try {
             Integer.parseInt(value);
             return true;

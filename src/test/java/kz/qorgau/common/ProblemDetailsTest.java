@@ -92,6 +92,19 @@ class ProblemDetailsTest {
                             400)
                     .body("type", equalTo("urn:qorgau:problem:malformed-body"));
         }
+        // UTF-16 and UTF-32 without a byte order mark: the JSON parser recognised them and read the body.
+        for (java.nio.charset.Charset wide : java.util.List.of(
+                java.nio.charset.StandardCharsets.UTF_16LE, java.nio.charset.Charset.forName("UTF-32LE"))) {
+            byte[] body = "{\"name\": \"Wide\", \"kind\": \"NGO\"}".getBytes(wide);
+            problem(
+                            coordinator()
+                                    .contentType("application/json")
+                                    .body(body)
+                                    .post("/api/v1/agencies")
+                                    .then(),
+                            400)
+                    .body("type", equalTo("urn:qorgau:problem:malformed-body"));
+        }
     }
 
     @Test

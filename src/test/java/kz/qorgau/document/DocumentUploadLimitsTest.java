@@ -111,6 +111,13 @@ class DocumentUploadLimitsTest {
             assertTrue(refused.startsWith("HTTP/1.1 403"), refused);
             assertTrue(refused.contains("application/problem+json"), refused);
         }
+        // Nor through another spelling of the path, which the checks before the body did not recognise.
+        String school = almaty.token(Role.SAFEGUARDING_LEAD, almaty.police);
+        for (String spelling : List.of("/", "/api/v1/cases/" + caseId + "/%64ocuments?kind=OTHER&category=RISK")) {
+            String refused = answer(spelling.equals("/") ? "/" + path : spelling, school);
+            assertTrue(refused.startsWith("HTTP/1.1 400"), refused);
+            assertTrue(refused.contains("bad-path"), refused);
+        }
         DocumentsTest.attach(marat, "/api/v1/cases/" + caseId, "image/png", Samples.png(), "OTHER", "RISK")
                 .then()
                 .statusCode(201);

@@ -75,6 +75,7 @@ class ProblemDetailsTest {
     void aBodyThatIsNotStrictUtf8IsABadRequest() {
         byte[] head = "{\"name\": \"a".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] tail = "b\", \"kind\": \"NGO\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.List<byte[]> bodies = new java.util.ArrayList<>();
         for (byte[] middle : java.util.List.of(
                 new byte[] {(byte) 0xC0, (byte) 0xAF},
                 new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
@@ -83,19 +84,14 @@ class ProblemDetailsTest {
             System.arraycopy(head, 0, body, 0, head.length);
             System.arraycopy(middle, 0, body, head.length, middle.length);
             System.arraycopy(tail, 0, body, head.length + middle.length, tail.length);
-            problem(
-                            coordinator()
-                                    .contentType("application/json")
-                                    .body(body)
-                                    .post("/api/v1/agencies")
-                                    .then(),
-                            400)
-                    .body("type", equalTo("urn:qorgau:problem:malformed-body"));
+            bodies.add(body);
         }
         // UTF-16 and UTF-32 without a byte order mark: the JSON parser recognised them and read the body.
         for (java.nio.charset.Charset wide : java.util.List.of(
                 java.nio.charset.StandardCharsets.UTF_16LE, java.nio.charset.Charset.forName("UTF-32LE"))) {
-            byte[] body = "{\"name\": \"Wide\", \"kind\": \"NGO\"}".getBytes(wide);
+            bodies.add("{\"name\": \"Wide\", \"kind\": \"NGO\"}".getBytes(wide));
+        }
+        for (byte[] body : bodies) {
             problem(
                             coordinator()
                                     .contentType("application/json")

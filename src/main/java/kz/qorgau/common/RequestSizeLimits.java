@@ -32,8 +32,9 @@ public class RequestSizeLimits {
 
     /**
      * Document uploads this replica takes at once. Each body is held in memory until it is sealed and stored, and
-     * each holds a database connection while it is written: past this many, an upload is refused before its body
-     * is read, so uploads can neither exhaust the heap nor starve the referral work of connections. A network holds
+     * each holds a database connection while it is written: past this many, or past what {@link DocumentMemory} has
+     * room for, an upload is refused before its body is read, so uploads can neither exhaust the heap nor starve the
+     * referral work of connections. A network holds
      * all of them but one, and a caller all its network's but one ({@link UploadSlots}).
      */
     @ConfigProperty(name = "qorgau.documents.max-concurrent-uploads", defaultValue = "4")
@@ -43,6 +44,9 @@ public class RequestSizeLimits {
 
     @jakarta.inject.Inject
     UploaderCheck uploaders;
+
+    @jakarta.inject.Inject
+    DocumentMemory documentMemory;
 
     /**
      * How long an upload's body may take to arrive: this long, and a second more for every so many bytes it
@@ -234,6 +238,12 @@ public class RequestSizeLimits {
                             "Too many documents are being downloaded at this moment")) {
                 return;
             }
+            if (download) {
+                // A document is sent in slices, which the REST layer streams under one declared type, and the
+                // answer's type is then the document's own: whatever the caller accepts, it gets the document, as it
+                // did when the type was negotiated among the three (and an error is a problem detail either way).
+                context.request().headers().set(HttpHeaders.ACCEPT, "application/octet-stream");
+            }
             context.next();
         });
         // The whole body, up to the largest any operation takes, is read here on the event loop before the request
@@ -394,6 +404,13 @@ public class RequestSizeLimits {
         } catch (NumberFormatException malformed) {
             // Vert.x has refused a malformed Content-Length before this; the grace alone applies.
         }
+        // An HTTP/2 body may declare no length: it may then be as large as any document.
+        java.util.Optional<Runnable> room = documentMemory.reserve(declared == null ? maxDocumentBytes : bytes);
+        if (room.isEmpty()) {
+            slot.get().run();
+            refuseAsBusy(context, "Too many documents are being stored at this moment; nothing was changed");
+            return false;
+        }
         long within = uploadGrace.toMillis() + 1000 * bytes / uploadMinBytesPerSecond;
         long timer = context.vertx().setTimer(within, fired -> {
             if (!context.request().isEnded() && !context.response().headWritten()) {
@@ -409,6 +426,7 @@ public class RequestSizeLimits {
         giveBackWithTheAnswer(context, () -> {
             context.vertx().cancelTimer(timer);
             slot.get().run();
+            room.get().run();
         });
         return true;
     }

@@ -43,6 +43,9 @@ public class CaseDocumentResource {
     @Inject
     Documents documents;
 
+    @Inject
+    DocumentConfig config;
+
     @GET
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
@@ -89,7 +92,8 @@ public class CaseDocumentResource {
 
     @GET
     @Path("/{documentId}/content")
-    @Produces({DocumentUploads.PDF, DocumentUploads.JPEG, DocumentUploads.PNG, MediaType.APPLICATION_JSON})
+    // One type, as a streamed answer needs: its own type is the document's, set on the answer (DocumentUploads).
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
@@ -109,8 +113,10 @@ public class CaseDocumentResource {
                         schema = @Schema(type = SchemaType.STRING, format = "binary")),
                 @Content(mediaType = DocumentUploads.PNG, schema = @Schema(type = SchemaType.STRING, format = "binary"))
             })
-    public Response download(@RestPath("id") UUID id, @RestPath("documentId") UUID documentId) {
-        return DocumentUploads.download(documents.caseContent(id, documentId));
+    @io.smallrye.common.annotation.Blocking
+    public org.jboss.resteasy.reactive.RestMulti<byte[]> download(
+            @RestPath("id") UUID id, @RestPath("documentId") UUID documentId) {
+        return DocumentUploads.download(documents.caseContent(id, documentId), config);
     }
 
     @POST

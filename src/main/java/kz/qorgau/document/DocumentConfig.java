@@ -21,13 +21,20 @@ public interface DocumentConfig {
 
     /**
      * How long an upload's body may take to arrive, before a second more for every {@link
-     * #uploadMinBytesPerSecond()} bytes it declares (read by RequestSizeLimits, which answers a slower one 408).
+     * #uploadMinBytesPerSecond()} bytes it declares (read by RequestSizeLimits, which answers a slower one 408); and
+     * likewise how long a download may take to be read, by the document's size (a slower reader is cut off).
      */
     @WithDefault("20s")
     java.time.Duration uploadGrace();
 
     @WithDefault("32768")
     long uploadMinBytesPerSecond();
+
+    /**
+     * The heap that documents in flight may hold at once (a quarter of the heap unless set); read by {@code
+     * kz.qorgau.common.DocumentMemory}, which the upload checks share before a body is read.
+     */
+    Optional<io.quarkus.runtime.configuration.MemorySize> memoryBudget();
 
     enum StoreChoice {
         DATABASE,

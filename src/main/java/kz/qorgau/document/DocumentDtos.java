@@ -56,8 +56,11 @@ public final class DocumentDtos {
         }
     }
 
-    /** The bytes of one document, with what a download needs to present them. */
-    public record Content(Document document, byte[] bytes) {
+    /**
+     * The bytes of one document, with what a download needs to present them, and what gives back the memory they were
+     * given room in once they have been sent (run at the latest when the answer ends).
+     */
+    public record Content(Document document, byte[] bytes, Runnable sent) {
 
         public String fileName() {
             String extension = DocumentType.of(document.mediaType)

@@ -1,8 +1,9 @@
 package kz.qorgau.document;
 
+import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import kz.qorgau.document.DocumentDtos.Content;
+import org.jboss.resteasy.reactive.RestMulti;
 
 /** What the case and referral document operations share: their media types, their words, their answers. */
 final class DocumentUploads {
@@ -27,10 +28,48 @@ final class DocumentUploads {
 
     private DocumentUploads() {}
 
-    static Response download(Content content) {
-        return Response.ok(content.bytes(), content.document().mediaType)
+    /** A slice of a document as it is sent: the next is made once this one has left for the socket. */
+    private static final int SLICE = 64 * 1024;
+
+    /**
+     * The bytes in slices, each sent once the one before has been written out, so that a reader who takes them
+     * slowly holds one slice of the service's memory beyond the document, not a second copy of all of it queued for
+     * the socket. The document's room in memory is given back when the last slice has gone, or the reader has. A reader
+     * who takes longer than an upload may (the grace, and a second per so many bytes) is cut off: the connection
+     * closes without the body's end, so no client takes what it got for the whole document. Sent in chunks, without a
+     * Content-Length; the document's record gives its size.
+     */
+    static RestMulti<byte[]> download(Content content, DocumentConfig config) {
+        byte[] bytes = content.bytes();
+        java.time.Duration within = config.uploadGrace().plusSeconds(bytes.length / config.uploadMinBytesPerSecond());
+        long deadline = System.nanoTime() + within.toNanos();
+        int slices = Math.max(1, (bytes.length + SLICE - 1) / SLICE);
+        Multi<byte[]> body = Multi.createFrom()
+                .range(0, slices)
+                .map(i -> {
+                    if (System.nanoTime() - deadline > 0) {
+                        throw new ReaderTooSlow();
+                    }
+                    return java.util.Arrays.copyOfRange(bytes, i * SLICE, Math.min(bytes.length, (i + 1) * SLICE));
+                })
+                .ifNoItem()
+                .after(within)
+                .failWith(ReaderTooSlow::new)
+                .onTermination()
+                .invoke(content.sent());
+        // Left as it is, encodeAsJsonArray adds nothing to a body that is not JSON; false would end each slice with a
+        // line feed (newline-delimited JSON).
+        return RestMulti.fromMultiData(body)
+                .status(200)
+                .header(HttpHeaders.CONTENT_TYPE, content.document().mediaType)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + content.fileName() + "\"")
-                .header(HttpHeaders.CONTENT_LENGTH, content.bytes().length)
                 .build();
+    }
+
+    /** A download not taken in time: the service stops sending it and closes the connection. */
+    static final class ReaderTooSlow extends RuntimeException {
+        ReaderTooSlow() {
+            super("The reader did not take the document in time; its connection is closed", null, false, false);
+        }
     }
 }

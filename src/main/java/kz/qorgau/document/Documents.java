@@ -48,6 +48,13 @@ import kz.qorgau.security.Capability;
 @ApplicationScoped
 public class Documents {
 
+    /** The same words as a download refused for want of a slot (RequestSizeLimits): to the caller it is one thing. */
+    static final String DOWNLOADS_BUSY =
+            "Too many documents are being downloaded at this moment: send the request again after Retry-After seconds";
+
+    @Inject
+    kz.qorgau.common.DocumentMemory memory;
+
     static final String ATTACHED_EVENT = "referral.document";
     static final String ERASED_EVENT = "referral.document-erased";
 
@@ -287,11 +294,16 @@ public class Documents {
             throw new ProblemException.Gone(
                     "document-erased", "Document erased", "Document " + documentId + " was erased; its bytes are gone");
         }
+        // Room in memory before the bytes are read, given back once they have been sent, or with the answer if this
+        // call fails before: the download slots count documents, and eight of 5 MiB at once with four uploads ran the
+        // chart's heap out.
+        Runnable sent = memory.reserveForThisAnswer(document.sizeBytes)
+                .orElseThrow(() -> new ProblemException.Unavailable(DOWNLOADS_BUSY, 2));
         DocumentStore store = document.store == Document.Store.OBJECT_STORE ? objectStore : databaseStore;
         byte[] bytes =
                 seal.open(document.tenantId, document.id, document.dataKey, store.get(document.tenantId, document.id));
         audit.record(AuditAction.READ, Subject.of("document", document.id, document.caseId), Set.of(document.category));
-        return new Content(document, bytes);
+        return new Content(document, bytes, sent);
     }
 
     private DocumentView erase(Holder holder, UUID documentId) {

@@ -43,6 +43,9 @@ public class ReferralDocumentResource {
     @Inject
     Documents documents;
 
+    @Inject
+    DocumentConfig config;
+
     @GET
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
@@ -90,7 +93,8 @@ public class ReferralDocumentResource {
 
     @GET
     @Path("/{documentId}/content")
-    @Produces({DocumentUploads.PDF, DocumentUploads.JPEG, DocumentUploads.PNG, MediaType.APPLICATION_JSON})
+    // One type, as a streamed answer needs: its own type is the document's, set on the answer (DocumentUploads).
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
@@ -110,8 +114,10 @@ public class ReferralDocumentResource {
                         schema = @Schema(type = SchemaType.STRING, format = "binary")),
                 @Content(mediaType = DocumentUploads.PNG, schema = @Schema(type = SchemaType.STRING, format = "binary"))
             })
-    public Response download(@RestPath("id") UUID id, @RestPath("documentId") UUID documentId) {
-        return DocumentUploads.download(documents.referralContent(id, documentId));
+    @io.smallrye.common.annotation.Blocking
+    public org.jboss.resteasy.reactive.RestMulti<byte[]> download(
+            @RestPath("id") UUID id, @RestPath("documentId") UUID documentId) {
+        return DocumentUploads.download(documents.referralContent(id, documentId), config);
     }
 
     @POST

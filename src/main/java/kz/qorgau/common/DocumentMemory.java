@@ -1,0 +1,89 @@
+package kz.qorgau.common;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The share of the heap that documents in flight may hold at once, reserved before their bytes are read and given
+ * back once they are gone. A document is held whole while it is sealed or opened, several times over (the body as
+ * received, the bytes, their sealed copy, the cipher's own buffer), and the upload and download slots count documents,
+ * not bytes: at 5 MiB each, four uploads and eight downloads at once ran a replica with the chart's 256 MiB heap out of
+ * memory, and it exited with every call it held (issue 26, the burst measured in BENCHMARKS.md). Past the budget a
+ * document waits for none: the caller hears 503 and sends again.
+ */
+@ApplicationScoped
+public class DocumentMemory {
+
+    /**
+     * How many times its size a document in flight holds, at its height: an upload's body as read, its bytes and their
+     * sealed copy; a download's sealed bytes, the cipher's copy of them and the opened bytes.
+     */
+    static final int COPIES_HELD = 4;
+
+    private final long budget;
+    private long reserved;
+
+    @Inject
+    io.quarkus.vertx.http.runtime.CurrentVertxRequest request;
+
+    /** For CDI's proxy. */
+    DocumentMemory() {
+        this(1);
+    }
+
+    @Inject
+    DocumentMemory(@ConfigProperty(name = "qorgau.documents.memory-budget") Optional<MemorySize> configured) {
+        this(configured.map(MemorySize::asLongValue).orElse(Runtime.getRuntime().maxMemory() / 4));
+    }
+
+    DocumentMemory(long budget) {
+        if (budget < 1) {
+            throw new IllegalArgumentException("qorgau.documents.memory-budget must be positive, not " + budget);
+        }
+        this.budget = budget;
+    }
+
+    /**
+     * Room for a document of this many bytes, with what gives it back (once, however often it is run); none when the
+     * budget is taken. A document larger than the whole budget still passes alone, when nothing else is reserved: the
+     * largest document the service accepts must never be refused for ever.
+     */
+    public synchronized Optional<Runnable> reserve(long documentBytes) {
+        long wanted = Math.min(budget, Math.max(1, documentBytes) * COPIES_HELD);
+        if (reserved + wanted > budget) {
+            return Optional.empty();
+        }
+        reserved += wanted;
+        boolean[] given = {false};
+        return Optional.of(() -> {
+            synchronized (this) {
+                if (!given[0]) {
+                    given[0] = true;
+                    reserved -= wanted;
+                }
+            }
+        });
+    }
+
+    /**
+     * Room for a document this request answers with, given back when the answer has gone out or the connection has
+     * gone, or sooner by the runnable returned. Bound to the answer, so that a call that fails after it reserved (its
+     * transaction refused at commit) cannot keep the room.
+     */
+    public Optional<Runnable> reserveForThisAnswer(long documentBytes) {
+        Optional<Runnable> room = reserve(documentBytes);
+        room.ifPresent(giveBack -> request.getCurrent().addEndHandler(ended -> giveBack.run()));
+        return room;
+    }
+
+    public synchronized long reserved() {
+        return reserved;
+    }
+
+    public long budget() {
+        return budget;
+    }
+}

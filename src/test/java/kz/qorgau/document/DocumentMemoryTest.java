@@ -1,0 +1,171 @@
+package kz.qorgau.document;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import kz.qorgau.common.DocumentMemory;
+import kz.qorgau.security.Role;
+import kz.qorgau.support.Flows;
+import kz.qorgau.support.Network;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Documents in flight may hold a share of the heap, not more (the tests' share: 24 MiB, of which one 5 MiB document
+ * takes 20). Eight downloads and four uploads of 5 MiB at once ran the chart's replica out of memory before; now a
+ * document that would pass the share waits its turn with a 503, and a document read slowly keeps its room until the
+ * reader has taken it or gone.
+ */
+@QuarkusTest
+class DocumentMemoryTest {
+
+    @Inject
+    DocumentMemory memory;
+
+    @Test
+    void aDocumentReadSlowlyHoldsItsRoomUntilItsReaderGoesAndAnotherWaitsItsTurn() throws Exception {
+        Network almaty = Network.of("almaty");
+        String marat = almaty.person("marat", Role.POLICE_INSPECTOR, almaty.police);
+        UUID caseId = Flows.caseFile(marat);
+        String on = "/api/v1/cases/" + caseId;
+        byte[] large = pdfOf(5_000_000);
+        byte[] small = pdfOf(1_500_000);
+        String largeId = attached(marat, on, large);
+        String smallId = attached(marat, on, small);
+        assertEquals(0, memory.reserved(), "nothing is held between calls");
+
+        try (Socket reader = new Socket()) {
+            // A reader that takes the answer's head and then nothing: the service can hand the socket only a little.
+            reader.setReceiveBufferSize(4096);
+            reader.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), RestAssured.port));
+            send(
+                    reader,
+                    "GET " + on + "/documents/" + largeId + "/content HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Authorization: Bearer " + marat + "\r\n\r\n");
+            String head = headOf(reader);
+            assertTrue(head.startsWith("HTTP/1.1 200"), head);
+            assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked"), head);
+            assertEquals(4L * large.length, memory.reserved(), "the large document holds four times its size");
+
+            Response refused = download(marat, on, smallId);
+            assertEquals(503, refused.statusCode(), refused.asString());
+            assertEquals("2", refused.header("Retry-After"));
+            assertEquals("application/problem+json", refused.contentType());
+            assertTrue(refused.asString().contains("Too many documents are being downloaded"), refused.asString());
+            // Its room is given back with the refusal.
+            assertEquals(4L * large.length, memory.reserved());
+        }
+        awaitNothingReserved();
+        Response whole = download(marat, on, largeId);
+        assertEquals(200, whole.statusCode());
+        assertEquals("application/pdf", whole.contentType());
+        assertArrayEquals(large, whole.asByteArray(), "the document as attached, in all its slices");
+        // A client that asks for the document's own type gets it, as before its bytes were sent in slices.
+        Response asked =
+                given().auth().oauth2(marat).accept("application/pdf").get(on + "/documents/" + smallId + "/content");
+        assertEquals(200, asked.statusCode(), asked.asString());
+        assertArrayEquals(small, asked.asByteArray());
+        awaitNothingReserved();
+    }
+
+    @Test
+    void anUploadThatWouldPassTheShareIsRefusedBeforeItsBodyAndTakenOnceThereIsRoom() throws Exception {
+        Network almaty = Network.of("almaty");
+        Network astana = Network.of("astana");
+        String marat = almaty.person("marat", Role.POLICE_INSPECTOR, almaty.police);
+        String erlan = astana.person("erlan", Role.POLICE_INSPECTOR, astana.police);
+        UUID caseId = Flows.caseFile(marat);
+        UUID astanaCase = Flows.caseFile(erlan);
+        byte[] document = pdfOf(1_500_000);
+        try (Socket slow = new Socket(InetAddress.getLoopbackAddress(), RestAssured.port)) {
+            // An upload that declares 5,000,000 bytes and sends one: it holds four times that while it lasts.
+            send(
+                    slow,
+                    "POST /api/v1/cases/" + caseId + "/documents?kind=OTHER&category=RISK HTTP/1.1\r\n"
+                            + "Host: 127.0.0.1\r\nAuthorization: Bearer " + marat
+                            + "\r\nContent-Type: application/pdf\r\n"
+                            + "Content-Length: 5000000\r\n\r\n%");
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (memory.reserved() < 20_000_000L && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(20_000_000L, memory.reserved());
+            // Another network's upload finds an upload slot, but no room.
+            Response refused = DocumentsTest.attach(
+                    erlan, "/api/v1/cases/" + astanaCase, "application/pdf", document, "OTHER", "RISK");
+            assertEquals(503, refused.statusCode(), refused.asString());
+            assertEquals("2", refused.header("Retry-After"));
+            assertTrue(refused.asString().contains("Too many documents are being stored"), refused.asString());
+        }
+        awaitNothingReserved();
+        String id = attached(erlan, "/api/v1/cases/" + astanaCase, document);
+        assertArrayEquals(
+                document, download(erlan, "/api/v1/cases/" + astanaCase, id).asByteArray());
+    }
+
+    /** A whole PDF of this many bytes: its signature, text, and its end marker. */
+    static byte[] pdfOf(int size) {
+        byte[] bytes = new byte[size];
+        java.util.Arrays.fill(bytes, (byte) 'q');
+        byte[] start = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] end = "\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(start, 0, bytes, 0, start.length);
+        System.arraycopy(end, 0, bytes, size - end.length, end.length);
+        // Each document its own bytes, so that a mix-up between the two could not pass.
+        byte[] mark = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(mark, 0, bytes, start.length, mark.length);
+        return bytes;
+    }
+
+    private static String attached(String token, String on, byte[] body) {
+        Response created = DocumentsTest.attach(token, on, "application/pdf", body, "OTHER", "RISK");
+        assertEquals(201, created.statusCode(), created.asString());
+        return created.path("id");
+    }
+
+    private static Response download(String token, String on, String documentId) {
+        return given().auth().oauth2(token).get(on + "/documents/" + documentId + "/content");
+    }
+
+    private void awaitNothingReserved() throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (memory.reserved() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, memory.reserved(), "every document's room is given back");
+    }
+
+    private static void send(Socket socket, String text) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(text.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    /** The answer's status line and headers, read byte by byte so that nothing of its body is taken. */
+    private static String headOf(Socket socket) throws IOException {
+        socket.setSoTimeout(10_000);
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+}

@@ -5,6 +5,7 @@
 #   bench/memory.sh                                       # the chart's options; about 6 minutes
 #   OPTIONS_2="-Xms192m -Xmx192m ..." bench/memory.sh     # the chart's, then these, on the same database
 #   NMT=1 bench/memory.sh                                 # also where the memory outside the heap goes
+#   BURST_DURATION=0 bench/memory.sh                      # without the burst of 5 MiB documents at every slot
 #
 # Each set of options gets a service of its own (JDK 25 and an AOT cache trained with those options, as the image
 # trains its own), on PostgreSQL with durable settings and a small seed (REFERRALS=20000). Tokens are signed here
@@ -13,7 +14,9 @@
 # referral (16 connections) and a 256 KiB document uploaded (3) and downloaded (8), the largest buffers the service
 # holds. Printed per set: requests/s and the peak resident set per path, the collections (young, full, and the
 # full ones' total pause) over the whole run, the live heap after a last full collection and, with NMT=1, native
-# memory tracking's summary (which itself costs a few MiB).
+# memory tracking's summary (which itself costs a few MiB). Then a burst of 5 MiB documents at every upload and
+# download slot (BURST_DURATION, 60 s): the calls each made and refused, the peak resident set, and whether the
+# service is still up (the script fails if it is not).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REFERRALS=${REFERRALS:-20000}
@@ -22,6 +25,9 @@ AGENCIES=${AGENCIES:-50}
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-15s}
 CONNECTIONS=${CONNECTIONS:-16}
+# The burst of the largest documents after the paths (0: none), and their size: the deployment's largest by default.
+BURST_DURATION=${BURST_DURATION:-60s}
+BURST_BYTES=${BURST_BYTES:-5242880}
 . bench/lib.sh
 CHART_OPTIONS=$JVM_OPTIONS
 OPTION_SETS=("$CHART_OPTIONS")
@@ -52,6 +58,67 @@ cat "$WORK/report.lua" >> "$WORK/incident.lua"
 { echo "wrk.headers[\"Authorization\"] = \"Bearer $CASEWORKER\""; cat "$WORK/report.lua"; } > "$WORK/caseworker.lua"
 document_lua "$WORK/upload.lua" "$CASEWORKER"
 cat "$WORK/report.lua" >> "$WORK/upload.lua"
+
+# held: the bytes documents in flight hold now, and the budget (the service's gauges)
+held() {
+  curl -s "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | awk '/^qorgau_documents_memory_reserved_bytes/ {r=$2}
+    /^qorgau_documents_memory_budget_bytes/ {b=$2} END {printf "documents hold %d bytes of a budget of %d", r, b}'
+}
+
+# burst: documents of the largest size at every slot at once, both networks, for BURST_DURATION: per network three
+# uploads by one caller and one by another (all four of the replica's upload slots), and four downloads (eight in
+# all, every download slot). Most calls are refused 503 and sent again at once; what matters is that the replica stays
+# up. Before documents shared a memory budget, the chart's 256 MiB heap ran out within the minute and the JVM exited.
+burst() {
+  local t big="$WORK/largest.pdf" pids=() sampler who
+  # Nothing may be held between calls: room a document did not give back would show here.
+  echo "  before the burst, $(held)"
+  declare -A police=([almaty]=$POLICE [astana]=0192a000-0000-7000-8000-000000000201)
+  declare -A centre=([almaty]=$NGO_CENTRE [astana]=0192a000-0000-7000-8000-000000000203)
+  { printf '%%PDF-1.7\n'; head -c $((BURST_BYTES * 3 / 4 + 3)) /dev/urandom | base64 -w0 | head -c $((BURST_BYTES - 16))
+    printf '\n%%%%EOF\n'; } > "$big"
+  for t in almaty astana; do
+    local inspector caseworker case_id referral upload document answer
+    inspector=$(mint $t police-inspector "${police[$t]}")
+    caseworker=$(mint $t ngo-caseworker "${centre[$t]}")
+    case_id=$(post /api/v1/cases "$inspector" '{"survivor":{"fullName":"Bench Survivor"},"riskLevel":"HIGH"}' | json_field id)
+    post "/api/v1/cases/$case_id/consents" "$inspector" \
+      "{\"recipientAgencyIds\":[\"${centre[$t]}\"],\"categories\":[\"IDENTITY\",\"INCIDENT_DETAILS\"],\"method\":\"WRITTEN\"}" >/dev/null
+    referral=$(post /api/v1/referrals "$inspector" \
+      "{\"caseId\":\"$case_id\",\"receiverAgencyId\":\"${centre[$t]}\",\"servicesRequested\":[\"PSYCHOLOGICAL_COUNSELLING\"],\"submit\":true}" | json_field id)
+    upload="$BASE/api/v1/referrals/$referral/documents?kind=OTHER&category=INCIDENT_DETAILS"
+    answer=$(curl -s -X POST "$upload" -H "Authorization: Bearer $caseworker" -H 'Content-Type: application/pdf' \
+      --data-binary "@$big")
+    document=$(json_field id <<< "$answer") || { echo "the burst's first document was refused: $answer" >&2; exit 1; }
+    for who in caseworker inspector; do
+      { echo 'wrk.method = "POST"'; echo "wrk.headers[\"Authorization\"] = \"Bearer ${!who}\""
+        echo 'wrk.headers["Content-Type"] = "application/pdf"'
+        echo "local file = io.open(\"$big\", \"rb\")"; echo 'wrk.body = file:read("*a")'; echo 'file:close()'
+        cat "$WORK/report.lua"; } > "$WORK/burst-up-$t-$who.lua"
+    done
+    { echo "wrk.headers[\"Authorization\"] = \"Bearer $caseworker\""; cat "$WORK/report.lua"; } > "$WORK/burst-down-$t.lua"
+    wrk -d "$BURST_DURATION" -t1 -c3 -s "$WORK/burst-up-$t-caseworker.lua" "$upload" > "$WORK/burst-up-$t-caseworker" 2>&1 & pids+=($!)
+    wrk -d "$BURST_DURATION" -t1 -c1 -s "$WORK/burst-up-$t-inspector.lua" "$upload" > "$WORK/burst-up-$t-inspector" 2>&1 & pids+=($!)
+    wrk -d "$BURST_DURATION" -t1 -c4 -s "$WORK/burst-down-$t.lua" \
+      "$BASE/api/v1/referrals/$referral/documents/$document/content" > "$WORK/burst-down-$t" 2>&1 & pids+=($!)
+  done
+  echo 0 > "$WORK/rss"; sample_rss & sampler=$!
+  wait "${pids[@]}" || true
+  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+  echo "  burst of $BURST_BYTES-byte documents at every slot, both networks, $BURST_DURATION (calls, of which not 2xx):"
+  for who in up-almaty-caseworker up-almaty-inspector up-astana-caseworker up-astana-inspector down-almaty down-astana; do
+    printf '    %-22s %s\n' "$who" "$(awk '/requests in/ {n=$1} /Non-2xx/ {f=$NF} END {printf "%d, %d", n, f}' "$WORK/burst-$who")"
+  done
+  echo "  burst peak resident $(( $(cat "$WORK/rss") / 1024 )) MiB"
+  sleep 1
+  echo "  after the burst, $(held)"
+  if ! kill -0 "$SERVICE" 2>/dev/null; then
+    grep -m1 -i 'OutOfMemory' "$BENCH_DIR/service.log" || true
+    echo "the service did not survive the burst" >&2
+    exit 1
+  fi
+  "$JDK_BIN/jstat" -gc "$SERVICE" | awk 'NR == 2 {printf "  after the burst, collections: %d young (%.2f s), %d full (%.2f s)\n", $13, $14, $15, $16}'
+}
 
 # drive DURATION SCRIPT URL [wrk options...]: prints requests/s, the calls not answered 2xx, and the peak resident
 # set in MiB
@@ -105,5 +172,6 @@ for options in "${OPTION_SETS[@]}"; do
   echo "  resident after the last full collection: $(( $(awk '/VmRSS/ {print $2}' "/proc/$SERVICE/status") / 1024 )) MiB"
   [ -z "${NMT:-}" ] || "$JDK_BIN/jcmd" "$SERVICE" VM.native_memory summary scale=MB \
     | grep -E '^(Total|-  *[A-Za-z ]+ \(reserved)' | sed 's/^/  /'
+  [ "$BURST_DURATION" = 0 ] || burst
   stop_service
 done

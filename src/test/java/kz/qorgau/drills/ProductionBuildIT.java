@@ -187,7 +187,8 @@ class ProductionBuildIT {
 
     /**
      * bench/memory.sh, small, with native memory tracking: the chart's options, every path answered 2xx (the script
-     * stops otherwise), and the resident set, the collections and where the memory outside the heap goes, printed.
+     * stops otherwise), and the resident set, the collections and where the memory outside the heap goes, printed;
+     * then five seconds of 5 MiB documents at every slot, which the replica must outlive.
      */
     private void benchMemoryRuns() throws Exception {
         Path log = Path.of("target/drills/bench-memory.log");
@@ -199,7 +200,8 @@ class ProductionBuildIT {
                         "AGENCIES", "100",
                         "WARMUP", "1s",
                         "DURATION", "2s",
-                        "NMT", "1"),
+                        "NMT", "1",
+                        "BURST_DURATION", "5s"),
                 log,
                 10);
         String output = Files.readString(log);
@@ -212,6 +214,8 @@ class ProductionBuildIT {
         }
         assertTrue(output.matches("(?s).*\\n  collections: \\d+ young .*"), "no collections counted; see " + log);
         assertTrue(output.contains("Shared class space (reserved="), "no native memory summary; see " + log);
+        // The script fails if the replica did not outlive the largest documents at every slot; this says it ran.
+        assertTrue(output.contains("burst peak resident"), "no burst of the largest documents; see " + log);
         System.out.println("[drill] bench/memory.sh, small, on the production build: every path measured");
     }
 

@@ -62,7 +62,9 @@ cat "$WORK/report.lua" >> "$WORK/upload.lua"
 # held: the bytes documents in flight hold now, and the budget (the service's gauges)
 held() {
   curl -s "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | awk '/^qorgau_documents_memory_reserved_bytes/ {r=$2}
-    /^qorgau_documents_memory_budget_bytes/ {b=$2} END {printf "documents hold %d bytes of a budget of %d", r, b}'
+    /^qorgau_documents_memory_budget_bytes/ {b=$2} /^qorgau_documents_uploads_in_flight/ {u=$2}
+    /^qorgau_documents_downloads_in_flight/ {d=$2}
+    END {printf "documents hold %d bytes of a budget of %d; uploads in flight %d, downloads %d", r, b, u, d}'
 }
 
 # burst: documents of the largest size at every slot at once, both networks, for BURST_DURATION: per network three
@@ -70,15 +72,17 @@ held() {
 # all, every download slot). Most calls are refused 503 and sent again at once; what matters is that the replica stays
 # up. Before documents shared a memory budget, the chart's 256 MiB heap ran out within the minute and the JVM exited.
 burst() {
-  local t big="$WORK/largest.pdf" pids=() sampler who
+  local t big="$WORK/largest.pdf" pids=() sampler who upload
   # Nothing may be held between calls: room a document did not give back would show here.
   echo "  before the burst, $(held)"
   declare -A police=([almaty]=$POLICE [astana]=0192a000-0000-7000-8000-000000000201)
   declare -A centre=([almaty]=$NGO_CENTRE [astana]=0192a000-0000-7000-8000-000000000203)
-  { printf '%%PDF-1.7\n'; head -c $((BURST_BYTES * 3 / 4 + 3)) /dev/urandom | base64 -w0 | head -c $((BURST_BYTES - 16))
-    printf '\n%%%%EOF\n'; } > "$big"
+  # Made whole in one step: a pipe cut short by head ended the script on its SIGPIPE (pipefail).
+  python3 -c 'import base64, os, sys
+size = int(sys.argv[1])
+sys.stdout.write("%PDF-1.7\n" + base64.b64encode(os.urandom(size)).decode()[: size - 16] + "\n%%EOF\n")' "$BURST_BYTES" > "$big"
   for t in almaty astana; do
-    local inspector caseworker case_id referral upload document answer
+    local inspector caseworker case_id referral document answer
     inspector=$(mint $t police-inspector "${police[$t]}")
     caseworker=$(mint $t ngo-caseworker "${centre[$t]}")
     case_id=$(post /api/v1/cases "$inspector" '{"survivor":{"fullName":"Bench Survivor"},"riskLevel":"HIGH"}' | json_field id)
@@ -97,10 +101,17 @@ burst() {
         cat "$WORK/report.lua"; } > "$WORK/burst-up-$t-$who.lua"
     done
     { echo "wrk.headers[\"Authorization\"] = \"Bearer $caseworker\""; cat "$WORK/report.lua"; } > "$WORK/burst-down-$t.lua"
+    echo "$upload" > "$WORK/burst-upload-$t"
+    echo "$BASE/api/v1/referrals/$referral/documents/$document/content" > "$WORK/burst-download-$t"
+  done
+  # Every network's documents are in place before any load starts: else the second network's first upload met the
+  # first network's burst.
+  for t in almaty astana; do
+    upload=$(cat "$WORK/burst-upload-$t")
     wrk -d "$BURST_DURATION" -t1 -c3 -s "$WORK/burst-up-$t-caseworker.lua" "$upload" > "$WORK/burst-up-$t-caseworker" 2>&1 & pids+=($!)
     wrk -d "$BURST_DURATION" -t1 -c1 -s "$WORK/burst-up-$t-inspector.lua" "$upload" > "$WORK/burst-up-$t-inspector" 2>&1 & pids+=($!)
-    wrk -d "$BURST_DURATION" -t1 -c4 -s "$WORK/burst-down-$t.lua" \
-      "$BASE/api/v1/referrals/$referral/documents/$document/content" > "$WORK/burst-down-$t" 2>&1 & pids+=($!)
+    wrk -d "$BURST_DURATION" -t1 -c4 -s "$WORK/burst-down-$t.lua" "$(cat "$WORK/burst-download-$t")" \
+      > "$WORK/burst-down-$t" 2>&1 & pids+=($!)
   done
   echo 0 > "$WORK/rss"; sample_rss & sampler=$!
   wait "${pids[@]}" || true

@@ -89,8 +89,8 @@ public class DocumentMemory {
             io.vertx.ext.web.RoutingContext answer = request.getCurrent();
             answer.addEndHandler(ended -> giveBack.run());
             // A connection that closed before the handler was added never calls it: the caller went while this call
-            // was at the database, and without this the room was kept for good (the test command's memory run, where
-            // each load's end cut a few downloads short, found no room left for one 5 MiB upload).
+            // was at the database, and without this the room was kept for good. Anyone could so close downloads early
+            // until no document found room on the replica (DocumentMemoryTest).
             if (answer.response().closed() || answer.response().ended()) {
                 giveBack.run();
             }

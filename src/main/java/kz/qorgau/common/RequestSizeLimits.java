@@ -48,6 +48,9 @@ public class RequestSizeLimits {
     @jakarta.inject.Inject
     DocumentMemory documentMemory;
 
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     /**
      * How long an upload's body may take to arrive: this long, and a second more for every so many bytes it
      * declares. A peer that sends its body slower is answered 408 and its slot given back, so that it cannot keep
@@ -76,6 +79,15 @@ public class RequestSizeLimits {
 
     void install(@Observes Router router) {
         uploadSlots = new UploadSlots(maxConcurrentUploads);
+        // Slots taken now: a figure that stays up with nothing uploading would be slots that are never given back.
+        io.micrometer.core.instrument.Gauge.builder(
+                        "qorgau.documents.uploads.in-flight", uploadSlots, UploadSlots::taken)
+                .register(metrics);
+        io.micrometer.core.instrument.Gauge.builder(
+                        "qorgau.documents.downloads.in-flight",
+                        downloadsInFlight,
+                        java.util.concurrent.atomic.AtomicInteger::get)
+                .register(metrics);
         // Runs before Quarkus's own body-size handler (order -2), so callers get a problem detail.
         // A request Vert.x cannot name an authority for would otherwise end in its error page, with the
         // exception's name, and an ERROR in the log for every such request anyone sends.

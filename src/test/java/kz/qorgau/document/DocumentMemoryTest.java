@@ -118,8 +118,8 @@ class DocumentMemoryTest {
 
     /**
      * A reader who goes while the download waits at the database: the room is taken after the connection has closed,
-     * when no answer will end any more, and must be given back all the same. (Found by the test command's memory run:
-     * each load's end cut a few downloads short, and the room they kept added up until no 5 MiB upload found any.)
+     * when no answer will end any more, and must be given back all the same. Else anyone could close downloads early
+     * until no document found room on the replica.
      */
     @Test
     void aReaderWhoGoesWhileTheDownloadWaitsAtTheDatabaseLeavesNoRoomTaken() throws Exception {

@@ -23,22 +23,32 @@ public class DocumentMemory {
      */
     static final int COPIES_HELD = 4;
 
+    /** Where a download's slot waits for its answer's end: the routing context's data, under this key. */
+    public static final String DOWNLOAD_SLOT = "qorgau.download-slot";
+
     private final long budget;
+
+    /** The room the largest document the service accepts takes. */
+    private final long largest;
+
     private long reserved;
+    private final java.util.Map<String, Long> byNetwork = new java.util.HashMap<>();
+    private final java.util.Map<String, Long> byCaller = new java.util.HashMap<>();
 
     @Inject
     io.quarkus.vertx.http.runtime.CurrentVertxRequest request;
 
     /** For CDI's proxy. */
     DocumentMemory() {
-        this(1);
+        this(1, 1);
     }
 
     @Inject
     DocumentMemory(
             @ConfigProperty(name = "qorgau.documents.memory-budget") Optional<MemorySize> configured,
+            @ConfigProperty(name = "qorgau.documents.max-bytes", defaultValue = "5242880") long maxDocumentBytes,
             io.micrometer.core.instrument.MeterRegistry metrics) {
-        this(configured.map(MemorySize::asLongValue).orElse(Runtime.getRuntime().maxMemory() / 4));
+        this(configured.map(MemorySize::asLongValue).orElse(Runtime.getRuntime().maxMemory() / 4), maxDocumentBytes);
         // What is held now, against the budget: a figure that only climbs would be room that is never given back.
         io.micrometer.core.instrument.Gauge.builder("qorgau.documents.memory.reserved", this, DocumentMemory::reserved)
                 .baseUnit("bytes")
@@ -49,30 +59,45 @@ public class DocumentMemory {
                 .register(metrics);
     }
 
-    DocumentMemory(long budget) {
+    DocumentMemory(long budget, long maxDocumentBytes) {
         if (budget < 1) {
             throw new IllegalArgumentException("qorgau.documents.memory-budget must be positive, not " + budget);
         }
         this.budget = budget;
+        this.largest = Math.min(budget, maxDocumentBytes * COPIES_HELD);
     }
 
     /**
-     * Room for a document of this many bytes, with what gives it back (once, however often it is run); none when the
-     * budget is taken. A document larger than the whole budget still passes alone, when nothing else is reserved: the
-     * largest document the service accepts must never be refused for ever.
+     * Room for a document of this many bytes, of this caller of this network, with what gives it back (once, however
+     * often it is run); none when there is no room for it. The budget is shared as the upload slots are: a network
+     * holds at most the budget less the room of the largest document, so another network's largest always finds room,
+     * and a caller at most its network's share less that again, so a colleague's does too (the outside probe of issue
+     * 26 held the whole budget with one account). Each may still hold one document whatever its size, and one larger
+     * than the whole budget passes alone when nothing else is held: the largest document the service accepts must
+     * never be refused for ever.
      */
-    public synchronized Optional<Runnable> reserve(long documentBytes) {
+    public synchronized Optional<Runnable> reserve(String network, String caller, long documentBytes) {
         long wanted = Math.min(budget, Math.max(1, documentBytes) * COPIES_HELD);
-        if (reserved + wanted > budget) {
+        String who = network + "|" + caller;
+        long ofNetwork = byNetwork.getOrDefault(network, 0L);
+        long ofCaller = byCaller.getOrDefault(who, 0L);
+        if (reserved + wanted > budget
+                || (ofNetwork > 0 && ofNetwork + wanted > budget - largest)
+                || (ofCaller > 0 && ofCaller + wanted > budget - 2 * largest)) {
             return Optional.empty();
         }
         reserved += wanted;
+        byNetwork.merge(network, wanted, Long::sum);
+        byCaller.merge(who, wanted, Long::sum);
         boolean[] given = {false};
         return Optional.of(() -> {
             synchronized (this) {
                 if (!given[0]) {
                     given[0] = true;
                     reserved -= wanted;
+                    // Shares of zero are removed, so the maps hold only those with documents in flight.
+                    byNetwork.computeIfPresent(network, (k, held) -> held == wanted ? null : held - wanted);
+                    byCaller.computeIfPresent(who, (k, held) -> held == wanted ? null : held - wanted);
                 }
             }
         });
@@ -83,10 +108,18 @@ public class DocumentMemory {
      * gone, or sooner by the runnable returned. Bound to the answer, so that a call that fails after it reserved (its
      * transaction refused at commit) cannot keep the room.
      */
-    public Optional<Runnable> reserveForThisAnswer(long documentBytes) {
-        Optional<Runnable> room = reserve(documentBytes);
+    public Optional<Runnable> reserveForThisAnswer(String network, String caller, long documentBytes) {
+        io.vertx.ext.web.RoutingContext answer = request.getCurrent();
+        Optional<Runnable> room = reserve(network, caller, documentBytes).map(memory -> () -> {
+            memory.run();
+            // The download's slot (RequestSizeLimits) goes with the room: both are held until the last slice has gone
+            // or the reader has, which the route's own end handler does not hear once the answer's headers are out.
+            Object slot = answer.get(DOWNLOAD_SLOT);
+            if (slot instanceof Runnable giveBack) {
+                giveBack.run();
+            }
+        });
         room.ifPresent(giveBack -> {
-            io.vertx.ext.web.RoutingContext answer = request.getCurrent();
             answer.addEndHandler(ended -> giveBack.run());
             // A connection that closed before the handler was added never calls it: the caller went while this call
             // was at the database, and without this the room was kept for good. Anyone could so close downloads early

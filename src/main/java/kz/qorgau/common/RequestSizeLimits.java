@@ -242,12 +242,7 @@ public class RequestSizeLimits {
             }
             boolean download = context.request().method() == io.vertx.core.http.HttpMethod.GET
                     && DOCUMENT_DOWNLOAD.matcher(context.request().path()).matches();
-            if (download
-                    && !takeSlot(
-                            context,
-                            downloadsInFlight,
-                            maxConcurrentDownloads,
-                            "Too many documents are being downloaded at this moment")) {
+            if (download && !takeDownloadSlot(context)) {
                 return;
             }
             if (download) {
@@ -335,22 +330,27 @@ public class RequestSizeLimits {
     }
 
     /**
-     * One of a few places for work that holds memory and a database connection for long, or a 503 to retry at
-     * once, before anything is read: such work can then never take all the connections the rest needs.
+     * One of a few places for a download, which holds a database connection while its bytes are read and memory while
+     * they are sent, or a 503 to retry at once, before anything is read: downloads can then never take all the
+     * connections the rest needs. The slot is held until the answer has ended: by the route's end handler for an
+     * answer that ends or a connection that closes before its headers went out, and by the document's own stream for
+     * one being sent in slices ({@link DocumentMemory#DOWNLOAD_SLOT}), whose close the end handler does not hear.
+     * Given back with the headers, as it was, a slot bounded nothing while the slices went out.
      */
-    private static boolean takeSlot(
-            RoutingContext context, java.util.concurrent.atomic.AtomicInteger inFlight, int slots, String busy) {
-        if (inFlight.incrementAndGet() > slots) {
-            inFlight.decrementAndGet();
-            refuseAsBusy(context, busy);
+    private boolean takeDownloadSlot(RoutingContext context) {
+        if (downloadsInFlight.incrementAndGet() > maxConcurrentDownloads) {
+            downloadsInFlight.decrementAndGet();
+            refuseAsBusy(context, "Too many documents are being downloaded at this moment");
             return false;
         }
         java.util.concurrent.atomic.AtomicBoolean given = new java.util.concurrent.atomic.AtomicBoolean();
-        giveBackWithTheAnswer(context, () -> {
+        Runnable giveBack = () -> {
             if (given.compareAndSet(false, true)) {
-                inFlight.decrementAndGet();
+                downloadsInFlight.decrementAndGet();
             }
-        });
+        };
+        context.put(DocumentMemory.DOWNLOAD_SLOT, giveBack);
+        context.addEndHandler(ended -> giveBack.run());
         return true;
     }
 
@@ -417,7 +417,8 @@ public class RequestSizeLimits {
             // Vert.x has refused a malformed Content-Length before this; the grace alone applies.
         }
         // An HTTP/2 body may declare no length: it may then be as large as any document.
-        java.util.Optional<Runnable> room = documentMemory.reserve(declared == null ? maxDocumentBytes : bytes);
+        java.util.Optional<Runnable> room = documentMemory.reserve(
+                network, identity.getPrincipal().getName(), declared == null ? maxDocumentBytes : bytes);
         if (room.isEmpty()) {
             slot.get().run();
             refuseAsBusy(context, "Too many documents are being stored at this moment; nothing was changed");

@@ -55,6 +55,9 @@ public class Documents {
     @Inject
     kz.qorgau.common.DocumentMemory memory;
 
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
     static final String ATTACHED_EVENT = "referral.document";
     static final String ERASED_EVENT = "referral.document-erased";
 
@@ -297,7 +300,8 @@ public class Documents {
         // Room in memory before the bytes are read, given back once they have been sent, or with the answer if this
         // call fails before: the download slots count documents, and eight of 5 MiB at once with four uploads ran the
         // chart's heap out.
-        Runnable sent = memory.reserveForThisAnswer(document.sizeBytes)
+        Runnable sent = memory.reserveForThisAnswer(
+                        document.tenantId, identity.getPrincipal().getName(), document.sizeBytes)
                 .orElseThrow(() -> new ProblemException.Unavailable(DOWNLOADS_BUSY, 2));
         DocumentStore store = document.store == Document.Store.OBJECT_STORE ? objectStore : databaseStore;
         byte[] bytes =

@@ -184,7 +184,7 @@ public class PartnerDocumentFilter implements OASFilter {
                     "The receiver does not offer a service asked for, or the Idempotency-Key was used before for "
                             + "another request; errors name them");
         }
-        if (id.equals("openCase")) {
+        if (id.equals("openCase") || id.equals("attachCaseDocument") || id.equals("attachReferralDocument")) {
             problem(responses, "422", "The Idempotency-Key was used before for another request");
         }
         standardHeaders(responses);

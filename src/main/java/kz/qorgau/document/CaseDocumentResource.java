@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -18,10 +19,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.common.Page;
 import kz.qorgau.common.PartnerDocuments;
-import kz.qorgau.common.Versioned;
 import kz.qorgau.consent.DataCategory;
 import kz.qorgau.document.DocumentDtos.DocumentView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -50,6 +52,7 @@ public class CaseDocumentResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "listCaseDocuments",
             summary = "The documents on a case, oldest first",
@@ -67,6 +70,7 @@ public class CaseDocumentResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "attachCaseDocument",
             summary = "Attach a document to a case",
@@ -78,16 +82,27 @@ public class CaseDocumentResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = DocumentUploads.REPLAYED,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DocumentView.class)))
     public Response attach(
             @RestPath("id") UUID id,
             @RestQuery @NotNull DocumentKind kind,
             @RestQuery @NotNull DataCategory category,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @RestHeader("Idempotency-Key")
+                    @Size(min = 1, max = 100)
+                    @Pattern(regexp = "^[\\x21-\\x7E]+$", message = "must be printable ASCII without spaces")
+                    String idempotencyKey,
             @Context UriInfo uri,
             byte[] body) {
-        DocumentView document = documents.attachToCase(id, kind, category, contentType, body);
-        return Versioned.created(Versioned.locationUnder(uri, document.id() + "/content"), document)
-                .build();
+        return DocumentUploads.attached(
+                documents.attachToCase(id, kind, category, contentType, body, Optional.ofNullable(idempotencyKey)),
+                uri);
     }
 
     @GET
@@ -97,6 +112,7 @@ public class CaseDocumentResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "downloadCaseDocument",
             summary = "Download a document of a case",
@@ -124,6 +140,7 @@ public class CaseDocumentResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "eraseCaseDocument",
             summary = "Erase a document attached by mistake",

@@ -2,7 +2,11 @@ package kz.qorgau.document;
 
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import kz.qorgau.common.Versioned;
 import kz.qorgau.document.DocumentDtos.Content;
+import kz.qorgau.document.DocumentDtos.DocumentView;
 import org.jboss.resteasy.reactive.RestMulti;
 
 /** What the case and referral document operations share: their media types, their words, their answers. */
@@ -18,7 +22,12 @@ final class DocumentUploads {
             + " must agree with it (415 otherwise). An empty body is a 400, a larger one a 413, any other content a"
             + " 415. `kind` says what it is, `category` which of her data it holds (IDENTITY_DOCUMENT and"
             + " CONSENT_FORM are always IDENTITY): another agency downloads it while her consent covers her IDENTITY"
-            + " (a document names her) and that category. Sealed at rest under a key of its own.";
+            + " (a document names her) and that category. Sealed at rest under a key of its own. With an"
+            + " Idempotency-Key it is attached once: the same bytes, kind and category again return the first"
+            + " document's record (200, Idempotent-Replayed: true), even once erased; anything else under the key is"
+            + " refused (422).";
+
+    static final String REPLAYED = "Already attached under this Idempotency-Key: the first document's record";
 
     static final String DOWNLOAD = "Audited. A document whose category her consent does not let the reader see"
             + " answers 404, as one that does not exist, unless the reader's agency attached it; an erased one 410.";
@@ -27,6 +36,16 @@ final class DocumentUploads {
             + " that attached it destroys its key and its bytes; its record stays, marked erased. Audited.";
 
     private DocumentUploads() {}
+
+    /** 201 naming the new document's bytes, or 200 with the record a first request under the same key made. */
+    static Response attached(Documents.Attached attached, UriInfo uri) {
+        DocumentView document = attached.document();
+        if (!attached.created()) {
+            return Response.ok(document).header("Idempotent-Replayed", "true").build();
+        }
+        return Versioned.created(Versioned.locationUnder(uri, document.id() + "/content"), document)
+                .build();
+    }
 
     /** A slice of a document as it is sent: the next is made once this one has left for the socket. */
     private static final int SLICE = 64 * 1024;

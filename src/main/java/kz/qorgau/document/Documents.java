@@ -32,6 +32,7 @@ import kz.qorgau.common.TimeAndIds.IdGenerator;
 import kz.qorgau.consent.DataCategory;
 import kz.qorgau.document.DocumentDtos.Content;
 import kz.qorgau.document.DocumentDtos.DocumentView;
+import kz.qorgau.idempotency.IdempotentRequests;
 import kz.qorgau.notification.Outbox;
 import kz.qorgau.referral.ReferralRef;
 import kz.qorgau.referral.ReferralRefs;
@@ -101,6 +102,9 @@ public class Documents {
     IdGenerator ids;
 
     @Inject
+    IdempotentRequests idempotent;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -114,32 +118,56 @@ public class Documents {
         }
     }
 
+    /** A document attached, or the one a first request under the same Idempotency-Key attached. */
+    public record Attached(DocumentView document, boolean created) {}
+
     @Transactional
-    public DocumentView attachToCase(UUID caseId, DocumentKind kind, DataCategory category, String label, byte[] body) {
+    public Attached attachToCase(
+            UUID caseId,
+            DocumentKind kind,
+            DataCategory category,
+            String label,
+            byte[] body,
+            Optional<String> idempotencyKey) {
         access.require(Capability.ATTACH_DOCUMENTS);
         CaseRef caseRef = visibleCase(caseId);
         caseAccess.toWork(caseRef.id(), caseRef.leadAgencyId());
-        if (!caseRef.open()) {
-            throw new ProblemException.Conflict(
-                    "case-closed", "Case " + caseId + " is closed: nothing more is attached to it", Map.of());
-        }
-        return attach(new Holder(caseRef, null, null), kind, category, label, body);
+        Runnable stillOpen = () -> {
+            if (!caseRef.open()) {
+                throw new ProblemException.Conflict(
+                        "case-closed", "Case " + caseId + " is closed: nothing more is attached to it", Map.of());
+            }
+        };
+        return attach(
+                new Holder(caseRef, null, null),
+                stillOpen,
+                new Upload("attach-case-document", kind, category, label, body, idempotencyKey));
     }
 
     @Transactional
-    public DocumentView attachToReferral(
-            UUID referralId, DocumentKind kind, DataCategory category, String label, byte[] body) {
+    public Attached attachToReferral(
+            UUID referralId,
+            DocumentKind kind,
+            DataCategory category,
+            String label,
+            byte[] body,
+            Optional<String> idempotencyKey) {
         access.require(Capability.ATTACH_DOCUMENTS);
         ReferralRef referral = referrals.visibleAndHeld(referralId);
         side(referral);
-        if (referral.ended()) {
-            throw new ProblemException.Conflict(
-                    "referral-ended",
-                    "Referral " + referral.id() + " has ended (" + referral.state()
-                            + "): nothing more is attached to it",
-                    Map.of("state", referral.state()));
-        }
-        return attach(new Holder(cases.of(referral.caseId()), referral, null), kind, category, label, body);
+        Runnable stillOpen = () -> {
+            if (referral.ended()) {
+                throw new ProblemException.Conflict(
+                        "referral-ended",
+                        "Referral " + referral.id() + " has ended (" + referral.state()
+                                + "): nothing more is attached to it",
+                        Map.of("state", referral.state()));
+            }
+        };
+        return attach(
+                new Holder(cases.of(referral.caseId()), referral, null),
+                stillOpen,
+                new Upload("attach-referral-document", kind, category, label, body, idempotencyKey));
     }
 
     @Transactional
@@ -197,15 +225,52 @@ public class Documents {
         }
     }
 
-    private DocumentView attach(Holder holder, DocumentKind kind, DataCategory category, String label, byte[] body) {
+    /** One upload as the caller sent it: what it is, its bytes, and the key it is sent once under, if any. */
+    private record Upload(
+            String operation,
+            DocumentKind kind,
+            DataCategory category,
+            String label,
+            byte[] body,
+            Optional<String> idempotencyKey) {}
+
+    /**
+     * What a repeat under an Idempotency-Key must match to be told of the first document: the same holder, kind,
+     * category and bytes. The bytes go in as their digest; the claim keys the hash with the network's search key.
+     */
+    private record UploadRequest(
+            UUID caseId, UUID referralId, DocumentKind kind, DataCategory category, String mediaType, String sha256) {}
+
+    private Attached attach(Holder holder, Runnable stillOpen, Upload upload) {
+        DocumentKind kind = upload.kind();
+        DataCategory category = upload.category();
+        byte[] body = upload.body();
         if (!DocumentRules.agrees(kind, category)) {
             throw new ProblemException.InvalidInput(
                     "category", "a " + kind + " holds her " + kind.category().orElseThrow() + ": send that category");
         }
-        DocumentType type = typeOf(label, body);
+        DocumentType type = typeOf(upload.label(), body);
         UUID agency = callerAgency.requireRegistered();
+        UUID documentId = ids.newId();
+        if (upload.idempotencyKey().isPresent()) {
+            UploadRequest request = new UploadRequest(
+                    holder.caseRef().id(), holder.referralId(), kind, category, type.mediaType(), sha256(body));
+            IdempotentRequests.Claim claim = idempotent.claim(
+                    access.caller().tenantId(),
+                    agency,
+                    upload.operation(),
+                    upload.idempotencyKey().get(),
+                    request,
+                    documentId);
+            if (!claim.first()) {
+                // Told of even once the case has closed or the document was erased: it is the answer the first
+                // request had, and a client that retried after a timeout must not attach it a second time.
+                return new Attached(DocumentView.of(em.find(Document.class, claim.resourceId())), false);
+            }
+        }
+        stillOpen.run();
         Document document = new Document();
-        document.id = ids.newId();
+        document.id = documentId;
         document.tenantId = holder.caseRef().tenantId();
         document.caseId = holder.caseRef().id();
         document.referralId = holder.referralId();
@@ -233,7 +298,17 @@ public class Documents {
         if (holder.referral() != null && holder.referral().sent()) {
             outbox.append("referral", holder.referralId(), ATTACHED_EVENT, audience(holder, document), event(view));
         }
-        return view;
+        return new Attached(view, true);
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** The type its bytes say it is; a label the caller sent must agree, or the caller picked the wrong file. */

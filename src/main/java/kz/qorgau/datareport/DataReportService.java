@@ -92,10 +92,16 @@ public class DataReportService {
         Map<UUID, List<Ground>> grounds = new HashMap<>();
         Set<UUID> live = new HashSet<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> sent = em.createNativeQuery(
-                        "select receiver_agency_id, consent_id, emergency_reason is not null,"
-                                + " submitted_at, closed_at from referral where case_id = ?1 and submitted_at is not null")
+        // A ground of consent ends when the first of three does: the referral ends, she withdraws the consent, or
+        // it expires. A referral may go on after its consent has ended; it then shows the receiver nothing of hers
+        // that the consent covered (its holdsNow says what it still sees).
+        List<Object[]> sent = em.createNativeQuery("select r.receiver_agency_id, r.consent_id,"
+                        + " r.emergency_reason is not null, r.submitted_at, r.closed_at,"
+                        + " least(r.closed_at, c.withdrawn_at, case when c.expires_at <= ?2 then c.expires_at end)"
+                        + " from referral r left join consent c on c.id = r.consent_id"
+                        + " where r.case_id = ?1 and r.submitted_at is not null")
                 .setParameter(1, caseId)
+                .setParameter(2, java.sql.Timestamp.from(now))
                 .getResultList();
         for (Object[] row : sent) {
             UUID receiver = (UUID) row[0];
@@ -103,7 +109,7 @@ public class DataReportService {
             Instant closed = SqlValues.instant(row[4]);
             HoldingBasis basis = consent != null ? HoldingBasis.CONSENT : HoldingBasis.EMERGENCY_EXCEPTION;
             grounds.computeIfAbsent(receiver, a -> new ArrayList<>())
-                    .add(new Ground(basis, SqlValues.instant(row[3]), closed, consent));
+                    .add(new Ground(basis, SqlValues.instant(row[3]), SqlValues.instant(row[5]), consent));
             if (closed == null) {
                 live.add(receiver);
             }

@@ -102,6 +102,47 @@ class DataReportTest {
     }
 
     @Test
+    void aGroundOfConsentEndsWhenSheWithdrawsItThoughTheReferralGoesOn() {
+        String consent = given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/referrals/" + referral)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("consentId");
+        String withdrawnAt = given().auth()
+                .oauth2(inspector)
+                .post("/api/v1/cases/" + caseId + "/consents/" + consent + "/withdrawal")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("withdrawnAt");
+        given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/referrals/" + referral)
+                .then()
+                .statusCode(200)
+                .body("closedAt", org.hamcrest.Matchers.nullValue());
+        JsonPath report = given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/cases/" + caseId + "/data-report")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, Object> centreEntry =
+                report.getMap("agencies.find { it.agencyId == '" + almaty.crisisCentre + "' }");
+        Map<?, ?> ground = (Map<?, ?>) ((List<?>) centreEntry.get("grounds")).get(0);
+        assertEquals("CONSENT", ground.get("basis"));
+        assertEquals(consent, ground.get("consentId"));
+        assertEquals(
+                java.time.Instant.parse(withdrawnAt),
+                java.time.Instant.parse((String) ground.get("until")),
+                "her consent's ground ends when she withdrew it");
+        assertEquals(List.of(), centreEntry.get("holdsNow"));
+    }
+
+    @Test
     void thePdfIsInHerLanguageWithItsLettersEmbedded() throws Exception {
         byte[] pdf = given().auth()
                 .oauth2(inspector)

@@ -60,7 +60,7 @@ public class AuditService {
         // The trail as it stands: what committed so far is chained first, so the list misses none of it.
         chainer.chain(access.caller().tenantId());
         StringBuilder where = new StringBuilder("seq > :after");
-        Parameters params = Parameters.with("after", cursor == null ? 0L : Cursor.position(cursor));
+        Parameters params = Parameters.with("after", cursor == null ? 0L : Cursor.position(cursor, "cursor"));
         condition(where, params, "actor", filter.actor());
         condition(where, params, "actorAgencyId", filter.agencyId());
         condition(where, params, "recordId", filter.recordId());

@@ -39,20 +39,27 @@ public final class Cursor {
         return encode(Long.toString(position));
     }
 
-    /** @throws ProblemException.InvalidInput when the text is not such a cursor */
-    public static long position(String cursor) {
+    /**
+     * @param parameter the query parameter that carried it, which the refusal names
+     * @throws ProblemException.InvalidInput when the text is not such a cursor
+     */
+    public static long position(String cursor, String parameter) {
         try {
             long position = Long.parseLong(decode(cursor, 1).get(0));
             if (position >= 0) {
                 return position;
             }
-        } catch (NumberFormatException malformed) {
+        } catch (NumberFormatException | ProblemException.InvalidInput malformed) {
             // falls through to the same answer as a negative position
         }
-        throw invalid();
+        throw invalid(parameter);
     }
 
     public static ProblemException.InvalidInput invalid() {
-        return new ProblemException.InvalidInput("cursor", "is not a cursor returned by this list");
+        return invalid("cursor");
+    }
+
+    private static ProblemException.InvalidInput invalid(String parameter) {
+        return new ProblemException.InvalidInput(parameter, "is not a cursor returned by this list");
     }
 }

@@ -40,7 +40,7 @@ public class ChangeFeed {
     @Transactional
     public EventPage after(String cursor, int limit) {
         access.require(Capability.READ_EVENTS);
-        long after = cursor == null ? 0 : Cursor.position(cursor);
+        long after = cursor == null ? 0 : Cursor.position(cursor, "after");
         boolean network = AccessRules.seesWholeNetwork(access.caller());
         // The tenant is checked on every row as well as the agency: a token of one network whose agency claim
         // names another network's agency reads nothing.

@@ -138,7 +138,9 @@ class ChangeFeedAndDeadlinesTest {
                 .queryParam("after", "not-a-cursor")
                 .get("/api/v1/events")
                 .then()
-                .statusCode(400);
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("after"));
     }
 
     @Test

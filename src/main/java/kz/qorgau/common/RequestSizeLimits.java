@@ -242,10 +242,10 @@ public class RequestSizeLimits {
             }
             boolean download = context.request().method() == io.vertx.core.http.HttpMethod.GET
                     && DOCUMENT_DOWNLOAD.matcher(context.request().path()).matches();
-            if (download && !takeDownloadSlot(context)) {
-                return;
-            }
             if (download) {
+                if (!takeDownloadSlot(context)) {
+                    return;
+                }
                 // A document is sent in slices, which the REST layer streams under one declared type, and the
                 // answer's type is then the document's own: whatever the caller accepts, it gets the document, as it
                 // did when the type was negotiated among the three (and an error is a problem detail either way).

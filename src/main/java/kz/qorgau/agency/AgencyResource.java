@@ -53,6 +53,8 @@ public class AgencyResource {
     @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
+    @Extension(name = PartnerDocuments.POLICE_DISPATCH, value = "")
+    @Extension(name = PartnerDocuments.SCHOOLS, value = "")
     @Operation(
             operationId = "listAgencies",
             description = "Agencies of the caller's network in name order, filtered by kind and service. Page with "
@@ -73,6 +75,8 @@ public class AgencyResource {
     @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
+    @Extension(name = PartnerDocuments.POLICE_DISPATCH, value = "")
+    @Extension(name = PartnerDocuments.SCHOOLS, value = "")
     @Operation(
             operationId = "getAgency",
             description = "One agency of the caller's network. An agency of another network answers 404. The ETag is "
@@ -113,6 +117,7 @@ public class AgencyResource {
     @Path("/{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(
             operationId = "editAgency",
             description = "A JSON merge patch (RFC 7396): absent fields stay as they are; null removes district,"

@@ -33,6 +33,9 @@ public class DirectoryResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.POLICE_DISPATCH, value = "")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
+    @Extension(name = PartnerDocuments.SCHOOLS, value = "")
     @Operation(
             operationId = "searchDirectory",
             description = "Agencies of the caller's network that offer a service, in a district, in a language; "

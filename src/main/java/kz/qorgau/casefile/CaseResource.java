@@ -57,6 +57,7 @@ public class CaseResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.HOTLINE, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(
             operationId = "openCase",
             description = "Opens a case for a survivor, led by the caller's agency, linking incidents its agency "
@@ -120,6 +121,8 @@ public class CaseResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "getCaseTimeline",
             description = "Incidents, risk assessments, protective orders, their violations and every referral step "
@@ -139,6 +142,7 @@ public class CaseResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.HOTLINE, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(
             operationId = "recordConsent",
             description = "Records the survivor's consent to share named data categories with named agencies or kinds"
@@ -225,6 +229,7 @@ public class CaseResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "reassignCase",
             summary = "Hand a case to another person of its lead agency",
@@ -251,6 +256,8 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "closeCase",
             description =
@@ -276,6 +283,7 @@ public class CaseResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.HOTLINE, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(
             operationId = "withdrawConsent",
             description =

@@ -33,6 +33,7 @@ public class ConferenceMeetingResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "getConferenceMeeting",
             summary = "A meeting, its agenda (ids and why each case is on it, no content) and its attendance",
@@ -48,6 +49,7 @@ public class ConferenceMeetingResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "recordConferenceAttendance",
             summary = "Record who took part in a meeting; it is held from then",

@@ -82,6 +82,7 @@ public class ConferenceSeriesResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "listConferenceSeries",
             summary = "The risk conferences the caller's agency sits in (coordinators: all of the network)",
@@ -97,6 +98,7 @@ public class ConferenceSeriesResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "getConferenceSeries",
             summary = "A risk conference and its member agencies",
@@ -108,6 +110,7 @@ public class ConferenceSeriesResource {
     @PUT
     @Path("/{id}/members/{agencyId}")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(
             operationId = "addConferenceMember",
             summary = "Seat an agency in a risk conference",
@@ -121,6 +124,7 @@ public class ConferenceSeriesResource {
     @DELETE
     @Path("/{id}/members/{agencyId}")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
+    @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Operation(
             operationId = "removeConferenceMember",
             summary = "An agency leaves a risk conference",
@@ -136,6 +140,7 @@ public class ConferenceSeriesResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "scheduleConferenceMeeting",
             summary = "Schedule a meeting of a risk conference",
@@ -163,6 +168,7 @@ public class ConferenceSeriesResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "listConferenceMeetings",
             summary = "The meetings of a risk conference, earliest first (without their agendas)",
@@ -180,6 +186,7 @@ public class ConferenceSeriesResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "listConferenceCases",
             summary = "The chair's queue: the cases before a risk conference in a status, oldest first",
@@ -199,6 +206,7 @@ public class ConferenceSeriesResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "listOverdueConferenceActions",
             summary = "The actions of a conference's plans that escalated for being overdue, latest first",

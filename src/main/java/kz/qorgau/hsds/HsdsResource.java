@@ -34,6 +34,8 @@ public class HsdsResource {
     @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
+    @Extension(name = PartnerDocuments.POLICE_DISPATCH, value = "")
+    @Extension(name = PartnerDocuments.SCHOOLS, value = "")
     @Operation(
             operationId = "exportDirectoryAsHsds",
             summary = "The network's service directory as Open Referral HSDS 3.0 organizations",

@@ -92,6 +92,7 @@ public class IncidentResource {
     @Path("/{id}")
     @Extension(name = PartnerDocuments.POLICE_DISPATCH, value = "")
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(
             operationId = "getIncident",
             description = "An incident the caller's agency reported (coordinators: any of the network). Others answer"
@@ -104,6 +105,7 @@ public class IncidentResource {
     @GET
     @Extension(name = PartnerDocuments.POLICE_DISPATCH, value = "")
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(
             operationId = "listIncidents",
             description = "The caller's agency's incidents in order of change (updatedAt, then id); follow "

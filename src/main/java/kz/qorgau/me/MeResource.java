@@ -28,6 +28,7 @@ public class MeResource {
     @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
+    @Extension(name = PartnerDocuments.SCHOOLS, value = "")
     @Operation(
             operationId = "getMe",
             summary = "Who the caller is",

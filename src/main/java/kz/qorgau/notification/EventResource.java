@@ -33,6 +33,7 @@ public class EventResource {
     @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
+    @Extension(name = PartnerDocuments.SCHOOLS, value = "")
     @Operation(
             operationId = "listEvents",
             description =

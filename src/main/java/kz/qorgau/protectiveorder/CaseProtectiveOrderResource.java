@@ -59,6 +59,8 @@ public class CaseProtectiveOrderResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "listProtectiveOrders",
             description = "The case's orders with their status and reported violations, for the agencies on its live "

@@ -33,6 +33,7 @@ public class NeedsActionResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "listNeedsAction",
             summary = "What waits on the caller's agency, or on one person of it, most urgent first",

@@ -265,6 +265,7 @@ public class ReferralResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
     @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "reassignReferral",
             description = "The receiving agency's case workers and admin hand an accepted (or started, or paused)"
@@ -310,6 +311,7 @@ public class ReferralResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(
             operationId = "getReferralActions",
             description = "The actions the caller may fire at the referral now, with its state and version.",
@@ -341,6 +343,7 @@ public class ReferralResource {
     @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "getReceiverAddress",
             summary = "The receiver's street address, where it chose to share it with the sender",
@@ -354,6 +357,8 @@ public class ReferralResource {
     @Path("/{id}/receiver-address")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "shareReceiverAddress",
             summary = "Show the receiver's street address to the sender of this referral (the receiver alone)",
@@ -368,6 +373,8 @@ public class ReferralResource {
     @Path("/{id}/receiver-address")
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.POLICE_INSPECTOR, value = "")
+    @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Operation(
             operationId = "stopSharingReceiverAddress",
             summary = "Stop showing the receiver's street address to the sender (the receiver alone)",

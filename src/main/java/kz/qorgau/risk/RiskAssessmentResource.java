@@ -67,6 +67,7 @@ public class RiskAssessmentResource {
     @Extension(name = PartnerDocuments.SOCIAL_PROTECTION, value = "")
     @Extension(name = PartnerDocuments.HOTLINE, value = "")
     @Extension(name = PartnerDocuments.NGO_PORTAL, value = "")
+    @Extension(name = PartnerDocuments.ADMINISTRATION, value = "")
     @Operation(
             operationId = "listRiskAssessments",
             description = "The case's assessments, oldest first. The answers are shown to the agencies on the case "

@@ -81,7 +81,12 @@ public class PartnerDocumentsTest {
                         "GET /api/v1/incidents/{id}",
                         "POST /api/v1/incidents",
                         // A dispatcher reads the record of the man a call names (a weapon, an order).
-                        "GET /api/v1/perpetrators/{id}")),
+                        "GET /api/v1/perpetrators/{id}",
+                        // As every caller may: the network's agencies and the directory of their services.
+                        "GET /api/v1/agencies",
+                        "GET /api/v1/agencies/{id}",
+                        "GET /api/v1/directory",
+                        "GET /api/v1/directory/hsds")),
                 operations("police-dispatch"));
     }
 
@@ -91,7 +96,8 @@ public class PartnerDocumentsTest {
         assertTrue(ngo.contains("GET /api/v1/referrals"), ngo.toString());
         assertTrue(ngo.contains("POST /api/v1/referrals/{id}/transitions"), ngo.toString());
         assertTrue(ngo.contains("PUT /api/v1/agencies/{id}/directory-entry"), ngo.toString());
-        assertTrue(ngo.stream().noneMatch(op -> op.contains("/incidents")), ngo.toString());
+        // A child's presence at an incident is the case's record, not the incident's.
+        assertTrue(ngo.stream().noneMatch(op -> op.contains(" /api/v1/incidents")), ngo.toString());
         assertTrue(
                 !ngo.contains("POST /api/v1/agencies")
                         && !ngo.contains("POST /api/v1/cases/{caseId}/protective-orders"),

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import kz.qorgau.agency.AgencyKind;
 import kz.qorgau.consent.DataCategory;
 
 /**
@@ -39,6 +40,47 @@ public final class DataHolders {
 
     /** One ground an agency has or had: when it began and, where it ended, when. */
     public record Ground(HoldingBasis basis, Instant since, Instant until, UUID consentId) {}
+
+    /**
+     * A consent of hers as her report reads it: the agencies and kinds it names, when she gave it, when it ended for
+     * everyone (withdrawn whole, or expired), and the agencies it was withdrawn from one by one.
+     */
+    public record ConsentTerms(
+            UUID id,
+            Set<UUID> agencies,
+            Set<AgencyKind> kinds,
+            Instant given,
+            Instant ended,
+            Set<UUID> withdrawnFrom) {}
+
+    /**
+     * The grounds of consent an agency has or had: one for each consent that names it or its kind, from when she gave
+     * it to when it ended for the agency. A consent withdrawn from the agency alone ended at the first WITHDRAW of one
+     * of the agency's referrals after she gave it ({@code withdrawals}: a WITHDRAW takes back every consent that covers
+     * the receiver); none known leaves the end open.
+     */
+    public static List<Ground> consentGrounds(
+            UUID agency, AgencyKind kind, Collection<ConsentTerms> consents, Collection<Instant> withdrawals) {
+        List<Ground> grounds = new ArrayList<>();
+        for (ConsentTerms consent : consents) {
+            if (!consent.agencies().contains(agency)
+                    && (kind == null || !consent.kinds().contains(kind))) {
+                continue;
+            }
+            Instant until = consent.ended();
+            if (consent.withdrawnFrom().contains(agency)) {
+                Instant withdrawn = withdrawals.stream()
+                        .filter(at -> !at.isBefore(consent.given()))
+                        .min(Comparator.naturalOrder())
+                        .orElse(null);
+                if (withdrawn != null && (until == null || withdrawn.isBefore(until))) {
+                    until = withdrawn;
+                }
+            }
+            grounds.add(new Ground(HoldingBasis.CONSENT, consent.given(), until, consent.id()));
+        }
+        return grounds;
+    }
 
     /** What the audit trail says an agency read of her case. */
     public record Reading(UUID agency, long reads, Instant lastReadAt, Set<DataCategory> categories) {}

@@ -91,13 +91,16 @@ public class DataReportService {
 
         Map<UUID, List<Ground>> grounds = new HashMap<>();
         Set<UUID> live = new HashSet<>();
+        // When each receiver's referrals were withdrawn: a WITHDRAW takes back every consent that covers it.
+        Map<UUID, List<Instant>> withdrawals = new HashMap<>();
         @SuppressWarnings("unchecked")
         // A ground of consent ends when the first of three does: the referral ends, she withdraws the consent, or
         // it expires. A referral may go on after its consent has ended; it then shows the receiver nothing of hers
         // that the consent covered (its holdsNow says what it still sees).
         List<Object[]> sent = em.createNativeQuery("select r.receiver_agency_id, r.consent_id,"
                         + " r.emergency_reason is not null, r.submitted_at, r.closed_at,"
-                        + " least(r.closed_at, c.withdrawn_at, case when c.expires_at <= ?2 then c.expires_at end)"
+                        + " least(r.closed_at, c.withdrawn_at, case when c.expires_at <= ?2 then c.expires_at end),"
+                        + " r.state = 'WITHDRAWN'"
                         + " from referral r left join consent c on c.id = r.consent_id"
                         + " where r.case_id = ?1 and r.submitted_at is not null")
                 .setParameter(1, caseId)
@@ -112,6 +115,9 @@ public class DataReportService {
                     .add(new Ground(basis, SqlValues.instant(row[3]), SqlValues.instant(row[5]), consent));
             if (closed == null) {
                 live.add(receiver);
+            }
+            if (Boolean.TRUE.equals(row[6])) {
+                withdrawals.computeIfAbsent(receiver, a -> new ArrayList<>()).add(closed);
             }
         }
         @SuppressWarnings("unchecked")
@@ -167,12 +173,14 @@ public class DataReportService {
                     new Reading((UUID) row[0], ((Number) row[1]).longValue(), SqlValues.instant(row[2]), categories));
         }
 
+        List<ConsentView> given = consents.ofCase(caseId, true);
+        consentGrounds(caseRef.leadAgencyId(), given, grounds, readings, withdrawals, now);
+
         Map<UUID, Set<DataCategory>> holdsNow = new HashMap<>();
         // One query per agency with a live referral of her case: a handful at most.
         live.forEach(agency -> holdsNow.put(agency, caseAccess.consentedTo(caseId, agency)));
         List<DataHolders.Holder> holders = DataHolders.of(caseRef.leadAgencyId(), grounds, readings, holdsNow);
 
-        List<ConsentView> given = consents.ofCase(caseId, true);
         Set<UUID> named = new HashSet<>();
         holders.forEach(h -> named.add(h.agency()));
         given.forEach(c -> {
@@ -236,5 +244,53 @@ public class DataReportService {
 
     private static String nameOf(Map<UUID, Agencies.Facts> facts, UUID agency) {
         return facts.containsKey(agency) ? facts.get(agency).name() : Objects.toString(agency);
+    }
+
+    /**
+     * Her consents are grounds of their own: an agency on her case may hold her data on a consent she gave after its
+     * referral was sent (the referral's own consent withdrawn meanwhile), or on one that names its kind. Each agency
+     * in her report gets a ground for every consent that covers it, unless its referral already gave it that one.
+     */
+    private void consentGrounds(
+            UUID lead,
+            List<ConsentView> given,
+            Map<UUID, List<Ground>> grounds,
+            List<Reading> readings,
+            Map<UUID, List<Instant>> withdrawals,
+            Instant now) {
+        Set<UUID> inReport = new HashSet<>(grounds.keySet());
+        readings.forEach(r -> inReport.add(r.agency()));
+        inReport.remove(lead);
+        if (inReport.isEmpty() || given.isEmpty()) {
+            return;
+        }
+        List<DataHolders.ConsentTerms> terms = given.stream()
+                .map(c -> new DataHolders.ConsentTerms(
+                        c.id(),
+                        c.recipientAgencyIds(),
+                        c.recipientKinds(),
+                        c.givenAt(),
+                        c.withdrawnAt() != null
+                                ? c.withdrawnAt()
+                                : c.expiresAt() != null && !c.expiresAt().isAfter(now) ? c.expiresAt() : null,
+                        c.withdrawnFrom() == null ? Set.of() : c.withdrawnFrom()))
+                .toList();
+        Map<UUID, Agencies.Facts> facts = agencies.findAll(inReport);
+        for (UUID agency : inReport) {
+            List<Ground> its = grounds.computeIfAbsent(agency, a -> new ArrayList<>());
+            Set<UUID> already = new HashSet<>();
+            its.forEach(g -> already.add(g.consentId()));
+            DataHolders.consentGrounds(
+                            agency,
+                            facts.containsKey(agency) ? facts.get(agency).kind() : null,
+                            terms,
+                            withdrawals.getOrDefault(agency, List.of()))
+                    .stream()
+                    .filter(g -> !already.contains(g.consentId()))
+                    .forEach(its::add);
+            if (its.isEmpty()) {
+                grounds.remove(agency);
+            }
+        }
     }
 }

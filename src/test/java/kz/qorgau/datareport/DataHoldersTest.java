@@ -73,4 +73,47 @@ class DataHoldersTest {
         assertEquals(0, quiet.reads());
         assertEquals(null, quiet.lastReadAt());
     }
+
+    @Test
+    void eachConsentThatCoversAnAgencyIsAGroundUntilItEndedForIt() {
+        UUID byName = UUID.randomUUID();
+        UUID byKind = UUID.randomUUID();
+        UUID withdrawnFromIt = UUID.randomUUID();
+        UUID expired = UUID.randomUUID();
+        UUID others = UUID.randomUUID();
+        Instant tuesday = MONDAY.plus(java.time.Duration.ofDays(1));
+        Instant friday = MONDAY.plus(java.time.Duration.ofDays(4));
+        List<DataHolders.ConsentTerms> consents = List.of(
+                new DataHolders.ConsentTerms(byName, Set.of(CENTRE), Set.of(), MONDAY, null, Set.of()),
+                new DataHolders.ConsentTerms(
+                        byKind,
+                        Set.of(),
+                        Set.of(kz.qorgau.agency.AgencyKind.NGO_CRISIS_CENTRE),
+                        MONDAY,
+                        null,
+                        Set.of()),
+                new DataHolders.ConsentTerms(withdrawnFromIt, Set.of(CENTRE), Set.of(), MONDAY, null, Set.of(CENTRE)),
+                new DataHolders.ConsentTerms(expired, Set.of(CENTRE), Set.of(), MONDAY, tuesday, Set.of()),
+                new DataHolders.ConsentTerms(others, Set.of(HOSPITAL), Set.of(), MONDAY, null, Set.of()));
+        // Her referral to the centre was withdrawn on Friday (and one before she gave these consents, which took back
+        // none of them).
+        List<Ground> grounds = DataHolders.consentGrounds(
+                CENTRE,
+                kz.qorgau.agency.AgencyKind.NGO_CRISIS_CENTRE,
+                consents,
+                List.of(MONDAY.minusSeconds(60), friday));
+        assertEquals(
+                List.of(
+                        new Ground(HoldingBasis.CONSENT, MONDAY, null, byName),
+                        new Ground(HoldingBasis.CONSENT, MONDAY, null, byKind),
+                        new Ground(HoldingBasis.CONSENT, MONDAY, friday, withdrawnFromIt),
+                        new Ground(HoldingBasis.CONSENT, MONDAY, tuesday, expired)),
+                grounds);
+        // An agency of another kind is covered by the consents that name it alone.
+        assertEquals(
+                List.of(others),
+                DataHolders.consentGrounds(HOSPITAL, kz.qorgau.agency.AgencyKind.HEALTH, consents, List.of()).stream()
+                        .map(Ground::consentId)
+                        .toList());
+    }
 }

@@ -142,6 +142,55 @@ class DataReportTest {
         assertEquals(List.of(), centreEntry.get("holdsNow"));
     }
 
+    /** The outside probe of issue 26: a consent given after the referral's own was withdrawn was in no ground. */
+    @Test
+    void aConsentSheGivesLaterIsTheGroundTheCentreHoldsHerDataOn() {
+        String first = given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/referrals/" + referral)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("consentId");
+        given().auth()
+                .oauth2(inspector)
+                .post("/api/v1/cases/" + caseId + "/consents/" + first + "/withdrawal")
+                .then()
+                .statusCode(200);
+        String later = Flows.recordConsent(inspector, caseId, almaty.crisisCentre)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String givenAt = given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("consents.find { it.id == '" + later + "' }.givenAt");
+        JsonPath report = given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/cases/" + caseId + "/data-report")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, Object> centreEntry =
+                report.getMap("agencies.find { it.agencyId == '" + almaty.crisisCentre + "' }");
+        List<?> grounds = (List<?>) centreEntry.get("grounds");
+        assertEquals(2, grounds.size(), grounds.toString());
+        Map<?, ?> ended = (Map<?, ?>) grounds.get(0);
+        assertEquals(first, ended.get("consentId"));
+        assertTrue(ended.get("until") != null, "the first consent's ground ended when she withdrew it");
+        Map<?, ?> standing = (Map<?, ?>) grounds.get(1);
+        assertEquals("CONSENT", standing.get("basis"));
+        assertEquals(later, standing.get("consentId"));
+        assertEquals(java.time.Instant.parse(givenAt), java.time.Instant.parse((String) standing.get("since")));
+        assertEquals(null, standing.get("until"), "her later consent stands");
+        assertEquals(List.of("IDENTITY", "CONTACT", "INCIDENT_DETAILS"), centreEntry.get("holdsNow"));
+    }
+
     @Test
     void thePdfIsInHerLanguageWithItsLettersEmbedded() throws Exception {
         byte[] pdf = given().auth()

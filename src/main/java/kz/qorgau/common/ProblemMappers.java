@@ -317,15 +317,51 @@ public class ProblemMappers {
     }
 
     /**
+     * The header a parameter is read from ({@code Idempotency-Key}), which is the name the caller knows it by; the Java
+     * parameter's name ({@code idempotencyKey}) is the API's own name for query and path parameters alone.
+     */
+    private static java.util.Optional<String> headerNamed(
+            Class<?> resource, Path.MethodNode method, Path.ParameterNode parameter) {
+        if (resource == null || method == null) {
+            return java.util.Optional.empty();
+        }
+        // The bean may be a subclass the container made, whose methods do not carry the parameters' annotations.
+        for (Class<?> type = resource; type != null && type != Object.class; type = type.getSuperclass()) {
+            java.lang.reflect.Parameter declared;
+            try {
+                declared = type.getDeclaredMethod(
+                                method.getName(), method.getParameterTypes().toArray(Class<?>[]::new))
+                        .getParameters()[parameter.getParameterIndex()];
+            } catch (NoSuchMethodException | ArrayIndexOutOfBoundsException notHere) {
+                continue;
+            }
+            org.jboss.resteasy.reactive.RestHeader rest =
+                    declared.getAnnotation(org.jboss.resteasy.reactive.RestHeader.class);
+            if (rest != null) {
+                return java.util.Optional.of(rest.value().isEmpty() ? declared.getName() : rest.value());
+            }
+            jakarta.ws.rs.HeaderParam header = declared.getAnnotation(jakarta.ws.rs.HeaderParam.class);
+            if (header != null) {
+                return java.util.Optional.of(header.value());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * A body field's path ({@code services[1]}), or the name of the query or path parameter. Parameters
      * are named as the API names them because the build keeps Java parameter names.
      */
     static String fieldOf(ConstraintViolation<?> violation) {
         List<String> properties = new ArrayList<>();
         String parameter = null;
+        Path.MethodNode method = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
+            if (node.getKind() == ElementKind.METHOD) {
+                method = node.as(Path.MethodNode.class);
+            } else if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = headerNamed(violation.getRootBeanClass(), method, node.as(Path.ParameterNode.class))
+                        .orElse(node.getName());
             } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 String name = node.getName();
                 if (name == null || name.startsWith("<")) {

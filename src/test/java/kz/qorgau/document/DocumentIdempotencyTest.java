@@ -199,7 +199,9 @@ class DocumentIdempotencyTest {
             upload(inspector, onCase(), key, Samples.pdf(DECISION), "COURT_DECISION", "INCIDENT_DETAILS")
                     .then()
                     .statusCode(400)
-                    .contentType("application/problem+json");
+                    .contentType("application/problem+json")
+                    // Named as the caller sends it, not as the Java parameter that holds it.
+                    .body("errors[0].field", equalTo("Idempotency-Key"));
         }
         assertEquals(List.of(), listed(inspector, onCase()));
     }

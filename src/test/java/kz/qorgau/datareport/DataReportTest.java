@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -101,8 +102,8 @@ class DataReportTest {
         assertEquals("LEAD_AGENCY", report.getString("agencies[0].grounds[0].basis"));
     }
 
-    @Test
-    void aGroundOfConsentEndsWhenSheWithdrawsItThoughTheReferralGoesOn() {
+    /** She withdraws the consent the referral to the centre was sent under; the consent as it stands after. */
+    private Response withdrawTheReferralsConsent() {
         String consent = given().auth()
                 .oauth2(inspector)
                 .get("/api/v1/referrals/" + referral)
@@ -110,28 +111,38 @@ class DataReportTest {
                 .statusCode(200)
                 .extract()
                 .path("consentId");
-        String withdrawnAt = given().auth()
+        return given().auth()
                 .oauth2(inspector)
                 .post("/api/v1/cases/" + caseId + "/consents/" + consent + "/withdrawal")
                 .then()
                 .statusCode(200)
                 .extract()
-                .path("withdrawnAt");
+                .response();
+    }
+
+    private Map<String, Object> centreInHerReport() {
+        return given().auth()
+                .oauth2(inspector)
+                .get("/api/v1/cases/" + caseId + "/data-report")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("agencies.find { it.agencyId == '" + almaty.crisisCentre + "' }");
+    }
+
+    @Test
+    void aGroundOfConsentEndsWhenSheWithdrawsItThoughTheReferralGoesOn() {
+        Response withdrawal = withdrawTheReferralsConsent();
+        String consent = withdrawal.path("id");
+        String withdrawnAt = withdrawal.path("withdrawnAt");
         given().auth()
                 .oauth2(inspector)
                 .get("/api/v1/referrals/" + referral)
                 .then()
                 .statusCode(200)
                 .body("closedAt", org.hamcrest.Matchers.nullValue());
-        JsonPath report = given().auth()
-                .oauth2(inspector)
-                .get("/api/v1/cases/" + caseId + "/data-report")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-        Map<String, Object> centreEntry =
-                report.getMap("agencies.find { it.agencyId == '" + almaty.crisisCentre + "' }");
+        Map<String, Object> centreEntry = centreInHerReport();
         Map<?, ?> ground = (Map<?, ?>) ((List<?>) centreEntry.get("grounds")).get(0);
         assertEquals("CONSENT", ground.get("basis"));
         assertEquals(consent, ground.get("consentId"));
@@ -145,18 +156,7 @@ class DataReportTest {
     /** The outside probe of issue 26: a consent given after the referral's own was withdrawn was in no ground. */
     @Test
     void aConsentSheGivesLaterIsTheGroundTheCentreHoldsHerDataOn() {
-        String first = given().auth()
-                .oauth2(inspector)
-                .get("/api/v1/referrals/" + referral)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("consentId");
-        given().auth()
-                .oauth2(inspector)
-                .post("/api/v1/cases/" + caseId + "/consents/" + first + "/withdrawal")
-                .then()
-                .statusCode(200);
+        String first = withdrawTheReferralsConsent().path("id");
         String later = Flows.recordConsent(inspector, caseId, almaty.crisisCentre)
                 .then()
                 .statusCode(201)
@@ -169,15 +169,7 @@ class DataReportTest {
                 .statusCode(200)
                 .extract()
                 .path("consents.find { it.id == '" + later + "' }.givenAt");
-        JsonPath report = given().auth()
-                .oauth2(inspector)
-                .get("/api/v1/cases/" + caseId + "/data-report")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-        Map<String, Object> centreEntry =
-                report.getMap("agencies.find { it.agencyId == '" + almaty.crisisCentre + "' }");
+        Map<String, Object> centreEntry = centreInHerReport();
         List<?> grounds = (List<?>) centreEntry.get("grounds");
         assertEquals(2, grounds.size(), grounds.toString());
         Map<?, ?> ended = (Map<?, ?>) grounds.get(0);

@@ -97,6 +97,16 @@ public class AgencyService {
             if (agency.kind == AgencyKind.EXTERNAL) {
                 throw new ProblemException.InvalidInput("kind", "an external recipient's stand-in keeps its kind");
             }
+            if (kind != agency.kind && hasWorkedOnCases(agency.id)) {
+                // A consent she gave to "crisis centres" would otherwise come to cover an agency already on her case
+                // that she never meant, and her report could no longer say on what ground it read her data.
+                throw new ProblemException.Conflict(
+                        "agency-kind-fixed",
+                        "Agency " + agency.id + " has sent or received referrals or led cases: its kind is part of"
+                                + " what her consents to agencies of a kind meant, so it stays; register the agency"
+                                + " anew under its right kind",
+                        java.util.Map.of());
+            }
             agency.kind = kind;
         });
         changes.district().ifNamed(district -> agency.district = blankToNull(district));
@@ -107,6 +117,15 @@ public class AgencyService {
         agency.updatedAt = clock.instant();
         agencies.flush();
         return new Versioned<>(view(agency), agency.version);
+    }
+
+    private boolean hasWorkedOnCases(UUID agency) {
+        return (Boolean) agencies.getEntityManager()
+                .createNativeQuery("select exists (select 1 from referral where receiver_agency_id = ?1)"
+                        + " or exists (select 1 from referral where sender_agency_id = ?1)"
+                        + " or exists (select 1 from case_file where lead_agency_id = ?1)")
+                .setParameter(1, agency)
+                .getSingleResult();
     }
 
     private Agency find(UUID id) {

@@ -48,7 +48,11 @@ public class PartnerDocumentFilter implements OASFilter {
                     "No consent covers the receiver (consent-required), the case is closed, or the receiver "
                             + "takes no new referrals"),
             Map.entry("registerAgency", "An agency of the network already has this name"),
-            Map.entry("editAgency", "An agency of the network already has this name, or the agency changed meanwhile"),
+            Map.entry(
+                    "editAgency",
+                    "An agency of the network already has this name, the agency changed meanwhile, or a new kind was"
+                            + " asked for an agency that has sent or received referrals or led cases"
+                            + " (agency-kind-fixed)"),
             Map.entry("recordProtectiveOrder", "An order with this number is already recorded"),
             Map.entry("revokeProtectiveOrder", "The order was already revoked"),
             Map.entry("publishRiskQuestionnaire", "Another version was published at the same moment"),

@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import kz.qorgau.security.Role;
 import kz.qorgau.support.Contract;
 import kz.qorgau.support.Network;
@@ -151,6 +152,61 @@ class AgencyDirectoryTest {
                 .then()
                 .header("ETag", equalTo(removed.header("ETag")))
                 .body("name", notNullValue(), "active", equalTo(true));
+    }
+
+    /**
+     * The outside probe of issue 26: an office of child protection on her case, made a crisis centre, came under the
+     * consent she had given to crisis centres and read her data on it.
+     */
+    @Test
+    void anAgencyThatHasWorkedOnCasesKeepsItsKind() {
+        Network almaty = Network.of("almaty");
+        String coordinator = almaty.coordinator();
+        UUID office = almaty.register("Child protection office", "CHILD_PROTECTION", "[\"PSYCHOLOGICAL_COUNSELLING\"]");
+        String path = "/api/v1/agencies/" + office;
+        // Registered under the wrong kind and on no case yet: put right.
+        String etag = given().auth()
+                .oauth2(coordinator)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", given().auth().oauth2(coordinator).get(path).header("ETag"))
+                .body("{\"kind\": \"OTHER\"}")
+                .patch(path)
+                .then()
+                .statusCode(200)
+                .body("kind", equalTo("OTHER"))
+                .extract()
+                .header("ETag");
+        String inspector = almaty.token(Role.POLICE_INSPECTOR, almaty.police);
+        UUID caseId = kz.qorgau.support.Flows.caseFile(inspector);
+        kz.qorgau.support.Flows.recordConsent(inspector, caseId, office).then().statusCode(201);
+        kz.qorgau.support.Flows.referral(inspector, caseId, office);
+        for (UUID agency : List.of(office, almaty.police)) {
+            String itsPath = "/api/v1/agencies/" + agency;
+            String itsEtag = agency.equals(office)
+                    ? etag
+                    : given().auth().oauth2(coordinator).get(itsPath).header("ETag");
+            given().auth()
+                    .oauth2(coordinator)
+                    .contentType("application/merge-patch+json")
+                    .header("If-Match", itsEtag)
+                    .body("{\"kind\": \"NGO_CRISIS_CENTRE\"}")
+                    .patch(itsPath)
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:qorgau:problem:agency-kind-fixed"));
+        }
+        given().auth().oauth2(coordinator).get(path).then().body("kind", equalTo("OTHER"));
+        // Its other details are still its coordinator's to keep.
+        given().auth()
+                .oauth2(coordinator)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", etag)
+                .body("{\"district\": \"Almaly\", \"kind\": \"OTHER\"}")
+                .patch(path)
+                .then()
+                .statusCode(200)
+                .body("district", equalTo("Almaly"));
     }
 
     @Test

@@ -91,32 +91,29 @@ public class DataReportService {
 
         Map<UUID, List<Ground>> grounds = new HashMap<>();
         Set<UUID> live = new HashSet<>();
+        Set<UUID> receivers = new HashSet<>();
         // When each receiver's referrals were withdrawn: a WITHDRAW takes back every consent that covers it.
         Map<UUID, List<Instant>> withdrawals = new HashMap<>();
         @SuppressWarnings("unchecked")
-        // A ground of consent ends when the first of three does: the referral ends, she withdraws the consent, or
-        // it expires. A referral may go on after its consent has ended; it then shows the receiver nothing of hers
-        // that the consent covered (its holdsNow says what it still sees).
-        List<Object[]> sent = em.createNativeQuery("select r.receiver_agency_id, r.consent_id,"
-                        + " r.emergency_reason is not null, r.submitted_at, r.closed_at,"
-                        + " least(r.closed_at, c.withdrawn_at, case when c.expires_at <= ?2 then c.expires_at end),"
-                        + " r.state = 'WITHDRAWN'"
-                        + " from referral r left join consent c on c.id = r.consent_id"
-                        + " where r.case_id = ?1 and r.submitted_at is not null")
+        List<Object[]> sent = em.createNativeQuery(
+                        "select receiver_agency_id, consent_id is null, submitted_at,"
+                                + " closed_at, state = 'WITHDRAWN' from referral where case_id = ?1 and submitted_at is not null")
                 .setParameter(1, caseId)
-                .setParameter(2, java.sql.Timestamp.from(now))
                 .getResultList();
         for (Object[] row : sent) {
             UUID receiver = (UUID) row[0];
-            UUID consent = (UUID) row[1];
-            Instant closed = SqlValues.instant(row[4]);
-            HoldingBasis basis = consent != null ? HoldingBasis.CONSENT : HoldingBasis.EMERGENCY_EXCEPTION;
-            grounds.computeIfAbsent(receiver, a -> new ArrayList<>())
-                    .add(new Ground(basis, SqlValues.instant(row[3]), SqlValues.instant(row[5]), consent));
+            Instant closed = SqlValues.instant(row[3]);
+            receivers.add(receiver);
+            // A referral sent without her consent is a ground of its own while it runs; one sent under a consent
+            // rests on that consent, which is a ground for as long as it covers the receiver, whatever the referral.
+            if (Boolean.TRUE.equals(row[1])) {
+                grounds.computeIfAbsent(receiver, a -> new ArrayList<>())
+                        .add(new Ground(HoldingBasis.EMERGENCY_EXCEPTION, SqlValues.instant(row[2]), closed, null));
+            }
             if (closed == null) {
                 live.add(receiver);
             }
-            if (Boolean.TRUE.equals(row[6])) {
+            if (Boolean.TRUE.equals(row[4])) {
                 withdrawals.computeIfAbsent(receiver, a -> new ArrayList<>()).add(closed);
             }
         }
@@ -174,7 +171,7 @@ public class DataReportService {
         }
 
         List<ConsentView> given = consents.ofCase(caseId, true);
-        consentGrounds(caseRef.leadAgencyId(), given, grounds, readings, withdrawals, now);
+        consentGrounds(caseRef.leadAgencyId(), given, grounds, receivers, readings, withdrawals, now);
 
         Map<UUID, Set<DataCategory>> holdsNow = new HashMap<>();
         // One query per agency with a live referral of her case: a handful at most.
@@ -247,18 +244,21 @@ public class DataReportService {
     }
 
     /**
-     * Her consents are grounds of their own: an agency on her case may hold her data on a consent she gave after its
-     * referral was sent (the referral's own consent withdrawn meanwhile), or on one that names its kind. Each agency
-     * in her report gets a ground for every consent that covers it, unless its referral already gave it that one.
+     * Her consents are the grounds of consent: each agency her case has sent a referral to, or that read her data or
+     * has another ground, gets one for every consent that covers it (by id or by its kind), from when she gave it to
+     * when it ended for that agency. So a consent she gave after a referral was sent counts, and one that stands is
+     * not ended by a referral that was declined or completed.
      */
     private void consentGrounds(
             UUID lead,
             List<ConsentView> given,
             Map<UUID, List<Ground>> grounds,
+            Set<UUID> receivers,
             List<Reading> readings,
             Map<UUID, List<Instant>> withdrawals,
             Instant now) {
         Set<UUID> inReport = new HashSet<>(grounds.keySet());
+        inReport.addAll(receivers);
         readings.forEach(r -> inReport.add(r.agency()));
         inReport.remove(lead);
         if (inReport.isEmpty() || given.isEmpty()) {
@@ -277,19 +277,13 @@ public class DataReportService {
                 .toList();
         Map<UUID, Agencies.Facts> facts = agencies.findAll(inReport);
         for (UUID agency : inReport) {
-            List<Ground> its = grounds.computeIfAbsent(agency, a -> new ArrayList<>());
-            Set<UUID> already = new HashSet<>();
-            its.forEach(g -> already.add(g.consentId()));
-            DataHolders.consentGrounds(
-                            agency,
-                            facts.containsKey(agency) ? facts.get(agency).kind() : null,
-                            terms,
-                            withdrawals.getOrDefault(agency, List.of()))
-                    .stream()
-                    .filter(g -> !already.contains(g.consentId()))
-                    .forEach(its::add);
-            if (its.isEmpty()) {
-                grounds.remove(agency);
+            List<Ground> its = DataHolders.consentGrounds(
+                    agency,
+                    facts.containsKey(agency) ? facts.get(agency).kind() : null,
+                    terms,
+                    withdrawals.getOrDefault(agency, List.of()));
+            if (!its.isEmpty()) {
+                grounds.computeIfAbsent(agency, a -> new ArrayList<>()).addAll(its);
             }
         }
     }

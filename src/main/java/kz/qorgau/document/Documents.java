@@ -139,9 +139,7 @@ public class Documents {
             }
         };
         return attach(
-                new Holder(caseRef, null, null),
-                stillOpen,
-                new Upload("attach-case-document", kind, category, label, body, idempotencyKey));
+                new Holder(caseRef, null, null), stillOpen, new Upload(kind, category, label, body, idempotencyKey));
     }
 
     @Transactional
@@ -167,7 +165,7 @@ public class Documents {
         return attach(
                 new Holder(cases.of(referral.caseId()), referral, null),
                 stillOpen,
-                new Upload("attach-referral-document", kind, category, label, body, idempotencyKey));
+                new Upload(kind, category, label, body, idempotencyKey));
     }
 
     @Transactional
@@ -227,12 +225,7 @@ public class Documents {
 
     /** One upload as the caller sent it: what it is, its bytes, and the key it is sent once under, if any. */
     private record Upload(
-            String operation,
-            DocumentKind kind,
-            DataCategory category,
-            String label,
-            byte[] body,
-            Optional<String> idempotencyKey) {}
+            DocumentKind kind, DataCategory category, String label, byte[] body, Optional<String> idempotencyKey) {}
 
     /**
      * What a repeat under an Idempotency-Key must match to be told of the first document: the same holder, kind,
@@ -258,7 +251,8 @@ public class Documents {
             IdempotentRequests.Claim claim = idempotent.claim(
                     access.caller().tenantId(),
                     agency,
-                    upload.operation(),
+                    // One key space for case and referral documents: a key used on one is refused on the other.
+                    "attach-document",
                     upload.idempotencyKey().get(),
                     request,
                     documentId);

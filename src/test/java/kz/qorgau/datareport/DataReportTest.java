@@ -183,6 +183,23 @@ class DataReportTest {
         assertEquals(List.of("IDENTITY", "CONTACT", "INCIDENT_DETAILS"), centreEntry.get("holdsNow"));
     }
 
+    /**
+     * The second outside probe of issue 26: a declined referral ended the ground of a consent that stood, and a
+     * second referral under the same consent made it two grounds.
+     */
+    @Test
+    void aConsentIsOneGroundThatNoDeclinedReferralEnds() {
+        Flows.fire(centre, referral, "DECLINE", Map.of("reasonCode", "NO_CAPACITY"))
+                .then()
+                .statusCode(200);
+        Flows.referral(inspector, caseId, almaty.crisisCentre);
+        List<?> grounds = (List<?>) centreInHerReport().get("grounds");
+        assertEquals(1, grounds.size(), grounds.toString());
+        Map<?, ?> ground = (Map<?, ?>) grounds.get(0);
+        assertEquals("CONSENT", ground.get("basis"));
+        assertEquals(null, ground.get("until"), "her consent stands: " + ground);
+    }
+
     @Test
     void thePdfIsInHerLanguageWithItsLettersEmbedded() throws Exception {
         byte[] pdf = given().auth()

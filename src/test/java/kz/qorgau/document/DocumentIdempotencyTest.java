@@ -133,6 +133,9 @@ class DocumentIdempotencyTest {
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("Idempotency-Key")));
+        upload(inspector, onReferral(), key, Samples.pdf(DECISION), "COURT_DECISION", "INCIDENT_DETAILS")
+                .then()
+                .statusCode(422);
         UUID otherCase = Flows.caseFile(inspector);
         upload(
                         inspector,
@@ -145,6 +148,7 @@ class DocumentIdempotencyTest {
                 .statusCode(422);
         assertEquals(1, listed(inspector, onCase()).size());
         assertEquals(List.of(), listed(inspector, "/api/v1/cases/" + otherCase));
+        assertEquals(List.of(), listed(inspector, onReferral()));
     }
 
     @Test

@@ -49,7 +49,10 @@ public class AuditChainer {
     @Inject
     TenantOverride override;
 
-    @Scheduled(every = "{qorgau.audit.chain-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "{qorgau.audit.chain-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @ActivateRequestContext
     void periodically() {
         // Row-level security shows a transaction the entries of the tenant it acts for alone.

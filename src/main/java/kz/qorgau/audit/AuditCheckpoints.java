@@ -90,7 +90,10 @@ public class AuditCheckpoints {
         return new SigningKeyView(signer.keyId(), "Ed25519", signer.publicKeyBase64());
     }
 
-    @Scheduled(every = "{qorgau.audit.checkpoint-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "{qorgau.audit.checkpoint-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @ActivateRequestContext
     void periodically() {
         Duration interval = Duration.parse("PT" + every.strip().toUpperCase(java.util.Locale.ROOT));

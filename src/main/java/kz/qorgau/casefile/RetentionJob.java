@@ -64,7 +64,8 @@ public class RetentionJob {
     @Scheduled(
             every = "{qorgau.retention.check-every}",
             delayed = "90s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void periodically() {
         anonymiseDue();
     }

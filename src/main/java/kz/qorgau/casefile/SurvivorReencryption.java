@@ -44,7 +44,8 @@ public class SurvivorReencryption {
     @Scheduled(
             every = "{qorgau.reencryption.check-every}",
             delayed = "60s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void periodically() {
         reencryptAll();
     }

@@ -23,7 +23,8 @@ public class ChildNoticeJob {
     @Scheduled(
             every = "{qorgau.child-notices.check-every}",
             delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void everyFewMinutes() {
         escalateOverdue();
     }

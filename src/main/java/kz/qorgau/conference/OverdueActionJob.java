@@ -54,7 +54,8 @@ public class OverdueActionJob {
     @Scheduled(
             every = "{qorgau.deadlines.check-every}",
             delayed = "45s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void periodically() {
         escalateOverdue(clock.instant());
     }

@@ -40,7 +40,10 @@ public class FeedRetention {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "{qorgau.feed-retention.check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "{qorgau.feed-retention.check-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @ActivateRequestContext
     void periodically() {
         tenants.all().forEach((tenant, config) -> {

@@ -43,7 +43,10 @@ public class OutboxRelay {
     @Inject
     TenantOverride override;
 
-    @Scheduled(every = "{qorgau.notifications.relay-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "{qorgau.notifications.relay-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void periodically() {
         relay();
     }

@@ -165,7 +165,10 @@ public class WebhookDispatcher {
             String payload,
             int attempts) {}
 
-    @Scheduled(every = "{qorgau.webhooks.dispatch-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "{qorgau.webhooks.dispatch-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void periodically() {
         int sent;
         do {

@@ -58,7 +58,8 @@ public class SealedValueRotation {
     @Scheduled(
             every = "{qorgau.reencryption.check-every}",
             delayed = "60s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void periodically() {
         int moved = rotateAll();
         if (moved > 0) {

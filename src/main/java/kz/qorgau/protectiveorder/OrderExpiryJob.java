@@ -53,7 +53,8 @@ public class OrderExpiryJob {
     @Scheduled(
             every = "{qorgau.protective-orders.expiry-check-every}",
             delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void everyHour() {
         announceExpiring();
         announceMissedCheckIns();

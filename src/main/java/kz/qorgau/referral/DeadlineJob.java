@@ -70,7 +70,8 @@ public class DeadlineJob {
     @Scheduled(
             every = "{qorgau.deadlines.check-every}",
             delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void periodically() {
         escalateOverdue(clock.instant());
     }

@@ -171,15 +171,14 @@ public class DataReportService {
         }
 
         List<ConsentView> given = consents.ofCase(caseId, true);
-        consentGrounds(caseRef.leadAgencyId(), given, grounds, receivers, readings, withdrawals, now);
-
-        Map<UUID, Set<DataCategory>> holdsNow = new HashMap<>();
-        // One query per agency with a live referral of her case: a handful at most.
-        live.forEach(agency -> holdsNow.put(agency, caseAccess.consentedTo(caseId, agency)));
-        List<DataHolders.Holder> holders = DataHolders.of(caseRef.leadAgencyId(), grounds, readings, holdsNow);
-
-        Set<UUID> named = new HashSet<>();
-        holders.forEach(h -> named.add(h.agency()));
+        // Every agency her report names, loaded once: those with a ground, sent a referral or that read her data,
+        // her lead agency, and those her consents name or were withdrawn from.
+        Set<UUID> inReport = new HashSet<>(grounds.keySet());
+        inReport.addAll(receivers);
+        readings.forEach(r -> inReport.add(r.agency()));
+        inReport.remove(caseRef.leadAgencyId());
+        Set<UUID> named = new HashSet<>(inReport);
+        named.add(caseRef.leadAgencyId());
         given.forEach(c -> {
             named.addAll(c.recipientAgencyIds());
             if (c.withdrawnFrom() != null) {
@@ -187,6 +186,12 @@ public class DataReportService {
             }
         });
         Map<UUID, Agencies.Facts> facts = agencies.findAll(named);
+        consentGrounds(inReport, facts, given, grounds, withdrawals, now);
+
+        Map<UUID, Set<DataCategory>> holdsNow = new HashMap<>();
+        // One query per agency with a live referral of her case: a handful at most.
+        live.forEach(agency -> holdsNow.put(agency, caseAccess.consentedTo(caseId, agency)));
+        List<DataHolders.Holder> holders = DataHolders.of(caseRef.leadAgencyId(), grounds, readings, holdsNow);
 
         audit.record(
                 AuditAction.READ,
@@ -244,23 +249,18 @@ public class DataReportService {
     }
 
     /**
-     * Her consents are the grounds of consent: each agency her case has sent a referral to, or that read her data or
-     * has another ground, gets one for every consent that covers it (by id or by its kind), from when she gave it to
-     * when it ended for that agency. So a consent she gave after a referral was sent counts, and one that stands is
-     * not ended by a referral that was declined or completed.
+     * Her consents are the grounds of consent: each agency in her report (one her case has sent a referral to, that
+     * read her data or has another ground) gets one for every consent that covers it (by id or by its kind), from
+     * when she gave it to when it ended for that agency. So a consent she gave after a referral was sent counts, and
+     * one that stands is not ended by a referral that was declined or completed.
      */
-    private void consentGrounds(
-            UUID lead,
+    private static void consentGrounds(
+            Set<UUID> inReport,
+            Map<UUID, Agencies.Facts> facts,
             List<ConsentView> given,
             Map<UUID, List<Ground>> grounds,
-            Set<UUID> receivers,
-            List<Reading> readings,
             Map<UUID, List<Instant>> withdrawals,
             Instant now) {
-        Set<UUID> inReport = new HashSet<>(grounds.keySet());
-        inReport.addAll(receivers);
-        readings.forEach(r -> inReport.add(r.agency()));
-        inReport.remove(lead);
         if (inReport.isEmpty() || given.isEmpty()) {
             return;
         }
@@ -275,7 +275,6 @@ public class DataReportService {
                                 : c.expiresAt() != null && !c.expiresAt().isAfter(now) ? c.expiresAt() : null,
                         c.withdrawnFrom() == null ? Set.of() : c.withdrawnFrom()))
                 .toList();
-        Map<UUID, Agencies.Facts> facts = agencies.findAll(inReport);
         for (UUID agency : inReport) {
             List<Ground> its = DataHolders.consentGrounds(
                     agency,
